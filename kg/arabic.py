@@ -1,0 +1,184 @@
+"""Arabic text handling for matching keys: the one place that knows Arabic orthography.
+
+Everything here produces *keys* used to compare strings (gazetteer look-ups, entity resolution,
+scoring). Nothing here rewrites the text kept in the graph: labels keep the surface form the
+article used, so a reader can always find them in the source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Container, Iterable
+
+# Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks: they are optional in news
+# text, so two spellings that differ only by them are the same word.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_TATWEEL = "\u0640"
+_BIDI_MARKS = re.compile("[\u200c-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+# Hamza carriers and alef variants are written inconsistently in news (إلكسندر / الكسندر);
+# ى/ي and ة/ه are swapped freely, especially in Egyptian and Iraqi spelling.
+_LETTER_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ک": "ك",  # Persian keheh
+        "ی": "ي",  # Persian yeh
+        "ڭ": "ك",
+        "گ": "ك",
+        "٠": "0",
+        "١": "1",
+        "٢": "2",
+        "٣": "3",
+        "٤": "4",
+        "٥": "5",
+        "٦": "6",
+        "٧": "7",
+        "٨": "8",
+        "٩": "9",
+        "۰": "0",
+        "۱": "1",
+        "۲": "2",
+        "۳": "3",
+        "۴": "4",
+        "۵": "5",
+        "۶": "6",
+        "۷": "7",
+        "۸": "8",
+        "۹": "9",
+    }
+)
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+
+# Proclitics that attach to a following noun with no space. و/ف (and, so) come first, then one
+# preposition ب/ل/ك, then the article ال. «لل» is ل + ال with the alef dropped.
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+
+
+def normalize(text: str) -> str:
+    """Orthographic normal form: no diacritics, tatweel or bidi marks; unified alef/hamza, ya, ta.
+
+    Used for keys only. Arabic-Indic digits become ASCII so «١٦» matches «16».
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _BIDI_MARKS.sub("", text)
+    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    return text.translate(_LETTER_MAP)
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised word tokens with punctuation (including «» and quotes) removed."""
+    return _NON_WORD.sub(" ", normalize(text)).split()
+
+
+def has_arabic(text: str) -> bool:
+    return ARABIC_LETTER.search(text) is not None
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters that are Arabic: a cheap test for 'this is not an Arabic article'."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if ARABIC_LETTER.match(c)) / len(letters)
+
+
+def clitic_readings(word: str) -> list[str]:
+    """Every way of peeling proclitics off a normalised word, the unstripped word first.
+
+    «وللعراق» gives [وللعراق, للعراق, العراق, عراق]; callers pick the reading their lexicon
+    knows, so a name that starts with a clitic letter (بغداد، بوتين) keeps it.
+    """
+    readings = [word]
+
+    def add(form: str) -> None:
+        if len(form) >= 2 and form not in readings:
+            readings.append(form)
+
+    stems = [word]
+    for conj in CONJUNCTIONS:
+        if word.startswith(conj) and len(word) > 3:
+            stems.append(word[1:])
+    for stem in list(stems):
+        add(stem)
+        if stem.startswith("لل") and len(stem) > 3:
+            add("ال" + stem[2:])
+            stems.append("ال" + stem[2:])
+        for prep in PREPOSITIONS:
+            if stem.startswith(prep) and len(stem) > 3:
+                add(stem[1:])
+                stems.append(stem[1:])
+    for stem in list(stems):
+        if stem.startswith(ARTICLE) and len(stem) > 4:
+            add(stem[2:])
+    return readings
+
+
+def strip_clitics(word: str, lexicon: Container[str] | Callable[[str], bool]) -> str:
+    """Normalise a word and peel off proclitics only as far as the lexicon knows the result.
+
+    «لروسيا» → «روسيا» when روسيا is known; «بغداد» stays «بغداد» because بغداد itself is known.
+    A word the lexicon does not know is returned normalised but unstripped: guessing would turn
+    «بوتين» into «وتين».
+    """
+    known = lexicon if callable(lexicon) else lexicon.__contains__
+    norm = normalize(word)
+    for reading in clitic_readings(norm):
+        if known(reading):
+            return reading
+    return norm
+
+
+def match_key(text: str) -> str:
+    """A loose, symmetric key for comparing two names (scoring, alias sets).
+
+    Each token loses a leading و/ف, one of ب/ل (only when what remains starts with the article,
+    so بوتين keeps its ب) and the article; both sides of a comparison go through the same
+    function, so over-stripping cannot create a false match between a name and itself.
+    """
+    out = []
+    for tok in tokens(text):
+        if tok.startswith(CONJUNCTIONS) and len(tok) > 4:
+            tok = tok[1:]
+        if tok.startswith(("بال", "لل", "كال")) and len(tok) > 4:
+            tok = "ال" + tok[2:] if tok.startswith("لل") else tok[1:]
+        if tok.startswith(ARTICLE) and len(tok) > 4:
+            tok = tok[2:]
+        out.append(tok)
+    return " ".join(out)
+
+
+# Letters that stand for foreign /g/ in Arabic transliteration of Russian, English, Persian names:
+# Egyptian/Gulf ج, Levantine/Iraqi غ, Maghrebi ق, Persian گ (already ك after normalize). A medial
+# ة cannot be correct Arabic spelling and is seen as a typo for one of them (شويةو for شويغو).
+_G_CLASS = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج"})
+_MEDIAL_TA = re.compile("ة(?=\\w)")
+
+
+def phonetic_key(text: str) -> str:
+    """A key that ignores how a foreign name was transliterated: g-letters merged, medial ة read
+    as g, long vowels and hamza dropped inside words. Used to find candidate pairs for
+    resolution, never on its own as proof that two names are one person.
+    """
+    out = []
+    for raw in _NON_WORD.sub(" ", _MEDIAL_TA.sub("ج", _DIACRITICS.sub("", text))).split():
+        tok = normalize(raw).translate(_G_CLASS)
+        if len(tok) > 2:
+            tok = tok[0] + re.sub("[اويء]", "", tok[1:-1]) + tok[-1]
+        out.append(tok)
+    return " ".join(out)
+
+
+def variants_key_set(names: Iterable[str]) -> set[str]:
+    return {match_key(n) for n in names if n.strip()}
