@@ -8,12 +8,218 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
 
 # --- build, query, validate, eval (core) -------------------------------------------------------
+import pathlib as _pathlib  # noqa: E402
+import sys as _sys  # noqa: E402
+
+from kg.paths import DEFAULT_STORE  # noqa: E402
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"kg: error: {' '.join(message.split())}", err=True)
+    return typer.Exit(code)
+
+
+@app.command("build")
+def build_cmd(
+    paths: list[_pathlib.Path] = typer.Argument(..., help="Article files (.txt, .jsonl) or folders of them."),
+    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
+    out: _pathlib.Path | None = typer.Option(None, "--out", help="Also write the graphs to FILE.trig or FILE.nq."),
+    model: str | None = typer.Option(None, "--model", help="spaCy pipeline directory (default: models/ner)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),
+) -> None:
+    """Build the graph of the articles into the store: one named graph per article."""
+    from kg.build import build
+    from kg.report import print_build_report
+    from kg.store import StoreError
+
+    try:
+        result = build(paths, store, out, model=model)
+    except (StoreError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    report = result.report
+    for err in report.errors:
+        typer.echo(f"kg: skipped {err}", err=True)
+    print_build_report(report, verbose=not quiet)
+    if report.articles == 0:
+        raise _fail("no article could be read", 2)
+    if report.errors:
+        raise typer.Exit(3)
+
+
+@app.command("query")
+def query_cmd(
+    file: _pathlib.Path = typer.Argument(..., help="A SPARQL SELECT query file (.rq)."),
+    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json (W3C SPARQL results)."),
+) -> None:
+    """Run a SPARQL query over the store (default graph = union of all article graphs)."""
+    from kg.report import print_table
+    from kg.store import StoreError, format_results, open_store, select
+
+    if fmt not in {"table", "csv", "json"}:
+        raise _fail(f"--format must be table, csv or json, not {fmt!r}")
+    try:
+        sparql = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"{file}: cannot read query ({exc})") from None
+    try:
+        cols, rows = select(open_store(store, read_only=True), sparql)
+    except StoreError as exc:
+        raise _fail(f"{file}: {exc}") from None
+    if fmt == "table":
+        print_table(cols, rows, title=file.name)
+    else:
+        _sys.stdout.write(format_results(cols, rows, fmt))
+        if fmt == "json":
+            _sys.stdout.write("\n")
+
+
+@app.command("validate")
+def validate_cmd(
+    file: _pathlib.Path | None = typer.Argument(None, help="A .trig/.nq/.ttl file to validate instead of the store."),
+    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
+) -> None:
+    """Validate the graph against ontology/shapes.ttl with pyshacl, graph by graph."""
+    from kg.store import StoreError
+    from kg.validate import validate_file, validate_store
+
+    try:
+        results = validate_file(file) if file is not None else validate_store(store)
+    except (StoreError, OSError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    bad = {name: r for name, r in results.items() if not r.conforms}
+    for name, r in bad.items():
+        typer.echo(f"{name}:")
+        typer.echo(r.format())
+    typer.echo(f"{len(results)} graph(s) checked: " + ("all conform" if not bad else f"{len(bad)} do not conform"))
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_cmd(
+    articles: _pathlib.Path = typer.Argument(..., help="Folder of articles (the gold's articles)."),
+    gold: _pathlib.Path = typer.Argument(..., help="Folder of gold JSON files (shared gold format)."),
+    store: _pathlib.Path | None = typer.Option(None, "--store", help="Score an existing store instead of building."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    model: str | None = typer.Option(None, "--model", help="spaCy pipeline directory (default: models/ner)."),
+) -> None:
+    """Score the graph of ARTICLES against the GOLD annotations (persons, met-with, visits, dates, Wikidata)."""
+    import json
+
+    from kg.evaluate import GoldError, evaluate_articles
+
+    try:
+        scores = evaluate_articles(articles, gold, store=store, model=model)
+    except GoldError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(scores.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        from rich.console import Console
+
+        console = Console()
+        console.print(scores.as_table())
+        console.print(scores.misses_table())
+
+
 
 
 # --- linking: kg link, kg gazetteer (issue 5) ---------------------------------------------------
 
 
 # --- stores: kg load, kg serve, kg export (issue 6) --------------------------------------------
+# Library modules are imported inside the commands so `kg --help` stays fast and a missing
+# optional piece (the oxigraph CLI) only matters to the command that needs it.
+import os as _stores_os  # noqa: E402
+import pathlib as _stores_pathlib  # noqa: E402
+
+from kg.paths import DEFAULT_STORE as _STORES_DEFAULT  # noqa: E402
+
+
+def _stores_fail(exc: BaseException) -> typer.Exit:
+    """One line on stderr, exit status 1: store/remote errors are user errors, not crashes."""
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    typer.echo(f"kg: error: {message}", err=True)
+    return typer.Exit(1)
+
+
+@app.command("load")
+def load_cmd(
+    endpoint: str = typer.Option(
+        ..., "--endpoint", help="SPARQL endpoint that accepts updates (e.g. http://localhost:7878/update)."
+    ),
+    graph_store: str | None = typer.Option(
+        None, "--graph-store", help="Graph Store Protocol URL (e.g. http://localhost:7878/store); PUT per graph."
+    ),
+    store: _stores_pathlib.Path = typer.Option(_STORES_DEFAULT, "--store", help="pyoxigraph store directory."),
+    auth: str | None = typer.Option(None, "--auth", help="basic | digest | bearer"),
+    user: str | None = typer.Option(None, "--user", help="User name for basic/digest auth."),
+    password_env: str | None = typer.Option(
+        None, "--password-env", help="Name of the environment variable holding the password or bearer token."
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print what would be sent; send nothing."),
+    batch: int = typer.Option(5000, "--batch", help="Triples per SPARQL Update request."),
+    no_discover: bool = typer.Option(
+        False, "--no-discover", help="Do not look for a Graph Store next to the endpoint; use SPARQL Update."
+    ),
+    retries: int = typer.Option(4, "--retries", help="Retries on 5xx and connection errors (exponential backoff)."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+) -> None:
+    """Load the store's named graphs into a remote triple store (replacing those graphs there)."""
+    from kg.export import StoreError
+    from kg.remote import RemoteError, load_store
+
+    password = None
+    if password_env:
+        password = _stores_os.environ.get(password_env)
+        if password is None:
+            raise _stores_fail(ValueError(f"environment variable {password_env} (from --password-env) is not set"))
+    try:
+        summary = load_store(
+            store, endpoint, graph_store=graph_store, auth=auth, user=user, password=password,
+            dry_run=dry_run, batch_triples=batch, progress=not quiet,
+            discover=not no_discover, retries=max(retries, 0),
+        )
+    except (RemoteError, StoreError, OSError, ValueError) as e:
+        raise _stores_fail(e) from None
+    typer.echo(summary.describe())
+
+
+@app.command("serve")
+def serve_cmd(
+    store: _stores_pathlib.Path = typer.Option(_STORES_DEFAULT, "--store", help="pyoxigraph store directory."),
+    port: int = typer.Option(7878, "--port", help="TCP port."),
+    bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on (0.0.0.0 exposes it)."),
+    writable: bool = typer.Option(False, "--writable", help="Allow SPARQL Update / Graph Store writes."),
+) -> None:
+    """Serve the store over SPARQL (query at /query, YASGUI at /) with the oxigraph server."""
+    from kg.serve import ServeError, run_server
+
+    try:
+        code = run_server(store, port, bind, writable)
+    except (ServeError, OSError) as e:
+        raise _stores_fail(e) from None
+    if code != 0:
+        raise _stores_fail(RuntimeError(f"oxigraph server exited with status {code}"))
+
+
+@app.command("export")
+def export_cmd(
+    fmt: str = typer.Option("trig", "--format", help="trig | nquads | turtle (union of graphs) | jsonld"),
+    out: _stores_pathlib.Path | None = typer.Option(None, "--out", help="Output file (default: stdout)."),
+    store: _stores_pathlib.Path = typer.Option(_STORES_DEFAULT, "--store", help="pyoxigraph store directory."),
+) -> None:
+    """Export the store as TriG, N-Quads, Turtle or JSON-LD (streamed; written atomically)."""
+    from kg.export import StoreError, export_store
+
+    try:
+        summary = export_store(store, fmt, out)
+    except (StoreError, OSError, ValueError) as e:
+        raise _stores_fail(e) from None
+    unit = "triples" if fmt == "turtle" else "quads"
+    where = summary.out if summary.out else "stdout"
+    typer.echo(f"wrote {summary.statements} {unit} as {fmt} to {where}", err=True)
 
 
 def main() -> None:  # pragma: no cover

@@ -1,0 +1,41 @@
+# kg — two commands on a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+KG := $(VENV)/bin/kg
+STORE ?= build/store
+ENCODER ?=
+
+.PHONY: run test test-integration setup model gazetteer eval bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(KG) build data/articles --store $(STORE) --out build/graph.trig
+	$(KG) query queries/visits.rq --store $(STORE)
+	$(KG) query queries/met_with.rq --store $(STORE)
+
+test: setup
+	$(VENV)/bin/pytest -q
+
+test-integration: setup
+	$(VENV)/bin/pytest -q -m integration
+
+eval: setup
+	$(KG) eval data/articles data/gold
+
+gazetteer: setup
+	$(PY) scripts/build_gazetteer.py
+
+model: setup
+	$(PY) -m pip install --quiet -e '.[train]'
+	$(PY) -m kg.nlp.training --out models/ner $(if $(ENCODER),--encoder $(ENCODER),)
+
+clean:
+	rm -rf build

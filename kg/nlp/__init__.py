@@ -1,0 +1,1 @@
+"""NLP stage: spaCy pipeline, lexicon matchers, dates and events."""

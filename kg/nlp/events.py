@@ -1,0 +1,328 @@
+"""Events of one article: triggers from the lexicon, participants from the mentions around them,
+modality from markers, dates from the date normaliser, topics from the SKOS list.
+
+Rules work on a clause: the stretch of a sentence between the previous trigger and the next one,
+so a sentence that reports two meetings gives two events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from kg.arabic import normalize, tokens
+from kg.nlp.dates import DateMention
+from kg.nlp.lexicons import Lexicons, Trigger
+from kg.nlp.mentions import ArticleMentions, TokenRef
+from kg.records import DateValue, EntityRecord, EventRecord, Span
+
+# Follow-up words that point back to a meeting already reported: «الجانبين ناقشا», «خلال اللقاء».
+BACK_REFERENCES = set(tokens("الجانبين الجانبان الطرفين الطرفان"))
+# Words after an invitation that make «دعوة/دعا» an invitation to come, not a call for action.
+INVITE_TO = set(tokens("لزيارة زيارة للمشاركة لحضور إلى"))
+FUTURE_PREFIXES = ("سي", "ست", "سن", "سا")
+INVITE_BLOCK = set(tokens("لأخذ لاتخاذ للعمل لوقف لإيقاف"))
+AIRPORT_WORDS = set(tokens("مطار"))
+
+
+@dataclass
+class _Trig:
+    start: int
+    end: int
+    trigger: Trigger
+    text: str
+
+
+def _is_headline(sent: SpacySpan) -> bool:
+    """A line of its own, short, with no final stop: the headline of another story pasted in."""
+    text = sent.text.strip()
+    if not text or sent.start == 0:
+        return False
+    doc = sent.doc
+    line_start = sent.start == 0 or "\n" in doc[sent.start - 1].text or "\n" in doc[sent.start - 1].whitespace_
+    line_end = sent.end >= len(doc) or doc[sent.end - 1].is_space or "\n" in doc[sent.end - 1].whitespace_ or (sent.end < len(doc) and doc[sent.end].is_space)
+    words = [t for t in sent if t.is_alpha]
+    return line_start and line_end and text[-1] not in ".!?؟:\"»”" and len(words) <= 12
+
+
+class _ArticleEvents:
+    def __init__(self, doc: Doc, mentions: ArticleMentions, dates: list[DateMention], lex: Lexicons) -> None:
+        self.doc = doc
+        self.m = mentions
+        self.dates = dates
+        self.lex = lex
+        self.events: list[EventRecord] = []
+
+    def entity(self, local_id: str) -> EntityRecord:
+        return self.m.by_id(local_id)
+
+    def is_person(self, ref: TokenRef) -> bool:
+        return self.entity(ref.entity).type == "Person"
+
+    def is_place(self, ref: TokenRef) -> bool:
+        return self.entity(ref.entity).type in {"City", "Country", "Place"}
+
+    # -- finding triggers --------------------------------------------------------------------
+    def triggers_in(self, sent: SpacySpan) -> list[_Trig]:
+        out = []
+        titles = [(t.start, t.end) for t in self.m.titles]
+        for pm in self.lex.triggers.find(self.doc, sent.start, sent.end):
+            if any(s <= pm.start < e for s, e in titles):
+                continue  # «رئيس» in a title is not a trigger
+            if any(r.start <= pm.start < r.end for r in self.m.refs):
+                continue
+            out.append(_Trig(pm.start, pm.end, pm.payload, self.doc.text[pm.start_char : pm.end_char]))
+        return out
+
+    # -- modality ------------------------------------------------------------------------------
+    def modality(self, trig: _Trig, clause_start: int, clause_end: int) -> str:
+        doc = self.doc
+        first = normalize(doc[trig.start].text)
+        if trig.trigger.pos == "verb" and first.startswith(FUTURE_PREFIXES) and not normalize(trig.trigger.form).startswith(FUTURE_PREFIXES[:2]):
+            return "planned"
+        if trig.trigger.pos == "verb" and normalize(trig.trigger.form).startswith(("سي", "ست")):
+            return "planned"
+        found = None
+        for pm in self.lex.markers.find(doc, clause_start, clause_end):
+            mk = pm.payload
+            if mk.scope == "before" and pm.end <= trig.start:
+                if trig.trigger.pos == "noun" and trig.trigger.type == "Visit" and trig.start - pm.end > 2:
+                    continue  # «من المقرر أن يجري شويغو خلال زيارته»: the marker governs another verb
+                found = mk.modality
+            elif mk.scope == "after" and pm.start >= trig.end and pm.start - trig.end <= 3:
+                found = mk.modality
+        return found or "occurred"
+
+    # -- dates -----------------------------------------------------------------------------------
+    def date_for(self, trig: _Trig, sent: SpacySpan) -> tuple[DateValue | None, str | None]:
+        tstart = self.doc[trig.start].idx
+        best: DateMention | None = None
+        for d in self.dates:
+            if d.start >= sent.start_char and d.end <= sent.end_char and d.value is not None:
+                if best is None or abs(d.start - tstart) < abs(best.start - tstart):
+                    best = d
+        if best is None:
+            return None, None
+        return best.value, best.text
+
+    # -- topics ------------------------------------------------------------------------------------
+    def topics(self, sent: SpacySpan) -> list[str]:
+        return sorted({pm.payload for pm in self.lex.topics.find(self.doc, sent.start, sent.end)})
+
+    # -- participants ----------------------------------------------------------------------------
+    def actors(self, refs: list[TokenRef]) -> list[str]:
+        seen: list[str] = []
+        for r in refs:
+            if r.actor and self.entity(r.entity).type in {"Person", "Organization"} and r.entity not in seen:
+                seen.append(r.entity)
+        return seen
+
+    def persons(self, refs: list[TokenRef]) -> list[str]:
+        return [e for e in self.actors(refs) if self.entity(e).type == "Person"]
+
+    def previous_meeting(self) -> EventRecord | None:
+        for ev in reversed(self.events):
+            if ev.type in {"Meeting", "PhoneCall"}:
+                return ev
+        return None
+
+    def sentence_refs(self, sent: SpacySpan) -> list[TokenRef]:
+        return self.m.refs_in(sent.start, sent.end)
+
+    def build(self) -> list[EventRecord]:
+        prev_refs: list[TokenRef] = []
+        for sent in self.doc.sents:
+            if _is_headline(sent):
+                prev_refs = []
+                continue
+            refs = self.sentence_refs(sent)
+            trigs = self.triggers_in(sent)
+            for n, trig in enumerate(trigs):
+                clause_start = trigs[n - 1].end if n else sent.start
+                clause_end = trigs[n + 1].start if n + 1 < len(trigs) else sent.end
+                self.handle(trig, sent, refs, prev_refs, clause_start, clause_end, trigs)
+            if refs:
+                prev_refs = refs
+        return self.merge(self.events)
+
+    def new_event(self, trig: _Trig, sent: SpacySpan, etype: str, modality: str) -> EventRecord:
+        date, date_text = self.date_for(trig, sent)
+        end = sent.end_char
+        while end > sent.start_char and self.doc.text[end - 1].isspace():
+            end -= 1
+        ev = EventRecord(
+            local_id=f"e{len(self.events) + 1}",
+            type=etype,  # type: ignore[arg-type]
+            trigger=trig.text,
+            evidence=Span(sent.start_char, end),
+            modality=modality,  # type: ignore[arg-type]
+            date=date,
+            date_text=date_text,
+            topics=self.topics(sent),
+        )
+        return ev
+
+    def handle(self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef], prev_refs: list[TokenRef], cs: int, ce: int, trigs: list[_Trig]) -> None:
+        frame = trig.trigger.frame
+        modality = self.modality(trig, cs, ce)
+        before = [r for r in refs if r.end <= trig.start]
+        after = [r for r in refs if r.start >= trig.end]
+        words = {normalize(t.text) for t in sent}
+
+        if frame in {"meet", "receive"}:
+            people = self.actors(refs)
+            if len(people) < 2 and (words & BACK_REFERENCES or normalize(trig.text).startswith("ال")):
+                prev = self.previous_meeting()
+                if prev is not None:
+                    return  # a follow-up sentence about a meeting already reported
+            if len(people) < 2:
+                extra = [e for e in self.actors(prev_refs) if e not in people]
+                if people and extra and normalize(trig.text).startswith("ال"):
+                    people = people + extra[:1]
+            if len(people) < 2:
+                return
+            ev = self.new_event(trig, sent, trig.trigger.type, modality)
+            ev.participants = people
+            if frame == "receive":
+                host = self.persons(before[-1:]) or self.persons(after[:1])
+                rest = [p for p in self.persons(after) if p not in host]
+                if host and rest:
+                    ev.host, ev.guest = host[0], rest[0]
+            place = self.place_in(refs, prefer_after=trig.end)
+            if place:
+                ev.place = place
+            self.events.append(ev)
+        elif frame == "visit":
+            visitor = self.visitor(trig, before, after, refs, prev_refs)
+            dest = self.destination(trig, after)
+            if visitor is None or dest is None:
+                return
+            if trig.trigger.pos == "noun" and modality == "occurred" and self._inside_invitation(trig):
+                return
+            ev = self.new_event(trig, sent, "Visit", modality)
+            ev.participants = [visitor]
+            ev.guest = None
+            ev.place = dest
+            self.events.append(ev)
+        elif frame == "speak":
+            speaker = self.persons(after[:1]) if after and after[0].start - trig.end <= 2 else []
+            if not speaker:
+                speaker = self.persons(before[-1:]) if before and trig.start - before[-1].end <= 2 else []
+            if not speaker:
+                return
+            ev = self.new_event(trig, sent, "Statement", modality)
+            ev.participants = speaker
+            self.events.append(ev)
+        elif frame == "invite":
+            tail = {normalize(t.text) for t in self.doc[trig.end : ce]}
+            if not (tail & INVITE_TO) or tail & INVITE_BLOCK:
+                return
+            invitee = self.persons([r for r in after if r.start < ce][:1])
+            inviter = self.persons(before[-1:]) or self.persons(prev_refs[-1:])
+            people = inviter + [p for p in invitee if p not in inviter]
+            if not people:
+                return
+            ev = self.new_event(trig, sent, "Invitation", modality)
+            ev.participants = people
+            if invitee:
+                ev.guest = invitee[0]
+            if inviter:
+                ev.host = inviter[0]
+            dest = self.destination(trig, after)
+            if dest:
+                ev.place = dest
+            self.events.append(ev)
+        elif frame == "sign":
+            parties = self.actors(refs)
+            if not parties:
+                parties = [r.entity for r in refs if self.entity(r.entity).type == "Country"]
+                parties = list(dict.fromkeys(parties))
+            if len(parties) < 2:
+                return
+            ev = self.new_event(trig, sent, "Agreement", modality)
+            ev.participants = parties
+            self.events.append(ev)
+
+    def _inside_invitation(self, trig: _Trig) -> bool:
+        prev = self.doc[trig.start - 1] if trig.start else None
+        return prev is not None and normalize(prev.text) in {"دعوة", "رسمية"} or normalize(self.doc[trig.start].text).startswith("لزيار")
+
+    def visitor(self, trig: _Trig, before: list[TokenRef], after: list[TokenRef], refs: list[TokenRef], prev_refs: list[TokenRef]) -> str | None:
+        text = normalize(trig.text)
+        if trig.trigger.pos == "noun":
+            if text.endswith(("ه", "ها")) and text not in {"زياره"}:
+                # «وصوله», «زيارته»: the pronoun refers to the person the clause is about.
+                cand = self.persons([r for r in after if r.start - trig.end <= 1][:1])
+                if cand:
+                    return cand[0]
+                guest = self.persons(after[:1]) or self.persons(before[-1:])
+                return guest[0] if guest else None
+            nxt = [r for r in after if r.start - trig.end <= 6 and self.is_person(r)]
+            if nxt and all(not self.is_place(r) for r in after if r.start < nxt[0].start) and nxt[0].start - trig.end <= 6:
+                return nxt[0].entity
+            return None
+        cand = [r for r in after if self.is_person(r) and r.start - trig.end <= 8]
+        first_place = next((r.start for r in after if self.is_place(r)), 10**9)
+        if cand and cand[0].start < first_place:
+            return cand[0].entity
+        prior = self.persons(before[-1:])
+        if prior:
+            return prior[0]
+        prev = self.persons(prev_refs[-1:])
+        return prev[0] if prev else None
+
+    def destination(self, trig: _Trig, after: list[TokenRef]) -> str | None:
+        places = [r for r in after if self.is_place(r)]
+        if not places:
+            return None
+        cities = [r for r in places[:2] if self.entity(r.entity).type == "City"]
+        return (cities or places)[0].entity
+
+    def place_in(self, refs: list[TokenRef], prefer_after: int) -> str | None:
+        doc = self.doc
+        for r in refs:
+            if self.is_place(r) and self.entity(r.entity).type == "City":
+                prev = normalize(doc[r.start - 1].text) if r.start else ""
+                if prev in {"في", "بالعاصمه"} or normalize(doc[r.start].text).startswith("ب"):
+                    return r.entity
+        return None
+
+    # -- within-article merging ------------------------------------------------------------------
+    def merge(self, events: list[EventRecord]) -> list[EventRecord]:
+        """The same event told twice in one article becomes one record (first evidence kept)."""
+        out: list[EventRecord] = []
+        for ev in events:
+            twin = next((o for o in out if _same_event(o, ev)), None)
+            if twin is None:
+                out.append(ev)
+                continue
+            for p in ev.participants:
+                if p not in twin.participants:
+                    twin.participants.append(p)
+            twin.host = twin.host or ev.host
+            twin.guest = twin.guest or ev.guest
+            twin.place = twin.place or ev.place
+            if twin.date is None and ev.date is not None:
+                twin.date, twin.date_text = ev.date, ev.date_text
+            twin.topics = sorted(set(twin.topics) | set(ev.topics))
+        for n, ev in enumerate(out, start=1):
+            ev.local_id = f"e{n}"
+        return out
+
+
+def _same_event(a: EventRecord, b: EventRecord) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if a.date and b.date and a.date.value != b.date.value:
+        return False
+    if a.type == "Visit":
+        return a.participants[:1] == b.participants[:1] and a.place == b.place
+    if a.type == "Statement":
+        return False
+    shared = set(a.participants) & set(b.participants)
+    return len(shared) >= 2 or (len(shared) >= 1 and a.type == "Invitation")
+
+
+def extract_events(doc: Doc, mentions: ArticleMentions, dates: list[DateMention], lex: Lexicons) -> list[EventRecord]:
+    return _ArticleEvents(doc, mentions, dates, lex).build()

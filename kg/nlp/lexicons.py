@@ -1,0 +1,129 @@
+"""The data files that drive extraction, loaded once into phrase indexes.
+
+Triggers, modality markers, offices, topic words, places and nationality adjectives all live in
+data files (`data/lexicon/`, `data/gazetteer/`, `ontology/topics.ttl`); this module only reads
+them, so extending coverage never needs a code change.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import SKOS
+
+from kg.gazetteer import Gazetteer
+from kg.nlp.phrases import PhraseIndex
+from kg.paths import LEXICON, ONTOLOGY
+
+
+@dataclass(frozen=True)
+class Trigger:
+    form: str
+    type: str
+    pos: str
+    frame: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    form: str
+    modality: str
+    scope: str
+
+
+@dataclass(frozen=True)
+class Office:
+    key: str
+    label_en: str
+    category: str
+    label_ar: str  # the first Arabic form: used to label the position
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    qid: str
+    kind: str  # country | city | capital | region | territory
+    iso2: str | None  # the country itself, or the country a city belongs to
+    label_ar: str
+    label_en: str | None
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """TSV with '#' comment lines and a header row."""
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@dataclass
+class Lexicons:
+    triggers: PhraseIndex[Trigger]
+    markers: PhraseIndex[Marker]
+    offices: PhraseIndex[Office]
+    places: PhraseIndex[PlaceRef]
+    nationalities: PhraseIndex[str]  # adjective → iso2
+    topics: PhraseIndex[str]  # word → topic concept id
+    gazetteer: Gazetteer
+    office_by_key: dict[str, Office]
+    adjective_of: dict[str, str]  # iso2 → masculine adjective with article («الروسي»)
+
+
+def _topics(path: Path) -> PhraseIndex[str]:
+    idx: PhraseIndex[str] = PhraseIndex()
+    if not path.exists():
+        return idx
+    g = Graph().parse(path)
+    for concept in sorted(set(g.subjects(SKOS.inScheme, None))):
+        cid = str(concept).rsplit("/", 1)[-1]
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for label in g.objects(concept, prop):
+                if getattr(label, "language", None) == "ar":
+                    idx.add(str(label), cid)
+    return idx
+
+
+@lru_cache(maxsize=1)
+def load_lexicons() -> Lexicons:
+    triggers: PhraseIndex[Trigger] = PhraseIndex()
+    for row in read_tsv(LEXICON / "triggers.tsv"):
+        triggers.add(row["form"], Trigger(row["form"], row["type"], row["pos"], row["frame"]))
+    markers: PhraseIndex[Marker] = PhraseIndex()
+    for row in read_tsv(LEXICON / "modality.tsv"):
+        if row["scope"] != "prefix":
+            markers.add(row["form"], Marker(row["form"], row["modality"], row["scope"]))
+
+    gaz = Gazetteer.load()
+    offices: PhraseIndex[Office] = PhraseIndex()
+    office_by_key: dict[str, Office] = {}
+    for off in gaz.offices():
+        forms = [f for f in off.forms_ar if f.strip()]
+        office = Office(off.key, off.label_en, off.category, forms[0] if forms else off.key)
+        office_by_key[off.key] = office
+        for form in forms:
+            offices.add(form, office)
+
+    places: PhraseIndex[PlaceRef] = PhraseIndex()
+    for form, ref in gaz.place_forms():
+        places.add(form, PlaceRef(ref.qid, ref.kind, ref.iso2, ref.label_ar, ref.label_en))
+
+    nationalities: PhraseIndex[str] = PhraseIndex()
+    adjective_of: dict[str, str] = {}
+    for form, iso2 in gaz.adjective_forms():
+        nationalities.add(form, iso2)
+        if form.startswith("ال") and not form.endswith("ة") and iso2 not in adjective_of:
+            adjective_of[iso2] = form
+    return Lexicons(
+        triggers=triggers,
+        markers=markers,
+        offices=offices,
+        places=places,
+        nationalities=nationalities,
+        topics=_topics(ONTOLOGY / "topics.ttl"),
+        gazetteer=gaz,
+        office_by_key=office_by_key,
+        adjective_of=adjective_of,
+    )

@@ -1,0 +1,424 @@
+"""Entity mentions of one article: persons (NER + titles), places (gazetteer), organisations (NER),
+roles read from titles, and within-article coreference of short forms.
+
+Output is per-token bookkeeping that the event extractor needs (which entity a token refers to,
+by name or by title) plus the article's EntityRecords.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from kg.arabic import match_key, normalize, phonetic_key, tokens
+from kg.nlp.lexicons import Lexicons, Office, PlaceRef
+from kg.nlp.phrases import PhraseMatch
+from kg.records import EntityRecord, Mention, Role, Span
+
+# Words that cannot be part of a personal name that follows a title: prepositions, conjunctions,
+# temporal words, verbs of saying/arriving that often follow the name. Kept short on purpose:
+# unknown words are allowed, the name stops at punctuation or at one of these.
+NAME_STOP = set(
+    tokens(
+        """في إلى الى على عن من مع أن إن ان بأن خلال لدى عند قد كان كانت وكان اليوم أمس غدا يوم
+        الذي التي الذين والوفد الوفد المرافق له لها الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
+        فجر صباح مساء وصل يصل قال أكد أعلن أشار أضاف أعرب بحث التقى استقبل زار لزيارة زيارة هذا هذه
+        السيد والسيد الدكتور سماحة فخامة دولة معالي سعادة نظيره نظيرته رئيس وزير نائب مستشار سكرتير
+        أمين حيث بين و أو ثم بعد قبل منذ حول بشأن لبحث بضمنها عبر ضمن بالإضافة"""
+    )
+)
+HONORIFICS = set(tokens("السيد السيدة الدكتور سماحة فخامة دولة معالي سعادة الشيخ الأمير"))
+# Words before a person that make the person a topic of the sentence, not an actor in it:
+# «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
+NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
+PERSON_LABELS = {"PER", "PERS", "PERSON"}
+ORG_LABELS = {"ORG", "ORGANIZATION"}
+
+
+@dataclass
+class TokenRef:
+    """A stretch of tokens that refers to an entity of the article."""
+
+    start: int
+    end: int
+    entity: str  # EntityRecord.local_id
+    how: str  # name | title | place | org
+    actor: bool = True  # False when the text only speaks *about* the entity
+
+
+@dataclass
+class TitleMatch:
+    start: int
+    end: int
+    office: Office
+    country: str | None
+    text: str
+    start_char: int
+    end_char: int
+
+
+@dataclass
+class ArticleMentions:
+    entities: list[EntityRecord] = field(default_factory=list)
+    refs: list[TokenRef] = field(default_factory=list)  # sorted by start
+    titles: list[TitleMatch] = field(default_factory=list)
+
+    def refs_in(self, start: int, end: int) -> list[TokenRef]:
+        return [r for r in self.refs if r.start >= start and r.end <= end]
+
+    def by_id(self, local_id: str) -> EntityRecord:
+        for e in self.entities:
+            if e.local_id == local_id:
+                return e
+        raise KeyError(local_id)
+
+
+def _sent_span(tok: Token) -> Span:
+    sent = tok.sent
+    start = sent.start_char
+    end = sent.end_char
+    text = tok.doc.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim punctuation, spaces and guillemets at the edges of a token range."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+class _Builder:
+    def __init__(self, doc: Doc, lex: Lexicons) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.out = ArticleMentions()
+        self.by_key: dict[tuple[str, str], str] = {}
+        self.taken: set[int] = set()
+        words = [normalize(t.text) for t in doc if not t.is_punct and not t.is_space]
+        self.vocab = set(words)
+
+    # -- entity bookkeeping ----------------------------------------------------------------
+    def new_entity(self, type_: str, name: str) -> EntityRecord:
+        prefix = {"Person": "p", "Organization": "o"}.get(type_, "l")
+        ent = EntityRecord(local_id=f"{prefix}{len(self.out.entities) + 1}", type=type_, name=name)  # type: ignore[arg-type]
+        self.out.entities.append(ent)
+        return ent
+
+    def add_mention(self, ent: EntityRecord, start_char: int, end_char: int, tok: Token) -> None:
+        text = self.doc.text[start_char:end_char]
+        span = Span(start_char, end_char)
+        if any(m.span == span for m in ent.mentions):
+            return
+        ent.mentions.append(Mention(text=text, span=span, sentence=_sent_span(tok)))
+        if len(tokens(text)) > len(tokens(ent.name)):
+            ent.name = text
+
+    # -- places ------------------------------------------------------------------------------
+    def places(self) -> None:
+        for m in self.lex.places.find(self.doc):
+            ref: PlaceRef = m.payload
+            type_ = "Country" if ref.kind == "country" else ("City" if ref.kind in {"city", "capital"} else "Place")
+            key = ("place", ref.qid)
+            local = self.by_key.get(key)
+            if local is None:
+                ent = self.new_entity(type_, self.doc.text[m.start_char : m.end_char])
+                ent.wikidata = ref.qid
+                ent.link_method = "gazetteer-label"
+                ent.country = ref.iso2
+                self.by_key[key] = local = ent.local_id
+            ent = self.out.by_id(local)
+            self.add_mention(ent, m.start_char, m.end_char, self.doc[m.start])
+            self.out.refs.append(TokenRef(m.start, m.end, local, "place"))
+            self.taken.update(range(m.start, m.end))
+
+    # -- titles --------------------------------------------------------------------------------
+    def titles(self) -> None:
+        doc = self.doc
+        for m in self.lex.offices.find(doc):
+            if any(i in self.taken for i in range(m.start, m.end)):
+                continue
+            end, country = m.end, None
+            # A country after the office: adjective («الروسي»), or a name («حكومة روسيا الاتحادية»,
+            # «في العراق», «للأمن القومي» has none).
+            j = end
+            while j < len(doc) and doc[j].is_space:
+                j += 1
+            if j < len(doc):
+                adj = self.lex.nationalities.match_at(list(doc), j)
+                if adj is not None:
+                    country, end = adj.payload, adj.end
+                else:
+                    k = j + 1 if normalize(doc[j].text) in {"في"} else j
+                    place = self._place_at(k)
+                    if place is not None and place[1].kind == "country":
+                        country, end = place[1].iso2, place[0]
+            # «المبعوث الرئاسي الروسي الخاص إلى الشرق الأوسط»: qualifiers after the adjective.
+            while end < len(doc) and normalize(doc[end].text) in {"الخاص", "الخاصة", "الاول", "الأول", "للامن", "القومي"}:
+                end += 1
+            self.out.titles.append(
+                TitleMatch(m.start, end, m.payload, country, doc.text[m.start_char : doc[end - 1].idx + len(doc[end - 1].text)], m.start_char, doc[end - 1].idx + len(doc[end - 1].text))
+            )
+        # A longer office phrase that contains a shorter one wins (PhraseIndex already takes the
+        # longest at a position); titles do not overlap.
+
+    def _place_at(self, i: int) -> tuple[int, PlaceRef] | None:
+        for r in self.out.refs:
+            if r.how == "place" and r.start == i:
+                ent = self.out.by_id(r.entity)
+                gaz_iso = ent.country
+                kind = "country" if ent.type == "Country" else "city"
+                return r.end, PlaceRef(ent.wikidata or "", kind, gaz_iso, ent.name, None)
+        return None
+
+    # -- persons -------------------------------------------------------------------------------
+    def _name_after(self, i: int) -> tuple[int, int] | None:
+        """Tokens of a personal name starting at i (after a title): up to 4 words, stopping at
+        punctuation, a stop word, a place or another title."""
+        doc = self.doc
+        while i < len(doc) and (doc[i].is_space or doc[i].text in {"«", "\"", "“", "،", ","} or normalize(doc[i].text) in HONORIFICS):
+            i += 1
+        start = i
+        while i < len(doc) and i - start < 4:
+            t = doc[i]
+            if t.is_punct or t.is_space or not t.is_alpha or i in self.taken:
+                break
+            if normalize(t.text) in NAME_STOP or any(ti.start == i for ti in self.out.titles):
+                break
+            i += 1
+        if i - start == 0:
+            return None
+        return start, i
+
+    def _ner_person_at(self, start: int) -> SpacySpan | None:
+        for ent in self.doc.ents:
+            if ent.label_ in PERSON_LABELS and ent.start <= start < ent.end:
+                return ent
+        return None
+
+    def _strip_person_clitic(self, span_start: int, span_end: int) -> int:
+        """Character offset where a person's name starts: a leading و/ل/ب is dropped only when the
+        rest is used elsewhere in the article as a word of its own («ونوفاك» → نوفاك; «بوتين» keeps ب)."""
+        tok = self.doc[span_start]
+        norm = normalize(tok.text)
+        if len(norm) > 4 and norm[0] in "وفلب" and norm[1:] in self.vocab:
+            return tok.idx + 1
+        return tok.idx
+
+    def person_names(self) -> None:
+        doc = self.doc
+        candidates: list[tuple[int, int, TitleMatch | None]] = []
+        for title in self.out.titles:
+            rng = self._name_after(title.end)
+            if rng is None:
+                continue
+            ner = self._ner_person_at(rng[0])
+            if ner is not None and ner.end > rng[1]:
+                rng = (rng[0], min(ner.end, rng[0] + 4))
+            candidates.append((rng[0], rng[1], title))
+        for ent in doc.ents:
+            if ent.label_ in PERSON_LABELS:
+                s, e = _clean_span(doc, ent.start, ent.end)
+                while s < e and normalize(doc[s].text) in HONORIFICS:
+                    s += 1
+                if s < e and not any(i in self.taken for i in range(s, e)):
+                    candidates.append((s, e, None))
+        # Title-anchored names first (their boundaries are surer), then longest first.
+        candidates.sort(key=lambda c: (c[2] is None, -(c[1] - c[0]), c[0]))
+        used: set[int] = set()
+        for s, e, title in candidates:
+            if any(i in used for i in range(s, e)):
+                continue
+            if any(t.start <= s < t.end for t in self.out.titles):
+                continue
+            used.update(range(s, e))
+            start_char = self._strip_person_clitic(s, e)
+            end_char = doc[e - 1].idx + len(doc[e - 1].text)
+            name = doc.text[start_char:end_char]
+            if len(tokens(name)) == 0 or len(normalize(name)) < 3:
+                continue
+            local = self._person_for(name)
+            ent = self.out.by_id(local)
+            self.add_mention(ent, start_char, end_char, doc[s])
+            self.out.refs.append(TokenRef(s, e, local, "name"))
+            self.taken.update(range(s, e))
+            if title is not None:
+                self._add_role(ent, title)
+        self._surnames()
+        self._appositive_titles()
+
+    def _person_for(self, name: str) -> str:
+        """The person a name belongs to within this article: same full name, or the full name whose
+        last word (or a transliteration variant of it) this short name is."""
+        key = match_key(name)
+        pkey = phonetic_key(name)
+        for ent in self.out.entities:
+            if ent.type != "Person":
+                continue
+            for m in ent.mentions:
+                if match_key(m.text) == key or (len(key.split()) > 1 and phonetic_key(m.text) == pkey):
+                    return ent.local_id
+        if len(key.split()) == 1:
+            owners = {
+                ent.local_id
+                for ent in self.out.entities
+                if ent.type == "Person"
+                and any(phonetic_key(m.text).split()[-1:] == [pkey] for m in ent.mentions if len(tokens(m.text)) > 1)
+            }
+            if len(owners) == 1:
+                return owners.pop()
+        return self.new_entity("Person", name).local_id
+
+    def _surnames(self) -> None:
+        """Single words elsewhere in the article that are the surname of a person named in full."""
+        doc = self.doc
+        surname_of: dict[str, str] = {}
+        clash: set[str] = set()
+        for ent in self.out.entities:
+            if ent.type != "Person":
+                continue
+            for m in ent.mentions:
+                words = m.text.split()
+                if len(words) > 1:
+                    k = phonetic_key(words[-1])
+                    if surname_of.get(k, ent.local_id) != ent.local_id:
+                        clash.add(k)
+                    surname_of[k] = ent.local_id
+        for k in clash:
+            surname_of.pop(k, None)
+        for tok in doc:
+            if tok.i in self.taken or not tok.is_alpha or len(normalize(tok.text)) < 4:
+                continue
+            start_char = tok.idx
+            k = phonetic_key(tok.text)
+            if k not in surname_of:
+                # «والسوداني»: a conjunction glued to the surname.
+                norm = normalize(tok.text)
+                if norm[0] in "وفل" and phonetic_key(norm[1:]) in surname_of:
+                    k, start_char = phonetic_key(norm[1:]), tok.idx + 1
+                else:
+                    continue
+            ent = self.out.by_id(surname_of[k])
+            self.add_mention(ent, start_char, tok.idx + len(tok.text), tok)
+            self.out.refs.append(TokenRef(tok.i, tok.i + 1, ent.local_id, "name"))
+            self.taken.add(tok.i)
+
+    def _appositive_titles(self) -> None:
+        """«سيرغي شويغو، أمين مجلس الأمن الروسي»: a title right after a name and a comma is the
+        name's role; a title alone refers back to whoever held it earlier in the article."""
+        refs = sorted(self.out.refs, key=lambda r: r.start)
+        for title in self.out.titles:
+            if any(r.start == self._skip(title.end) and r.how == "name" for r in refs):
+                continue  # title + name: handled in person_names
+            before = [r for r in refs if r.how == "name" and r.end <= title.start and title.start - r.end <= 2]
+            if before and all(self.doc[i].text in {"،", ",", "«", "»"} or self.doc[i].is_space for i in range(before[-1].end, title.start)) and before[-1].end < title.start:
+                ent = self.out.by_id(before[-1].entity)
+                self._add_role(ent, title)
+                continue
+            holder = self._holder_of(title)
+            if holder is not None:
+                self.out.refs.append(TokenRef(title.start, title.end, holder, "title"))
+        self.out.refs.sort(key=lambda r: r.start)
+
+    def _skip(self, i: int) -> int:
+        doc = self.doc
+        while i < len(doc) and (doc[i].is_space or doc[i].text in {"«", "\"", "،", ","} or normalize(doc[i].text) in HONORIFICS):
+            i += 1
+        return i
+
+    def _holder_of(self, title: TitleMatch) -> str | None:
+        """The person the article names elsewhere with the same office (and country)."""
+        owners = []
+        for ent in self.out.entities:
+            if ent.type == "Person" and any(
+                r.office_key == title.office.key and (title.country is None or r.country in (None, title.country))
+                for r in ent.roles
+            ):
+                owners.append(ent.local_id)
+        return owners[0] if len(owners) == 1 else None
+
+    def _add_role(self, ent: EntityRecord, title: TitleMatch) -> None:
+        if any(r.span == Span(title.start_char, title.end_char) for r in ent.roles):
+            return
+        ent.roles.append(
+            Role(
+                title_ar=title.text,
+                office_key=title.office.key,
+                office_en=title.office.label_en,
+                country=title.country,
+                span=Span(title.start_char, title.end_char),
+                sentence=_sent_span(self.doc[title.start]),
+            )
+        )
+        if title.country and not ent.country:
+            ent.country = title.country
+
+    # -- nominal references («المسؤول الروسي») -----------------------------------------------
+    def nominal_refs(self) -> None:
+        """«المسؤول الروسي», «الضيف الروسي»: the one person of that nationality named so far."""
+        doc = self.doc
+        heads = set(tokens("المسؤول الضيف الوزير الرئيس المبعوث"))
+        for tok in doc:
+            if normalize(tok.text) not in heads or tok.i + 1 >= len(doc) or tok.i in self.taken:
+                continue
+            adj = self.lex.nationalities.match_at(list(doc), tok.i + 1)
+            if adj is None:
+                continue
+            before = [r for r in self.out.refs if r.how == "name" and r.start < tok.i and self.out.by_id(r.entity).country == adj.payload]
+            people = {r.entity for r in before}
+            if len(people) == 1:
+                self.out.refs.append(TokenRef(tok.i, adj.end, people.pop(), "title"))
+        self.out.refs.sort(key=lambda r: r.start)
+
+    # -- organisations ---------------------------------------------------------------------------
+    def organisations(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in ORG_LABELS:
+                continue
+            s, e = _clean_span(doc, ent.start, ent.end)
+            if s >= e or any(i in self.taken for i in range(s, e)):
+                continue
+            if any(t.start <= s < t.end for t in self.out.titles):
+                continue
+            name = doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1].text)]
+            key = ("org", match_key(name))
+            local = self.by_key.get(key)
+            if local is None:
+                local = self.new_entity("Organization", name).local_id
+                self.by_key[key] = local
+            self.add_mention(self.out.by_id(local), doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s])
+            self.out.refs.append(TokenRef(s, e, local, "org"))
+            self.taken.update(range(s, e))
+
+    def mark_non_actors(self) -> None:
+        doc = self.doc
+        for ref in self.out.refs:
+            start = ref.start
+            for t in self.out.titles:
+                if t.end <= ref.start and ref.start - t.end <= 1 and self._skip(t.end) == ref.start:
+                    start = t.start
+            k = start - 1
+            while k >= 0 and (doc[k].is_space or normalize(doc[k].text) in {"من", "خطية"}):
+                k -= 1
+            if k >= 0 and normalize(doc[k].text) in NON_ACTOR_CUES:
+                ref.actor = False
+
+
+def extract_mentions(doc: Doc, lex: Lexicons) -> ArticleMentions:
+    b = _Builder(doc, lex)
+    b.places()
+    b.titles()
+    b.person_names()
+    b.nominal_refs()
+    b.organisations()
+    b.mark_non_actors()
+    b.out.refs.sort(key=lambda r: (r.start, r.end))
+    # Entities nobody mentions by name (a person only referred to by title) are not kept.
+    b.out.entities = [e for e in b.out.entities if e.mentions]
+    return b.out

@@ -1,0 +1,151 @@
+"""Clitic-aware phrase matching over spaCy tokens: one mechanism for places, titles, triggers,
+modality markers and topic words.
+
+spaCy's PhraseMatcher compares whole tokens, but Arabic glues و ف ب ل ك and ال to the next word
+(«وروسيا», «لرئيس», «بالعاصمة»), so one surface form would need a dozen patterns. Here each token
+is read as every proclitic-stripped variant (`kg.arabic.clitic_readings`) and the longest phrase
+whose words all match wins; the matched first token records how many characters the clitics took,
+so mention offsets point at the name itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from spacy.tokens import Doc, Token
+
+from kg.arabic import clitic_readings, normalize, tokens
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[T]):
+    start: int  # token index (inclusive)
+    end: int  # token index (exclusive)
+    start_char: int  # character offset after any proclitics of the first token
+    end_char: int
+    payload: T
+    prefix_wildcard: bool = False
+
+
+def _token_key(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+class PhraseIndex(Generic[T]):
+    """Normalised phrases → payload. A phrase ending in '*' matches a last word by prefix."""
+
+    def __init__(self, max_len: int = 8) -> None:
+        self._exact: dict[tuple[str, ...], T] = {}
+        self._prefix: dict[tuple[str, ...], T] = {}
+        self.max_len = max_len
+
+    def add(self, phrase: str, payload: T) -> None:
+        wildcard = phrase.rstrip().endswith("*")
+        words = tuple(tokens(phrase.rstrip().rstrip("*")))
+        if not words:
+            return
+        target = self._prefix if wildcard else self._exact
+        target.setdefault(words, payload)
+
+    def __len__(self) -> int:
+        return len(self._exact) + len(self._prefix)
+
+    def __contains__(self, phrase: str) -> bool:
+        return tuple(tokens(phrase)) in self._exact
+
+    def get(self, phrase: str) -> T | None:
+        return self._exact.get(tuple(tokens(phrase)))
+
+    def knows_word(self, word: str) -> bool:
+        return (word,) in self._exact
+
+    def find(self, doc: Doc | Sequence[Token], start: int = 0, end: int | None = None) -> list[PhraseMatch[T]]:
+        """Longest non-overlapping matches, left to right, in tokens[start:end]."""
+        toks = list(doc)
+        end = len(toks) if end is None else end
+        out: list[PhraseMatch[T]] = []
+        i = start
+        while i < end:
+            m = self.match_at(toks, i, end)
+            if m is None:
+                i += 1
+                continue
+            out.append(m)
+            i = m.end
+        return out
+
+    def match_at(self, toks: Sequence[Token], i: int, end: int | None = None) -> PhraseMatch[T] | None:
+        end = len(toks) if end is None else end
+        if toks[i].is_space or toks[i].is_punct:
+            return None
+        first_norm = normalize(toks[i].text)
+        best: PhraseMatch[T] | None = None
+        for reading in clitic_readings(first_norm):
+            prefix_len = _prefix_chars(toks[i].text, first_norm, reading)
+            words: list[str] = [reading]
+            j = i + 1
+            while True:
+                key = tuple(words)
+                payload = self._exact.get(key)
+                wildcard = False
+                if payload is None and len(words) >= 1:
+                    payload = self._match_prefix(key)
+                    wildcard = payload is not None
+                if payload is not None:
+                    cand = PhraseMatch(
+                        i, j, toks[i].idx + prefix_len, toks[j - 1].idx + len(toks[j - 1].text), payload, wildcard
+                    )
+                    if best is None or (cand.end - cand.start, -cand.start_char) > (best.end - best.start, -best.start_char):
+                        best = cand
+                if j >= end or len(words) >= self.max_len:
+                    break
+                nxt = toks[j]
+                if nxt.is_space and "\n" in nxt.text:
+                    break
+                if nxt.is_space:
+                    j += 1
+                    continue
+                words.append(normalize(nxt.text))
+                j += 1
+        return best
+
+    def _match_prefix(self, key: tuple[str, ...]) -> T | None:
+        if not self._prefix:
+            return None
+        head, last = key[:-1], key[-1]
+        for n in range(len(last), 1, -1):
+            payload = self._prefix.get(head + (last[:n],))
+            if payload is not None:
+                return payload
+        return None
+
+
+def _prefix_chars(surface: str, norm: str, reading: str) -> int:
+    """Characters of the surface token taken by the proclitics stripped to get `reading`.
+
+    «وروسيا» read as روسيا gives 1. «للعراق» read as العراق has no clean cut (the article's
+    alef was dropped), so the whole token is kept.
+    """
+    if reading == norm or not norm.endswith(reading):
+        return 0
+    stripped = len(norm) - len(reading)
+    # Diacritics and tatweel make the surface longer than the normalised form: walk the surface
+    # until `stripped` letters have been passed.
+    seen = 0
+    for k, ch in enumerate(surface):
+        if normalize(ch):
+            if seen == stripped:
+                return k
+            seen += 1
+    return 0
+
+
+def build_index(items: Iterable[tuple[str, T]]) -> PhraseIndex[T]:
+    idx: PhraseIndex[T] = PhraseIndex()
+    for phrase, payload in items:
+        idx.add(phrase, payload)
+    return idx

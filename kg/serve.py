@@ -1,0 +1,114 @@
+"""Serve the built store over HTTP with the `oxigraph` server CLI (`kg serve`).
+
+Why the external `oxigraph` binary (PyPI package `oxigraph`) rather than a Python server: it speaks
+the full SPARQL 1.1 Protocol (query `/query`, update `/update`, Graph Store `/store`) and ships the
+YASGUI query editor at `/`, reading the very same on-disk format that pyoxigraph writes.
+
+Read-only by default (`serve-read-only`): several read-only servers and `kg query` can share a
+store, and a browser session cannot damage the build. `--writable` uses `serve`, which takes the
+store's write lock, so nothing else may open it for writing meanwhile.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.paths import DEFAULT_STORE
+
+
+class ServeError(Exception):
+    """The server cannot be started; the message is one line naming the cause."""
+
+
+def oxigraph_executable() -> str:
+    """The `oxigraph` CLI next to the running Python (the venv's bin/), else the one on PATH."""
+    here = Path(sys.executable).parent
+    for name in ("oxigraph", "oxigraph.exe"):
+        candidate = here / name
+        if candidate.is_file():
+            return str(candidate)
+    found = shutil.which("oxigraph")
+    if found:
+        return found
+    raise ServeError("the oxigraph server CLI is not installed (pip install 'oxigraph>=0.5,<0.6')")
+
+
+def _host_port(bind: str, port: int) -> str:
+    """`HOST:PORT` as oxigraph's --bind expects; IPv6 literals need brackets."""
+    if ":" in bind and not bind.startswith("["):
+        return f"[{bind}]:{port}"
+    return f"{bind}:{port}"
+
+
+def query_url(bind: str, port: int) -> str:
+    """The SPARQL query endpoint URL a client should use for a server bound to `bind:port`."""
+    host = "127.0.0.1" if bind in ("0.0.0.0", "") else ("[::1]" if bind == "::" else bind)
+    return f"http://{_host_port(host, port)}/query"
+
+
+def serve_command(
+    store: Path | str = DEFAULT_STORE,
+    port: int = 7878,
+    bind: str = "127.0.0.1",
+    writable: bool = False,
+) -> list[str]:
+    """The argv that serves `store` (checked against `oxigraph --help` of version 0.5.13).
+
+    `--union-default-graph` makes queries without GRAPH see every article graph and
+    `_resolved`, matching how the project's queries are written against the store.
+    """
+    if not 0 < port < 65536:
+        raise ServeError(f"port out of range: {port}")
+    path = Path(store)
+    if not writable and not path.is_dir():
+        raise ServeError(f"store not found: {path} (build it first with `kg build`, or pass --store)")
+    if path.exists() and not path.is_dir():
+        raise ServeError(f"store path is not a directory: {path}")
+    sub = "serve" if writable else "serve-read-only"
+    return [
+        oxigraph_executable(),
+        sub,
+        "--location",
+        str(path),
+        "--bind",
+        _host_port(bind, port),
+        "--union-default-graph",
+    ]
+
+
+def run_server(
+    store: Path | str = DEFAULT_STORE,
+    port: int = 7878,
+    bind: str = "127.0.0.1",
+    writable: bool = False,
+) -> int:
+    """Print where to query, run the server in the foreground until Ctrl-C; return its exit code."""
+    cmd = serve_command(store, port, bind, writable)
+    url = query_url(bind, port)
+    base = url.removesuffix("/query")
+    mode = "read-write" if writable else "read-only"
+    print(f"serving {store} ({mode}) with {Path(cmd[0]).name} {cmd[1]}", flush=True)
+    print(f"  SPARQL query:  {url}", flush=True)
+    if writable:
+        print(f"  SPARQL update: {base}/update", flush=True)
+        print(f"  Graph Store:   {base}/store", flush=True)
+    print(f"  YASGUI:        {base}/", flush=True)
+    print("press Ctrl-C to stop", flush=True)
+    try:
+        proc = subprocess.Popen(cmd)
+    except OSError as e:
+        raise ServeError(f"cannot start {cmd[0]}: {e.strerror or e}") from None
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        return 0  # stopping with Ctrl-C is the normal way to end `kg serve`

@@ -1,0 +1,280 @@
+"""SHACL validation of built graphs against ontology/shapes.ttl, with readable reports.
+
+The build validates every article graph on its own (so the cost grows linearly with the corpus) and
+`kg validate` validates a whole store or file. Both go through `validate_graph`.
+
+Why these choices:
+* The shapes are parsed once per process (`functools.lru_cache`): parsing them costs more than
+  validating one article graph.
+* pyshacl runs with inference 'none'. The shapes are written so that they need no RDFS reasoning
+  (each subclass is targeted by name, "a place" accepts dip:Place | dip:Country | dip:City), so
+  inference would only cost time. The ontology is *not* mixed in as ont_graph by default: that
+  makes pyshacl copy the data graph and the ontology into a new graph on every call, which was
+  measured at several times the cost of the validation itself on an article graph (see
+  `tests/test_shapes.py::test_validation_is_fast` and the report of the commit that added this).
+  `use_ontology=True` is there for data written by other tools that rely on subclass typing.
+* A Dataset is validated as the union of its graphs, the same view the store's default graph
+  gives to SPARQL, because cross-article nodes (resolved events) refer to articles typed in other
+  named graphs.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import rdflib
+from rdflib import BNode, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH
+
+from kg.paths import ONTOLOGY
+
+SHAPES_FILE = ONTOLOGY / "shapes.ttl"
+ONTOLOGY_FILE = ONTOLOGY / "diplomacy.ttl"
+
+# Prefixes used only to print compact names in reports (IRIs themselves are built in kg.rdf).
+PREFIXES: dict[str, str] = {
+    "dip": "https://w3id.org/kg-diplomacy/ontology#",
+    "dsh": "https://w3id.org/kg-diplomacy/shapes#",
+    "kgr": "https://w3id.org/kg-diplomacy/id/",
+    "topic": "https://w3id.org/kg-diplomacy/topic/",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+# Longest namespace first, so that kgr: wins over a shorter prefix of the same IRI.
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".n3": "n3",
+}
+_QUAD_FORMATS = {"nquads", "trig"}
+
+
+def compact(node: object, max_literal: int = 60) -> str:
+    """A short, readable form of an RDF term: `prefix:local` for known namespaces, `<iri>` else.
+
+    Unlike rdflib's qname machinery this accepts local names with slashes (kgr:event/meeting-…),
+    which is how resource IRIs are built.
+    """
+    if node is None:
+        return "-"
+    if isinstance(node, URIRef):
+        s = str(node)
+        for prefix, ns in _BY_LENGTH:
+            if s.startswith(ns) and len(s) > len(ns):
+                return f"{prefix}:{s[len(ns):]}"
+        return f"<{s}>"
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    if isinstance(node, Literal):
+        text = str(node)
+        if len(text) > max_literal:
+            text = text[: max_literal - 1] + "…"
+        text = text.replace("\n", " ").replace('"', '\\"')
+        if node.language:
+            return f'"{text}"@{node.language}'
+        if node.datatype is not None:
+            return f'"{text}"^^{compact(node.datatype)}'
+        return f'"{text}"'
+    return str(node)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: which node broke which rule, on which property, and what to do about it."""
+
+    focus: rdflib.term.Node
+    path: rdflib.term.Node | None
+    message: str
+    severity: str  # "Violation", "Warning" or "Info"
+    shape: rdflib.term.Node | None  # the (named) property or node shape whose constraint failed
+    value: rdflib.term.Node | None = None
+    component: str = ""  # e.g. "MinCountConstraintComponent"
+    path_text: str = ""  # the path in SPARQL property-path syntax (alternatives as a|b)
+
+    def format(self) -> str:
+        """One line: severity, focus node, path, message, offending value, shape."""
+        path = self.path_text or compact(self.path)
+        line = f"{self.severity}: {compact(self.focus)} {path}: {self.message}"
+        if self.value is not None and self.value != self.focus:
+            line += f" (value {compact(self.value)})"
+        if self.shape is not None and not isinstance(self.shape, BNode):
+            line += f" [{compact(self.shape)}]"
+        return line
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of validating one graph: conforms, and the violations in a stable order."""
+
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+    triples: int = 0  # size of the data validated, for the caller's progress output
+
+    def format(self, limit: int | None = None) -> str:
+        """A readable report: a summary line, then one violation per line (compact IRIs)."""
+        if self.conforms:
+            return f"conforms ({self.triples} triples)"
+        n = len(self.violations)
+        lines = [f"does not conform: {n} violation{'s' if n != 1 else ''} ({self.triples} triples)"]
+        shown = self.violations if limit is None else self.violations[:limit]
+        lines.extend(v.format() for v in shown)
+        if len(shown) < n:
+            lines.append(f"… and {n - len(shown)} more")
+        return "\n".join(lines)
+
+    def by_shape(self) -> dict[str, int]:
+        """Violation counts per shape, for summaries over a whole store."""
+        counts: dict[str, int] = {}
+        for v in self.violations:
+            key = compact(v.shape)
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+
+def _parse(path: Path, fmt: str | None = None) -> rdflib.Graph:
+    try:
+        return rdflib.Graph().parse(path, format=fmt or "turtle")
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: file not found") from None
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise ValueError(f"{path}: cannot parse as RDF: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=None)
+def shapes_graph() -> rdflib.Graph:
+    """ontology/shapes.ttl, parsed once per process."""
+    return _parse(SHAPES_FILE)
+
+
+@functools.lru_cache(maxsize=None)
+def ontology_graph() -> rdflib.Graph:
+    """ontology/diplomacy.ttl, parsed once per process."""
+    return _parse(ONTOLOGY_FILE)
+
+
+def _union(data: rdflib.Dataset | rdflib.ConjunctiveGraph) -> rdflib.Graph:
+    """All triples of all graphs of a dataset in one plain Graph (the store's default-graph view)."""
+    g = rdflib.Graph()
+    for s, p, o, _ in data.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def _path_text(report: rdflib.Graph, path: rdflib.term.Node | None) -> str:
+    """Render a SHACL path node as SPARQL property-path text (a|b, ^p, a/b, p*, p+, p?)."""
+    if path is None:
+        return "-"
+    if isinstance(path, URIRef):
+        return compact(path)
+    alt = report.value(path, SH.alternativePath)
+    if alt is not None:
+        return "|".join(_path_text(report, p) for p in Collection(report, alt))
+    for pred, suffix in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
+        inner = report.value(path, pred)
+        if inner is not None:
+            return f"({_path_text(report, inner)}){suffix}"
+    inv = report.value(path, SH.inversePath)
+    if inv is not None:
+        return f"^{_path_text(report, inv)}"
+    if report.value(path, RDF.first) is not None:
+        return "/".join(_path_text(report, p) for p in Collection(report, path))
+    return compact(path)
+
+
+def _violations(report: rdflib.Graph) -> list[Violation]:
+    out: list[Violation] = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        path = report.value(result, SH.resultPath)
+        severity = report.value(result, SH.resultSeverity)
+        component = report.value(result, SH.sourceConstraintComponent)
+        messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
+        out.append(
+            Violation(
+                focus=report.value(result, SH.focusNode),
+                path=path,
+                message=messages[0] if messages else "(no message)",
+                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+                shape=report.value(result, SH.sourceShape),
+                value=report.value(result, SH.value),
+                component=str(component).rsplit("#", 1)[-1] if component is not None else "",
+                path_text=_path_text(report, path) if path is not None else "",
+            )
+        )
+    out.sort(key=lambda v: (str(v.focus), v.path_text, str(v.shape), v.message, str(v.value)))
+    return out
+
+
+def validate_graph(
+    data: rdflib.Graph | rdflib.Dataset, *, use_ontology: bool = False
+) -> ValidationReport:
+    """Validate `data` against ontology/shapes.ttl and return a readable report.
+
+    A Dataset (or ConjunctiveGraph) is validated as the union of all its graphs. With
+    `use_ontology`, diplomacy.ttl is mixed in as pyshacl's ont_graph so that instances typed only
+    by a subclass the shapes do not name are still targeted (slower; see the module docstring).
+    """
+    import pyshacl  # imported here: it is slow to import and most commands never validate
+
+    graph = _union(data) if isinstance(data, rdflib.ConjunctiveGraph) else data
+    conforms, report, _text = pyshacl.validate(
+        graph,
+        shacl_graph=shapes_graph(),
+        ont_graph=ontology_graph() if use_ontology else None,
+        inference="none",
+        advanced=False,
+        allow_warnings=True,
+    )
+    violations = _violations(report)
+    return ValidationReport(conforms=bool(conforms), violations=violations, triples=len(graph))
+
+
+def load_data_file(path: Path | str) -> rdflib.Graph | rdflib.Dataset:
+    """Parse an RDF file for `kg validate FILE`: quad formats give a Dataset, others a Graph.
+
+    The format comes from the extension; a file that does not parse raises ValueError with a
+    one-line message naming the file and the cause.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(f"{p}: file not found")
+    fmt = _FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(_FORMATS))
+        raise ValueError(f"{p}: unknown RDF file extension {p.suffix!r} (expected one of {known})")
+    if fmt in _QUAD_FORMATS:
+        ds = rdflib.Dataset()
+        try:
+            ds.parse(p, format=fmt)
+        except Exception as exc:
+            raise ValueError(f"{p}: cannot parse as {fmt}: {exc}".splitlines()[0]) from exc
+        return ds
+    try:
+        return rdflib.Graph().parse(p, format=fmt)
+    except Exception as exc:
+        raise ValueError(f"{p}: cannot parse as {fmt}: {exc}".splitlines()[0]) from exc
+
+
+def validate_file(path: Path | str, *, use_ontology: bool = False) -> ValidationReport:
+    """Parse and validate one RDF file (Turtle, N-Triples, TriG, N-Quads, …)."""
+    return validate_graph(load_data_file(path), use_ontology=use_ontology)

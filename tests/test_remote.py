@@ -1,0 +1,458 @@
+"""Loading, serving and exporting the store against a real `oxigraph serve` (fast; `make test`).
+
+Each test that needs a remote starts its own Oxigraph server on a free loopback port with its data
+in tmp, so counts are never polluted by another test. Small stub HTTP servers stand in for the
+failure modes a real server will not produce on demand (401, 503).
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.export import StoreError, export_store
+from kg.remote import RemoteError, graph_store_candidates, load_store, update_batches
+from kg.serve import ServeError, serve_command
+
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"
+KGR = "https://w3id.org/kg-diplomacy/id/"
+G1 = f"{KGR}graph/art-1"
+G2 = f"{KGR}graph/art-2"
+RESOLVED = f"{KGR}graph/_resolved"
+LABEL = "https://www.w3.org/2000/01/rdf-schema#label".replace("https://", "http://")
+ARABIC = 'محمد شياع السوداني "رئيس الوزراء"\nسطر ثان'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, proc: subprocess.Popen | None = None, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            out = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
+            raise RuntimeError(f"server exited with {proc.returncode}: {out[-500:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                r.read()
+                return
+        except urllib.error.HTTPError:
+            return  # it answers, even if not 200
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server at {url} did not answer within {timeout}s")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+# --- fixtures -----------------------------------------------------------------------------------
+
+
+def _quads() -> list[ox.Quad]:
+    """Two article graphs and _resolved; Arabic literals, escapes, a blank node, a shared triple."""
+    n = ox.NamedNode
+    label = n(LABEL)
+    person = n(f"{KGR}person/p1")
+    shared = ox.Quad(person, n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                     n("https://w3id.org/kg-diplomacy/ontology#Person"))
+    qs = [
+        ox.Quad(shared.subject, shared.predicate, shared.object, n(G1)),
+        ox.Quad(person, label, ox.Literal(ARABIC, language="ar"), n(G1)),
+        ox.Quad(person, n("http://www.w3.org/2004/02/skos/core#altLabel"), ox.Literal("السوداني", language="ar"), n(G1)),
+    ]
+    bnode = ox.BlankNode("sel1")
+    qs += [
+        ox.Quad(person, n("https://w3id.org/kg-diplomacy/ontology#mention"), bnode, n(G1)),
+        ox.Quad(bnode, n("http://www.w3.org/ns/oa#exact"), ox.Literal("استقبل رئيس الوزراء", language="ar"), n(G1)),
+    ]
+    for i in range(12):  # enough for several SPARQL Update batches with batch_triples=5
+        qs.append(ox.Quad(n(f"{KGR}event/meeting-{i}"), label, ox.Literal(f"لقاء {i}", language="ar"), n(G2)))
+    qs.append(ox.Quad(shared.subject, shared.predicate, shared.object, n(G2)))  # same triple, 2nd graph
+    qs.append(ox.Quad(n(f"{KGR}event/meeting-0"), n("https://w3id.org/kg-diplomacy/ontology#reportCount"),
+                      ox.Literal("2", datatype=n("http://www.w3.org/2001/XMLSchema#integer")), n(RESOLVED)))
+    return qs
+
+
+@pytest.fixture()
+def small_store(tmp_path: Path) -> Path:
+    """A closed on-disk pyoxigraph store like `kg build` writes (read back read-only by the code)."""
+    path = tmp_path / "store"
+    store = ox.Store(str(path))
+    store.extend(_quads())
+    store.flush()
+    del store  # closes the database so read-only opens and `serve-read-only` see it
+    return path
+
+
+def expected_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for q in _quads():
+        counts[q.graph_name.value] = counts.get(q.graph_name.value, 0) + 1
+    return counts
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """A writable Oxigraph server on a free port; yields its base URL (…/query, /update, /store)."""
+    if not OXIGRAPH.is_file():
+        pytest.skip(f"oxigraph CLI not installed next to {sys.executable}")
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(OXIGRAPH), "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(f"{base}/query?query=ASK%7B%7D", proc)
+        yield base
+    finally:
+        stop(proc)
+
+
+def remote_counts(query_url: str) -> dict[str, int]:
+    sw = SPARQLWrapper(query_url)
+    sw.setReturnFormat(JSON)
+    sw.setQuery("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    rows = sw.query().convert()["results"]["bindings"]
+    return {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
+
+
+def remote_literals(query_url: str, graph: str) -> set[str]:
+    sw = SPARQLWrapper(query_url)
+    sw.setReturnFormat(JSON)
+    sw.setQuery(f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o FILTER(isLiteral(?o)) }} }}")
+    return {r["o"]["value"] for r in sw.query().convert()["results"]["bindings"]}
+
+
+class Stub:
+    """A loopback HTTP server answering from a script of statuses; records every request."""
+
+    def __init__(self, statuses: list[int], headers: dict[str, str] | None = None) -> None:
+        self.statuses = list(statuses)
+        self.requests: list[tuple[str, str, dict[str, str]]] = []
+        stub = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                stub.requests.append((self.command, self.path, dict(self.headers)))
+                status = stub.statuses.pop(0) if len(stub.statuses) > 1 else stub.statuses[0]
+                body = b"<html><body><h1>oops</h1><p>server says no</p></body></html>"
+                self.send_response(status)
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
+            do_GET = do_POST = do_PUT = do_HEAD = _answer
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> Stub:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def test_gsp_load_replaces_graphs(small_store: Path, oxigraph_server: str) -> None:
+    q = f"{oxigraph_server}/query"
+    summary = load_store(small_store, f"{oxigraph_server}/update", graph_store=f"{oxigraph_server}/store",
+                         progress=False)
+    assert summary.method == "gsp"
+    assert summary.graphs == 3 and summary.triples == len(_quads())
+    assert remote_counts(q) == expected_counts()
+    assert ARABIC in remote_literals(q, G1)  # Arabic, quotes and newline survive N-Triples
+    again = load_store(small_store, f"{oxigraph_server}/update", graph_store=f"{oxigraph_server}/store",
+                       progress=False)
+    assert again.triples == summary.triples
+    assert remote_counts(q) == expected_counts()  # PUT replaced, nothing added
+
+
+def test_sparql_update_load_batches_and_replaces(small_store: Path, oxigraph_server: str) -> None:
+    q = f"{oxigraph_server}/query"
+    summary = load_store(small_store, f"{oxigraph_server}/update", discover=False, batch_triples=5,
+                         progress=False)
+    assert summary.method == "update"
+    by_graph = {t.graph: t for t in summary.targets}
+    assert by_graph[G2].requests == 3  # 13 triples in batches of 5
+    assert by_graph[G1].requests == 2  # 3 plain triples, then the 2 blank-node triples together
+    assert remote_counts(q) == expected_counts()
+    assert ARABIC in remote_literals(q, G1)
+    load_store(small_store, f"{oxigraph_server}/update", discover=False, batch_triples=5, progress=False)
+    assert remote_counts(q) == expected_counts()  # DROP SILENT GRAPH first: no duplicates
+
+
+def test_blank_node_structure_survives_update_batches(small_store: Path, oxigraph_server: str) -> None:
+    load_store(small_store, f"{oxigraph_server}/update", discover=False, batch_triples=1, progress=False)
+    sw = SPARQLWrapper(f"{oxigraph_server}/query")
+    sw.setReturnFormat(JSON)
+    sw.setQuery(
+        f"SELECT ?exact WHERE {{ GRAPH <{G1}> {{ ?p <https://w3id.org/kg-diplomacy/ontology#mention> ?m ."
+        " ?m <http://www.w3.org/ns/oa#exact> ?exact } }"
+    )
+    rows = sw.query().convert()["results"]["bindings"]
+    assert [r["exact"]["value"] for r in rows] == ["استقبل رئيس الوزراء"]
+
+
+def test_update_batches_first_request_drops_graph(small_store: Path) -> None:
+    store = ox.Store.read_only(str(small_store))
+    batches = list(update_batches(store, G2, 100))
+    assert len(batches) == 1
+    n, text = batches[0]
+    assert n == 13 and text.startswith(f"DROP SILENT GRAPH <{G2}> ;\nINSERT DATA {{ GRAPH <{G2}> {{")
+
+
+def test_graph_store_is_discovered_next_to_endpoint(small_store: Path, oxigraph_server: str) -> None:
+    summary = load_store(small_store, f"{oxigraph_server}/update", progress=False)
+    assert summary.method == "gsp"
+    assert all(t.url.startswith(f"{oxigraph_server}/store?graph=") for t in summary.targets)
+    assert remote_counts(f"{oxigraph_server}/query") == expected_counts()
+
+
+def test_graph_store_candidates_follow_server_conventions() -> None:
+    assert graph_store_candidates("http://h:7878/update")[0] == "http://h:7878/store"
+    assert "http://h:3030/ds/data" in graph_store_candidates("http://h:3030/ds/sparql")
+    assert graph_store_candidates("http://h:7200/repositories/kg/statements") == [
+        "http://h:7200/repositories/kg/rdf-graphs/service"
+    ]
+    assert graph_store_candidates("http://h:8890/sparql-auth", "digest")[0] == "http://h:8890/sparql-graph-crud-auth"
+    assert graph_store_candidates("http://h:8890/sparql")[0] == "http://h:8890/sparql-graph-crud"
+
+
+def test_dry_run_sends_nothing(small_store: Path, oxigraph_server: str) -> None:
+    with Stub([500]) as stub:
+        plan = load_store(small_store, f"{stub.url}/update", dry_run=True, progress=False)
+        plan_gsp = load_store(small_store, f"{stub.url}/update", graph_store=f"{stub.url}/store", dry_run=True)
+    assert stub.requests == []  # not even the discovery probe
+    assert plan.dry_run and plan.method == "update"
+    assert {t.graph: t.triples for t in plan.targets} == expected_counts()
+    assert plan_gsp.method == "gsp" and "would send 3 graph(s)" in plan_gsp.describe()
+    assert f"PUT {stub.url}/store?graph=" in plan_gsp.describe()
+    load_store(small_store, f"{oxigraph_server}/update", dry_run=True, progress=False)
+    assert remote_counts(f"{oxigraph_server}/query") == {}
+
+
+def test_unreachable_endpoint_is_one_line_remote_error(small_store: Path) -> None:
+    port = free_port()  # nothing listens there
+    with pytest.raises(RemoteError) as err:
+        load_store(small_store, f"http://127.0.0.1:{port}/update", graph_store=f"http://127.0.0.1:{port}/store",
+                   progress=False, retries=2, backoff=0.01)
+    msg = str(err.value)
+    assert "\n" not in msg and f"127.0.0.1:{port}" in msg
+    assert "refused" in msg.lower() and "3 attempts" in msg
+    with pytest.raises(RemoteError) as err2:  # the SPARQL Update path reports the same way
+        load_store(small_store, f"http://127.0.0.1:{port}/update", discover=False, progress=False, retries=0)
+    assert "\n" not in str(err2.value) and "refused" in str(err2.value).lower()
+
+
+def test_unauthorized_is_not_retried_and_hides_password(small_store: Path) -> None:
+    secret = "hunter2-very-secret"
+    with Stub([401], {"WWW-Authenticate": 'Basic realm="kg"'}) as stub:
+        with pytest.raises(RemoteError) as err:
+            load_store(small_store, f"{stub.url}/update", graph_store=f"http://bob:{secret}@{stub.url[7:]}/store",
+                       auth="basic", user="bob", password=secret, progress=False, retries=3, backoff=0.01)
+    assert "401" in str(err.value) and "\n" not in str(err.value)
+    assert secret not in str(err.value)
+    assert len(stub.requests) == 1  # fatal, no retry
+
+
+def test_forbidden_and_not_found_are_clear(small_store: Path) -> None:
+    for status, word in ((403, "Forbidden"), (404, "Not Found")):
+        with Stub([status]) as stub:
+            with pytest.raises(RemoteError, match=word):
+                load_store(small_store, f"{stub.url}/update", discover=False, progress=False, retries=2)
+            assert len(stub.requests) == 1
+
+
+def test_server_errors_are_retried_with_backoff(small_store: Path) -> None:
+    # two 503s, then success for every request
+    with Stub([503, 503, 204]) as stub:
+        summary = load_store(small_store, f"{stub.url}/update", graph_store=f"{stub.url}/store",
+                             progress=False, retries=3, backoff=0.01)
+    assert summary.method == "gsp"
+    puts = [r for r in stub.requests if r[0] == "PUT"]
+    assert len(puts) == 3 + 2  # 3 graphs, the first one tried three times
+    assert puts[0][2]["Content-Type"].startswith("application/n-triples")
+    with Stub([503]) as stub:
+        with pytest.raises(RemoteError, match=r"HTTP 503.*\(after 3 attempts\)"):
+            load_store(small_store, f"{stub.url}/update", graph_store=f"{stub.url}/store",
+                       progress=False, retries=2, backoff=0.01)
+
+
+def test_bad_arguments_are_remote_errors(small_store: Path, tmp_path: Path) -> None:
+    with pytest.raises(RemoteError, match="needs --user"):
+        load_store(small_store, "http://127.0.0.1:1/update", auth="digest", dry_run=True)
+    with pytest.raises(RemoteError, match="not an http"):
+        load_store(small_store, "ftp://example.org/sparql", dry_run=True)
+    with pytest.raises(StoreError, match="store not found"):
+        load_store(tmp_path / "nope", "http://127.0.0.1:1/update", dry_run=True)
+
+
+def test_cli_load_unreachable_exits_1_without_traceback(small_store: Path) -> None:
+    port = free_port()
+    result = CliRunner().invoke(app, ["load", "--endpoint", f"http://127.0.0.1:{port}/update",
+                                      "--store", str(small_store), "--retries", "0", "--quiet"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("kg: error: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+
+
+def test_cli_load_password_only_from_env(small_store: Path, oxigraph_server: str, monkeypatch) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(app, ["load", "--endpoint", f"{oxigraph_server}/update", "--store", str(small_store),
+                                  "--auth", "basic", "--user", "u", "--password-env", "KG_TEST_NO_SUCH_VAR"])
+    assert missing.exit_code == 1 and "KG_TEST_NO_SUCH_VAR" in missing.stderr
+    monkeypatch.setenv("KG_TEST_PW", "s3cr3t-pw")
+    ok = runner.invoke(app, ["load", "--endpoint", f"{oxigraph_server}/update", "--store", str(small_store),
+                             "--auth", "basic", "--user", "u", "--password-env", "KG_TEST_PW", "--quiet"])
+    assert ok.exit_code == 0, ok.output
+    assert "s3cr3t-pw" not in ok.output
+    assert remote_counts(f"{oxigraph_server}/query") == expected_counts()
+
+
+def test_cli_dry_run_prints_plan(small_store: Path) -> None:
+    result = CliRunner().invoke(app, ["load", "--endpoint", "http://127.0.0.1:9/update", "--graph-store",
+                                      "http://127.0.0.1:9/store", "--store", str(small_store), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "would send 3 graph(s)" in result.stdout and "PUT http://127.0.0.1:9/store?graph=" in result.stdout
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "oxformat", "rdflib_format"),
+    [
+        ("trig", ox.RdfFormat.TRIG, "trig"),
+        ("nquads", ox.RdfFormat.N_QUADS, "nquads"),
+        ("jsonld", ox.RdfFormat.JSON_LD, "json-ld"),
+        ("turtle", ox.RdfFormat.TURTLE, "turtle"),
+    ],
+)
+def test_export_round_trips(small_store: Path, tmp_path: Path, fmt: str, oxformat: ox.RdfFormat,
+                            rdflib_format: str) -> None:
+    out = tmp_path / "out" / f"kg.{fmt}"
+    out.parent.mkdir()
+    summary = export_store(small_store, fmt, out)
+    parsed = list(ox.parse(path=str(out), format=oxformat))
+    if fmt == "turtle":  # the union of graphs: the triple shared by two graphs appears once
+        distinct = {(q.subject, q.predicate, q.object) for q in _quads()}
+        assert len(parsed) == summary.statements == len(distinct)
+        assert all(isinstance(q.graph_name, ox.DefaultGraph) for q in parsed)
+    else:
+        assert len(parsed) == summary.statements == len(_quads())
+        per_graph: dict[str, int] = {}
+        for q in parsed:
+            per_graph[q.graph_name.value] = per_graph.get(q.graph_name.value, 0) + 1
+        assert per_graph == expected_counts()
+    ds = rdflib.Dataset()
+    ds.parse(str(out), format=rdflib_format)
+    rdflib_quads = list(ds.quads((None, None, None, None)))  # a second, independent parser agrees
+    assert len(rdflib_quads) == len(parsed)
+    assert rdflib.Literal(ARABIC, lang="ar") in {q[2] for q in rdflib_quads}
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # temp file renamed, none left
+
+
+def test_export_replaces_existing_file_atomically(small_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kg.nq"
+    out.write_text("old content\n")
+    export_store(small_store, "nquads", out)
+    assert "old content" not in out.read_text(encoding="utf-8")
+
+
+def test_export_errors_are_clear(tmp_path: Path, small_store: Path) -> None:
+    with pytest.raises(StoreError, match="store not found"):
+        export_store(tmp_path / "missing", "trig", tmp_path / "x.trig")
+    with pytest.raises(ValueError, match="unknown export format"):
+        export_store(small_store, "rdfxml", tmp_path / "x.rdf")
+    result = CliRunner().invoke(app, ["export", "--format", "trig", "--store", str(tmp_path / "missing")])
+    assert result.exit_code == 1 and result.stderr.startswith("kg: error: store not found")
+    assert "Traceback" not in result.output
+
+
+def test_cli_export_to_stdout_and_file(small_store: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["export", "--format", "nquads", "--store", str(small_store)])
+    assert result.exit_code == 0
+    assert len(list(ox.parse(result.stdout_bytes, format=ox.RdfFormat.N_QUADS))) == len(_quads())
+    out = tmp_path / "kg.ttl"
+    result = runner.invoke(app, ["export", "--format", "turtle", "--out", str(out), "--store", str(small_store)])
+    assert result.exit_code == 0 and out.is_file() and "triples as turtle" in result.stderr
+
+
+# --- serve --------------------------------------------------------------------------------------
+
+
+def test_serve_command_uses_the_oxigraph_cli(small_store: Path, tmp_path: Path) -> None:
+    ro = serve_command(small_store, 7999, "127.0.0.1", writable=False)
+    assert Path(ro[0]).name == "oxigraph" and ro[1] == "serve-read-only"
+    assert ro[ro.index("--location") + 1] == str(small_store)
+    assert ro[ro.index("--bind") + 1] == "127.0.0.1:7999"
+    assert serve_command(small_store, 7999, "::1", writable=True)[1:2] == ["serve"]
+    assert "[::1]:7999" in serve_command(small_store, 7999, "::1", writable=True)
+    with pytest.raises(ServeError, match="store not found"):
+        serve_command(tmp_path / "missing", 7999, "127.0.0.1", writable=False)
+
+
+def test_serve_read_only_answers_queries(small_store: Path) -> None:
+    port = free_port()
+    proc = subprocess.Popen(serve_command(small_store, port, "127.0.0.1", writable=False),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(f"{base}/query?query=ASK%7B%7D", proc)
+        assert remote_counts(f"{base}/query") == expected_counts()
+        # --union-default-graph: a query without GRAPH sees the article graphs
+        sw = SPARQLWrapper(f"{base}/query")
+        sw.setReturnFormat(JSON)
+        sw.setQuery(f"ASK {{ ?s <{LABEL}> {json.dumps(ARABIC, ensure_ascii=False)}@ar }}")
+        assert sw.query().convert()["boolean"] is True
+        # read-only: updates are refused
+        upd = SPARQLWrapper(f"{base}/query", updateEndpoint=f"{base}/update")
+        upd.setMethod(POST)
+        upd.setQuery("INSERT DATA { <http://x/s> <http://x/p> <http://x/o> }")
+        with pytest.raises(Exception):
+            upd.query()
+    finally:
+        stop(proc)
