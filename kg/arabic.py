@@ -160,9 +160,10 @@ def match_key(text: str) -> str:
 
 
 # Letters that stand for foreign /g/ in Arabic transliteration of Russian, English, Persian names:
-# Egyptian/Gulf ج, Levantine/Iraqi غ, Maghrebi ق, Persian گ (already ك after normalize). A medial
+# Egyptian/Gulf ج, Levantine/Iraqi غ, Persian گ (already ك after normalize). Maghrebi ق is left
+# out: it would make العراقي sound like الأعرجي. A medial
 # ة cannot be correct Arabic spelling and is seen as a typo for one of them (شويةو for شويغو).
-_G_CLASS = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج"})
+_G_CLASS = str.maketrans({"غ": "ج", "ك": "ج"})
 _MEDIAL_TA = re.compile("ة(?=\\w)")
 
 

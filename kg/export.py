@@ -134,6 +134,9 @@ def export_store(
         raise StoreError(f"export folder does not exist: {target.parent}")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes it 0600; an export is an ordinary file
         with os.fdopen(fd, "wb") as sink:
             n = _write(store, fmt, sink)
             sink.flush()

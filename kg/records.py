@@ -84,6 +84,7 @@ class EntityRecord:
     wikidata: str | None = None  # filled by the linker
     link_confidence: float | None = None
     link_method: str | None = None
+    link_source: str | None = None  # provenance of the gazetteer row or endpoint that gave the QID
 
     @property
     def aliases(self) -> list[str]:

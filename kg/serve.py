@@ -102,13 +102,30 @@ def run_server(
         proc = subprocess.Popen(cmd)
     except OSError as e:
         raise ServeError(f"cannot start {cmd[0]}: {e.strerror or e}") from None
+
+    def _stop(signum: int, frame: object) -> None:
+        raise _Stopped()
+
+    # SIGTERM (service managers, `kill`) must stop the server too, not orphan it.
+    try:
+        previous = signal.signal(signal.SIGTERM, _stop)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
     try:
         return proc.wait()
-    except KeyboardInterrupt:
-        proc.send_signal(signal.SIGINT)
+    except (KeyboardInterrupt, _Stopped):
+        if proc.poll() is None:  # on Ctrl-C in a terminal it got SIGINT already
+            proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        return 0  # stopping with Ctrl-C is the normal way to end `kg serve`
+        return 0  # stopping with Ctrl-C or SIGTERM is the normal way to end `kg serve`
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _Stopped(Exception):
+    """Raised from the SIGTERM handler so `run_server` shuts the child down like on Ctrl-C."""

@@ -587,7 +587,7 @@ def build(source: Path, out_dir: Path, lexicon: Path) -> dict[str, int]:
         ent.forms_ar = dedup
         ent.label_ar = dedup[0] if dedup else ""
         ent.weak_forms_ar = [w for w in dict.fromkeys(weak) if w in dedup]
-        m = re.search(r"\bof (?:the )?([A-Z][\w' -]+)$", PARENS.sub(" ", ent.label_en).strip())
+        m = re.search(r".*\bof (?:the )?([A-Z][\w' -]+)$", PARENS.sub(" ", ent.label_en).strip())
         if m and ent.kind in {"position", "organization"} and m.group(1).lower() in country_by_en:
             ent.country = country_by_en[m.group(1).lower()]
         m = re.search(r"relations of (Q\d+)", ent.evidence)

@@ -241,6 +241,22 @@ def test_update_batches_first_request_drops_graph(small_store: Path) -> None:
     assert len(batches) == 1
     n, text = batches[0]
     assert n == 13 and text.startswith(f"DROP SILENT GRAPH <{G2}> ;\nINSERT DATA {{ GRAPH <{G2}> {{")
+    *plain, (nb, last) = list(update_batches(store, G1, 100))
+    assert nb == 2 and "_:" in last  # blank nodes: one INSERT template (Virtuoso refuses INSERT DATA)
+    assert last.startswith(f"INSERT {{ GRAPH <{G1}> {{") and last.endswith("} } WHERE {}")
+    assert all("_:" not in text for _, text in plain)
+
+
+def test_progress_bar_reports_without_secrets(small_store: Path, oxigraph_server: str) -> None:
+    import io
+
+    from rich.console import Console
+
+    buf = io.StringIO()
+    load_store(small_store, f"{oxigraph_server}/update", graph_store=f"{oxigraph_server}/store",
+               auth="bearer", password="tok-SECRET-42", console=Console(file=buf, width=120))
+    shown = buf.getvalue()
+    assert f"{len(_quads())}/{len(_quads())}" in shown and "tok-SECRET-42" not in shown
 
 
 def test_graph_store_is_discovered_next_to_endpoint(small_store: Path, oxigraph_server: str) -> None:
@@ -435,9 +451,12 @@ def test_serve_command_uses_the_oxigraph_cli(small_store: Path, tmp_path: Path) 
         serve_command(tmp_path / "missing", 7999, "127.0.0.1", writable=False)
 
 
-def test_serve_read_only_answers_queries(small_store: Path) -> None:
+def test_kg_serve_read_only_answers_queries_and_stops(small_store: Path) -> None:
+    kg = Path(sys.executable).parent / "kg"
+    if not kg.is_file():
+        pytest.skip("the kg console script is not installed in this environment")
     port = free_port()
-    proc = subprocess.Popen(serve_command(small_store, port, "127.0.0.1", writable=False),
+    proc = subprocess.Popen([str(kg), "serve", "--store", str(small_store), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -455,4 +474,8 @@ def test_serve_read_only_answers_queries(small_store: Path) -> None:
         with pytest.raises(Exception):
             upd.query()
     finally:
-        stop(proc)
+        stop(proc)  # SIGTERM to `kg serve` must take the oxigraph child down with it
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    assert f"{base}/query" in out and "read-only" in out
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2)

@@ -26,7 +26,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,12 @@ LEXICON_FILE = LEXICON / "dates.json"
 _MIN_YEAR, _MAX_YEAR = 1000, 2999
 
 _ONE_DAY = dt.timedelta(days=1)
+
+# A 4-digit year after a Hijri month name with no «هـ» is Gregorian from here on: Hijri years
+# are in the 1400s, and «رمضان 2025» is how news names this year's Ramadan.
+_GREGORIAN_FROM = 1700
+# A numeric date (d/m/y) whose year is in this range is Hijri even without «هـ».
+_HIJRI_NUMERIC = (1300, 1500)
 
 
 @dataclass(frozen=True)
@@ -85,13 +91,17 @@ _TOKEN_RE = re.compile(
 )
 
 
+# Words repeat across a corpus; normalising each distinct one once halves the time per article.
+_key = lru_cache(maxsize=1 << 17)(normalize)
+
+
 def _tokenize(text: str) -> list[_Tok]:
     """Split into tokens; a digit run and a letter run are separate even when glued («أيلول2025»)."""
     out: list[_Tok] = []
     prev_end = -1
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "p"
-        out.append(_Tok(kind, m.start(), m.end(), normalize(m.group()), m.start() == prev_end))
+        out.append(_Tok(kind, m.start(), m.end(), _key(m.group()), m.start() == prev_end))
         prev_end = m.end()
     return out
 
@@ -101,7 +111,8 @@ def _phrase_keys(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in _tokenize(phrase) if t.kind != "br")
 
 
-def _readings(key: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=65536)
+def _readings(key: str) -> tuple[tuple[str, int], ...]:
     """Ways to read a normalised word with its proclitics peeled off, least stripped first.
 
     Returns (reading, characters peeled). Only و/ف and a preposition standing before the article
@@ -120,7 +131,7 @@ def _readings(key: str) -> list[tuple[str, int]]:
                 out.append((stem[1:], n + 1))
         if stem.startswith("لل") and len(stem) > 3:
             out.append((ARTICLE + stem[2:], n))
-    return out
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,11 +158,15 @@ class _Table:
         for entries_ in self._by_first.values():
             entries_.sort(key=lambda e: -len(e[0]))
 
+    @property
+    def first_keys(self) -> frozenset[str]:
+        return frozenset(self._by_first)
+
     def match(self, toks: list[_Tok], i: int, clitics: bool = False) -> _Match | None:
         if i >= len(toks) or toks[i].kind not in ("w", "n", "p"):
             return None
         tok = toks[i]
-        readings = _readings(tok.key) if clitics and tok.kind == "w" else [(tok.key, 0)]
+        readings = _readings(tok.key) if clitics and tok.kind == "w" else ((tok.key, 0),)
         best: _Match | None = None
         for reading, trim in readings:
             for keys, value in self._by_first.get(reading, ()):
@@ -165,15 +180,13 @@ class _Table:
         return best
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per file, cached
 class _Lexicon:
     gmonths: _Table
     hmonths: _Table
     weekdays: _Table
-    weekday_blockers: dict[int, frozenset[str]]
     rel_days: _Table
-    today_before: frozenset[str]
-    today_after: frozenset[str]
+    blockers: dict[str, tuple[frozenset[str], frozenset[str]]]  # word → (before, after)
     tod: _Table
     day_words: _Table
     month_words: _Table
@@ -188,7 +201,15 @@ class _Lexicon:
     modifiers: _Table
     quals: _Table
     guarded_units: frozenset[str]
-    separators: frozenset[str] = field(default_factory=frozenset)
+    separators: frozenset[str]
+
+    @property
+    def start_keys(self) -> frozenset[str]:
+        """Every word an expression can start with: other tokens are skipped at once."""
+        tables = (self.tod, self.day_words, self.rel_days, self.weekdays, self.ordinals,
+                  self.gmonths, self.hmonths, self.month_words, self.year_words, self.units,
+                  self.this, self.quals)
+        return frozenset().union(*(t.first_keys for t in tables))
 
 
 def _numbered(section: dict[str, list[str]], lo: int, hi: int, name: str) -> list[tuple[str, int]]:
@@ -211,19 +232,16 @@ def _load_lexicon(path: Path) -> _Lexicon:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         flags = lambda key: _Table((w, True) for w in raw[key])  # noqa: E731
-        wd_forms = _numbered(raw["weekdays"], 0, 6, "weekdays")
-        wd_by_key = {" ".join(_phrase_keys(f)): n for f, n in wd_forms}
-        blockers: dict[int, frozenset[str]] = {}
-        for word, before in raw.get("weekday_blockers_before", {}).items():
-            blockers[wd_by_key[" ".join(_phrase_keys(word))]] = _keyset(before)
+        blockers = {
+            " ".join(_phrase_keys(word)): (_keyset(b["before"]), _keyset(b["after"]))
+            for word, b in raw["blockers"].items()
+        }
         return _Lexicon(
             gmonths=_Table(_numbered(raw["gregorian_months"], 1, 12, "gregorian_months")),
             hmonths=_Table(_numbered(raw["hijri_months"], 1, 12, "hijri_months")),
-            weekdays=_Table(wd_forms),
-            weekday_blockers=blockers,
+            weekdays=_Table(_numbered(raw["weekdays"], 0, 6, "weekdays")),
             rel_days=_Table((w, int(v)) for w, v in raw["relative_days"].items()),
-            today_before=_keyset(raw["today_blockers_before"]),
-            today_after=_keyset(raw["today_blockers_after"]),
+            blockers=blockers,
             tod=flags("times_of_day"),
             day_words=flags("day_words"),
             month_words=flags("month_words"),
@@ -249,13 +267,18 @@ def _load_lexicon(path: Path) -> _Lexicon:
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
     except KeyError as exc:
-        raise ValueError(f"{path}: missing section or unknown weekday {exc}") from None
+        raise ValueError(f"{path}: missing section or key {exc}") from None
     except (ValueError, TypeError, AttributeError) as exc:
         raise ValueError(f"{path}: malformed dates lexicon: {exc}") from None
 
 
 def _lexicon() -> _Lexicon:
     return _load_lexicon(LEXICON_FILE)
+
+
+@lru_cache(maxsize=4)
+def _start_keys(lex: _Lexicon) -> frozenset[str]:
+    return lex.start_keys
 
 
 # ---------------------------------------------------------------------------------------------
@@ -308,6 +331,20 @@ def _hijri_interval(year: int, month: int | None, day: int | None) -> tuple[dt.d
     return _as_date(lo), _as_date(hi)
 
 
+def _hijri_in_gregorian_year(
+    year: int, month: int, day: int | None
+) -> tuple[dt.date, dt.date] | None:
+    """«رمضان 2025»: the Hijri month (or day) that starts in Gregorian `year`. Every 32-33 years
+    a Hijri month starts twice in one Gregorian year; then the text is ambiguous and gives None."""
+    found = []
+    approx = round((year - 622) * 33 / 32)  # Hijri year running at the start of `year`
+    for hy in range(approx - 1, approx + 3):
+        iv = _hijri_interval(hy, month, day)
+        if iv is not None and iv[0].year == year:
+            found.append(iv)
+    return found[0] if len(found) == 1 else None
+
+
 def _value(lo: dt.date | None, hi: dt.date | None) -> DateValue | None:
     """The finest XSD value that contains every day of [lo, hi]."""
     if lo is None or hi is None:
@@ -352,6 +389,7 @@ class _Parser:
         self.toks = toks
         self.pub = published
         self.lex = lex
+        self.starts = _start_keys(lex)
 
     # -- small pieces ------------------------------------------------------------------------
 
@@ -438,11 +476,7 @@ class _Parser:
 
     def _numeric(self, i: int) -> _Hit | None:
         """16/9/2025, 16-09-2025, 16.9.2025, 2025-09-16 (day first, as Arabic news writes)."""
-        t = self.toks
-        if i + 4 >= len(t) + 0 and i + 4 > len(t) - 1 + 0:
-            if i + 4 > len(t) - 1:
-                return None
-        parts = t[i : i + 5]
+        parts = self.toks[i : i + 5]
         if len(parts) < 5 or [p.kind for p in parts] != ["n", "p", "n", "p", "n"]:
             return None
         if not all(p.glued for p in parts[1:]) or parts[1].key != parts[3].key:
@@ -458,13 +492,22 @@ class _Parser:
             d, m, y = int(a), int(b), int(c)
         else:
             return None
+        h_era = self.lex.h_era.match(self.toks, i + 5)
+        g_era = self.lex.g_era.match(self.toks, i + 5)
+        if h_era is not None or (g_era is None and _HIJRI_NUMERIC[0] <= y <= _HIJRI_NUMERIC[1]):
+            # «28/3/1436هـ», and Saudi news writes Hijri dates without the marker.
+            iv = _hijri_interval(y, m, d) if 1 <= m <= 12 else None
+            if iv is None:
+                return None
+            end = h_era.end if h_era else i + 5
+            return _Hit(end, *iv, relative=False, day_level=True)
         if not _MIN_YEAR <= y <= _MAX_YEAR:
             return None
         try:
             day = dt.date(y, m, d)
         except ValueError:
             return None
-        end = self._skip(self.lex.g_era, i + 5)
+        end = g_era.end if g_era else i + 5
         return _Hit(end, day, day, relative=False, day_level=True)
 
     def _day_month(self, i: int) -> _Hit | None:
@@ -561,8 +604,14 @@ class _Parser:
             k = self._skip(lex.year_words, k)
             y = self._number(k, (3, 4), 1, 9999)
             if y is not None:
-                end = self._skip(lex.h_era, k + 1)
-                iv = _hijri_interval(y, hm.value, d)
+                era = lex.h_era.match(self.toks, k + 1)
+                if era is None and y >= _GREGORIAN_FROM:
+                    # «رمضان 2025»: the Hijri month as it fell in that Gregorian year.
+                    end = self._skip(lex.g_era, k + 1)
+                    iv = _hijri_in_gregorian_year(y, hm.value, d)
+                else:
+                    end = era.end if era else k + 1
+                    iv = _hijri_interval(y, hm.value, d)
                 return _Hit(end, *(iv or (None, None)), False, trim, day_level=d is not None)
             if d is None:
                 return None
@@ -628,7 +677,7 @@ class _Parser:
         if " ".join(m.phrase) not in self.lex.guarded_units:
             return False
         prev = self._tok(i - 1)
-        if prev is None or prev.kind != "w" or prev.end != self.toks[i].start - 1:
+        if prev is None or prev.kind != "w":
             return False
         key = prev.key[1:] if prev.key.startswith(CONJUNCTIONS) else prev.key
         return key.startswith((ARTICLE, "لل")) or prev.key.startswith((ARTICLE, "لل"))
@@ -674,14 +723,16 @@ class _Parser:
                 trim = m.trim if trim is None else trim
                 k = m.end
         rel = lex.rel_days.match(toks, k, clitics=k == i)
-        if rel is not None and self._not_today(k, rel):
+        if rel is not None and self._blocked(k, rel):
             rel = None
         if rel is not None:
             trim = rel.trim if trim is None else trim
             k = rel.end
         wd = lex.weekdays.match(toks, k, clitics=k == i)
-        if wd is not None and self._blocked_weekday(k, wd.value):
+        if wd is not None and self._blocked(k, wd):
             wd = None
+        if wd is None and rel is not None:
+            wd = self._bracketed_weekday(k)  # «اليوم (الاثنين)», «أمس (الجمعة)»
         mod = None
         if wd is not None:
             trim = wd.trim if trim is None else trim
@@ -746,20 +797,33 @@ class _Parser:
             end += 1
         return end, full
 
-    def _not_today(self, k: int, rel: _Match) -> bool:
-        """«اليوم» is 'the day', not today, in «في اليوم التالي», «ذلك اليوم», «اليوم الأول»."""
-        if rel.phrase != ("اليوم",):
+    def _blocked(self, k: int, m: _Match) -> bool:
+        """A date word read as an ordinary word because of its neighbour: «في اليوم التالي»,
+        «بين الاثنين», «قد غدا», «صلاة الجمعة» (lists in the lexicon's `blockers`)."""
+        block = self.lex.blockers.get(" ".join(m.phrase))
+        if block is None:
             return False
-        prev, nxt = self._tok(k - 1), self._tok(rel.end)
-        return (prev is not None and prev.key in self.lex.today_before) or (
-            nxt is not None and nxt.key in self.lex.today_after
+        prev, nxt = self._tok(k - 1), self._tok(m.end)
+        return (prev is not None and prev.key in block[0]) or (
+            nxt is not None and nxt.key in block[1]
         )
 
-    def _blocked_weekday(self, k: int, weekday: int) -> bool:
-        prev = self._tok(k - 1)
-        return prev is not None and prev.key in self.lex.weekday_blockers.get(weekday, ())
+    def _bracketed_weekday(self, k: int) -> _Match | None:
+        t = self._tok(k)
+        if t is None or t.key != "(":
+            return None
+        wd = self.lex.weekdays.match(self.toks, k + 1)
+        close = self._tok(wd.end) if wd else None
+        if wd is None or close is None or close.key != ")":
+            return None
+        return _Match(wd.end + 1, wd.value, 0, wd.phrase)
 
     def parse(self, i: int) -> _Hit | None:
+        tok = self.toks[i]
+        if tok.kind == "w" and not any(r in self.starts for r, _ in _readings(tok.key)):
+            return None
+        if tok.kind not in ("w", "n"):
+            return None
         return _longest(self._anchored(i), self._date(i))
 
 

@@ -23,7 +23,8 @@ BACK_REFERENCES = set(tokens("الجانبين الجانبان الطرفين �
 INVITE_TO = set(tokens("لزيارة زيارة للمشاركة لحضور إلى"))
 FUTURE_PREFIXES = ("سي", "ست", "سن", "سا")
 INVITE_BLOCK = set(tokens("لأخذ لاتخاذ للعمل لوقف لإيقاف"))
-AIRPORT_WORDS = set(tokens("مطار"))
+# Words between «إلى» and a place name: «إلى العاصمة العراقية بغداد», «إلى مطار بغداد».
+PLACE_DESCRIPTORS = set(tokens("العاصمة عاصمة مدينة المدينة مطار المطار محافظة"))
 
 
 @dataclass
@@ -92,6 +93,12 @@ class _ArticleEvents:
                 found = mk.modality
             elif mk.scope == "after" and pm.start >= trig.end and pm.start - trig.end <= 3:
                 found = mk.modality
+        if trig.trigger.pos == "noun" and found is None:
+            # «لقاء سيجمعهما», «القمة التي ستعقد»: a future verb right after the noun.
+            for tok in doc[trig.end : trig.end + 3]:
+                word = normalize(tok.text)
+                if word.startswith(("سي", "ست")) and len(word) > 4 and tok.is_alpha:
+                    return "planned"
         return found or "occurred"
 
     # -- dates -----------------------------------------------------------------------------------
@@ -176,10 +183,11 @@ class _ArticleEvents:
                 prev = self.previous_meeting()
                 if prev is not None:
                     return  # a follow-up sentence about a meeting already reported
-            if len(people) < 2:
-                extra = [e for e in self.actors(prev_refs) if e not in people]
-                if people and extra and normalize(trig.text).startswith("ال"):
-                    people = people + extra[:1]
+            if len(people) == 1 and trig.trigger.pos == "verb" or len(people) == 1 and not before:
+                # «والتقى نظيره …»: the subject was named in the previous sentence.
+                extra = [e for e in self.persons(prev_refs) if e not in people]
+                if extra and not self.persons(before):
+                    people = [extra[-1]] + people
             if len(people) < 2:
                 return
             ev = self.new_event(trig, sent, trig.trigger.type, modality)
@@ -215,7 +223,7 @@ class _ArticleEvents:
             ev.participants = speaker
             self.events.append(ev)
         elif frame == "invite":
-            tail = {normalize(t.text) for t in self.doc[trig.end : ce]}
+            tail = {normalize(t.text) for t in self.doc[trig.end : min(sent.end, trig.end + 15)]}
             if not (tail & INVITE_TO) or tail & INVITE_BLOCK:
                 return
             invitee = self.persons([r for r in after if r.start < ce][:1])
@@ -258,10 +266,16 @@ class _ArticleEvents:
                     return cand[0]
                 guest = self.persons(after[:1]) or self.persons(before[-1:])
                 return guest[0] if guest else None
-            nxt = [r for r in after if r.start - trig.end <= 6 and self.is_person(r)]
-            if nxt and all(not self.is_place(r) for r in after if r.start < nxt[0].start) and nxt[0].start - trig.end <= 6:
-                return nxt[0].entity
-            return None
+            if text.startswith("ال"):
+                return None  # «الزيارة»: the visit already reported, not a new one
+            # «زيارة سكرتير مجلس الأمن الروسي سيرغي شويغو»: the visitor is the genitive right
+            # after the noun, possibly behind a title.
+            k = trig.end
+            for title in self.m.titles:
+                if title.start == k:
+                    k = title.end
+            nxt = [r for r in after if r.start in {trig.end, k} and self.is_person(r)]
+            return nxt[0].entity if nxt else None
         cand = [r for r in after if self.is_person(r) and r.start - trig.end <= 8]
         first_place = next((r.start for r in after if self.is_place(r)), 10**9)
         if cand and cand[0].start < first_place:
@@ -273,11 +287,37 @@ class _ArticleEvents:
         return prev[0] if prev else None
 
     def destination(self, trig: _Trig, after: list[TokenRef]) -> str | None:
-        places = [r for r in after if self.is_place(r)]
-        if not places:
-            return None
-        cities = [r for r in places[:2] if self.entity(r.entity).type == "City"]
-        return (cities or places)[0].entity
+        """The place the text says someone went to: after «إلى/الى/لـ», or the object right after
+        the trigger or its subject («زار بغداد», «زيارة المسؤول الروسي بغداد»)."""
+        doc = self.doc
+        people_end = trig.end
+        for r in after:
+            if r.start - people_end <= 1 and not self.is_place(r):
+                people_end = r.end
+        for r in after:
+            if not self.is_place(r):
+                continue
+            prev = normalize(doc[r.start - 1].text) if r.start else ""
+            first = normalize(doc[r.start].text)
+            k = r.start - 1
+            # Skip what stands between «إلى» and the name: «العاصمة العراقية», «مطار», ««».
+            while k > trig.end and (
+                doc[k].is_space
+                or doc[k].is_punct
+                or normalize(doc[k].text).lstrip("ل") in PLACE_DESCRIPTORS
+                or self.lex.nationalities.match_at(list(doc), k) is not None
+            ):
+                k -= 1
+            prev = normalize(doc[k].text) if k >= 0 else ""
+            via_to = prev in {"الي", "لي"} or (first.startswith("ل") and not self.entity(r.entity).name.startswith("ل"))
+            adjacent = r.start - people_end <= 1
+            if via_to or adjacent:
+                # «العاصمة العراقية بغداد», «مطار بغداد»: the city, not the country before it.
+                nxt = next((o for o in after if o.start >= r.end and o.start - r.end <= 1 and self.entity(o.entity).type == "City"), None)
+                return (nxt or r).entity
+            if r.start - trig.end > 20:
+                break
+        return None
 
     def place_in(self, refs: list[TokenRef], prefer_after: int) -> str | None:
         doc = self.doc

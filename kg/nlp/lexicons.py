@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import SKOS
 
+from kg.arabic import tokens
 from kg.gazetteer import Gazetteer
 from kg.nlp.phrases import PhraseIndex
 from kg.paths import LEXICON, ONTOLOGY
@@ -70,6 +71,14 @@ class Lexicons:
     gazetteer: Gazetteer
     office_by_key: dict[str, Office]
     adjective_of: dict[str, str]  # iso2 → masculine adjective with article («الروسي»)
+    common_words: frozenset[str]  # normalised ordinary words that never belong to a name
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 def _topics(path: Path) -> PhraseIndex[str]:
@@ -107,15 +116,24 @@ def load_lexicons() -> Lexicons:
             offices.add(form, office)
 
     places: PhraseIndex[PlaceRef] = PhraseIndex()
-    for form, ref in gaz.place_forms():
-        places.add(form, PlaceRef(ref.qid, ref.kind, ref.iso2, ref.label_ar, ref.label_en))
+    # Countries before capitals before cities, larger first: the first place added for a form
+    # wins, so «الكويت» is the country and «غزة» the larger of the places it names.
+    order = {k: n for n, k in enumerate(("country", "capital", "city", "territory", "region"))}
+    for place in sorted(gaz.all_places(), key=lambda p: (order.get(p.kind, 9), -(p.population or 0), p.qid)):
+        iso2 = place.iso2 if place.kind == "country" else gaz.qid_to_iso(place.qid)
+        ref = PlaceRef(place.qid, place.kind, iso2, place.label_ar, place.label_en or None)
+        for form in place.forms_ar:
+            key = " ".join(tokens(form))
+            if key in place.common_keys:
+                continue  # a one-word form that is mostly an ordinary word in news
+            places.add(form, ref)
 
     nationalities: PhraseIndex[str] = PhraseIndex()
     adjective_of: dict[str, str] = {}
-    for form, iso2 in gaz.adjective_forms():
-        nationalities.add(form, iso2)
-        if form.startswith("ال") and not form.endswith("ة") and iso2 not in adjective_of:
-            adjective_of[iso2] = form
+    for nat in gaz.nationalities():
+        nationalities.add(nat.adjective, nat.iso2)
+        if nat.adjective.startswith("ال") and not nat.adjective.endswith("ة") and nat.iso2 not in adjective_of:
+            adjective_of[nat.iso2] = nat.adjective
     return Lexicons(
         triggers=triggers,
         markers=markers,
@@ -126,4 +144,5 @@ def load_lexicons() -> Lexicons:
         gazetteer=gaz,
         office_by_key=office_by_key,
         adjective_of=adjective_of,
+        common_words=_word_list(LEXICON / "common_words.txt"),
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from kg.arabic import match_key, normalize, phonetic_key, tokens
+from kg.arabic import clitic_readings, match_key, normalize, phonetic_key, tokens
 from kg.nlp.lexicons import Lexicons, Office, PlaceRef
 from kg.nlp.phrases import PhraseMatch
 from kg.records import EntityRecord, Mention, Role, Span
@@ -102,6 +102,8 @@ class _Builder:
         self.taken: set[int] = set()
         words = [normalize(t.text) for t in doc if not t.is_punct and not t.is_space]
         self.vocab = set(words)
+        # Words the NER model tags as (part of) a person here win over the common-word list.
+        self.known_names = {normalize(t.text) for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
 
     # -- entity bookkeeping ----------------------------------------------------------------
     def new_entity(self, type_: str, name: str) -> EntityRecord:
@@ -159,8 +161,17 @@ class _Builder:
                     if place is not None and place[1].kind == "country":
                         country, end = place[1].iso2, place[0]
             # «المبعوث الرئاسي الروسي الخاص إلى الشرق الأوسط»: qualifiers after the adjective.
-            while end < len(doc) and normalize(doc[end].text) in {"الخاص", "الخاصة", "الاول", "الأول", "للامن", "القومي"}:
-                end += 1
+            while end < len(doc):
+                word = normalize(doc[end].text)
+                if word in {"الخاص", "الخاصه", "الاول", "للامن", "القومي"}:
+                    end += 1
+                    continue
+                # «المبعوث الخاص إلى الشرق الأوسط وشمال إفريقيا»: the region is part of the title.
+                nxt = self._place_at(end + 1) if word in {"الي", "لدي"} else self._place_at(end)
+                if nxt is not None and (word in {"الي", "لدي"} or doc[end].text.startswith("و")):
+                    end = nxt[0]
+                    continue
+                break
             self.out.titles.append(
                 TitleMatch(m.start, end, m.payload, country, doc.text[m.start_char : doc[end - 1].idx + len(doc[end - 1].text)], m.start_char, doc[end - 1].idx + len(doc[end - 1].text))
             )
@@ -190,10 +201,25 @@ class _Builder:
                 break
             if normalize(t.text) in NAME_STOP or any(ti.start == i for ti in self.out.titles):
                 break
+            norm = normalize(t.text)
+            if i - start >= 2 and norm.startswith("و"):
+                break  # «فلاديمير بوتين وتطلعه»: a conjunction ends the name
+            if self.is_common(t.text) or self.lex.nationalities.match_at(list(doc), i) is not None:
+                # A nisba surname («السوداني», «الكاظمي») is also an ordinary adjective: accept
+                # it as the last word of a name of at least two words.
+                if not (i - start >= 2 and norm.startswith("ال") and norm.endswith("ي")):
+                    break
+                i += 1
+                break
             i += 1
         if i - start == 0:
             return None
         return start, i
+
+    def is_common(self, word: str) -> bool:
+        """An ordinary word of news (with or without a glued و/ف), so not part of a name."""
+        readings = clitic_readings(normalize(word))
+        return any(r in self.lex.common_words for r in readings[:3]) and normalize(word) not in self.known_names
 
     def _ner_person_at(self, start: int) -> SpacySpan | None:
         for ent in self.doc.ents:
@@ -263,6 +289,17 @@ class _Builder:
             for m in ent.mentions:
                 if match_key(m.text) == key or (len(key.split()) > 1 and phonetic_key(m.text) == pkey):
                     return ent.local_id
+        words = key.split()
+        if len(words) > 1:
+            # «محمد شياع» and «محمد شياع السوداني»: a shorter full name that starts the longer one.
+            longer = {
+                ent.local_id
+                for ent in self.out.entities
+                if ent.type == "Person"
+                and any(match_key(m.text).split()[: len(words)] == words for m in ent.mentions)
+            }
+            if len(longer) == 1:
+                return longer.pop()
         if len(key.split()) == 1:
             owners = {
                 ent.local_id
@@ -291,9 +328,22 @@ class _Builder:
                     surname_of[k] = ent.local_id
         for k in clash:
             surname_of.pop(k, None)
+        surname_exact = [
+            m.text.split()[-1] for ent in self.out.entities if ent.type == "Person" for m in ent.mentions if len(m.text.split()) > 1
+        ]
         for tok in doc:
             if tok.i in self.taken or not tok.is_alpha or len(normalize(tok.text)) < 4:
                 continue
+            if tok.i > 0 and normalize(doc[tok.i - 1].text) == "في":
+                continue  # «في صالح التهدئة»: after «في» a bare surname is an ordinary word
+            if self.lex.nationalities.match_at(list(doc), tok.i) is not None or self.is_common(tok.text):
+                # An ordinary word («صالح», «السوداني») is a surname only when spelled exactly as
+                # one, and either carries the nisba article or follows a title («الرئيس صالح»).
+                exact = match_key(tok.text) in {match_key(w) for w in surname_exact}
+                nisba = normalize(tok.text).lstrip("وف").startswith("ال")
+                titled = any(t.end == tok.i for t in self.out.titles)
+                if not (exact and (nisba or titled)):
+                    continue
             start_char = tok.idx
             k = phonetic_key(tok.text)
             if k not in surname_of:
@@ -370,9 +420,15 @@ class _Builder:
             if adj is None:
                 continue
             before = [r for r in self.out.refs if r.how == "name" and r.start < tok.i and self.out.by_id(r.entity).country == adj.payload]
-            people = {r.entity for r in before}
-            if len(people) == 1:
-                self.out.refs.append(TokenRef(tok.i, adj.end, people.pop(), "title"))
+            counts: dict[str, int] = {}
+            for r in before:
+                if r.actor:
+                    counts[r.entity] = counts.get(r.entity, 0) + 1
+            if counts:
+                top = max(counts.values())
+                leaders = [e for e, n in counts.items() if n == top]
+                if len(leaders) == 1:
+                    self.out.refs.append(TokenRef(tok.i, adj.end, leaders[0], "title"))
         self.out.refs.sort(key=lambda r: r.start)
 
     # -- organisations ---------------------------------------------------------------------------
@@ -415,9 +471,9 @@ def extract_mentions(doc: Doc, lex: Lexicons) -> ArticleMentions:
     b.places()
     b.titles()
     b.person_names()
-    b.nominal_refs()
     b.organisations()
     b.mark_non_actors()
+    b.nominal_refs()
     b.out.refs.sort(key=lambda r: (r.start, r.end))
     # Entities nobody mentions by name (a person only referred to by title) are not kept.
     b.out.entities = [e for e in b.out.entities if e.mentions]

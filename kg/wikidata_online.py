@@ -1,0 +1,464 @@
+"""Online Wikidata: SPARQL look-ups with a disk cache, and a gazetteer updater.
+
+Optional: the offline gazetteer is always tried first (`kg.link`). This module asks a SPARQL
+endpoint (the Wikidata Query Service, or any store holding Wikidata-shaped RDF) what the
+gazetteer cannot answer: which items carry an Arabic label, which positions a person held
+(P39 statements with start P580 and end P582 qualifiers, read through p:/ps:/pq:), and who held
+an office on a given day.
+
+Being a polite client is part of the contract with WDQS: a descriptive User-Agent with a contact
+URL, at most three queries in flight, a 60 s timeout, and on HTTP 429 waiting as long as
+Retry-After says (5xx: exponential backoff). Every answer is cached on disk, one JSON file per
+query hash, written atomically, so a second run over the same articles sends nothing.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+import os
+import re
+import tempfile
+import threading
+import time
+import urllib.error
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from SPARQLWrapper import GET, JSON, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import EndPointInternalError
+
+from kg.arabic import normalize, tokens
+from kg.gazetteer import Gazetteer, form_key
+from kg.link import LinkResult, link_entity
+from kg.paths import GAZETTEER, LEXICON, ROOT
+from kg.records import ArticleRecords, EntityRecord
+
+WDQS = "https://query.wikidata.org/sparql"
+DEFAULT_USER_AGENT = (
+    "kg-diplomacy/0.1 (https://w3id.org/kg-diplomacy; Arabic diplomatic news to RDF) "
+    "SPARQLWrapper/2"
+)
+DEFAULT_CACHE = ROOT / "build" / "wikidata-cache"
+MAX_IN_FLIGHT = 3
+TIMEOUT_S = 60
+MAX_ATTEMPTS = 5
+
+PREFIXES = """PREFIX wd: <http://www.wikidata.org/entity/>
+PREFIX wdt: <http://www.wikidata.org/prop/direct/>
+PREFIX p: <http://www.wikidata.org/prop/>
+PREFIX ps: <http://www.wikidata.org/prop/statement/>
+PREFIX pq: <http://www.wikidata.org/prop/qualifier/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+# Class constraints per kind. Q515 (city) and Q3624078 (sovereign state) are the classes of the
+# queries in shared/data/wikidata/SOURCE.md; Q5 is Wikidata's "human".
+KIND_FILTERS = {
+    "person": "FILTER EXISTS { ?item wdt:P31 wd:Q5 }",
+    "country": "FILTER EXISTS { ?item wdt:P31 wd:Q3624078 }",
+    "city": "FILTER EXISTS { ?item wdt:P31/wdt:P279* wd:Q515 }",
+    "organization": "FILTER NOT EXISTS { ?item wdt:P31 wd:Q5 }",
+}
+_QID = re.compile(r"Q[1-9]\d*")
+_ENTITY_IRI = "http://www.wikidata.org/entity/"
+
+
+class WikidataError(Exception):
+    """The endpoint could not answer (after retries), or answered something unreadable."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """What the endpoint says about one item: labels and the statements linking needs."""
+
+    qid: str
+    label_ar: str | None = None
+    label_en: str | None = None
+    aliases_ar: tuple[str, ...] = ()
+    instance_of: tuple[str, ...] = ()
+    citizenship: tuple[str, ...] = ()  # P27 (persons) or P17 (places, organizations)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One P39 (position held) statement."""
+
+    person: str
+    position: str
+    start: str | None  # ISO date (first 10 characters of the xsd:dateTime)
+    end: str | None
+
+    def covers(self, day: date) -> bool:
+        """True when the statement says the office was held on `day` (start known, not ended)."""
+        if not self.start or self.start[:10] > day.isoformat():
+            return False
+        return self.end is None or self.end[:10] >= day.isoformat()
+
+
+def _qid(value: str) -> str:
+    """Validate a QID before it goes into a query string (no injection, no typos)."""
+    if not _QID.fullmatch(value):
+        raise ValueError(f"not a QID: {value!r}")
+    return value
+
+
+def _literal(text: str) -> str:
+    """A SPARQL string literal for an Arabic label."""
+    if "\n" in text or "\r" in text:
+        raise ValueError("a label cannot hold a line break")
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _local(iri: str) -> str:
+    return iri[len(_ENTITY_IRI):] if iri.startswith(_ENTITY_IRI) else iri
+
+
+def _retry_after(value: str | None, attempt: int) -> float:
+    """Seconds to wait: Retry-After as seconds or as an HTTP date; else exponential backoff."""
+    if value:
+        value = value.strip()
+        if value.isdigit():
+            return float(value)
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+            return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        except (TypeError, ValueError):
+            pass
+    return float(2 ** attempt)
+
+
+@dataclass
+class WikidataClient:
+    """A caching SPARQL client. `requests_sent` counts what actually went over the network."""
+
+    endpoint: str = WDQS
+    cache_dir: Path | str = DEFAULT_CACHE
+    user_agent: str = DEFAULT_USER_AGENT
+    timeout: int = TIMEOUT_S
+    max_attempts: int = MAX_ATTEMPTS
+    sleep: Callable[[float], None] = time.sleep
+    requests_sent: int = 0
+    _slots: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(MAX_IN_FLIGHT))
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.cache_dir = Path(self.cache_dir)
+        if "http" not in self.user_agent.lower() and "@" not in self.user_agent:
+            raise ValueError("the User-Agent must carry a contact URL or e-mail (WDQS policy)")
+
+    # --- transport -----------------------------------------------------------------------------
+
+    def _cache_path(self, sparql: str) -> Path:
+        digest = hashlib.sha256(f"{self.endpoint}\n{sparql}".encode()).hexdigest()
+        return Path(self.cache_dir) / f"{digest}.json"
+
+    def query(self, sparql: str) -> dict:
+        """SPARQL JSON results for a SELECT query, from the cache when it was asked before."""
+        path = self._cache_path(sparql)
+        if path.exists():
+            try:
+                return json.loads(path.read_text(encoding="utf-8"))["result"]
+            except (json.JSONDecodeError, KeyError):
+                path.unlink(missing_ok=True)  # a damaged cache entry is asked again
+        result = self._send(sparql)
+        Path(self.cache_dir).mkdir(parents=True, exist_ok=True)
+        payload = json.dumps({"endpoint": self.endpoint, "query": sparql, "result": result},
+                             ensure_ascii=False)
+        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=".q.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(payload)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return result
+
+    def query_many(self, queries: Iterable[str]) -> list[dict]:
+        """Several queries, at most three in flight, answers in the order asked."""
+        with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT) as pool:
+            return list(pool.map(self.query, list(queries)))
+
+    def _send(self, sparql: str) -> dict:
+        last: Exception | None = None
+        for attempt in range(self.max_attempts):
+            wait: float | None = None
+            with self._slots:
+                with self._lock:
+                    self.requests_sent += 1
+                client = SPARQLWrapper(self.endpoint, agent=self.user_agent)
+                client.setMethod(GET)
+                client.setReturnFormat(JSON)
+                client.setTimeout(self.timeout)
+                client.setQuery(sparql)
+                try:
+                    result = client.query().convert()
+                    if not isinstance(result, dict) or "results" not in result:
+                        raise WikidataError(f"{self.endpoint}: answer is not SPARQL JSON results")
+                    return result
+                except urllib.error.HTTPError as exc:
+                    last = exc
+                    if exc.code == 429:
+                        wait = _retry_after(exc.headers.get("Retry-After") if exc.headers else None, attempt)
+                    elif 500 <= exc.code < 600:
+                        wait = _retry_after(None, attempt)
+                    else:
+                        raise WikidataError(f"{self.endpoint}: HTTP {exc.code} {exc.reason}") from exc
+                except EndPointInternalError as exc:  # SPARQLWrapper's name for HTTP 500
+                    last, wait = exc, _retry_after(None, attempt)
+                except (urllib.error.URLError, TimeoutError, OSError) as exc:
+                    last, wait = exc, _retry_after(None, attempt)
+            if attempt + 1 < self.max_attempts:
+                self.sleep(wait if wait is not None else 1.0)  # outside the slot: others may go
+        raise WikidataError(f"{self.endpoint}: no answer after {self.max_attempts} attempts ({last})")
+
+    # --- questions -----------------------------------------------------------------------------
+
+    def search_label(self, label_ar: str, kind: str | None = None) -> list[Item]:
+        """Items whose Arabic label or alias is exactly this name (as written, or normalised)."""
+        forms = sorted({label_ar.strip(), " ".join(label_ar.split()), normalize(label_ar.strip())})
+        values = " ".join(f"{_literal(f)}@ar" for f in forms if f)
+        kind_filter = KIND_FILTERS.get(kind or "", "")
+        sparql = PREFIXES + f"""SELECT DISTINCT ?item WHERE {{
+  VALUES ?name {{ {values} }}
+  {{ ?item rdfs:label ?name }} UNION {{ ?item skos:altLabel ?name }}
+  {kind_filter}
+}} ORDER BY ?item LIMIT 50"""
+        rows = self.query(sparql)["results"]["bindings"]
+        qids = [_local(r["item"]["value"]) for r in rows if "item" in r]
+        return self.describe_many([q for q in qids if _QID.fullmatch(q)])
+
+    def describe(self, qid: str) -> Item:
+        return self.describe_many([qid])[0]
+
+    def describe_many(self, qids: list[str]) -> list[Item]:
+        queries = [PREFIXES + f"""SELECT ?p ?o WHERE {{
+  VALUES ?p {{ rdfs:label skos:altLabel wdt:P31 wdt:P27 wdt:P17 }}
+  wd:{_qid(q)} ?p ?o .
+}}""" for q in qids]
+        items = []
+        for qid, answer in zip(qids, self.query_many(queries)):
+            label_ar = label_en = None
+            aliases, inst, cit = [], [], []
+            for b in answer["results"]["bindings"]:
+                prop, obj = b["p"]["value"], b["o"]
+                lang = obj.get("xml:lang", "")
+                if prop.endswith("#label"):
+                    if lang == "ar":
+                        label_ar = obj["value"]
+                    elif lang == "en":
+                        label_en = obj["value"]
+                elif prop.endswith("#altLabel") and lang == "ar":
+                    aliases.append(obj["value"])
+                elif prop.endswith("/P31"):
+                    inst.append(_local(obj["value"]))
+                elif prop.endswith(("/P27", "/P17")):
+                    cit.append(_local(obj["value"]))
+            items.append(Item(qid, label_ar, label_en, tuple(sorted(aliases)), tuple(sorted(inst)),
+                              tuple(sorted(cit))))
+        return items
+
+    def positions_held(self, qid: str) -> list[Holding]:
+        """Every P39 statement of a person, with its start and end qualifiers."""
+        sparql = PREFIXES + f"""SELECT ?pos ?start ?end WHERE {{
+  wd:{_qid(qid)} p:P39 ?st . ?st ps:P39 ?pos .
+  OPTIONAL {{ ?st pq:P580 ?start }} OPTIONAL {{ ?st pq:P582 ?end }}
+}} ORDER BY ?pos ?start"""
+        return [
+            Holding(qid, _local(b["pos"]["value"]), b.get("start", {}).get("value"), b.get("end", {}).get("value"))
+            for b in self.query(sparql)["results"]["bindings"]
+        ]
+
+    def holders(self, position_qid: str) -> list[Holding]:
+        """Every P39 statement naming this position (who held it, from when, until when)."""
+        sparql = PREFIXES + f"""SELECT ?person ?start ?end WHERE {{
+  ?person p:P39 ?st . ?st ps:P39 wd:{_qid(position_qid)} .
+  OPTIONAL {{ ?st pq:P580 ?start }} OPTIONAL {{ ?st pq:P582 ?end }}
+}} ORDER BY ?person ?start"""
+        return [
+            Holding(_local(b["person"]["value"]), position_qid, b.get("start", {}).get("value"),
+                    b.get("end", {}).get("value"))
+            for b in self.query(sparql)["results"]["bindings"]
+        ]
+
+    def holder_on(self, position_qid: str, day: date) -> list[str]:
+        """QIDs of whoever held the position on `day` (usually one; none when the data is silent).
+
+        The date filter runs here, not in SPARQL, so one cached answer serves every date.
+        """
+        return sorted({h.person for h in self.holders(position_qid) if h.covers(day)})
+
+
+# --- online linking -----------------------------------------------------------------------------
+
+
+def link_entity_online(entity: EntityRecord, published: date | None, gaz: Gazetteer,
+                       client: WikidataClient) -> LinkResult | None:
+    """Offline first; then the endpoint, for persons only, with the same caution.
+
+    A person is linked when (a) the article gives an office and a date, the gazetteer knows that
+    office's Wikidata position, and exactly one item with the person's name held it that day
+    ("endpoint-position", 0.85), or (b) a name of two or more words matches exactly one human
+    whose citizenship does not contradict the article ("endpoint-label", 0.70).
+    """
+    offline = link_entity(entity, published, gaz)
+    if offline is not None or entity.type != "Person":
+        return offline
+    if len(tokens(entity.name)) < 2:
+        return None  # a surname alone is too weak to send to an endpoint of 100 M items
+    stated = {entity.country} if entity.country else set()
+    stated |= {r.country for r in entity.roles if r.country}
+    cands = client.search_label(entity.name, "person")
+    if stated:
+        cands = [c for c in cands if not c.citizenship
+                 or {gaz.qid_to_iso(q) for q in c.citizenship} & stated]
+    if published is not None:
+        for role in entity.roles:
+            pos = gaz.position_qid(role.office_key, role.country)
+            if pos is None:
+                continue
+            holders = set(client.holder_on(pos, published))
+            hit = [c for c in cands if c.qid in holders]
+            if len(hit) == 1:
+                return LinkResult(hit[0].qid, 0.85, "endpoint-position", client.endpoint)
+    if len(cands) == 1:
+        return LinkResult(cands[0].qid, 0.70, "endpoint-label", client.endpoint)
+    return None
+
+
+def link_records_online(records: ArticleRecords | Iterable[ArticleRecords], client: WikidataClient,
+                        gaz: Gazetteer | None = None) -> int:
+    """`kg.link.link_records` with the endpoint as a second chance; returns how many linked."""
+    gaz = gaz or Gazetteer.load()
+    batches = [records] if isinstance(records, ArticleRecords) else list(records)
+    n = 0
+    for recs in batches:
+        for ent in recs.entities:
+            if ent.wikidata:
+                continue
+            res = link_entity_online(ent, recs.article.published, gaz, client)
+            if res is not None:
+                ent.wikidata, ent.link_confidence, ent.link_method = res.qid, res.confidence, res.method
+                ent.link_source = res.source
+                n += 1
+    return n
+
+
+# --- gazetteer update ---------------------------------------------------------------------------
+
+
+def _read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    return header, [dict(zip(header, ln.split("\t"))) for ln in lines[1:] if ln]
+
+
+def _write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    text = "\t".join(header) + "\n"
+    for r in rows:
+        cells = [" ".join(str(r.get(c, "") or "").split()) for c in header]  # no tabs/newlines
+        text += "\t".join(cells) + "\n"
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _clean_forms(forms: Iterable[str | None]) -> list[str]:
+    out: list[str] = []
+    for f in forms:
+        if f and "|" not in f and f.strip() and form_key(f) not in {form_key(o) for o in out}:
+            out.append(" ".join(f.split()))
+    return out
+
+
+def update_gazetteer(endpoint: str, gaz_dir: Path | str = GAZETTEER, *,
+                     cache_dir: Path | str = DEFAULT_CACHE, client: WikidataClient | None = None,
+                     names: Iterable[tuple[str, str]] = (), lexicon: Path | str = LEXICON) -> dict[str, int]:
+    """Ask the endpoint what the offline gazetteer lacks and write it into the TSV files.
+
+    - every holder of a position in positions.tsv becomes a person row (Arabic label and aliases,
+      country = the position's, role = the office's category), so a later offline run links
+      «مصطفى الكاظمي» without the endpoint;
+    - persons without a country get one from P27 when it maps to a gazetteer country;
+    - each (Arabic name, kind) in `names` found as exactly one item becomes a row.
+    Rows written here carry source = the endpoint URL. Returns counts of what changed.
+    """
+    gaz_dir = Path(gaz_dir)
+    client = client or WikidataClient(endpoint, cache_dir)
+    gaz = Gazetteer.load(gaz_dir, lexicon)
+    path = gaz_dir / "entities.tsv"
+    header, rows = _read_rows(path)
+    by_qid = {r["qid"]: r for r in rows}
+    stats = {"persons added": 0, "countries filled": 0, "names added": 0, "forms added": 0}
+
+    def add_source(row: dict[str, str]) -> None:
+        if endpoint not in row.get("source", "").split(";"):
+            row["source"] = ";".join(s for s in (row.get("source"), endpoint) if s)
+
+    def upsert(item: Item, kind: str, country: str | None, role_category: str | None) -> str:
+        forms = _clean_forms([item.label_ar, *item.aliases_ar])
+        if not forms:
+            return "skipped"
+        row = by_qid.get(item.qid)
+        if row is None:
+            row = {c: "" for c in header}
+            row.update(qid=item.qid, kind=kind, label_en=item.label_en or "", label_ar=forms[0],
+                       forms_ar="|".join(forms), country=country or "", role_category=role_category or "",
+                       source=endpoint, evidence=f"{endpoint} (kg gazetteer update)")
+            by_qid[item.qid] = row
+            rows.append(row)
+            return "added"
+        known = row["forms_ar"].split("|") if row["forms_ar"] else []
+        merged = _clean_forms([*known, *forms])
+        if len(merged) > len(known):
+            stats["forms added"] += len(merged) - len(known)
+            row["forms_ar"] = "|".join(merged)
+            add_source(row)
+        if country and not row.get("country"):
+            row["country"] = country
+            add_source(row)
+        return "merged"
+
+    # Holders of known positions.
+    _, positions = _read_rows(gaz_dir / "positions.tsv") if (gaz_dir / "positions.tsv").exists() else ([], [])
+    for pos in positions:
+        office = gaz.office(pos["office_key"])
+        holders = client.holders(pos["qid"])
+        for item in client.describe_many(sorted({h.person for h in holders})):
+            if upsert(item, "person", pos["iso2"] or None, office.category if office else None) == "added":
+                stats["persons added"] += 1
+
+    # Countries of persons from P27.
+    persons = [r for r in rows if r["kind"] == "person" and not r.get("country") and _QID.fullmatch(r["qid"])]
+    for row, item in zip(persons, client.describe_many([r["qid"] for r in persons])):
+        isos = {gaz.qid_to_iso(q) for q in item.citizenship} - {None}
+        if len(isos) == 1:
+            row["country"] = isos.pop()
+            add_source(row)
+            stats["countries filled"] += 1
+
+    # Names asked for explicitly.
+    for name, kind in names:
+        found = client.search_label(name, kind)
+        if len(found) == 1 and kind in {"person", "organization"}:
+            country = None
+            isos = {gaz.qid_to_iso(q) for q in found[0].citizenship} - {None}
+            if len(isos) == 1:
+                country = isos.pop()
+            if upsert(found[0], kind, country, None) == "added":
+                stats["names added"] += 1
+
+    rows.sort(key=lambda r: int(r["qid"][1:]) if _QID.fullmatch(r["qid"]) else 0)
+    _write_rows(path, header, rows)
+    return stats

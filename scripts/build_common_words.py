@@ -1,0 +1,54 @@
+"""Write data/lexicon/common_words.txt: frequent words of news that are never part of a name.
+
+Read from ANERcorp's train split (CC BY-SA 4.0, in ../shared/data): a word that occurs at least
+MIN_COUNT times outside any entity and never inside a person name is an ordinary word. The title
+patterns use the list to stop a name where the name ends («يوري بوريسوف التعاون المشترك» → «يوري
+بوريسوف»). Only the word list is shipped, not the corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kg.arabic import normalize  # noqa: E402
+from kg.paths import LEXICON, shared_data  # noqa: E402
+
+MIN_COUNT = 4
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--source", type=Path, default=shared_data() / "anercorp_camel" / "train.bio")
+    ap.add_argument("--out", type=Path, default=LEXICON / "common_words.txt")
+    args = ap.parse_args()
+    outside: Counter[str] = Counter()
+    in_name: set[str] = set()
+    for line in args.source.read_text(encoding="utf-8").splitlines():
+        if "\t" not in line:
+            continue
+        word, tag = line.split("\t", 1)
+        key = normalize(word)
+        if tag.endswith("PERS"):
+            in_name.add(key)
+        elif tag == "O":
+            outside[key] += 1
+    words = sorted(w for w, n in outside.items() if n >= MIN_COUNT and w not in in_name and w.isalpha())
+    header = (
+        "# Frequent ordinary words (normalised with kg.arabic.normalize), never part of a person name\n"
+        f"# in ANERcorp train (CC BY-SA 4.0). Built by scripts/build_common_words.py; {len(words)} words.\n"
+    )
+    tmp = args.out.with_suffix(".tmp")
+    tmp.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+    os.replace(tmp, args.out)
+    print(f"{args.out}: {len(words)} words")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

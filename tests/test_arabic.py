@@ -1,0 +1,71 @@
+"""Matching keys on real Arabic words: orthography, clitics, transliteration variants."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.arabic import arabic_ratio, clitic_readings, match_key, normalize, phonetic_key, strip_clitics
+
+LEXICON = {"روسيا", "بغداد", "العراق", "موسكو", "بوتين"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("الأعرجي", "الاعرجي"),  # hamza on alef
+        ("إلكسندر", "ألكسندر"),
+        ("مستشفى", "مستشفي"),  # alif maqsura / ya
+        ("القاهرة", "القاهره"),  # ta marbuta / ha
+        ("مُحَمَّد", "محمد"),  # diacritics
+        ("العـــراق", "العراق"),  # tatweel
+        ("١٦ أيلول ٢٠٢٥", "16 ايلول 2025"),  # Arabic-Indic digits
+    ],
+)
+def test_normalize_unifies_spellings(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("لروسيا", "روسيا"),
+        ("وروسيا", "روسيا"),
+        ("بغداد", "بغداد"),  # the ب is part of the name
+        ("وبغداد", "بغداد"),
+        ("والعراق", "العراق"),
+        ("للعراق", "العراق"),  # ل + ال with the alef dropped
+        ("بوتين", "بوتين"),
+        ("وموسكو", "موسكو"),
+        ("ولقاء", "ولقاء"),  # unknown to the lexicon: left alone
+    ],
+)
+def test_strip_clitics_is_lexicon_guided(word: str, expected: str) -> None:
+    assert strip_clitics(word, LEXICON) == expected
+
+
+def test_clitic_readings_start_with_the_word_itself() -> None:
+    assert clitic_readings("وللعراق")[0] == "وللعراق"
+    assert "العراق" in clitic_readings("وللعراق")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("شويغو", "شويجو"), ("شويغو", "شويةو"), ("سيرغي", "سيرجي"), ("سيرغي شويغو", "سيرجي شويجو"), ("الأعرجي", "الاعرجي")],
+)
+def test_phonetic_key_merges_transliterations(a: str, b: str) -> None:
+    assert phonetic_key(a) == phonetic_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("شويغو", "شويمان"), ("بوتين", "بوريسوف"), ("السوداني", "الكاظمي")])
+def test_phonetic_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert phonetic_key(a) != phonetic_key(b)
+
+
+def test_match_key_ignores_article_and_conjunction() -> None:
+    assert match_key("والسوداني") == match_key("السوداني") == match_key("سوداني")
+    assert match_key("«سيرغي شويغو»") == match_key("سيرغي شويغو")
+
+
+def test_arabic_ratio() -> None:
+    assert arabic_ratio("وصل الوزير إلى بغداد") > 0.9
+    assert arabic_ratio("The minister arrived in Baghdad") == 0.0
