@@ -25,6 +25,8 @@ test: setup
 	$(VENV)/bin/pytest -q
 
 test-integration: setup
+	bash scripts/install_virtuoso.sh
+	$(PY) -m pip install --quiet torch==2.13.0 'spacy-transformers>=1.3,<1.5'
 	$(VENV)/bin/pytest -q -m integration
 
 eval: setup

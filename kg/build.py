@@ -88,6 +88,9 @@ def build_graphs(
     *,
     model: str | None = None,
     on_progress: Callable[[str], None] | None = None,
+    wikidata_endpoint: str | None = None,
+    wikidata_cache: str | Path | None = None,
+    user_agent: str | None = None,
 ) -> BuildResult:
     """Everything up to RDF and validation, without touching a store."""
     report = BuildReport()
@@ -101,7 +104,17 @@ def build_graphs(
         if on_progress:
             on_progress(rec.article.id)
     resolution = resolve(records)
-    link_resolution(resolution, records)
+    client = None
+    if wikidata_endpoint:
+        from kg.wikidata_online import WikidataClient
+
+        kwargs: dict = {"endpoint": wikidata_endpoint}
+        if wikidata_cache:
+            kwargs["cache_dir"] = Path(wikidata_cache)
+        if user_agent:
+            kwargs["user_agent"] = user_agent
+        client = WikidataClient(**kwargs)
+    link_resolution(resolution, records, client=client)
     graphs = [article_graph(r, resolution) for r in records]
     graphs.append(resolved_graph(resolution, records))
     for rec, g in zip(records, graphs):
@@ -131,9 +144,19 @@ def build(
     *,
     model: str | None = None,
     on_progress: Callable[[str], None] | None = None,
+    wikidata_endpoint: str | None = None,
+    wikidata_cache: str | Path | None = None,
+    user_agent: str | None = None,
 ) -> BuildResult:
     """Build the graph of the given articles into the store (and optionally a TriG/N-Quads file)."""
-    result = build_graphs(paths, model=model, on_progress=on_progress)
+    result = build_graphs(
+        paths,
+        model=model,
+        on_progress=on_progress,
+        wikidata_endpoint=wikidata_endpoint,
+        wikidata_cache=wikidata_cache,
+        user_agent=user_agent,
+    )
     if out is not None:
         out = Path(out)
         fmt = "nq" if out.suffix in {".nq", ".nquads"} else "trig"

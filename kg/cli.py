@@ -25,6 +25,9 @@ def build_cmd(
     store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
     out: _pathlib.Path | None = typer.Option(None, "--out", help="Also write the graphs to FILE.trig or FILE.nq."),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline directory (default: models/ner)."),
+    wikidata_endpoint: str | None = typer.Option(
+        None, "--wikidata-endpoint", help="Also link through this Wikidata-shaped SPARQL endpoint (cached)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),
 ) -> None:
     """Build the graph of the articles into the store: one named graph per article."""
@@ -33,7 +36,7 @@ def build_cmd(
     from kg.store import StoreError
 
     try:
-        result = build(paths, store, out, model=model)
+        result = build(paths, store, out, model=model, wikidata_endpoint=wikidata_endpoint)
     except (StoreError, OSError) as exc:
         raise _fail(str(exc)) from None
     report = result.report
@@ -126,6 +129,62 @@ def eval_cmd(
 
 
 # --- linking: kg link, kg gazetteer (issue 5) ---------------------------------------------------
+gazetteer_app = typer.Typer(help="Build or extend the offline Wikidata gazetteer (data/gazetteer).", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@app.command("link")
+def link_cmd(
+    paths: list[_pathlib.Path] = typer.Argument(..., help="Article files or folders to build and link."),
+    endpoint: str | None = typer.Option(None, "--endpoint", help="A Wikidata-shaped SPARQL endpoint for what the gazetteer lacks."),
+    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
+    cache: _pathlib.Path = typer.Option(_pathlib.Path("build/wikidata-cache"), "--cache", help="On-disk answer cache."),
+    user_agent: str | None = typer.Option(None, "--user-agent", help="User-Agent sent to the endpoint (with a contact)."),
+) -> None:
+    """Build the articles and link their entities to Wikidata: offline gazetteer first, then the endpoint."""
+    from kg.build import build
+    from kg.report import print_build_report
+    from kg.store import StoreError
+
+    try:
+        result = build(paths, store, wikidata_endpoint=endpoint, wikidata_cache=cache, user_agent=user_agent)
+    except (StoreError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    print_build_report(result.report, verbose=False)
+    linked = sum(1 for e in result.resolution.unique_entities() if e.wikidata)
+    typer.echo(f"{linked} entities linked to Wikidata")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build_cmd(
+    source: _pathlib.Path | None = typer.Option(None, "--source", help="Folder with places.json and verified_entities.json."),
+) -> None:
+    """Rebuild data/gazetteer from the shared Wikidata extract."""
+    import runpy
+
+    from kg.paths import ROOT
+
+    _sys.argv = ["build_gazetteer.py"] + (["--source", str(source)] if source else [])
+    runpy.run_path(str(ROOT / "scripts" / "build_gazetteer.py"), run_name="__main__")
+
+
+@gazetteer_app.command("update")
+def gazetteer_update_cmd(
+    endpoint: str = typer.Option(..., "--endpoint", help="Wikidata query service or a local mirror."),
+    cache: _pathlib.Path = typer.Option(_pathlib.Path("build/wikidata-cache"), "--cache", help="On-disk answer cache."),
+) -> None:
+    """Write what the endpoint knows (labels, citizenship, offices with dates) into data/gazetteer."""
+    from kg.paths import GAZETTEER
+    from kg.wikidata_online import update_gazetteer
+
+    try:
+        counts = update_gazetteer(endpoint, GAZETTEER, cache_dir=cache)
+    except Exception as exc:  # one line for the user whatever the endpoint did
+        raise _fail(f"{endpoint}: {exc}") from None
+    for k, v in sorted(counts.items()):
+        typer.echo(f"{k}: {v}")
+
+
 
 
 # --- stores: kg load, kg serve, kg export (issue 6) --------------------------------------------

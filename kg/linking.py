@@ -10,11 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kg.gazetteer import Gazetteer
-try:
-    from kg.link import link_entity
-except ImportError:  # pragma: no cover - TEMP until kg/link.py lands
-    def link_entity(*a, **k):
-        return None
+from kg.link import link_entity
 from kg.records import ArticleRecords, EntityRecord
 from kg.resolved import CountryInfo, PositionInfo, Resolution, ResolvedEntity
 
@@ -41,8 +37,14 @@ def _country(gaz: Gazetteer, iso2: str) -> CountryInfo | None:
     return CountryInfo(iso2=iso2, qid=qid, label_ar=place.label_ar, label_en=place.label_en or None)
 
 
-def link_resolution(res: Resolution, records: Iterable[ArticleRecords], gaz: Gazetteer | None = None) -> None:
-    """Fill QIDs, canonical labels, countries and positions into the resolution, in place."""
+def link_resolution(
+    res: Resolution, records: Iterable[ArticleRecords], gaz: Gazetteer | None = None, client: object | None = None
+) -> None:
+    """Fill QIDs, canonical labels, countries and positions into the resolution, in place.
+
+    `client` is a `kg.wikidata_online.WikidataClient`: when given, persons the gazetteer cannot
+    link are looked up on the endpoint (cached on disk).
+    """
     gaz = gaz or Gazetteer.load()
     by_id = {r.article.id: r for r in records}
     for ent in res.unique_entities():
@@ -57,7 +59,13 @@ def link_resolution(res: Resolution, records: Iterable[ArticleRecords], gaz: Gaz
                 ent.label_en = place.label_en or None
                 ent.link_confidence, ent.link_method, ent.link_source = 0.9, "gazetteer-label", place.source
             continue
-        result = link_entity(_cluster_record(ent, by_id), first_article.published, gaz)
+        merged = _cluster_record(ent, by_id)
+        if client is not None:
+            from kg.wikidata_online import link_entity_online
+
+            result = link_entity_online(merged, first_article.published, gaz, client)  # type: ignore[arg-type]
+        else:
+            result = link_entity(merged, first_article.published, gaz)
         if result is not None:
             ent.wikidata = result.qid
             ent.link_confidence = result.confidence

@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.export import StoreError, export_store
-from kg.remote import RemoteError, graph_store_candidates, load_store, update_batches
+from kg.remote import RemoteError, _has_bnode, graph_store_candidates, load_store, update_batches
 from kg.serve import ServeError, serve_command
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
@@ -245,6 +245,14 @@ def test_update_batches_first_request_drops_graph(small_store: Path) -> None:
     assert nb == 2 and "_:" in last  # blank nodes: one INSERT template (Virtuoso refuses INSERT DATA)
     assert last.startswith(f"INSERT {{ GRAPH <{G1}> {{") and last.endswith("} } WHERE {}")
     assert all("_:" not in text for _, text in plain)
+
+
+def test_blank_node_lines_are_told_from_literals() -> None:
+    assert _has_bnode('_:b1 <http://x/p> "v" .')
+    assert _has_bnode("<http://x/s> <http://x/p> _:b1 .")
+    assert not _has_bnode('<http://x/s> <http://x/p> "قال _:b1" .')
+    assert not _has_bnode('<http://x/s> <http://x/p> "x _:b1"@ar .')
+    assert not _has_bnode("<http://x/s> <http://x/p> <http://x/_:o> .")
 
 
 def test_progress_bar_reports_without_secrets(small_store: Path, oxigraph_server: str) -> None:

@@ -96,7 +96,7 @@ _key = lru_cache(maxsize=1 << 17)(normalize)
 
 
 def _tokenize(text: str) -> list[_Tok]:
-    """Split into tokens; a digit run and a letter run are separate even when glued («أيلول2025»)."""
+    """Split into tokens; digit and letter runs are separate tokens even when glued («أيلول2025»)."""
     out: list[_Tok] = []
     prev_end = -1
     for m in _TOKEN_RE.finditer(text):
@@ -200,7 +200,7 @@ class _Lexicon:
     this: _Table
     modifiers: _Table
     quals: _Table
-    guarded_units: frozenset[str]
+    adjective_guard: dict[str, frozenset[str]]  # «العام» → nouns it is an adjective after
     separators: frozenset[str]
 
     @property
@@ -259,7 +259,10 @@ def _load_lexicon(path: Path) -> _Lexicon:
                 (w, int(off)) for off, forms in raw["period_modifiers"].items() for w in forms
             ),
             quals=flags("period_qualifiers"),
-            guarded_units=_keyset(raw["adjective_guarded_units"]),
+            adjective_guard={
+                " ".join(_phrase_keys(word)): _keyset(nouns)
+                for word, nouns in raw["adjective_guard"].items()
+            },
             separators=frozenset(raw["separators"]),
         )
     except OSError as exc:
@@ -306,7 +309,9 @@ def _as_date(d: Any) -> dt.date:
     return dt.date(d.year, d.month, d.day)
 
 
-def _hijri_interval(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.date] | None:
+def _hijri_interval(
+    year: int, month: int | None, day: int | None
+) -> tuple[dt.date, dt.date] | None:
     """Gregorian days covered by a Hijri year, month or day (Umm al-Qura, via hijridate).
 
     A day 30 in a month Umm al-Qura counts as 29 days (sighting calendars differ) is read as the
@@ -427,7 +432,7 @@ class _Parser:
             return None
         j = first.end
         sep = self._tok(j)
-        k = j + 1 if sep is not None and sep.kind == "p" and sep.key in "/-–(،" else j
+        k = j + 1 if sep is not None and sep.key in self.lex.separators - {")"} else j
         second = self.lex.gmonths.match(self.toks, k)
         if second is None or second.value != first.value:
             return first
@@ -673,14 +678,12 @@ class _Parser:
         return _Hit(m.end, lo, hi, True, m.trim)
 
     def _adjective(self, i: int, m: _Match) -> bool:
-        """«العام» right after a definite noun is the adjective: «الأمين العام الحالي»."""
-        if " ".join(m.phrase) not in self.lex.guarded_units:
-            return False
+        """«العام» after «الأمين», «المدعي»… is the adjective: «الأمين العام الحالي»."""
+        nouns = self.lex.adjective_guard.get(" ".join(m.phrase))
         prev = self._tok(i - 1)
-        if prev is None or prev.kind != "w":
+        if not nouns or prev is None or prev.kind != "w":
             return False
-        key = prev.key[1:] if prev.key.startswith(CONJUNCTIONS) else prev.key
-        return key.startswith((ARTICLE, "لل")) or prev.key.startswith((ARTICLE, "لل"))
+        return any(r in nouns for r, _ in _readings(prev.key))
 
     def _qualified(self, i: int) -> _Hit | None:
         """«مطلع الشهر الجاري», «أواخر أيلول الماضي», «منتصف عام 2024», «نهاية 2024»."""

@@ -6,6 +6,7 @@ fallback go through the same extraction code.
 
 from __future__ import annotations
 
+import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +44,20 @@ def arabic_sentences(doc: Doc) -> Doc:
     return doc
 
 
+_EXTRA_AFFIXES = [re.escape(c) for c in ("«", "»", "“", "”", "„", "\"", "(", ")", "،", "؛", "؟", ".", ":")]
+
+
+def _split_quotes(nlp: Language) -> None:
+    """Guillemets and Arabic punctuation glued to a word («سوروكين».) become their own tokens, so a
+    name never carries a quote mark."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    prefixes = list(nlp.Defaults.prefixes or []) + _EXTRA_AFFIXES
+    suffixes = list(nlp.Defaults.suffixes or []) + _EXTRA_AFFIXES
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 def _add_sentences(nlp: Language) -> None:
     if "kg_sentences" not in nlp.pipe_names:
         first = nlp.pipe_names[0] if nlp.pipe_names else None
@@ -63,5 +78,6 @@ def load_pipeline(model: str | None = None) -> Language:
             nlp = spacy.load(path)
     else:
         nlp = spacy.blank("ar")
+    _split_quotes(nlp)
     _add_sentences(nlp)
     return nlp
