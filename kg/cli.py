@@ -187,6 +187,9 @@ def gazetteer_update_cmd(
 
 
 
+# --- explorer page: kg view (issue 8) ------------------------------------------------------------
+
+
 # --- stores: kg load, kg serve, kg export (issue 6) --------------------------------------------
 # Library modules are imported inside the commands so `kg --help` stays fast and a missing
 # optional piece (the oxigraph CLI) only matters to the command that needs it.

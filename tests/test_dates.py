@@ -148,6 +148,10 @@ CASES = [
      "1 محرم 1429هـ", "2008-01-10", "date"),
     ("وقد تقرر تعميم القرار بتاريخ 28/3/1436هـ على الوزارات", None,
      "28/3/1436هـ", "2015-01-19", "date"),
+    ("غادر البلاد بتاريخ 9 / 10 / 1436 هـ الموافق 25 / 7 / 2015 م في إجازة", None,
+     "9 / 10 / 1436 هـ", "2015-07-25", "date"),
+    ("غادر البلاد بتاريخ 9 / 10 / 1436 هـ الموافق 25 / 7 / 2015 م في إجازة", None,
+     "25 / 7 / 2015 م", "2015-07-25", "date"),
     ("ارتفعت أعداد المعتمرين خلال رمضان 2025 بشكل ملحوظ", None,
      "رمضان 2025", "2025-03", "gYearMonth"),
     ("ويعد عام 1429 هـ بداية برنامج الابتعاث", None,
@@ -363,7 +367,21 @@ def test_datetime_publication_is_accepted() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# lexicon errors
+# lexicon
+
+
+def test_words_come_from_the_lexicon_file(tmp_path, monkeypatch) -> None:
+    import kg.nlp.dates as dates
+
+    raw = json.loads(dates.LEXICON_FILE.read_text(encoding="utf-8"))
+    raw["weekdays"]["3"] = []  # no Thursday
+    raw["gregorian_months"]["9"].append("سبتمبرو")  # an invented spelling
+    edited = tmp_path / "dates.json"
+    edited.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(dates, "LEXICON_FILE", edited)
+    assert find_dates("دعا المندلاوي يوم الخميس روسيا", TUE) == []
+    assert normalize_date("16 سبتمبرو 2025", None) == DateValue("2025-09-16", "date")
+
 
 
 def test_bad_lexicon_is_one_clear_line(tmp_path) -> None:

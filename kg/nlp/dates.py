@@ -78,7 +78,6 @@ class _Tok:
     start: int
     end: int
     key: str  # normalised form (ASCII digits for numbers)
-    glued: bool  # no white space between this token and the previous one
 
 
 _TOKEN_RE = re.compile(
@@ -97,13 +96,10 @@ _key = lru_cache(maxsize=1 << 17)(normalize)
 
 def _tokenize(text: str) -> list[_Tok]:
     """Split into tokens; digit and letter runs are separate tokens even when glued («أيلول2025»)."""
-    out: list[_Tok] = []
-    prev_end = -1
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "p"
-        out.append(_Tok(kind, m.start(), m.end(), _key(m.group()), m.start() == prev_end))
-        prev_end = m.end()
-    return out
+    return [
+        _Tok(m.lastgroup or "p", m.start(), m.end(), _key(m.group()))
+        for m in _TOKEN_RE.finditer(text)
+    ]
 
 
 def _phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -480,11 +476,12 @@ class _Parser:
     # -- expression types --------------------------------------------------------------------
 
     def _numeric(self, i: int) -> _Hit | None:
-        """16/9/2025, 16-09-2025, 16.9.2025, 2025-09-16 (day first, as Arabic news writes)."""
+        """16/9/2025, 16-09-2025, 16.9.2025, 2025-09-16, 9 / 10 / 1436 هـ (day first, as Arabic
+        news writes; the year has four digits, so scores and ratios «6/5» are left alone)."""
         parts = self.toks[i : i + 5]
         if len(parts) < 5 or [p.kind for p in parts] != ["n", "p", "n", "p", "n"]:
             return None
-        if not all(p.glued for p in parts[1:]) or parts[1].key != parts[3].key:
+        if parts[1].key != parts[3].key:  # «25 / 7 / 2015» is spaced in some outlets
             return None
         if parts[1].key not in ("/", "-", "."):
             return None
