@@ -17,7 +17,7 @@ from kg.records import Article, ArticleRecords
 def records_from_doc(article: Article, doc, lex: Lexicons) -> ArticleRecords:
     mentions = extract_mentions(doc, lex)
     dates = find_dates(article.text, article.published)
-    events = extract_events(doc, mentions, dates, lex)
+    events = extract_events(doc, mentions, dates, lex, article.published.isoformat() if article.published else None)
     return ArticleRecords(article=article, entities=mentions.entities, events=events)
 
 

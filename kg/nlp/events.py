@@ -22,6 +22,8 @@ BACK_REFERENCES = set(tokens("الجانبين الجانبان الطرفين �
 # Words after an invitation that make «دعوة/دعا» an invitation to come, not a call for action.
 INVITE_TO = set(tokens("لزيارة زيارة للمشاركة لحضور إلى"))
 FUTURE_PREFIXES = ("سي", "ست", "سن", "سا")
+FUTURE_DATE_WORDS = set(tokens("المقبل المقبلة القادم القادمة غدا غدًا غداً"))
+CLAUSE_LINKS = set(tokens("كما فيما بينما ثم"))
 INVITE_BLOCK = set(tokens("لأخذ لاتخاذ للعمل لوقف لإيقاف"))
 # Words between «إلى» and a place name: «إلى العاصمة العراقية بغداد», «إلى مطار بغداد».
 PLACE_DESCRIPTORS = set(tokens("العاصمة عاصمة مدينة المدينة مطار المطار محافظة"))
@@ -48,11 +50,13 @@ def _is_headline(sent: SpacySpan) -> bool:
 
 
 class _ArticleEvents:
-    def __init__(self, doc: Doc, mentions: ArticleMentions, dates: list[DateMention], lex: Lexicons) -> None:
+    def __init__(self, doc: Doc, mentions: ArticleMentions, dates: list[DateMention], lex: Lexicons, published: str | None = None) -> None:
+        self.published = published
         self.doc = doc
         self.m = mentions
         self.dates = dates
         self.lex = lex
+        self.toks = list(doc)
         self.events: list[EventRecord] = []
 
     def entity(self, local_id: str) -> EntityRecord:
@@ -93,6 +97,10 @@ class _ArticleEvents:
                 found = mk.modality
             elif mk.scope == "after" and pm.start >= trig.end and pm.start - trig.end <= 3:
                 found = mk.modality
+        if found is None:
+            date_text = self.date_for(trig, self.doc[trig.start].sent)[1]
+            if date_text and any(normalize(w) in FUTURE_DATE_WORDS for w in date_text.split()):
+                return "planned"  # «الأسبوع المقبل», «غدا»: a future time
         if trig.trigger.pos == "noun" and found is None:
             # «لقاء سيجمعهما», «القمة التي ستعقد»: a future verb right after the noun.
             for tok in doc[trig.end : trig.end + 3]:
@@ -145,9 +153,10 @@ class _ArticleEvents:
                 continue
             refs = self.sentence_refs(sent)
             trigs = self.triggers_in(sent)
+            bounds = [self._clause_start(trigs[n - 1].end, t.start) if n else sent.start for n, t in enumerate(trigs)]
             for n, trig in enumerate(trigs):
-                clause_start = trigs[n - 1].end if n else sent.start
-                clause_end = trigs[n + 1].start if n + 1 < len(trigs) else sent.end
+                clause_start = bounds[n]
+                clause_end = bounds[n + 1] if n + 1 < len(trigs) else sent.end
                 self.handle(trig, sent, refs, prev_refs, clause_start, clause_end, trigs)
             if refs:
                 prev_refs = refs
@@ -155,6 +164,8 @@ class _ArticleEvents:
 
     def new_event(self, trig: _Trig, sent: SpacySpan, etype: str, modality: str) -> EventRecord:
         date, date_text = self.date_for(trig, sent)
+        if modality == "occurred" and date is not None and self.published and date.datatype == "date" and date.value > self.published:
+            modality = "planned"  # «يزور … الأسبوع المقبل», «غدا»: dated after publication
         end = sent.end_char
         while end > sent.start_char and self.doc.text[end - 1].isspace():
             end -= 1
@@ -178,15 +189,20 @@ class _ArticleEvents:
         words = {normalize(t.text) for t in sent}
 
         if frame in {"meet", "receive"}:
-            people = self.actors(refs)
+            clause_refs = [r for r in refs if cs <= r.start < ce]
+            people = self.actors(clause_refs)
             if len(people) < 2 and (words & BACK_REFERENCES or normalize(trig.text).startswith("ال")):
                 prev = self.previous_meeting()
                 if prev is not None:
                     return  # a follow-up sentence about a meeting already reported
-            if len(people) == 1 and trig.trigger.pos == "verb" or len(people) == 1 and not before:
-                # «والتقى نظيره …»: the subject was named in the previous sentence.
+            if len(people) == 1:
+                # «أشار الأعرجي، …، خلال لقائه شويغو»: the subject stands earlier in the sentence;
+                # «والتقى نظيره …»: it was named in the previous sentence.
+                earlier = [e for e in self.persons([r for r in before if r.start < cs]) if e not in people]
                 extra = [e for e in self.persons(prev_refs) if e not in people]
-                if extra and not self.persons(before):
+                if earlier:
+                    people = [earlier[-1]] + people
+                elif extra and not self.persons(before):
                     people = [extra[-1]] + people
             if len(people) < 2:
                 return
@@ -214,7 +230,7 @@ class _ArticleEvents:
             ev.place = dest
             self.events.append(ev)
         elif frame == "speak":
-            speaker = self.persons(after[:1]) if after and after[0].start - trig.end <= 2 else []
+            speaker = self.persons(after[:1]) if after and after[0].start - self._skip_titles(trig.end) <= 1 else []
             if not speaker:
                 speaker = self.persons(before[-1:]) if before and trig.start - before[-1].end <= 2 else []
             if not speaker:
@@ -251,6 +267,25 @@ class _ArticleEvents:
             ev = self.new_event(trig, sent, "Agreement", modality)
             ev.participants = parties
             self.events.append(ev)
+
+    def _clause_start(self, prev_end: int, start: int) -> int:
+        """Where the clause of a trigger begins: after the last «،» or «كما/فيما/بينما» between
+        the previous trigger and this one, else at the trigger itself (verb-first order)."""
+        for k in range(start - 1, prev_end - 1, -1):
+            tok = self.doc[k]
+            if tok.text in {"،", ",", "؛", ";"} or normalize(tok.text) in CLAUSE_LINKS:
+                return k + 1 if tok.is_punct else k
+        return start
+
+    def _skip_titles(self, i: int) -> int:
+        """The first token after any titles that start at i («رئيس الوزراء الياباني»)."""
+        moved = True
+        while moved:
+            moved = False
+            for title in self.m.titles:
+                if title.start == i:
+                    i, moved = title.end, True
+        return i
 
     def _inside_invitation(self, trig: _Trig) -> bool:
         prev = self.doc[trig.start - 1] if trig.start else None
@@ -290,10 +325,10 @@ class _ArticleEvents:
         """The place the text says someone went to: after «إلى/الى/لـ», or the object right after
         the trigger or its subject («زار بغداد», «زيارة المسؤول الروسي بغداد»)."""
         doc = self.doc
-        people_end = trig.end
+        people_end = self._skip_titles(trig.end)
         for r in after:
             if r.start - people_end <= 1 and not self.is_place(r):
-                people_end = r.end
+                people_end = self._skip_titles(r.end)
         for r in after:
             if not self.is_place(r):
                 continue
@@ -305,7 +340,7 @@ class _ArticleEvents:
                 doc[k].is_space
                 or doc[k].is_punct
                 or normalize(doc[k].text).lstrip("ل") in PLACE_DESCRIPTORS
-                or self.lex.nationalities.match_at(list(doc), k) is not None
+                or self.lex.nationalities.match_at(self.toks, k) is not None
             ):
                 k -= 1
             prev = normalize(doc[k].text) if k >= 0 else ""
@@ -364,5 +399,8 @@ def _same_event(a: EventRecord, b: EventRecord) -> bool:
     return len(shared) >= 2 or (len(shared) >= 1 and a.type == "Invitation")
 
 
-def extract_events(doc: Doc, mentions: ArticleMentions, dates: list[DateMention], lex: Lexicons) -> list[EventRecord]:
-    return _ArticleEvents(doc, mentions, dates, lex).build()
+def extract_events(
+    doc: Doc, mentions: ArticleMentions, dates: list[DateMention], lex: Lexicons, published: str | None = None
+) -> list[EventRecord]:
+    """`published`: the article's date (ISO), to tell a dated future event from a past one."""
+    return _ArticleEvents(doc, mentions, dates, lex, published).build()

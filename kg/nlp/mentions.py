@@ -29,6 +29,10 @@ NAME_STOP = set(
     )
 )
 HONORIFICS = set(tokens("السيد السيدة الدكتور سماحة فخامة دولة معالي سعادة الشيخ الأمير"))
+# Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
+NAME_LINKS = set(tokens("بن بنت ابن عبد أبو ابو آل"))
+# «نظيره الأردني أيمن الصفدي»: a counterpart, then optionally a nationality, then the name.
+COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه"))
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
 NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
@@ -100,6 +104,7 @@ class _Builder:
         self.out = ArticleMentions()
         self.by_key: dict[tuple[str, str], str] = {}
         self.taken: set[int] = set()
+        self.toks = list(doc)
         words = [normalize(t.text) for t in doc if not t.is_punct and not t.is_space]
         self.vocab = set(words)
         # Words the NER model tags as (part of) a person here win over the common-word list.
@@ -152,7 +157,7 @@ class _Builder:
             while j < len(doc) and doc[j].is_space:
                 j += 1
             if j < len(doc):
-                adj = self.lex.nationalities.match_at(list(doc), j)
+                adj = self.lex.nationalities.match_at(self.toks, j)
                 if adj is not None:
                     country, end = adj.payload, adj.end
                 else:
@@ -172,6 +177,8 @@ class _Builder:
                     end = nxt[0]
                     continue
                 break
+            if m.end - m.start == 1 and not normalize(doc[m.start].text).lstrip("وفل").startswith("ال") and country is None:
+                continue  # «أمير» inside «حسين أمير عبد اللهيان» is a name, «أمير قطر» a title
             self.out.titles.append(
                 TitleMatch(m.start, end, m.payload, country, doc.text[m.start_char : doc[end - 1].idx + len(doc[end - 1].text)], m.start_char, doc[end - 1].idx + len(doc[end - 1].text))
             )
@@ -189,32 +196,51 @@ class _Builder:
 
     # -- persons -------------------------------------------------------------------------------
     def _name_after(self, i: int) -> tuple[int, int] | None:
-        """Tokens of a personal name starting at i (after a title): up to 4 words, stopping at
-        punctuation, a stop word, a place or another title."""
+        """Tokens of a personal name starting at i (after a title or «نظيره»): up to 5 words,
+        stopping at punctuation, a stop word, a title, or an ordinary word of news."""
         doc = self.doc
         while i < len(doc) and (doc[i].is_space or doc[i].text in {"«", "\"", "“", "،", ","} or normalize(doc[i].text) in HONORIFICS):
             i += 1
         start = i
-        while i < len(doc) and i - start < 4:
+        while i < len(doc) and i - start < 5:
             t = doc[i]
+            norm = normalize(t.text)
             if t.is_punct or t.is_space or not t.is_alpha or i in self.taken:
                 break
-            if normalize(t.text) in NAME_STOP or any(ti.start == i for ti in self.out.titles):
+            if norm in NAME_LINKS and i > start:
+                i += 1  # «فيصل بن فرحان», «عبد اللطيف», «آل ثاني»
+                continue
+            if norm in NAME_STOP or any(ti.start == i for ti in self.out.titles):
                 break
-            norm = normalize(t.text)
+            if i > start and self.lex.triggers.match_at(self.toks, i) is not None:
+                break  # «بلينكن لقاءه»: an event word is never part of a name
             if i - start >= 2 and norm.startswith("و"):
                 break  # «فلاديمير بوتين وتطلعه»: a conjunction ends the name
-            if self.is_common(t.text) or self.lex.nationalities.match_at(list(doc), i) is not None:
+            if self.is_common(t.text) or self.lex.nationalities.match_at(self.toks, i) is not None:
+                if i == start and self._plain_name_word(i + 1):
+                    i += 1  # «بشر الخصاونة»: a first name that is also a word, before a surname
+                    continue
                 # A nisba surname («السوداني», «الكاظمي») is also an ordinary adjective: accept
-                # it as the last word of a name of at least two words.
-                if not (i - start >= 2 and norm.startswith("ال") and norm.endswith("ي")):
-                    break
-                i += 1
+                # it as the last word of a name.
+                if i > start and norm.startswith("ال") and norm.endswith("ي"):
+                    i += 1
+                elif i > start and i + 1 < len(doc) and normalize(doc[i + 1].text) in NAME_LINKS:
+                    i += 1  # «حسين أمير عبد اللهيان»: a word-like name before «عبد»
+                    continue
                 break
             i += 1
+        while i > start and normalize(doc[i - 1].text) in NAME_LINKS:
+            i -= 1
         if i - start == 0:
             return None
         return start, i
+
+    def _plain_name_word(self, i: int) -> bool:
+        if i >= len(self.doc):
+            return False
+        t = self.doc[i]
+        norm = normalize(t.text)
+        return t.is_alpha and norm not in NAME_STOP and not self.is_common(t.text) and not norm.startswith("و")
 
     def is_common(self, word: str) -> bool:
         """An ordinary word of news (with or without a glued و/ف), so not part of a name."""
@@ -239,14 +265,27 @@ class _Builder:
     def person_names(self) -> None:
         doc = self.doc
         candidates: list[tuple[int, int, TitleMatch | None]] = []
-        for title in self.out.titles:
-            rng = self._name_after(title.end)
+        anchored_country: dict[int, str] = {}
+        anchors: list[tuple[int, TitleMatch | None]] = [(t.end, t) for t in self.out.titles]
+        for tok in doc:
+            if any(r in COUNTERPARTS for r in clitic_readings(normalize(tok.text))[:3]):
+                j = tok.i + 1
+                adj = self.lex.nationalities.match_at(self.toks, j) if j < len(doc) else None
+                if adj is not None:
+                    j = adj.end
+                anchors.append((j, None))
+                if adj is not None:
+                    anchored_country[j] = adj.payload
+        for pos, title in anchors:
+            rng = self._name_after(pos)
             if rng is None:
                 continue
             ner = self._ner_person_at(rng[0])
             if ner is not None and ner.end > rng[1]:
-                rng = (rng[0], min(ner.end, rng[0] + 4))
+                rng = (rng[0], min(ner.end, rng[0] + 5))
             candidates.append((rng[0], rng[1], title))
+            if pos in anchored_country:
+                anchored_country[rng[0]] = anchored_country[pos]
         for ent in doc.ents:
             if ent.label_ in PERSON_LABELS:
                 s, e = _clean_span(doc, ent.start, ent.end)
@@ -275,6 +314,8 @@ class _Builder:
             self.taken.update(range(s, e))
             if title is not None:
                 self._add_role(ent, title)
+            elif s in anchored_country and not ent.country:
+                ent.country = anchored_country[s]
         self._surnames()
         self._appositive_titles()
 
@@ -336,7 +377,7 @@ class _Builder:
                 continue
             if tok.i > 0 and normalize(doc[tok.i - 1].text) == "في":
                 continue  # «في صالح التهدئة»: after «في» a bare surname is an ordinary word
-            if self.lex.nationalities.match_at(list(doc), tok.i) is not None or self.is_common(tok.text):
+            if self.lex.nationalities.match_at(self.toks, tok.i) is not None or self.is_common(tok.text):
                 # An ordinary word («صالح», «السوداني») is a surname only when spelled exactly as
                 # one, and either carries the nisba article or follows a title («الرئيس صالح»).
                 exact = match_key(tok.text) in {match_key(w) for w in surname_exact}
@@ -416,7 +457,7 @@ class _Builder:
         for tok in doc:
             if normalize(tok.text) not in heads or tok.i + 1 >= len(doc) or tok.i in self.taken:
                 continue
-            adj = self.lex.nationalities.match_at(list(doc), tok.i + 1)
+            adj = self.lex.nationalities.match_at(self.toks, tok.i + 1)
             if adj is None:
                 continue
             before = [r for r in self.out.refs if r.how == "name" and r.start < tok.i and self.out.by_id(r.entity).country == adj.payload]
