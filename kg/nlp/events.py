@@ -91,8 +91,10 @@ class _ArticleEvents:
         found = None
         for pm in self.lex.markers.find(doc, clause_start, clause_end):
             mk = pm.payload
+            if mk.modality == "occurred":
+                continue  # a phrase listed only to shadow a shorter marker («من أجل»)
             if mk.scope == "before" and pm.end <= trig.start:
-                if trig.trigger.pos == "noun" and trig.trigger.type == "Visit" and trig.start - pm.end > 2:
+                if mk.modality == "planned" and trig.trigger.pos == "noun" and trig.trigger.type == "Visit" and trig.start - pm.end > 2:
                     continue  # «من المقرر أن يجري شويغو خلال زيارته»: the marker governs another verb
                 found = mk.modality
             elif mk.scope == "after" and pm.start >= trig.end and pm.start - trig.end <= 3:
@@ -210,7 +212,7 @@ class _ArticleEvents:
             ev.participants = people
             if frame == "receive":
                 host = self.persons(before[-1:]) or self.persons(after[:1])
-                rest = [p for p in self.persons(after) if p not in host]
+                rest = [p for p in self.persons(after) if p not in host] or [p for p in people if p not in host]
                 if host and rest:
                     ev.host, ev.guest = host[0], rest[0]
             place = self.place_in(refs, prefer_after=trig.end)
@@ -242,8 +244,12 @@ class _ArticleEvents:
             tail = {normalize(t.text) for t in self.doc[trig.end : min(sent.end, trig.end + 15)]}
             if not (tail & INVITE_TO) or tail & INVITE_BLOCK:
                 return
-            invitee = self.persons([r for r in after if r.start < ce][:1])
-            inviter = self.persons(before[-1:]) or self.persons(prev_refs[-1:])
+            following = self.persons([r for r in after if r.start < ce])
+            inviter = self.persons(before[-1:])
+            if not inviter and trig.trigger.pos == "verb" and len(following) > 1:
+                inviter, following = following[:1], following[1:]  # «دعا الرئيس X نظيره Y …»
+            inviter = inviter or self.persons(prev_refs[-1:])
+            invitee = following[:1]
             people = inviter + [p for p in invitee if p not in inviter]
             if not people:
                 return
@@ -344,7 +350,7 @@ class _ArticleEvents:
             ):
                 k -= 1
             prev = normalize(doc[k].text) if k >= 0 else ""
-            via_to = prev in {"الي", "لي"} or (first.startswith("ل") and not self.entity(r.entity).name.startswith("ل"))
+            via_to = prev in {"الي", "لي", "زياره", "لزياره"} or (first.startswith("ل") and not self.entity(r.entity).name.startswith("ل"))
             adjacent = r.start - people_end <= 1
             if via_to or adjacent:
                 # «العاصمة العراقية بغداد», «مطار بغداد»: the city, not the country before it.

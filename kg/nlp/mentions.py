@@ -202,7 +202,7 @@ class _Builder:
         while i < len(doc) and (doc[i].is_space or doc[i].text in {"«", "\"", "“", "،", ","} or normalize(doc[i].text) in HONORIFICS):
             i += 1
         start = i
-        while i < len(doc) and i - start < 5:
+        while i < len(doc) and sum(normalize(t.text) not in NAME_LINKS for t in doc[start:i]) < 5:
             t = doc[i]
             norm = normalize(t.text)
             if t.is_punct or t.is_space or not t.is_alpha or i in self.taken:
@@ -216,7 +216,11 @@ class _Builder:
                 break  # «بلينكن لقاءه»: an event word is never part of a name
             if i - start >= 2 and norm.startswith("و"):
                 break  # «فلاديمير بوتين وتطلعه»: a conjunction ends the name
-            if self.is_common(t.text) or self.lex.nationalities.match_at(self.toks, i) is not None:
+            if i > start and norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4:
+                i += 1  # a nisba surname («الكعبي», «الكاظمي») ends the name
+                break
+            after_link = i > start and normalize(doc[i - 1].text) in NAME_LINKS
+            if not after_link and (self.is_common(t.text) or self.lex.nationalities.match_at(self.toks, i) is not None):
                 if i == start and self._plain_name_word(i + 1):
                     i += 1  # «بشر الخصاونة»: a first name that is also a word, before a surname
                     continue
