@@ -1,0 +1,141 @@
+"""The whole path on the sample articles: build → store → queries → validation, and rebuilds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.build import build, build_graphs
+from kg.cli import app
+from kg.paths import DATA, QUERIES
+from kg.rdf import sorted_nquads
+from kg.store import count_triples, open_store, select, term_text
+from kg.validate import validate_store
+
+ARTICLES = DATA / "articles"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory):
+    store = tmp_path_factory.mktemp("store") / "store"
+    out = store.parent / "graph.nq"
+    result = build([ARTICLES], store, out)
+    return result, store, out
+
+
+def rows(store: Path, query: str) -> list[dict[str, str]]:
+    cols, found = select(open_store(store, read_only=True), (QUERIES / query).read_text(encoding="utf-8"))
+    return [{c: term_text(r[c]) for c in cols} for r in found]
+
+
+def test_every_article_builds_and_conforms(built) -> None:
+    result, store, _ = built
+    assert result.report.articles == 5 and not result.report.errors
+    assert result.report.conforms, {k: v.format() for k, v in result.report.invalid.items()}
+    assert all(r.conforms for r in validate_store(store).values())
+
+
+def test_query_columns_are_the_documented_interface(built) -> None:
+    _, store, _ = built
+    expected = {
+        "meetings.rq": ["meeting", "date", "place", "placeLabel", "person", "personLabel", "personWikidata", "article"],
+        "met_with.rq": ["personA", "personALabel", "personB", "personBLabel", "date", "meeting"],
+        "visits.rq": ["visit", "visitor", "visitorLabel", "destination", "destinationLabel", "destinationWikidata", "date", "article"],
+        "people.rq": ["person", "labelAr", "labelEn", "altLabels", "wikidata", "country"],
+        "roles.rq": ["person", "personLabel", "position", "positionLabel", "country", "date", "article"],
+        "events_by_source.rq": ["event", "type", "article", "outlet", "published"],
+    }
+    for name, cols in expected.items():
+        got, _ = select(open_store(store, read_only=True), (QUERIES / name).read_text(encoding="utf-8"))
+        assert got == cols, name
+        assert (QUERIES / name).read_text(encoding="utf-8").startswith("#"), f"{name} lacks a header comment"
+
+
+def test_one_visit_to_baghdad_reported_by_four_outlets(built) -> None:
+    _, store, _ = built
+    baghdad = [r for r in rows(store, "visits.rq") if r["destinationLabel"] == "Baghdad" and "شويغو" in r["visitorLabel"]]
+    assert len(baghdad) == 1
+    visit = baghdad[0]
+    assert visit["date"] == "2025-09-16"
+    assert len(visit["article"].split("|")) == 4
+    assert visit["destinationWikidata"].endswith("/Q1530")
+    outlets = {r["outlet"] for r in rows(store, "events_by_source.rq") if r["event"] == visit["visit"]}
+    assert {"Kurdistan24", "Shafaq News"} <= outlets
+
+
+def test_people_keep_every_spelling(built) -> None:
+    _, store, _ = built
+    shoigu = [r for r in rows(store, "people.rq") if r["wikidata"].endswith("/Q32024")]
+    assert len(shoigu) == 1
+    variants = set(shoigu[0]["altLabels"].split("|")) | {shoigu[0]["labelAr"]}
+    assert {"شويغو", "شويجو", "شويةو"} <= variants
+
+
+def test_planned_meeting_gives_no_met_edge(built) -> None:
+    result, store, _ = built
+    pairs = {frozenset((r["personALabel"], r["personBLabel"])) for r in rows(store, "met_with.rq")}
+    assert not any("بوتين" in " ".join(p) for p in pairs)  # «اللقاء المرتقب بين السوداني وبوتين»
+
+
+def test_roles_are_dated_by_article(built) -> None:
+    _, store, _ = built
+    roles = rows(store, "roles.rq")
+    assert any(r["positionLabel"] == "National Security Adviser of Iraq" and r["date"] == "2025-09-16" for r in roles)
+
+
+def test_rebuild_replaces_rather_than_adds(built, tmp_path: Path) -> None:
+    _, store, _ = built
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    before = count_triples(open_store(copy))
+    build([ARTICLES], copy)
+    assert count_triples(open_store(copy)) == before
+
+
+def test_same_input_same_nquads(built) -> None:
+    _, _, out = built
+    again = build_graphs([ARTICLES])
+    assert sorted_nquads(again.graphs) == out.read_text(encoding="utf-8")
+
+
+def test_every_event_points_to_its_sentence(built) -> None:
+    result, _, _ = built
+    for rec in result.records:
+        for ev in rec.events:
+            sentence = rec.article.text[ev.evidence.start : ev.evidence.end]
+            assert ev.trigger in sentence
+        for ent in rec.entities:
+            for m in ent.mentions:
+                assert rec.article.text[m.span.start : m.span.end] == m.text
+
+
+def test_cli_skips_bad_files_and_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ARTICLES / sorted(p.name for p in ARTICLES.glob("*.txt"))[0], folder)
+    (folder / "broken.txt").write_bytes(b"\xff\xfe\x00binary")
+    res = CliRunner().invoke(app, ["build", str(folder), "--store", str(tmp_path / "store"), "-q"])
+    assert res.exit_code == 3
+    assert "broken.txt" in res.output
+
+
+def test_cli_query_formats(built) -> None:
+    _, store, _ = built
+    runner = CliRunner()
+    csv = runner.invoke(app, ["query", str(QUERIES / "visits.rq"), "--store", str(store), "--format", "csv"])
+    assert csv.exit_code == 0 and csv.output.splitlines()[0].startswith("visit,visitor,visitorLabel")
+    js = runner.invoke(app, ["query", str(QUERIES / "people.rq"), "--store", str(store), "--format", "json"])
+    assert js.exit_code == 0 and '"vars"' in js.output and '"bindings"' in js.output
+    bad = runner.invoke(app, ["query", str(QUERIES / "people.rq"), "--store", str(store / "nope")])
+    assert bad.exit_code == 1
+
+
+def test_eval_on_gold(built) -> None:
+    _, store, _ = built
+    from kg.evaluate import evaluate_articles
+
+    scores = evaluate_articles(ARTICLES, DATA / "gold", store=store).as_dict()
+    assert scores["persons"]["f1"] > 0.8
