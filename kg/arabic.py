@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Callable, Container, Iterable
 
 # Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks: they are optional in news
@@ -66,6 +67,7 @@ PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """Orthographic normal form: no diacritics, tatweel or bidi marks; unified alef/hamza, ya, ta.
 

@@ -188,6 +188,22 @@ def gazetteer_update_cmd(
 
 
 # --- explorer page: kg view (issue 8) ------------------------------------------------------------
+@app.command("view")
+def view_cmd(
+    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
+    out: _pathlib.Path = typer.Option(_pathlib.Path("build/explorer.html"), "--out", help="The HTML page to write."),
+) -> None:
+    """Write one self-contained HTML page to explore the graph: network, timeline, places, evidence."""
+    from kg.store import StoreError
+    from kg.view import ViewError, write_explorer
+
+    try:
+        summary = write_explorer(store, out)
+    except (StoreError, ViewError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(summary.describe())
+    typer.echo(summary.out.resolve().as_uri())
+
 
 
 # --- stores: kg load, kg serve, kg export (issue 6) --------------------------------------------

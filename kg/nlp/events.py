@@ -56,7 +56,8 @@ class _ArticleEvents:
         self.m = mentions
         self.dates = dates
         self.lex = lex
-        self.toks = list(doc)
+        self.view = mentions.view
+        self.text = doc.text
         self.events: list[EventRecord] = []
 
     def entity(self, local_id: str) -> EntityRecord:
@@ -72,12 +73,12 @@ class _ArticleEvents:
     def triggers_in(self, sent: SpacySpan) -> list[_Trig]:
         out = []
         titles = [(t.start, t.end) for t in self.m.titles]
-        for pm in self.lex.triggers.find(self.doc, sent.start, sent.end):
+        for pm in self.lex.triggers.find(self.view, sent.start, sent.end):
             if any(s <= pm.start < e for s, e in titles):
                 continue  # «رئيس» in a title is not a trigger
             if any(r.start <= pm.start < r.end for r in self.m.refs):
                 continue
-            out.append(_Trig(pm.start, pm.end, pm.payload, self.doc.text[pm.start_char : pm.end_char]))
+            out.append(_Trig(pm.start, pm.end, pm.payload, self.text[pm.start_char : pm.end_char]))
         return out
 
     # -- modality ------------------------------------------------------------------------------
@@ -89,7 +90,7 @@ class _ArticleEvents:
         if trig.trigger.pos == "verb" and normalize(trig.trigger.form).startswith(("سي", "ست")):
             return "planned"
         found = None
-        for pm in self.lex.markers.find(doc, clause_start, clause_end):
+        for pm in self.lex.markers.find(self.view, clause_start, clause_end):
             mk = pm.payload
             if mk.modality == "occurred":
                 continue  # a phrase listed only to shadow a shorter marker («من أجل»)
@@ -100,7 +101,7 @@ class _ArticleEvents:
             elif mk.scope == "after" and pm.start >= trig.end and pm.start - trig.end <= 3:
                 found = mk.modality
         if found is None:
-            date_text = self.date_for(trig, self.doc[trig.start].sent)[1]
+            date_text = self.date_for(trig, self.sent)[1]
             if date_text and any(normalize(w) in FUTURE_DATE_WORDS for w in date_text.split()):
                 return "planned"  # «الأسبوع المقبل», «غدا»: a future time
         if trig.trigger.pos == "noun" and found is None:
@@ -125,7 +126,7 @@ class _ArticleEvents:
 
     # -- topics ------------------------------------------------------------------------------------
     def topics(self, sent: SpacySpan) -> list[str]:
-        return sorted({pm.payload for pm in self.lex.topics.find(self.doc, sent.start, sent.end)})
+        return sorted({pm.payload for pm in self.lex.topics.find(self.view, sent.start, sent.end)})
 
     # -- participants ----------------------------------------------------------------------------
     def actors(self, refs: list[TokenRef]) -> list[str]:
@@ -150,6 +151,7 @@ class _ArticleEvents:
     def build(self) -> list[EventRecord]:
         prev_refs: list[TokenRef] = []
         for sent in self.doc.sents:
+            self.sent = sent
             if _is_headline(sent):
                 prev_refs = []
                 continue
@@ -169,7 +171,7 @@ class _ArticleEvents:
         if modality == "occurred" and date is not None and self.published and date.datatype == "date" and date.value > self.published:
             modality = "planned"  # «يزور … الأسبوع المقبل», «غدا»: dated after publication
         end = sent.end_char
-        while end > sent.start_char and self.doc.text[end - 1].isspace():
+        while end > sent.start_char and self.text[end - 1].isspace():
             end -= 1
         ev = EventRecord(
             local_id=f"e{len(self.events) + 1}",
@@ -346,7 +348,7 @@ class _ArticleEvents:
                 doc[k].is_space
                 or doc[k].is_punct
                 or normalize(doc[k].text).lstrip("ل") in PLACE_DESCRIPTORS
-                or self.lex.nationalities.match_at(self.toks, k) is not None
+                or self.lex.nationalities.match_at(self.view, k) is not None
             ):
                 k -= 1
             prev = normalize(doc[k].text) if k >= 0 else ""

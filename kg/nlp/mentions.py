@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.arabic import clitic_readings, match_key, normalize, phonetic_key, tokens
 from kg.nlp.lexicons import Lexicons, Office, PlaceRef
-from kg.nlp.phrases import PhraseMatch
+from kg.nlp.phrases import TokenView
 from kg.records import EntityRecord, Mention, Role, Span
 
 # Words that cannot be part of a personal name that follows a title: prepositions, conjunctions,
@@ -67,6 +67,7 @@ class ArticleMentions:
     entities: list[EntityRecord] = field(default_factory=list)
     refs: list[TokenRef] = field(default_factory=list)  # sorted by start
     titles: list[TitleMatch] = field(default_factory=list)
+    view: TokenView | None = None
 
     def refs_in(self, start: int, end: int) -> list[TokenRef]:
         return [r for r in self.refs if r.start >= start and r.end <= end]
@@ -78,14 +79,17 @@ class ArticleMentions:
         raise KeyError(local_id)
 
 
-def _sent_span(tok: Token) -> Span:
-    sent = tok.sent
-    start = sent.start_char
-    end = sent.end_char
-    text = tok.doc.text
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+def _sentence_spans(doc: Doc) -> list[Span]:
+    """The sentence (character span, trailing space trimmed) of every token, computed once."""
+    out: list[Span] = [Span(0, 0)] * len(doc)
+    text = doc.text  # a property that joins every token: read it once
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        for i in range(sent.start, sent.end):
+            out[i] = Span(start, end)
+    return out
 
 
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -104,9 +108,14 @@ class _Builder:
         self.out = ArticleMentions()
         self.by_key: dict[tuple[str, str], str] = {}
         self.taken: set[int] = set()
-        self.toks = list(doc)
-        words = [normalize(t.text) for t in doc if not t.is_punct and not t.is_space]
-        self.vocab = set(words)
+        self.view = TokenView(doc)
+        self.toks = self.view.tokens
+        self.out.view = self.view
+        self.ents = list(doc.ents)
+        self.sent_spans = _sentence_spans(doc)
+        self.text = doc.text
+        v = self.view
+        self.vocab = {v.norm[i] for i in range(len(v)) if not v.is_punct[i] and not v.is_space[i]}
         # Words the NER model tags as (part of) a person here win over the common-word list.
         self.known_names = {normalize(t.text) for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
 
@@ -118,23 +127,23 @@ class _Builder:
         return ent
 
     def add_mention(self, ent: EntityRecord, start_char: int, end_char: int, tok: Token) -> None:
-        text = self.doc.text[start_char:end_char]
+        text = self.text[start_char:end_char]
         span = Span(start_char, end_char)
         if any(m.span == span for m in ent.mentions):
             return
-        ent.mentions.append(Mention(text=text, span=span, sentence=_sent_span(tok)))
+        ent.mentions.append(Mention(text=text, span=span, sentence=self.sent_spans[tok.i]))
         if len(tokens(text)) > len(tokens(ent.name)):
             ent.name = text
 
     # -- places ------------------------------------------------------------------------------
     def places(self) -> None:
-        for m in self.lex.places.find(self.doc):
+        for m in self.lex.places.find(self.view):
             ref: PlaceRef = m.payload
             type_ = "Country" if ref.kind == "country" else ("City" if ref.kind in {"city", "capital"} else "Place")
             key = ("place", ref.qid)
             local = self.by_key.get(key)
             if local is None:
-                ent = self.new_entity(type_, self.doc.text[m.start_char : m.end_char])
+                ent = self.new_entity(type_, self.text[m.start_char : m.end_char])
                 ent.wikidata = ref.qid
                 ent.link_method = "gazetteer-label"
                 ent.country = ref.iso2
@@ -147,7 +156,7 @@ class _Builder:
     # -- titles --------------------------------------------------------------------------------
     def titles(self) -> None:
         doc = self.doc
-        for m in self.lex.offices.find(doc):
+        for m in self.lex.offices.find(self.view):
             if any(i in self.taken for i in range(m.start, m.end)):
                 continue
             end, country = m.end, None
@@ -157,7 +166,7 @@ class _Builder:
             while j < len(doc) and doc[j].is_space:
                 j += 1
             if j < len(doc):
-                adj = self.lex.nationalities.match_at(self.toks, j)
+                adj = self.lex.nationalities.match_at(self.view, j)
                 if adj is not None:
                     country, end = adj.payload, adj.end
                 else:
@@ -180,7 +189,7 @@ class _Builder:
             if m.end - m.start == 1 and not normalize(doc[m.start].text).lstrip("وفل").startswith("ال") and country is None:
                 continue  # «أمير» inside «حسين أمير عبد اللهيان» is a name, «أمير قطر» a title
             self.out.titles.append(
-                TitleMatch(m.start, end, m.payload, country, doc.text[m.start_char : doc[end - 1].idx + len(doc[end - 1].text)], m.start_char, doc[end - 1].idx + len(doc[end - 1].text))
+                TitleMatch(m.start, end, m.payload, country, self.text[m.start_char : doc[end - 1].idx + len(doc[end - 1].text)], m.start_char, doc[end - 1].idx + len(doc[end - 1].text))
             )
         # A longer office phrase that contains a shorter one wins (PhraseIndex already takes the
         # longest at a position); titles do not overlap.
@@ -212,7 +221,7 @@ class _Builder:
                 continue
             if norm in NAME_STOP or any(ti.start == i for ti in self.out.titles):
                 break
-            if i > start and self.lex.triggers.match_at(self.toks, i) is not None:
+            if i > start and self.lex.triggers.match_at(self.view, i) is not None:
                 break  # «بلينكن لقاءه»: an event word is never part of a name
             if i - start >= 2 and norm.startswith("و"):
                 break  # «فلاديمير بوتين وتطلعه»: a conjunction ends the name
@@ -220,7 +229,7 @@ class _Builder:
                 i += 1  # a nisba surname («الكعبي», «الكاظمي») ends the name
                 break
             after_link = i > start and normalize(doc[i - 1].text) in NAME_LINKS
-            if not after_link and (self.is_common(t.text) or self.lex.nationalities.match_at(self.toks, i) is not None):
+            if not after_link and (self.is_common(t.text) or self.lex.nationalities.match_at(self.view, i) is not None):
                 if i == start and self._plain_name_word(i + 1):
                     i += 1  # «بشر الخصاونة»: a first name that is also a word, before a surname
                     continue
@@ -252,7 +261,7 @@ class _Builder:
         return any(r in self.lex.common_words for r in readings[:3]) and normalize(word) not in self.known_names
 
     def _ner_person_at(self, start: int) -> SpacySpan | None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in PERSON_LABELS and ent.start <= start < ent.end:
                 return ent
         return None
@@ -271,10 +280,10 @@ class _Builder:
         candidates: list[tuple[int, int, TitleMatch | None]] = []
         anchored_country: dict[int, str] = {}
         anchors: list[tuple[int, TitleMatch | None]] = [(t.end, t) for t in self.out.titles]
-        for tok in doc:
+        for tok in self.toks:
             if any(r in COUNTERPARTS for r in clitic_readings(normalize(tok.text))[:3]):
                 j = tok.i + 1
-                adj = self.lex.nationalities.match_at(self.toks, j) if j < len(doc) else None
+                adj = self.lex.nationalities.match_at(self.view, j) if j < len(doc) else None
                 if adj is not None:
                     j = adj.end
                 anchors.append((j, None))
@@ -290,7 +299,7 @@ class _Builder:
             candidates.append((rng[0], rng[1], title))
             if pos in anchored_country:
                 anchored_country[rng[0]] = anchored_country[pos]
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in PERSON_LABELS:
                 s, e = _clean_span(doc, ent.start, ent.end)
                 while s < e and normalize(doc[s].text) in HONORIFICS:
@@ -308,7 +317,7 @@ class _Builder:
             used.update(range(s, e))
             start_char = self._strip_person_clitic(s, e)
             end_char = doc[e - 1].idx + len(doc[e - 1].text)
-            name = doc.text[start_char:end_char]
+            name = self.text[start_char:end_char]
             if len(tokens(name)) == 0 or len(normalize(name)) < 3:
                 continue
             local = self._person_for(name)
@@ -376,12 +385,12 @@ class _Builder:
         surname_exact = [
             m.text.split()[-1] for ent in self.out.entities if ent.type == "Person" for m in ent.mentions if len(m.text.split()) > 1
         ]
-        for tok in doc:
+        for tok in self.toks:
             if tok.i in self.taken or not tok.is_alpha or len(normalize(tok.text)) < 4:
                 continue
             if tok.i > 0 and normalize(doc[tok.i - 1].text) == "في":
                 continue  # «في صالح التهدئة»: after «في» a bare surname is an ordinary word
-            if self.lex.nationalities.match_at(self.toks, tok.i) is not None or self.is_common(tok.text):
+            if self.lex.nationalities.match_at(self.view, tok.i) is not None or self.is_common(tok.text):
                 # An ordinary word («صالح», «السوداني») is a surname only when spelled exactly as
                 # one, and either carries the nisba article or follows a title («الرئيس صالح»).
                 exact = match_key(tok.text) in {match_key(w) for w in surname_exact}
@@ -447,7 +456,7 @@ class _Builder:
                 office_en=title.office.label_en,
                 country=title.country,
                 span=Span(title.start_char, title.end_char),
-                sentence=_sent_span(self.doc[title.start]),
+                sentence=self.sent_spans[title.start],
             )
         )
         if title.country and not ent.country:
@@ -458,10 +467,10 @@ class _Builder:
         """«المسؤول الروسي», «الضيف الروسي»: the one person of that nationality named so far."""
         doc = self.doc
         heads = set(tokens("المسؤول الضيف الوزير الرئيس المبعوث"))
-        for tok in doc:
+        for tok in self.toks:
             if normalize(tok.text) not in heads or tok.i + 1 >= len(doc) or tok.i in self.taken:
                 continue
-            adj = self.lex.nationalities.match_at(self.toks, tok.i + 1)
+            adj = self.lex.nationalities.match_at(self.view, tok.i + 1)
             if adj is None:
                 continue
             before = [r for r in self.out.refs if r.how == "name" and r.start < tok.i and self.out.by_id(r.entity).country == adj.payload]
@@ -479,7 +488,7 @@ class _Builder:
     # -- organisations ---------------------------------------------------------------------------
     def organisations(self) -> None:
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ORG_LABELS:
                 continue
             s, e = _clean_span(doc, ent.start, ent.end)
@@ -487,7 +496,7 @@ class _Builder:
                 continue
             if any(t.start <= s < t.end for t in self.out.titles):
                 continue
-            name = doc.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1].text)]
+            name = self.text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1].text)]
             key = ("org", match_key(name))
             local = self.by_key.get(key)
             if local is None:

@@ -14,11 +14,38 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kg.arabic import clitic_readings, normalize, tokens
 
 T = TypeVar("T")
+
+
+class TokenView:
+    """Plain-Python copies of what matching reads from each token, computed once per Doc.
+
+    Reading spaCy tokens builds a Python object per access; the matchers look at every token
+    many times (places, offices, triggers, markers, topics), so they read these lists instead.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens = list(doc)  # one pass over the Doc; every list below reads these objects
+        self.text = [t.text for t in self.tokens]
+        self.idx = [t.idx for t in self.tokens]
+        self.is_space = [t.is_space for t in self.tokens]
+        self.is_punct = [t.is_punct for t in self.tokens]
+        self.norm = [normalize(t) for t in self.text]
+        self._readings: dict[int, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def readings(self, i: int) -> list[str]:
+        found = self._readings.get(i)
+        if found is None:
+            found = self._readings[i] = clitic_readings(self.norm[i])
+        return found
 
 
 @dataclass(frozen=True)
@@ -41,6 +68,9 @@ class PhraseIndex(Generic[T]):
     def __init__(self, max_len: int = 8) -> None:
         self._exact: dict[tuple[str, ...], T] = {}
         self._prefix: dict[tuple[str, ...], T] = {}
+        self._first: set[str] = set()  # first words (or first-word stems for '*' phrases)
+        self._prefixes_of_phrases: set[tuple[str, ...]] = set()  # proper prefixes worth extending
+        self._wild_firsts: bool = False
         self.max_len = max_len
 
     def add(self, phrase: str, payload: T) -> None:
@@ -50,6 +80,11 @@ class PhraseIndex(Generic[T]):
             return
         target = self._prefix if wildcard else self._exact
         target.setdefault(words, payload)
+        for n in range(1, len(words)):
+            self._prefixes_of_phrases.add(words[:n])
+        if wildcard and len(words) == 1:
+            self._wild_firsts = True
+        self._first.add(words[0])
 
     def __len__(self) -> int:
         return len(self._exact) + len(self._prefix)
@@ -63,14 +98,13 @@ class PhraseIndex(Generic[T]):
     def knows_word(self, word: str) -> bool:
         return (word,) in self._exact
 
-    def find(self, doc: Doc | Sequence[Token], start: int = 0, end: int | None = None) -> list[PhraseMatch[T]]:
+    def find(self, view: TokenView, start: int = 0, end: int | None = None) -> list[PhraseMatch[T]]:
         """Longest non-overlapping matches, left to right, in tokens[start:end]."""
-        toks = list(doc)
-        end = len(toks) if end is None else end
+        end = len(view) if end is None else end
         out: list[PhraseMatch[T]] = []
         i = start
         while i < end:
-            m = self.match_at(toks, i, end)
+            m = self.match_at(view, i, end)
             if m is None:
                 i += 1
                 continue
@@ -78,38 +112,39 @@ class PhraseIndex(Generic[T]):
             i = m.end
         return out
 
-    def match_at(self, toks: Sequence[Token], i: int, end: int | None = None) -> PhraseMatch[T] | None:
-        end = len(toks) if end is None else end
-        if toks[i].is_space or toks[i].is_punct:
+    def match_at(self, view: TokenView, i: int, end: int | None = None) -> PhraseMatch[T] | None:
+        end = len(view) if end is None else end
+        if i >= end or view.is_space[i] or view.is_punct[i]:
             return None
-        first_norm = normalize(toks[i].text)
+        readings = view.readings(i) if self._wild_firsts else [r for r in view.readings(i) if r in self._first]
+        if not readings:
+            return None
         best: PhraseMatch[T] | None = None
-        for reading in clitic_readings(first_norm):
-            prefix_len = _prefix_chars(toks[i].text, first_norm, reading)
+        for reading in readings:
+            prefix_len = _prefix_chars(view.text[i], view.norm[i], reading)
             words: list[str] = [reading]
             j = i + 1
             while True:
                 key = tuple(words)
                 payload = self._exact.get(key)
                 wildcard = False
-                if payload is None and len(words) >= 1:
+                if payload is None:
                     payload = self._match_prefix(key)
                     wildcard = payload is not None
                 if payload is not None:
                     cand = PhraseMatch(
-                        i, j, toks[i].idx + prefix_len, toks[j - 1].idx + len(toks[j - 1].text), payload, wildcard
+                        i, j, view.idx[i] + prefix_len, view.idx[j - 1] + len(view.text[j - 1]), payload, wildcard
                     )
                     if best is None or (cand.end - cand.start, -cand.start_char) > (best.end - best.start, -best.start_char):
                         best = cand
-                if j >= end or len(words) >= self.max_len:
+                if j >= end or len(words) >= self.max_len or key not in self._prefixes_of_phrases:
                     break
-                nxt = toks[j]
-                if nxt.is_space and "\n" in nxt.text:
-                    break
-                if nxt.is_space:
+                if view.is_space[j]:
+                    if "\n" in view.text[j]:
+                        break
                     j += 1
                     continue
-                words.append(normalize(nxt.text))
+                words.append(view.norm[j])
                 j += 1
         return best
 
