@@ -1,4 +1,8 @@
-"""Write data/lexicon/common_words.txt: frequent words of news that are never part of a name.
+"""Write data/lexicon/common_words.txt and given_names.txt from ANERcorp's train split.
+
+common_words.txt: frequent words of news that are never part of a name.
+given_names.txt: words that start a person's name in most of their occurrences («مصطفى», «علي»),
+kept in their written form (ى and ي differ: «علي» is a name, «على» a preposition).
 
 Read from ANERcorp's train split (CC BY-SA 4.0, in ../shared/data): a word that occurs at least
 MIN_COUNT times outside any entity and never inside a person name is an ordinary word. The title
@@ -26,14 +30,20 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--source", type=Path, default=shared_data() / "anercorp_camel" / "train.bio")
     ap.add_argument("--out", type=Path, default=LEXICON / "common_words.txt")
+    ap.add_argument("--names-out", type=Path, default=LEXICON / "given_names.txt")
     args = ap.parse_args()
     outside: Counter[str] = Counter()
     in_name: set[str] = set()
+    starts: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
     for line in args.source.read_text(encoding="utf-8").splitlines():
         if "\t" not in line:
             continue
         word, tag = line.split("\t", 1)
         key = normalize(word)
+        seen[word] += 1
+        if tag == "B-PERS":
+            starts[word] += 1
         if tag.endswith("PERS"):
             in_name.add(key)
         elif tag == "O":
@@ -47,6 +57,15 @@ def main() -> int:
     tmp.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     os.replace(tmp, args.out)
     print(f"{args.out}: {len(words)} words")
+    names = sorted(w for w, n in starts.items() if n >= 2 and n / seen[w] >= 0.6 and w.isalpha() and len(w) > 2)
+    header = (
+        "# Given names: words that begin a person's name in at least 60% of their occurrences (and at\n"
+        f"# least twice) in ANERcorp train (CC BY-SA 4.0), as written. Built by scripts/build_common_words.py; {len(names)} names.\n"
+    )
+    tmp = args.names_out.with_suffix(".tmp")
+    tmp.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
+    os.replace(tmp, args.names_out)
+    print(f"{args.names_out}: {len(names)} names")
     return 0
 
 

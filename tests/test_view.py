@@ -160,7 +160,13 @@ class Chromium:
             "--disable-extensions", "--hide-scrollbars", "--force-device-scale-factor=1",
             f"--user-data-dir={profile}", "--remote-debugging-pipe", "about:blank",
         ]
-        self.proc = subprocess.Popen(args, preexec_fn=wire, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # close_fds=False: the default would close 3 and 4 after wire() ran; Python's own
+        # descriptors are close-on-exec anyway. stderr to a file: a full pipe would stall Chromium.
+        self.log = profile / "chromium.log"
+        with open(self.log, "wb") as log:
+            self.proc = subprocess.Popen(
+                args, preexec_fn=wire, close_fds=False, stdout=subprocess.DEVNULL, stderr=log
+            )
         os.close(hi_r)
         os.close(hi_w)
         self._buf = b""
@@ -188,7 +194,7 @@ class Chromium:
                 raise TimeoutError("Chromium did not answer")
             chunk = os.read(self._from_r, 1 << 20)
             if not chunk:
-                raise RuntimeError("Chromium closed the pipe: " + self.proc.stderr.read(2000).decode(errors="replace"))
+                raise RuntimeError("Chromium closed the pipe: " + self.log.read_text(errors="replace")[-2000:])
             self._buf += chunk
         raw, self._buf = self._buf.split(b"\0", 1)
         return json.loads(raw)

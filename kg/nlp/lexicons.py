@@ -72,6 +72,7 @@ class Lexicons:
     office_by_key: dict[str, Office]
     adjective_of: dict[str, str]  # iso2 → masculine adjective with article («الروسي»)
     common_words: frozenset[str]  # normalised ordinary words that never belong to a name
+    given_names: frozenset[str]  # words that usually start a person's name, as written
 
 
 def _word_list(path: Path) -> frozenset[str]:
@@ -145,4 +146,5 @@ def load_lexicons() -> Lexicons:
         office_by_key=office_by_key,
         adjective_of=adjective_of,
         common_words=_word_list(LEXICON / "common_words.txt"),
+        given_names=_word_list(LEXICON / "given_names.txt"),
     )

@@ -299,6 +299,13 @@ class _Builder:
             candidates.append((rng[0], rng[1], title))
             if pos in anchored_country:
                 anchored_country[rng[0]] = anchored_country[pos]
+        # A given name («مصطفى», «فؤاد») followed by more name words: a person even when the
+        # title before it is misspelled or missing («رئبس الوزراء العراقي مصطفى الكاظمي»).
+        for tok in self.toks:
+            if tok.text in self.lex.given_names and tok.i not in self.taken:
+                rng = self._name_after(tok.i)
+                if rng is not None and rng[0] == tok.i and rng[1] - rng[0] >= 2:
+                    candidates.append((rng[0], rng[1], None))
         for ent in self.ents:
             if ent.label_ in PERSON_LABELS:
                 s, e = _clean_span(doc, ent.start, ent.end)
