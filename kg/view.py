@@ -273,6 +273,8 @@ h3 { font-size: 14px; margin: 14px 0 6px; }
 .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin: 0 3px; vertical-align: -1px; border: 1px solid #0003; }
 #network { width: 100%; height: 520px; border: 1px solid var(--line); border-radius: 4px; background: #fbfcfd; cursor: grab; }
 #network .node circle { stroke: #fff; stroke-width: 1.5; cursor: pointer; }
+#network .node:focus { outline: none; }
+#network .node:focus-visible circle { stroke: var(--accent); stroke-width: 3; }
 #network .node.dim { opacity: .25; }
 #network .node.sel circle { stroke: #111; stroke-width: 3; }
 #network .node text { font-family: var(--ar-font); font-size: 12px; fill: #1d232b; paint-order: stroke; stroke: #fbfcfd; stroke-width: 3px; pointer-events: none; }
@@ -293,7 +295,7 @@ h3 { font-size: 14px; margin: 14px 0 6px; }
 #event-list tr:hover, #event-list tr.sel { background: #eef4ff; }
 #event-list tr.planned td:first-child { border-left: 3px dashed #888; }
 #event-list tr.planned { font-style: italic; }
-.badge { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 11px; background: #e8ebef; }
+.badge { display: inline-block; margin: 0 4px; padding: 0 6px; border-radius: 9px; font-size: 11px; background: #e8ebef; }
 .badge.Planned { background: #fff; border: 1px dashed #777; }
 .badge.Cancelled, .badge.Denied { background: #fff; border: 1px dotted #a33; color: #a33; }
 #places { list-style: none; padding: 0; margin: 0; }
@@ -456,7 +458,7 @@ _JS = r"""
   function layout() {                    // Fruchterman–Reingold with a fixed seed: same page, same picture
     let seed = 42;
     const rand = () => { seed = (seed * 1664525 + 1013904223) >>> 0; return seed / 4294967296; };
-    const n = nodes.length, k = 70;
+    const n = nodes.length, k = 95;
     const sector = new Map(countries.map((c, i) => [c, (2 * Math.PI * i) / Math.max(countries.length, 1)]));
     nodes.forEach((d, i) => {
       const a = sector.get(d.country) + rand() * 1.2, r = 120 + rand() * 140;
@@ -475,7 +477,7 @@ _JS = r"""
       for (const l of links) {
         const i = index.get(l.a), j = index.get(l.b);
         const x = nodes[i].x - nodes[j].x, y = nodes[i].y - nodes[j].y, d = Math.sqrt(x * x + y * y) || .01;
-        const f = (d * d) / k;
+        const f = (d - 1.3 * k) * 0.8;   // a spring with a rest length: cliques do not collapse
         dx[i] -= (x / d) * f; dy[i] -= (y / d) * f; dx[j] += (x / d) * f; dy[j] += (y / d) * f;
       }
       for (let i = 0; i < n; i++) {
@@ -487,12 +489,15 @@ _JS = r"""
   }
 
   const view = { x: 0, y: 0, w: 1, h: 1 };
-  function fit() {
-    if (!nodes.length) { Object.assign(view, { x: -100, y: -100, w: 200, h: 200 }); return; }
+  function fit() {                       // scale the layout to the box, so labels stay at 12 px
+    const W = svg.clientWidth || 900, H = svg.clientHeight || 520, pad = 60;
+    Object.assign(view, { x: 0, y: 0, w: W, h: H });
+    if (!nodes.length) return;
     const xs = nodes.map(n => n.x), ys = nodes.map(n => n.y);
-    const pad = 70;
-    view.x = Math.min(...xs) - pad; view.y = Math.min(...ys) - pad;
-    view.w = Math.max(...xs) - Math.min(...xs) + 2 * pad; view.h = Math.max(...ys) - Math.min(...ys) + 2 * pad;
+    const x0 = Math.min(...xs), y0 = Math.min(...ys), bw = Math.max(...xs) - x0 || 1, bh = Math.max(...ys) - y0 || 1;
+    const s = Math.min((W - 2 * pad) / bw, (H - 2 * pad) / bh, 1.5);
+    const ox = (W - bw * s) / 2, oy = (H - bh * s) / 2;
+    for (const n of nodes) { n.x = ox + (n.x - x0) * s; n.y = oy + (n.y - y0) * s; }
   }
   function applyView() { svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`); }
 
@@ -526,7 +531,8 @@ _JS = r"""
       g.style.display = shown ? "" : "none";
       const active = !dateFiltered() || [...n.events].some(e => eventInRange(events.get(e) || visitAsEvent(e)));
       g.classList.toggle("dim", !active);
-      g.classList.toggle("sel", state.selected === n.iri);
+      const selEvent = events.get(state.selected);
+      g.classList.toggle("sel", state.selected === n.iri || Boolean(selEvent && selEvent.participants.some(x => x.iri === n.iri)));
     }
     for (const l of links) {
       const a = people.get(l.a), b = people.get(l.b);
@@ -616,12 +622,17 @@ _JS = r"""
     let lo = Math.min(...dated.map(e => day(dateSpan(e.when)[0]))), hi = Math.max(...dated.map(e => day(dateSpan(e.when)[0])));
     if (!dated.length) { lo = 0; hi = 1; }
     if (hi - lo < 6) { lo -= 3; hi += 3; }
-    const X = d => left + ((d - lo) / (hi - lo)) * (right - left - (undated.length ? 90 : 0));
-    tl.append(sv("line", { x1: left, x2: right, y1: H - 28, y2: H - 28, stroke: "#9aa3ad" }));
-    if (dated.length) for (let i = 0; i <= 5; i++) {
-      const d = lo + ((hi - lo) * i) / 5, x = X(d);
-      tl.append(sv("line", { x1: x, x2: x, y1: H - 32, y2: H - 24, stroke: "#9aa3ad" }));
-      const t = sv("text", { x: x, y: H - 10, "text-anchor": "middle" }); t.textContent = new Date(d * 864e5).toISOString().slice(0, 10); tl.append(t);
+    const undatedW = undated.length ? 150 : 0;
+    const X = d => left + ((d - lo) / (hi - lo)) * (right - left - undatedW);
+    tl.append(sv("line", { x1: left, x2: right - undatedW, y1: H - 28, y2: H - 28, stroke: "#9aa3ad" }));
+    if (dated.length) {
+      const step = [1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826, 3652].find(s => (hi - lo) / s <= 7) || 7305;
+      for (let d = Math.ceil(lo / step) * step; d <= hi; d += step) {
+        const x = X(d);
+        tl.append(sv("line", { x1: x, x2: x, y1: H - 32, y2: H - 24, stroke: "#9aa3ad" }));
+        const t = sv("text", { x: x, y: H - 10, "text-anchor": "middle" });
+        t.textContent = new Date(d * 864e5).toISOString().slice(0, step >= 365 ? 4 : step >= 30 ? 7 : 10); tl.append(t);
+      }
     }
     const stack = new Map();
     for (const e of dated) {
@@ -629,9 +640,10 @@ _JS = r"""
       tl.append(shape(e, x, H - 44 - n * 18));
     }
     if (undated.length) {
-      const ux = right - 45;
+      const ux = right - 65;
+      tl.append(sv("line", { x1: right - undatedW + 15, x2: right - undatedW + 15, y1: 10, y2: H - 10, stroke: "#d0d4da", "stroke-dasharray": "4 3" }));
       const t = sv("text", { x: ux, y: H - 10, "text-anchor": "middle" }); t.textContent = `undated (${undated.length})`; tl.append(t);
-      undated.forEach((e, i) => tl.append(shape(e, ux - 30 + (i % 4) * 20, H - 44 - Math.floor(i / 4) * 18)));
+      undated.forEach((e, i) => tl.append(shape(e, ux - 45 + (i % 6) * 18, H - 44 - Math.floor(i / 6) * 18)));
     }
   }
   function drawEventList(list) {
@@ -722,8 +734,12 @@ _JS = r"""
     if (!byPos.size) offices.append(el("li", { class: "note", text: "No office recorded." }));
     const evs = el("ul");
     const mine = [...p.events].map(i => events.get(i)).filter(Boolean).sort((a, b) => (a.when || "~").localeCompare(b.when || "~"));
-    for (const e of mine) evs.append(el("li", {}, el("span", { class: "linkish", text: `${e.type} ${e.when || "undated"}`, onclick: () => select(e.iri) }),
-      e.modality !== "Occurred" ? el("span", { class: "badge " + e.modality, text: " " + e.modality.toLowerCase() }) : null));
+    for (const e of mine) {
+      const others = e.participants.filter(x => x.iri !== p.iri).map(x => x.label);
+      evs.append(el("li", {}, el("span", { class: "linkish", text: `${e.type} · ${e.when || "undated"}`, onclick: () => select(e.iri) }),
+        e.modality !== "Occurred" ? el("span", { class: "badge " + e.modality, text: e.modality.toLowerCase() }) : null,
+        others.length ? " with " : "", others.length ? ar(others.join("، ")) : null));
+    }
     panel.replaceChildren(
       el("div", { class: "kind", text: "person" }),
       el("h2", { class: "name-ar ar", lang: "ar", dir: "rtl", text: p.ar }),

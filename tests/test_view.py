@@ -162,6 +162,7 @@ class Chromium:
         ]
         # close_fds=False: the default would close 3 and 4 after wire() ran; Python's own
         # descriptors are close-on-exec anyway. stderr to a file: a full pipe would stall Chromium.
+        profile.mkdir(parents=True, exist_ok=True)
         self.log = profile / "chromium.log"
         with open(self.log, "wb") as log:
             self.proc = subprocess.Popen(

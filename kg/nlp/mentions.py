@@ -28,7 +28,7 @@ NAME_STOP = set(
         أمين حيث بين و أو ثم بعد قبل منذ حول بشأن لبحث بضمنها عبر ضمن بالإضافة"""
     )
 )
-HONORIFICS = set(tokens("السيد السيدة الدكتور سماحة فخامة دولة معالي سعادة الشيخ الأمير"))
+HONORIFICS = set(tokens("السيد السيدة الدكتور سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق"))
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
 NAME_LINKS = set(tokens("بن بنت ابن عبد أبو ابو آل"))
 # «نظيره الأردني أيمن الصفدي»: a counterpart, then optionally a nationality, then the name.
@@ -177,7 +177,7 @@ class _Builder:
             # «المبعوث الرئاسي الروسي الخاص إلى الشرق الأوسط»: qualifiers after the adjective.
             while end < len(doc):
                 word = normalize(doc[end].text)
-                if word in {"الخاص", "الخاصه", "الاول", "للامن", "القومي"}:
+                if word in {"الخاص", "الخاصه", "الاول", "للامن", "القومي", "السابق", "السابقه", "الاسبق"}:
                     end += 1
                     continue
                 # «المبعوث الخاص إلى الشرق الأوسط وشمال إفريقيا»: the region is part of the title.
@@ -210,6 +210,20 @@ class _Builder:
         doc = self.doc
         while i < len(doc) and (doc[i].is_space or doc[i].text in {"«", "\"", "“", "،", ","} or normalize(doc[i].text) in HONORIFICS):
             i += 1
+        # «المتحدث باسم الوزارة جون كيربي»: a definite word right after the title completes the
+        # title, it does not start the name.
+        skipped = 0
+        while (
+            i + 1 < len(doc)
+            and skipped < 2
+            and normalize(doc[i].text).startswith("ال")
+            and doc[i].is_alpha
+            and self.is_common(doc[i].text)
+            and doc[i].text not in self.lex.given_names
+            and self._plain_name_word(i + 1)
+        ):
+            i += 1
+            skipped += 1
         start = i
         while i < len(doc) and sum(normalize(t.text) not in NAME_LINKS for t in doc[start:i]) < 5:
             t = doc[i]
@@ -426,6 +440,12 @@ class _Builder:
         for title in self.out.titles:
             if any(r.start == self._skip(title.end) and r.how == "name" for r in refs):
                 continue  # title + name: handled in person_names
+            if self.view.norm[title.start][:1] in "لب" and not self.view.norm[title.start].startswith(("ال",)):
+                # «… السوداني، لنائب رئيس الوزراء الروسي»: «to the deputy PM», not an apposition
+                holder = self._holder_of(title)
+                if holder is not None:
+                    self.out.refs.append(TokenRef(title.start, title.end, holder, "title"))
+                continue
             before = [r for r in refs if r.how == "name" and r.end <= title.start and title.start - r.end <= 2]
             if before and all(self.doc[i].text in {"،", ",", "«", "»"} or self.doc[i].is_space for i in range(before[-1].end, title.start)) and before[-1].end < title.start:
                 ent = self.out.by_id(before[-1].entity)
