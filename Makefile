@@ -20,6 +20,7 @@ run: setup
 	$(KG) build data/articles --store $(STORE) --out build/graph.trig
 	$(KG) query queries/visits.rq --store $(STORE)
 	$(KG) query queries/met_with.rq --store $(STORE)
+	$(KG) view --store $(STORE) --out build/explorer.html
 
 test: setup
 	$(VENV)/bin/pytest -q

@@ -662,6 +662,15 @@ def _label_graphs(article_id: str) -> str:
     return f"<{_rdf.graph_iri(article_id)}>, <{RESOLVED_GRAPH}>"
 
 
+def _union(store: Any) -> dict:
+    """Query options: a store written by kg keeps the union of its named graphs in the default
+    graph (kg.store); any other store is read through Oxigraph's on-the-fly union."""
+    import pyoxigraph as ox
+
+    has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+    return {} if has_default else {"use_default_graph_as_union": True}
+
+
 def _qid(iri: str) -> str | None:
     for base in (WD, "https://www.wikidata.org/entity/", "http://www.wikidata.org/wiki/", "https://www.wikidata.org/wiki/"):
         if iri.startswith(base) and _QID.match(iri[len(base):]):
@@ -683,7 +692,7 @@ SELECT DISTINCT ?s ?l ?kind WHERE {{
   FILTER(?g IN ({_label_graphs(article_id)}) && LANG(?l) IN ({lang_list}))
 }}"""
     rows: dict[str, list[tuple[int, int, str]]] = {i: [] for i in iris}
-    for sol in store.query(q, use_default_graph_as_union=True):
+    for sol in store.query(q, **_union(store)):
         lang = sol["l"].language or ""
         rank = langs.index(lang) if lang in langs else len(langs)
         rows[sol["s"].value].append((int(sol["kind"].value), rank, sol["l"].value))
@@ -716,7 +725,7 @@ SELECT DISTINCT ?p ?wd WHERE {{
   OPTIONAL {{ ?p owl:sameAs ?wd }}
 }}"""
         person_qids: dict[str, set[str]] = {}
-        for sol in store.query(q_persons, use_default_graph_as_union=True):
+        for sol in store.query(q_persons, **_union(store)):
             qids = person_qids.setdefault(sol["p"].value, set())
             if sol["wd"] is not None and (qid := _qid(sol["wd"].value)):
                 qids.add(qid)
@@ -729,7 +738,7 @@ SELECT DISTINCT ?e ?p ?date WHERE {{
   OPTIONAL {{ ?e dip:date ?date }}
 }}"""
         events: dict[str, tuple[set[str], set[str]]] = {}
-        for sol in store.query(q_met, use_default_graph_as_union=True):
+        for sol in store.query(q_met, **_union(store)):
             people, dates = events.setdefault(sol["e"].value, (set(), set()))
             people.add(sol["p"].value)
             if sol["date"] is not None:
@@ -745,7 +754,7 @@ SELECT DISTINCT ?e ?v ?d ?date WHERE {{
 }}"""
         visits = [
             (sol["v"].value, sol["d"].value, sol["date"].value if sol["date"] is not None else None)
-            for sol in store.query(q_visits, use_default_graph_as_union=True)
+            for sol in store.query(q_visits, **_union(store))
         ]
 
         people_iris = set(person_qids) | {p for ps, _ in events.values() for p in ps} | {v for v, _, _ in visits}

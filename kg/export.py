@@ -88,12 +88,19 @@ def _union_triples(store: ox.Store, counter: list[int]) -> Iterator[ox.Triple]:
     DISTINCT so that a triple asserted in several article graphs is written once; the counter is
     filled as a side effect so the summary needs no second pass.
     """
-    query = (
-        "SELECT DISTINCT ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-    )
+    query = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
     for solution in store.query(query):
         counter[0] += 1
         yield ox.Triple(solution["s"], solution["p"], solution["o"])
+
+
+def _named_quads(store: ox.Store, counter: list[int]) -> Iterator[ox.Quad]:
+    """Quads of the named graphs only: the default graph is the store's materialised union of
+    them (see kg.store) and would only repeat them."""
+    for quad in store:
+        if not isinstance(quad.graph_name, ox.DefaultGraph):
+            counter[0] += 1
+            yield quad
 
 
 def _write(store: ox.Store, fmt: str, sink: IO[bytes]) -> int:
@@ -103,11 +110,12 @@ def _write(store: ox.Store, fmt: str, sink: IO[bytes]) -> int:
         counter = [0]
         ox.serialize(_union_triples(store, counter), sink, rdf_format, prefixes=PREFIXES)
         return counter[0]
+    counter = [0]
     if fmt == "nquads":
-        store.dump(sink, rdf_format)
+        ox.serialize(_named_quads(store, counter), sink, rdf_format)
     else:
-        store.dump(sink, rdf_format, prefixes=PREFIXES)
-    return len(store)
+        ox.serialize(_named_quads(store, counter), sink, rdf_format, prefixes=PREFIXES)
+    return counter[0]
 
 
 def export_store(

@@ -17,7 +17,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 
 from kg.paths import QUERIES
 from kg.store import StoreError, open_store, select, term_text
@@ -70,31 +69,14 @@ def load_query(name: str, queries_dir: Path = QUERIES) -> str:
         raise ViewError(f"{path}: cannot read query ({exc})") from exc
 
 
-UNION_GRAPH = ox.NamedNode("urn:x-kg:union")
-
-
-def union_snapshot(store: ox.Store) -> ox.Store:
-    """An in-memory copy of the store with every triple once, in one named graph.
-
-    Oxigraph's union default graph yields a triple once per named graph that holds it, and the
-    same label or type sits in every article's graph, so joins multiply: visits.rq took 12 s on
-    the five sample articles. The copy is a set (duplicates collapse on insert), so the very same
-    query files run in milliseconds and return the same rows (they are DISTINCT or grouped).
-    It holds the whole graph in memory: fine for the tens of thousands of articles a page
-    can show at all.
-    """
-    snap = ox.Store()
-    snap.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, UNION_GRAPH) for q in store.quads_for_pattern(None, None, None, None))
-    return snap
-
-
 def query_tables(store_path: str | Path, queries_dir: Path = QUERIES) -> dict[str, dict]:
     """Run every query of QUERY_FILES; each result as {"columns": [...], "rows": [[str|None]]}.
 
     Rows are lists aligned with the columns (not dicts) because the page carries thousands of
     them; values are the terms' lexical forms, None where a variable is unbound.
     """
-    store = union_snapshot(open_store(store_path, read_only=True))
+    # The store's default graph is the union of the article graphs, each triple once (kg.store).
+    store = open_store(store_path, read_only=True)
     tables: dict[str, dict] = {}
     for name, file in QUERY_FILES.items():
         sparql = load_query(name, queries_dir)
