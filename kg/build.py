@@ -2,6 +2,7 @@
 
 Each article's graph is validated on its own (linear in corpus size) and stored even when it
 has violations: the report says what is wrong, and no extracted data is silently dropped.
+The engine (streaming batches, worker processes, incremental manifest) is kg.pipeline_run.
 """
 
 from __future__ import annotations
@@ -15,16 +16,12 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.articles import ArticleError, read_articles
-from kg.extract import extract_articles
-from kg.linking import link_resolution
-from kg.nlp.pipeline import load_pipeline
-from kg.rdf import article_graph, resolved_graph, sorted_nquads
+from kg.articles import ArticleError
+from kg.pipeline_run import RunStats
+from kg.rdf import sorted_nquads
 from kg.records import ArticleRecords
-from kg.resolve import resolve
 from kg.resolved import Resolution
-from kg.store import count_triples, open_store, replace_graphs
-from kg.validate import ValidationReport, validate_graph
+from kg.validate import ValidationReport
 
 
 @dataclass
@@ -53,6 +50,7 @@ class BuildResult:
     records: list[ArticleRecords]
     resolution: Resolution
     graphs: list[Graph]
+    stats: RunStats | None = None  # what the engine did: articles extracted/reused/written, seconds per stage
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -91,50 +89,23 @@ def build_graphs(
     wikidata_endpoint: str | None = None,
     wikidata_cache: str | Path | None = None,
     user_agent: str | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
-    """Everything up to RDF and validation, without touching a store."""
-    report = BuildReport()
-    read = read_articles(paths)
-    report.errors = read.errors
-    report.articles = len(read.articles)
-    nlp = load_pipeline(model)
-    records = []
-    for rec in extract_articles(read.articles, nlp):
-        records.append(rec)
-        if on_progress:
-            on_progress(rec.article.id)
-    resolution = resolve(records)
-    client = None
-    if wikidata_endpoint:
-        from kg.wikidata_online import WikidataClient
+    """Everything up to RDF and validation, without touching a store (graphs kept in memory)."""
+    from kg.pipeline_run import run_build
 
-        kwargs: dict = {"endpoint": wikidata_endpoint}
-        if wikidata_cache:
-            kwargs["cache_dir"] = Path(wikidata_cache)
-        if user_agent:
-            kwargs["user_agent"] = user_agent
-        client = WikidataClient(**kwargs)
-    link_resolution(resolution, records, client=client)
-    graphs = [article_graph(r, resolution) for r in records]
-    graphs.append(resolved_graph(resolution, records))
-    for rec, g in zip(records, graphs):
-        result = validate_graph(g)
-        if not result.conforms:
-            report.invalid[rec.article.id] = result
-    ents = resolution.unique_entities()
-    report.persons = sum(1 for e in ents if e.type == "Person")
-    report.places = sum(1 for e in ents if e.type in {"Country", "City", "Place"})
-    report.organisations = sum(1 for e in ents if e.type == "Organization")
-    for ev in resolution.unique_events():
-        modality = next(
-            (e.modality for r in records for e in r.events if (r.article.id, e.local_id) == ev.members[0]), "occurred"
-        )
-        if modality == "occurred":
-            report.events[ev.type] += 1
-        else:
-            report.planned += 1
-    report.triples_written = sum(len(g) for g in graphs)
-    return BuildResult(report, records, resolution, graphs)
+    report, records, resolution, graphs, stats = run_build(
+        paths,
+        None,
+        model=model,
+        on_progress=on_progress,
+        wikidata_endpoint=wikidata_endpoint,
+        wikidata_cache=wikidata_cache,
+        user_agent=user_agent,
+        jobs=jobs,
+        retain=True,
+    )
+    return BuildResult(report, records, resolution, graphs, stats)
 
 
 def build(
@@ -147,25 +118,32 @@ def build(
     wikidata_endpoint: str | None = None,
     wikidata_cache: str | Path | None = None,
     user_agent: str | None = None,
+    jobs: int = 1,
+    retain: bool = True,
+    incremental: bool = True,
 ) -> BuildResult:
-    """Build the graph of the given articles into the store (and optionally a TriG/N-Quads file)."""
-    result = build_graphs(
+    """Build the graph of the given articles into the store (and optionally a TriG/N-Quads file).
+
+    Streams the corpus in batches (kg.pipeline_run): `jobs` worker processes run spaCy,
+    extraction, rendering and SHACL; resolution runs once over compact records in between.
+    With a store, the build is incremental: an unchanged article is not parsed again and its
+    graph is rewritten only when what it takes from resolution changed (`incremental=False`
+    redoes everything). `retain=False` keeps memory bounded on big corpora: the result then
+    has no records and no graphs (the report and the resolution are still there).
+    """
+    from kg.pipeline_run import run_build
+
+    report, records, resolution, graphs, stats = run_build(
         paths,
+        store_path,
+        out,
         model=model,
         on_progress=on_progress,
         wikidata_endpoint=wikidata_endpoint,
         wikidata_cache=wikidata_cache,
         user_agent=user_agent,
+        jobs=jobs,
+        retain=retain,
+        incremental=incremental,
     )
-    if out is not None:
-        out = Path(out)
-        fmt = "nq" if out.suffix in {".nq", ".nquads"} else "trig"
-        write_atomic(out, serialize_graphs(result.graphs, fmt))
-        result.report.out = str(out)
-    if store_path is not None:
-        store = open_store(store_path)
-        replace_graphs(store, result.graphs)
-        store.flush()
-        result.report.store = str(store_path)
-        result.report.store_triples = count_triples(store)
-    return result
+    return BuildResult(report, records, resolution, graphs, stats)

@@ -194,7 +194,7 @@ class _ArticleEvents:
 
         if frame in {"meet", "receive"}:
             clause_refs = [r for r in refs if cs <= r.start < ce]
-            people = self.actors(clause_refs)
+            people = self.persons(clause_refs)
             if len(people) < 2 and (words & BACK_REFERENCES or normalize(trig.text).startswith("ال")):
                 prev = self.previous_meeting()
                 if prev is not None:
@@ -208,6 +208,9 @@ class _ArticleEvents:
                     people = [earlier[-1]] + people
                 elif extra and not self.persons(before):
                     people = [extra[-1]] + people
+            if len(people) < 2:
+                # Organisations and delegations take part when fewer than two persons are named.
+                people = people + [e for e in self.actors(clause_refs) if e not in people]
             if len(people) < 2:
                 return
             ev = self.new_event(trig, sent, trig.trigger.type, modality)

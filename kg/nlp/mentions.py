@@ -262,6 +262,22 @@ class _Builder:
             return None
         return start, i
 
+    def _ordinary(self, i: int, strict: bool = True) -> bool:
+        """An ordinary word of news or a nationality adjective (not a given name)."""
+        t = self.doc[i]
+        if t.text in self.lex.given_names:
+            return False
+        if self.lex.nationalities.match_at(self.view, i) is not None:
+            return True
+        norm = normalize(t.text)
+        return (norm in self.lex.common_words) if strict else self.is_common(t.text) or len(norm) <= 4
+
+    def _nisba(self, i: int) -> bool:
+        norm = normalize(self.doc[i].text)
+        return i > 0 and norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4 and not (
+            self.lex.nationalities.match_at(self.view, i) is not None and normalize(self.doc[i - 1].text) in {"المسوول", "الجانب"}
+        )
+
     def _plain_name_word(self, i: int) -> bool:
         if i >= len(self.doc):
             return False
@@ -323,10 +339,23 @@ class _Builder:
         for ent in self.ents:
             if ent.label_ in PERSON_LABELS:
                 s, e = _clean_span(doc, ent.start, ent.end)
-                while s < e and normalize(doc[s].text) in HONORIFICS:
+                while s < e and (
+                    normalize(doc[s].text) in HONORIFICS
+                    or normalize(doc[s].text) in NAME_STOP
+                    or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1))
+                ):
+                    # «المسؤول الروسي», «رئيس»: not part of the name. A first word written with
+                    # a final ي («علي ناصر») is kept: normalisation merges it with «على».
                     s += 1
-                if s < e and not any(i in self.taken for i in range(s, e)):
-                    candidates.append((s, e, None))
+                while e > s and self._ordinary(e - 1) and not self._nisba(e - 1):
+                    e -= 1  # «صالح التهدئة»: the model ran on into an ordinary word
+                if s >= e or any(i in self.taken for i in range(s, e)):
+                    continue
+                if s > 0 and normalize(doc[s - 1].text) == "في":
+                    continue  # «في صالح التهدئة»: after «في» the model's guess is an ordinary phrase
+                if e - s == 1 and s > 0 and doc[s - 1].text in {"من", "إلى", "الى", "على", "عن"} and self._ordinary(s, strict=False):
+                    continue  # a single ordinary word after a preposition, not a person
+                candidates.append((s, e, None))
         # Title-anchored names first (their boundaries are surer), then longest first.
         candidates.sort(key=lambda c: (c[2] is None, -(c[1] - c[0]), c[0]))
         used: set[int] = set()

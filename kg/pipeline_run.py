@@ -1,0 +1,635 @@
+"""The streaming, incremental build engine behind `kg build` (and `kg build --jobs N`).
+
+Why it is shaped like this:
+
+* **Bounded memory.** Articles are read and extracted in batches; each article's full records
+  (with its body) are spilled to a per-article pickle and only a *compact* copy (no body) stays
+  in memory for cross-article resolution. Graphs are rendered, validated and written to the
+  store batch by batch and then dropped. What grows with the corpus is the resolution index:
+  the compact records and the resolved entity/event per mention (see docs/performance.md).
+* **Parallel where it is local.** Read → spaCy → extraction and render → SHACL → N-Quads are
+  per-article, so `jobs > 1` runs them in worker processes. Resolution and linking need the
+  whole corpus and run in the parent, between the two parallel phases.
+* **Incremental.** A manifest next to the store (inside the store directory, so it lives and
+  dies with it) keeps each article's content hash and the fingerprint of the resolution slice
+  its graph was rendered from. An unchanged article costs no NLP; its graph is rewritten only
+  when what it takes from resolution (labels, identities, event keys) changed. A change of the
+  extraction code, lexicons or model invalidates all records; a change of the writer, resolver,
+  gazetteer or shapes invalidates all graphs but keeps the records.
+* **Same output.** Each graph is the one `kg.rdf.article_graph` writes against the whole
+  resolution (a slice gives the same graph), so an incremental build equals a full one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import os
+import pickle
+import resource
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.articles import ArticleError, iter_articles
+from kg.paths import GAZETTEER, LEXICON, ONTOLOGY, ROOT
+from kg.records import Article, ArticleRecords
+from kg.resolved import Resolution
+
+MANIFEST_VERSION = 1
+CACHE_DIRNAME = "kg-build"  # inside the store directory; RocksDB ignores names it does not own
+BATCH = 32  # articles per worker task and per store transaction
+
+
+# --- fingerprints ----------------------------------------------------------------------------
+
+
+def _hash_files(paths: Iterable[Path], h: hashlib._Hash) -> None:
+    for p in sorted(paths):
+        if p.is_dir():
+            _hash_files((q for q in p.rglob("*") if q.is_file() and "__pycache__" not in q.parts), h)
+        elif p.is_file():
+            h.update(str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p).encode())
+            h.update(p.read_bytes())
+
+
+def extract_fingerprint(model: str | None) -> str:
+    """What the records of an article depend on besides its text: code, lexicons, model."""
+    from kg.nlp.pipeline import DEFAULT_MODEL
+
+    kg = ROOT / "kg"
+    h = hashlib.sha1(b"extract")
+    model_dir = Path(model) if model else DEFAULT_MODEL
+    _hash_files(
+        [kg / "nlp", kg / "extract.py", kg / "records.py", kg / "arabic.py", kg / "articles.py", LEXICON, model_dir], h
+    )
+    h.update(str(model_dir).encode())
+    return h.hexdigest()
+
+
+def render_fingerprint(endpoint: str | None) -> str:
+    """What a graph depends on besides its records and its resolution slice."""
+    kg = ROOT / "kg"
+    h = hashlib.sha1(b"render")
+    _hash_files(
+        [kg / n for n in ("rdf.py", "resolve.py", "resolve_index.py", "resolved.py", "linking.py", "link.py",
+                          "gazetteer.py", "validate.py", "wikidata_online.py")]
+        + [GAZETTEER, ONTOLOGY],
+        h,
+    )
+    h.update((endpoint or "").encode())
+    return h.hexdigest()
+
+
+def article_hash(a: Article) -> str:
+    """Content hash of what extraction reads (the path is not part of it: moving a file is free)."""
+    parts = [a.id, a.text, a.published.isoformat() if a.published else "", a.outlet or "", a.url or "", a.title or ""]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+# --- on-disk state ---------------------------------------------------------------------------
+
+
+def _atomic_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class Manifest:
+    """Per-article state of the last build into this store, and the fingerprints it used."""
+
+    extract_fp: str = ""
+    render_fp: str = ""
+    articles: dict[str, dict] = field(default_factory=dict)  # aid -> {hash, key, triples, conforms}
+
+    @classmethod
+    def load(cls, path: Path) -> Manifest:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if data.get("version") != MANIFEST_VERSION:
+            return cls()
+        return cls(data.get("extract_fp", ""), data.get("render_fp", ""), data.get("articles", {}))
+
+    def save(self, path: Path) -> None:
+        data = {"version": MANIFEST_VERSION, "extract_fp": self.extract_fp, "render_fp": self.render_fp,
+                "articles": self.articles}
+        _atomic_bytes(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+class RecordCache:
+    """One pickle per article (full records, body included) plus one file of compact records."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.dir = root / "records"
+        self.dir.mkdir(parents=True, exist_ok=True)
+
+    def path(self, aid: str) -> Path:
+        return self.dir / f"{aid}.pkl"
+
+    def put(self, rec: ArticleRecords) -> None:
+        _atomic_bytes(self.path(rec.article.id), pickle.dumps(rec, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def get(self, aid: str) -> ArticleRecords:
+        with open(self.path(aid), "rb") as fh:
+            return pickle.load(fh)
+
+    def load_compact(self) -> dict[str, tuple[str, ArticleRecords]]:
+        try:
+            with open(self.root / "compact.pkl", "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return {}
+
+    def save_compact(self, compact: dict[str, tuple[str, ArticleRecords]]) -> None:
+        _atomic_bytes(self.root / "compact.pkl", pickle.dumps(compact, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# --- the per-article work (run in-process or in worker processes) -----------------------------
+
+
+def extract_batch(model: str | None, cache_root: str, articles: list[Article]) -> tuple[list[ArticleRecords], dict]:
+    """spaCy + extraction for a batch; full records go to the cache, compact ones come back."""
+    from kg.extract import records_from_doc
+    from kg.nlp.lexicons import load_lexicons
+    from kg.nlp.pipeline import load_pipeline
+    from kg.resolve_index import compact
+
+    t: Counter[str] = Counter()
+    t0 = time.perf_counter()
+    nlp = load_pipeline(model)
+    lex = load_lexicons()
+    t["load"] += time.perf_counter() - t0
+    cache = RecordCache(Path(cache_root))
+    out = []
+    docs = nlp.pipe((a.text for a in articles), batch_size=16)
+    for article in articles:
+        t0 = time.perf_counter()
+        doc = next(docs)
+        t1 = time.perf_counter()
+        rec = records_from_doc(article, doc, lex)
+        t2 = time.perf_counter()
+        cache.put(rec)
+        out.append(compact(rec))
+        t["nlp"] += t1 - t0
+        t["extract"] += t2 - t1
+        t["cache"] += time.perf_counter() - t2
+    return out, dict(t)
+
+
+@dataclass
+class Rendered:
+    aid: str
+    nquads: str  # N-Quads lines of the graph, as kg.rdf.sorted_nquads writes them (unsorted)
+    triples: int
+    report: object | None  # kg.validate.ValidationReport, or None when not validated
+    graph: object | None = None  # the rdflib Graph, when the caller keeps graphs
+
+
+def graph_nquads(g) -> str:
+    """N-Quads text of one named graph, line for line what `kg.rdf.sorted_nquads` writes."""
+    ctx = f" <{g.identifier}>"
+    out = []
+    for line in g.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines():
+        if line.strip():
+            out.append(line[: -len(" .")] + ctx + " ." if line.endswith(" .") else line)
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def render_batch(
+    cache_root: str, items: list[tuple[str, Resolution, bool]], keep_graphs: bool = False
+) -> tuple[list[Rendered], dict]:
+    """Article graph → SHACL → N-Quads for a batch; `items` are (id, slice, validate?)."""
+    from kg.rdf import article_graph
+    from kg.validate import validate_graph
+
+    t: Counter[str] = Counter()
+    cache = RecordCache(Path(cache_root))
+    out = []
+    for aid, sl, check in items:
+        t0 = time.perf_counter()
+        rec = cache.get(aid)
+        t1 = time.perf_counter()
+        g = article_graph(rec, sl)
+        t2 = time.perf_counter()
+        report = validate_graph(g) if check else None
+        t3 = time.perf_counter()
+        text = graph_nquads(g)
+        t4 = time.perf_counter()
+        out.append(Rendered(aid, text, len(g), report, g if keep_graphs else None))
+        t["cache"] += t1 - t0
+        t["rdf"] += (t2 - t1) + (t4 - t3)
+        t["validate"] += t3 - t2
+    return out, dict(t)
+
+
+def _init_worker() -> None:
+    """Workers ignore Ctrl-C (the parent stops them) and keep one pipeline per process."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# --- the build ---------------------------------------------------------------------------------
+
+
+@dataclass
+class RunStats:
+    """What the engine did, for the report and the benchmark."""
+
+    read: int = 0
+    extracted: int = 0  # articles that went through spaCy (0 on an unchanged rebuild)
+    reused: int = 0  # articles whose records came from the cache
+    rendered: int = 0  # article graphs rendered (and validated unless known valid)
+    written: int = 0  # article graphs written to the store
+    triples_written: int = 0  # triples of all graphs of this build (written or unchanged)
+    seconds: dict[str, float] = field(default_factory=dict)  # time per stage
+    peak_rss_mb: float = 0.0
+
+
+class _Pool:
+    """A process pool with a bounded number of tasks in flight (so input is not all queued)."""
+
+    def __init__(self, jobs: int) -> None:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["kg.pipeline_run", "kg.extract", "kg.rdf", "kg.validate"])
+        self.ex = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
+        self.limit = 2 * jobs
+
+    def map_bounded(self, fn: Callable, arg_iter: Iterable[tuple]) -> Iterator:
+        """Results in submission order, with at most `limit` tasks queued at a time."""
+        pending: list[Future] = []
+        for args in arg_iter:
+            pending.append(self.ex.submit(fn, *args))
+            if len(pending) >= self.limit:
+                yield pending.pop(0).result()
+        for fut in pending:
+            yield fut.result()
+
+    def close(self) -> None:
+        self.ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _batched(it: Iterable, n: int) -> Iterator[list]:
+    batch: list = []
+    for x in it:
+        batch.append(x)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _OutFile:
+    """`--out FILE` without holding the corpus in memory.
+
+    N-Quads: sorted runs on disk merged at the end, so the file is byte for byte what
+    `kg.rdf.sorted_nquads` writes for all graphs. TriG: one `GRAPH { … }` block per graph written
+    as the graph is rendered (oxigraph's TriG writer with the project prefixes).
+    """
+
+    def __init__(self, out: Path, workdir: Path) -> None:
+        self.out = out
+        self.nq = out.suffix in {".nq", ".nquads"}
+        self.dir = workdir / "runs"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.files: list[Path] = []
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        self.fh = os.fdopen(fd, "wb")
+        if not self.nq:
+            from kg.rdf import PREFIXES
+
+            self.prefixes = {k: str(v) for k, v in PREFIXES.items()}
+            for k, v in self.prefixes.items():
+                self.fh.write(f"@prefix {k}: <{v}> .\n".encode())
+
+    def add(self, texts: Iterable[str]) -> None:
+        texts = [t for t in texts if t]
+        if self.nq:
+            lines = sorted(line for t in texts for line in t.splitlines() if line)
+            if lines:
+                p = self.dir / f"{len(self.files):06d}.nq"
+                p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                self.files.append(p)
+            return
+        import pyoxigraph as ox
+
+        for t in texts:
+            quads = ox.parse(t.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            body = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes).decode("utf-8")
+            self.fh.write(b"\n")
+            self.fh.write("\n".join(l for l in body.splitlines() if not l.startswith("@prefix")).encode("utf-8"))
+            self.fh.write(b"\n")
+
+    def close(self) -> None:
+        try:
+            if self.nq:
+                handles = [open(p, encoding="utf-8") for p in self.files]
+                try:
+                    streams = [(line.rstrip("\n") for line in h) for h in handles]
+                    for line in heapq.merge(*streams):
+                        self.fh.write((line + "\n").encode("utf-8"))
+                finally:
+                    for h in handles:
+                        h.close()
+            self.fh.close()
+            os.replace(self.tmp, self.out)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        if not self.fh.closed:
+            self.fh.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
+def run_build(
+    paths: Sequence[str | Path],
+    store_path: str | Path | None,
+    out: str | Path | None = None,
+    *,
+    model: str | None = None,
+    on_progress: Callable[[str], None] | None = None,
+    wikidata_endpoint: str | None = None,
+    wikidata_cache: str | Path | None = None,
+    user_agent: str | None = None,
+    jobs: int = 1,
+    retain: bool = True,
+    incremental: bool = True,
+):
+    """Read → extract → resolve → link → RDF → validate → store, streaming; see module doc.
+
+    Returns (report, records, resolution, graphs, stats); records and graphs are empty lists
+    unless `retain` (small corpora, tests, callers that inspect the graphs).
+    """
+    from kg.build import BuildReport
+    from kg.linking import link_resolution
+    from kg.rdf import resolved_graph
+    from kg.resolve_index import article_slice, resolve_scalable, slice_fingerprint
+
+    secs: Counter[str] = Counter()
+    stats = RunStats()
+    report = BuildReport()
+    t_start = time.perf_counter()
+
+    store_path = Path(store_path) if store_path is not None else None
+    tmp_root: Path | None = None
+    if store_path is not None:
+        state = store_path / CACHE_DIRNAME
+    else:
+        tmp_root = Path(tempfile.mkdtemp(prefix="kg-build-"))
+        state = tmp_root
+    state.mkdir(parents=True, exist_ok=True)
+    manifest_path = state / "manifest.json"
+    cache = RecordCache(state)
+    t0 = time.perf_counter()
+    efp, rfp = extract_fingerprint(model), render_fingerprint(wikidata_endpoint)
+    old = Manifest.load(manifest_path) if (incremental and store_path is not None) else Manifest()
+    old_compact = cache.load_compact() if old.extract_fp == efp else {}
+    secs["manifest"] += time.perf_counter() - t0
+
+    pool = _Pool(jobs) if jobs > 1 else None
+    runs: _OutFile | None = None
+    try:
+        # --- phase 1: read and extract, streaming -------------------------------------------
+        order: list[str] = []
+        hashes: dict[str, str] = {}
+        compact: dict[str, ArticleRecords] = {}
+        seen: dict[str, str] = {}
+
+        def articles() -> Iterator[Article]:
+            t = time.perf_counter()
+            for item in iter_articles(paths):
+                if isinstance(item, ArticleError):
+                    report.errors.append(item)
+                elif item.id in seen:
+                    report.errors.append(ArticleError(item.path or item.id, f"duplicate article id {item.id!r} (first in {seen[item.id]})"))
+                else:
+                    seen[item.id] = item.path or item.id
+                    secs["read"] += time.perf_counter() - t
+                    yield item
+                    t = time.perf_counter()
+            secs["read"] += time.perf_counter() - t
+
+        def todo_batches() -> Iterator[list[Article]]:
+            pending: list[Article] = []
+            for a in articles():
+                h = article_hash(a)
+                order.append(a.id)
+                hashes[a.id] = h
+                cached = old_compact.get(a.id)
+                if cached is not None and cached[0] == h and cache.path(a.id).exists():
+                    compact[a.id] = cached[1]
+                    stats.reused += 1
+                    if on_progress:
+                        on_progress(a.id)
+                    continue
+                pending.append(a)
+                if len(pending) >= BATCH:
+                    yield pending
+                    pending = []
+            if pending:
+                yield pending
+
+        results = (
+            pool.map_bounded(extract_batch, ((model, str(state), b) for b in todo_batches()))
+            if pool
+            else (extract_batch(model, str(state), b) for b in todo_batches())
+        )
+        for recs, t in results:
+            for k, v in t.items():
+                secs[k] += v
+            for rec in recs:
+                compact[rec.article.id] = rec
+                stats.extracted += 1
+                if on_progress:
+                    on_progress(rec.article.id)
+        report.articles = stats.read = len(order)
+        records = [compact[aid] for aid in order]
+
+        # --- phase 2: resolution and linking (whole corpus, compact records) -----------------
+        t0 = time.perf_counter()
+        res = resolve_scalable(records)
+        secs["resolve"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        client = None
+        if wikidata_endpoint:
+            from kg.wikidata_online import WikidataClient
+
+            kwargs: dict = {"endpoint": wikidata_endpoint}
+            if wikidata_cache:
+                kwargs["cache_dir"] = Path(wikidata_cache)
+            if user_agent:
+                kwargs["user_agent"] = user_agent
+            client = WikidataClient(**kwargs)
+        link_resolution(res, records, client=client)
+        secs["link"] += time.perf_counter() - t0
+
+        # --- phase 3: render, validate, write ---------------------------------------------
+        store = None
+        if store_path is not None:
+            from kg.store import open_store
+
+            t0 = time.perf_counter()
+            store = open_store(store_path)
+            secs["store"] += time.perf_counter() - t0
+        runs = _OutFile(Path(out), state / "tmp") if out is not None else None
+        same_render = old.render_fp == rfp and old.extract_fp == efp
+        new_entries: dict[str, dict] = {}
+        graphs: list = []
+        render_all = retain or out is not None
+
+        def render_items() -> Iterator[list[tuple[str, Resolution, bool]]]:
+            batch: list[tuple[str, Resolution, bool]] = []
+            for aid in order:
+                t = time.perf_counter()
+                sl = article_slice(compact[aid], res)
+                key = hashlib.sha1((hashes[aid] + slice_fingerprint(sl)).encode()).hexdigest()
+                secs["slice"] += time.perf_counter() - t
+                prev = old.articles.get(aid)
+                unchanged = same_render and prev is not None and prev.get("key") == key and prev.get("conforms")
+                new_entries[aid] = {"hash": hashes[aid], "key": key, "triples": prev["triples"] if unchanged else 0,
+                                    "conforms": True, "write": not unchanged}
+                if unchanged and not render_all:
+                    stats.triples_written += prev["triples"]
+                    continue
+                batch.append((aid, sl, not unchanged))
+                if len(batch) >= BATCH:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
+
+        rendered_iter = (
+            pool.map_bounded(render_batch, ((str(state), b, False) for b in render_items()))
+            if pool
+            else (render_batch(str(state), b, retain) for b in render_items())
+        )
+        import pyoxigraph as ox
+
+        from kg.rdf import graph_iri
+
+        for done, t in rendered_iter:
+            for k, v in t.items():
+                secs[k] += v
+            to_write = []
+            for r in done:
+                entry = new_entries[r.aid]
+                entry["triples"] = r.triples
+                stats.triples_written += r.triples
+                if r.report is not None:
+                    stats.rendered += 1
+                    if not r.report.conforms:  # type: ignore[attr-defined]
+                        report.invalid[r.aid] = r.report  # type: ignore[assignment]
+                        entry["conforms"] = False
+                if entry["write"]:
+                    to_write.append(r)
+                if retain:
+                    graphs.append(r.graph if r.graph is not None else _parse_nquads(r.nquads, r.aid))
+            if runs is not None:
+                t0 = time.perf_counter()
+                runs.add(r.nquads for r in done)
+                secs["out"] += time.perf_counter() - t0
+            if store is not None and to_write:
+                t0 = time.perf_counter()
+                for r in to_write:
+                    name = ox.NamedNode(str(graph_iri(r.aid)))
+                    if store.contains_named_graph(name):
+                        store.remove_graph(name)
+                store.load("".join(r.nquads for r in to_write).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                stats.written += len(to_write)
+                secs["store"] += time.perf_counter() - t0
+
+        # --- the cross-article graph --------------------------------------------------------
+        t0 = time.perf_counter()
+        rg = resolved_graph(res, records)
+        rtext = graph_nquads(rg) if len(rg) else ""
+        secs["rdf"] += time.perf_counter() - t0
+        stats.triples_written += len(rg)
+        if retain:
+            graphs.append(rg)
+        if runs is not None:
+            runs.add([rtext])
+            t0 = time.perf_counter()
+            runs.close()
+            runs = None
+            report.out = str(out)
+            secs["out"] += time.perf_counter() - t0
+        if store is not None:
+            t0 = time.perf_counter()
+            name = ox.NamedNode(str(rg.identifier))
+            if store.contains_named_graph(name):
+                store.remove_graph(name)
+            if rtext:
+                store.load(rtext.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            store.flush()
+            secs["store"] += time.perf_counter() - t0
+            from kg.store import count_triples
+
+            report.store = str(store_path)
+            report.store_triples = count_triples(store)
+            t0 = time.perf_counter()
+            for e in new_entries.values():
+                e.pop("write", None)
+            Manifest(efp, rfp, new_entries).save(manifest_path)
+            cache.save_compact({aid: (hashes[aid], compact[aid]) for aid in order})
+            secs["manifest"] += time.perf_counter() - t0
+        full = [cache.get(aid) for aid in order] if retain else []
+    finally:
+        if runs is not None:
+            runs.abort()
+        if pool is not None:
+            pool.close()
+        if tmp_root is not None:
+            shutil.rmtree(tmp_root, ignore_errors=True)
+        elif (state / "tmp").exists():
+            shutil.rmtree(state / "tmp", ignore_errors=True)
+
+    # --- summary -------------------------------------------------------------------------------
+    ents = res.unique_entities()
+    report.persons = sum(1 for e in ents if e.type == "Person")
+    report.places = sum(1 for e in ents if e.type in {"Country", "City", "Place"})
+    report.organisations = sum(1 for e in ents if e.type == "Organization")
+    modality = {(r.article.id, e.local_id): e.modality for r in records for e in r.events}
+    for ev in res.unique_events():
+        if modality.get(ev.members[0], "occurred") == "occurred":
+            report.events[ev.type] += 1
+        else:
+            report.planned += 1
+    report.triples_written = stats.triples_written
+    secs["total"] = time.perf_counter() - t_start
+    stats.seconds = dict(secs)
+    stats.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return report, full, res, graphs, stats
+
+
+def _parse_nquads(text: str, aid: str):
+    """A rendered graph back as rdflib (only when a worker rendered it and the caller keeps graphs)."""
+    from kg.rdf import graph_iri, new_graph
+
+    name = graph_iri(aid)
+    ctx = f" <{name}> ."
+    g = new_graph(name)
+    g.parse(data="\n".join(l[: -len(ctx)] + " ." for l in text.splitlines() if l), format="nt")
+    return g
