@@ -29,14 +29,21 @@ def build_cmd(
         None, "--wikidata-endpoint", help="Also link through this Wikidata-shaped SPARQL endpoint (cached)."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for spaCy, extraction, RDF and SHACL."),
+    full: bool = typer.Option(False, "--full", help="Ignore the incremental manifest: redo every article."),
 ) -> None:
-    """Build the graph of the articles into the store: one named graph per article."""
+    """Build the graph of the articles into the store: one named graph per article.
+
+    Incremental: unchanged articles are not parsed again (manifest in STORE/kg-build)."""
     from kg.build import build
     from kg.report import print_build_report
     from kg.store import StoreError
 
     try:
-        result = build(paths, store, out, model=model, wikidata_endpoint=wikidata_endpoint)
+        result = build(
+            paths, store, out, model=model, wikidata_endpoint=wikidata_endpoint,
+            jobs=jobs, retain=False, incremental=not full,
+        )
     except (StoreError, OSError) as exc:
         raise _fail(str(exc)) from None
     report = result.report

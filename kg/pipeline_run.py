@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.articles import ArticleError, iter_articles
-from kg.paths import GAZETTEER, LEXICON, ONTOLOGY, ROOT
+from kg.paths import GAZETTEER, LEXICON, MODELS, ONTOLOGY, ROOT
 from kg.records import Article, ArticleRecords
 from kg.resolved import Resolution
 
@@ -61,11 +61,10 @@ def _hash_files(paths: Iterable[Path], h: hashlib._Hash) -> None:
 
 def extract_fingerprint(model: str | None) -> str:
     """What the records of an article depend on besides its text: code, lexicons, model."""
-    from kg.nlp.pipeline import DEFAULT_MODEL
-
     kg = ROOT / "kg"
     h = hashlib.sha1(b"extract")
-    model_dir = Path(model) if model else DEFAULT_MODEL
+    # kg.nlp.pipeline.DEFAULT_MODEL, named here so that a no-op rebuild does not import spaCy
+    model_dir = Path(model) if model else MODELS / "ner"
     _hash_files(
         [kg / "nlp", kg / "extract.py", kg / "records.py", kg / "arabic.py", kg / "articles.py", LEXICON, model_dir], h
     )

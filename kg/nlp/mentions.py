@@ -303,6 +303,10 @@ class _Builder:
         norm = normalize(tok.text)
         if len(norm) > 4 and norm[0] in "وفلب" and norm[1:] in self.vocab:
             return tok.idx + 1
+        # «وسميحة أيوب», «وعبد العزيز»: the corpora keep و inside names; a name that itself
+        # starts with و («وليد», «وفاء») is a known given name.
+        if len(norm) > 3 and norm[0] == "و" and tok.text not in self.lex.given_names and tok.text[1:] and not tok.text[1:].startswith("و"):
+            return tok.idx + 1
         return tok.idx
 
     def person_names(self) -> None:
@@ -339,6 +343,10 @@ class _Builder:
         for ent in self.ents:
             if ent.label_ in PERSON_LABELS:
                 s, e = _clean_span(doc, ent.start, ent.end)
+                if any(not doc[i].is_alpha for i in range(s, e)):
+                    continue  # «لـ«الشرق الأوسط»: quote marks or digits inside are not a name
+                while s < e - 1 and normalize(doc[s].text).lstrip("وف").startswith("ال") and not self._nisba(s):
+                    s += 1  # «الشاعر ياسر التويجري», «والملحن …»: a description before the name
                 while s < e and (
                     normalize(doc[s].text) in HONORIFICS
                     or normalize(doc[s].text) in NAME_STOP
@@ -371,6 +379,8 @@ class _Builder:
             if len(tokens(name)) == 0 or len(normalize(name)) < 3:
                 continue
             local = self._person_for(name)
+            if local is None:
+                continue
             ent = self.out.by_id(local)
             self.add_mention(ent, start_char, end_char, doc[s])
             self.out.refs.append(TokenRef(s, e, local, "name"))
@@ -382,7 +392,7 @@ class _Builder:
         self._surnames()
         self._appositive_titles()
 
-    def _person_for(self, name: str) -> str:
+    def _person_for(self, name: str) -> str | None:
         """The person a name belongs to within this article: same full name, or the full name whose
         last word (or a transliteration variant of it) this short name is."""
         key = match_key(name)
@@ -413,6 +423,8 @@ class _Builder:
             }
             if len(owners) == 1:
                 return owners.pop()
+            if len(owners) > 1:
+                return None  # a surname two people of the article share: it names neither
         return self.new_entity("Person", name).local_id
 
     def _surnames(self) -> None:

@@ -1,0 +1,253 @@
+"""Throughput of `kg build` on SaudiNewsNet articles, against the spaCy model alone.
+
+    .venv/bin/python bench/throughput.py [--sizes 1000,5000,20000] [--jobs 1] [--write-doc]
+
+For each size N: the first N articles of kg.paths.shared_data()/saudinewsnet/articles.jsonl.gz
+are written as a .jsonl input (not timed), then a fresh process builds them end to end
+(read → spaCy → extract → resolve → link → RDF → SHACL → store, into a new temporary store)
+and, on the same texts, runs `nlp.pipe` alone. Each size runs in its own process so its peak
+RSS is its own. With --incremental it also times a no-op rebuild and the rebuild after one
+article changed. --write-doc refreshes the results block of docs/performance.md.
+
+Why ratios in one run: the machine is shared, so absolute numbers drift between runs; the
+end-to-end/spaCy ratio and time(N)/time(N0) are taken within one invocation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.paths import shared_data  # noqa: E402
+
+SOURCE = "saudinewsnet/articles.jsonl.gz"
+DOC = ROOT / "docs" / "performance.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def corpus_path() -> Path:
+    return shared_data() / SOURCE
+
+
+def write_input(n: int, out: Path) -> tuple[int, int]:
+    """First n articles as kg's .jsonl input; returns (articles, whitespace words)."""
+    words = count = 0
+    with gzip.open(corpus_path(), "rt", encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
+        for line in src:
+            if count >= n:
+                break
+            d = json.loads(line)
+            body = (d.get("content") or "").strip()
+            if not body:
+                continue
+            aid = "snn-" + hashlib.sha1(d["url"].encode("utf-8")).hexdigest()[:16]
+            row = {"id": aid, "content": body, "date": (d.get("date_extracted") or "")[:10] or None,
+                   "url": d.get("url"), "source": d.get("source"), "title": d.get("title")}
+            dst.write(json.dumps(row, ensure_ascii=False) + "\n")
+            words += len(body.split())
+            count += 1
+    return count, words
+
+
+def machine() -> dict[str, str]:
+    import spacy
+
+    from kg.paths import MODELS
+
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                if l.startswith("model name")), platform.processor() or "unknown")
+    mem = next((l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), "0")
+    meta = MODELS / "ner" / "meta.json"
+    if meta.exists():
+        m = json.loads(meta.read_text(encoding="utf-8"))
+        model = f"models/ner ({m.get('lang')}_{m.get('name')} {m.get('version')}, pipes: {', '.join(m.get('pipeline', []))})"
+    else:
+        model = "none shipped: blank Arabic pipeline (tokenizer + sentence splitter)"
+    load = os.getloadavg()
+    return {
+        "nproc": str(len(os.sched_getaffinity(0))),
+        "cpu": cpu,
+        "ram": f"{int(mem) / 1024 / 1024:.1f} GiB",
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "model": model,
+        "load average at start": f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
+    }
+
+
+def _change_one(src: Path, dst: Path) -> str:
+    """Copy the input with the middle article's body extended by its own first sentence."""
+    lines = src.read_text(encoding="utf-8").splitlines()
+    mid = len(lines) // 2
+    row = json.loads(lines[mid])
+    first = re.split(r"(?<=[.!؟])\s", row["content"], maxsplit=1)[0]
+    row["content"] = row["content"] + "\n" + first
+    lines[mid] = json.dumps(row, ensure_ascii=False)
+    dst.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return row["id"]
+
+
+def run_one(inp: Path, jobs: int, incremental: bool) -> dict:
+    """One size, in this process: the build, then spaCy alone on the same texts."""
+    from kg.build import build
+
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    store = tmp / "store"
+    t0 = time.perf_counter()
+    result = build([inp], store, jobs=jobs, retain=False, incremental=False)
+    total = time.perf_counter() - t0
+    peak_build = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if jobs > 1:
+        peak_build += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    stats = result.stats
+    out: dict = {
+        "articles": result.report.articles,
+        "errors": len(result.report.errors),
+        "seconds": total,
+        "stages": stats.seconds,
+        "triples": result.report.triples_written,
+        "store_triples": result.report.store_triples,
+        "invalid": len(result.report.invalid),
+        "peak_rss_mb": peak_build,
+        "entities": len(result.resolution.entities),
+        "events": len(result.resolution.events),
+    }
+    if incremental:
+        t0 = time.perf_counter()
+        again = build([inp], store, jobs=1, retain=False)
+        out["noop_rebuild_s"] = time.perf_counter() - t0
+        out["noop_extracted"] = again.stats.extracted
+        changed = tmp / "changed.jsonl"
+        _change_one(inp, changed)
+        t0 = time.perf_counter()
+        one = build([changed], store, jobs=1, retain=False)
+        out["one_changed_rebuild_s"] = time.perf_counter() - t0
+        out["one_changed_extracted"] = one.stats.extracted
+        out["one_changed_written"] = one.stats.written
+        out["one_changed_stages"] = one.stats.seconds
+    from kg.nlp.pipeline import load_pipeline
+
+    texts = [json.loads(l)["content"] for l in inp.read_text(encoding="utf-8").splitlines()]
+    nlp = load_pipeline()
+    for _ in nlp.pipe(texts[:16]):  # warm up (first-call allocations), not timed
+        pass
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    out["spacy_seconds"] = time.perf_counter() - t0
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def table(rows: list[dict], jobs: int) -> str:
+    head = ("| articles | words | end-to-end s | art/s | words/s | spaCy alone art/s | words/s | e2e / spaCy |"
+            " time(N)/time(N0) vs N/N0 | peak RSS MB | triples |\n|---|---|---|---|---|---|---|---|---|---|---|")
+    lines = [head]
+    base = rows[0]
+    for r in rows:
+        e2e = r["articles"] / r["seconds"]
+        sp = r["articles"] / r["spacy_seconds"]
+        scale = f"{r['seconds'] / base['seconds']:.2f} vs {r['articles'] / base['articles']:.1f}"
+        lines.append(
+            f"| {r['articles']} | {r['words']} | {r['seconds']:.1f} | {e2e:.2f} | {r['words'] / r['seconds']:.0f} |"
+            f" {sp:.2f} | {r['words'] / r['spacy_seconds']:.0f} | {e2e / sp:.2f} | {scale} |"
+            f" {r['peak_rss_mb']:.0f} | {r['triples']} |"
+        )
+    order = ["read", "load", "nlp", "extract", "cache", "resolve", "link", "slice", "rdf", "validate", "store", "manifest", "out"]
+    lines.append("")
+    lines.append(f"Share of build time per stage (jobs={jobs}; with jobs>1 the worker stages are summed worker time):")
+    lines.append("")
+    lines.append("| articles | " + " | ".join(order) + " |")
+    lines.append("|---|" + "---|" * len(order))
+    for r in rows:
+        st = r["stages"]
+        tot = sum(st.get(k, 0.0) for k in order) or 1.0
+        lines.append(f"| {r['articles']} | " + " | ".join(f"{100 * st.get(k, 0.0) / tot:.1f}%" for k in order) + " |")
+    inc = [r for r in rows if "one_changed_rebuild_s" in r]
+    if inc:
+        lines.append("")
+        lines.append("| store of N articles | full build s | no-op rebuild s (articles through NLP) |"
+                     " one article changed: rebuild s (NLP / graphs written) |\n|---|---|---|---|")
+        for r in inc:
+            lines.append(
+                f"| {r['articles']} | {r['seconds']:.1f} | {r['noop_rebuild_s']:.2f} ({r['noop_extracted']}) |"
+                f" {r['one_changed_rebuild_s']:.2f} ({r['one_changed_extracted']} / {r['one_changed_written']}) |"
+            )
+    return "\n".join(lines)
+
+
+def write_doc(text: str) -> None:
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{START}\n{END}\n"
+    if START not in doc:
+        doc += f"\n{START}\n{END}\n"
+    pre, rest = doc.split(START, 1)
+    post = rest.split(END, 1)[1] if END in rest else ""
+    tmp = DOC.with_suffix(".md.tmp")
+    tmp.write_text(f"{pre}{START}\n{text}\n{END}{post}", encoding="utf-8")
+    os.replace(tmp, DOC)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,5000,20000", help="comma-separated article counts")
+    ap.add_argument("--jobs", type=int, default=1, help="worker processes for kg build")
+    ap.add_argument("--incremental", action="store_true", help="also time no-op and one-article rebuilds")
+    ap.add_argument("--write-doc", action="store_true", help="refresh the results block of docs/performance.md")
+    ap.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # internal: run one size in this process
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.jobs, args.incremental)))
+        return 0
+    if not corpus_path().exists():
+        print(f"bench: skipped: {corpus_path()} not found (set KG_SHARED_DATA)", file=sys.stderr)
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    info = machine()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kg-bench-in-") as tmp:
+        for n in sizes:
+            inp = Path(tmp) / f"snn-{n}.jsonl"
+            count, words = write_input(n, inp)
+            cmd = [sys.executable, __file__, "--one", str(inp), "--jobs", str(args.jobs)]
+            if args.incremental:
+                cmd.append("--incremental")
+            print(f"bench: {count} articles, {words} words, jobs={args.jobs} …", file=sys.stderr, flush=True)
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            if proc.returncode != 0:
+                print(proc.stderr[-3000:], file=sys.stderr)
+                return proc.returncode
+            row = json.loads(proc.stdout.strip().splitlines()[-1])
+            row["words"] = words
+            rows.append(row)
+            print(f"bench: {count}: {row['seconds']:.1f} s end to end, spaCy alone {row['spacy_seconds']:.1f} s",
+                  file=sys.stderr, flush=True)
+    when = time.strftime("%Y-%m-%d %H:%M")
+    desc = "\n".join(f"- {k}: {v}" for k, v in info.items())
+    text = (f"Run {when}: `bench/throughput.py --sizes {args.sizes} --jobs {args.jobs}"
+            f"{' --incremental' if args.incremental else ''}` (sizes run: {', '.join(str(r['articles']) for r in rows)})\n\n"
+            f"{desc}\n\n{table(rows, args.jobs)}\n")
+    print(text)
+    if args.write_doc:
+        write_doc(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

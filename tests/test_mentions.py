@@ -1,0 +1,56 @@
+"""Names, titles and short forms within one article, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from kg.extract import extract_article
+from kg.records import Article
+
+
+def persons(text: str) -> dict[str, object]:
+    rec = extract_article(Article(id="t", text=text))
+    return {e.name: e for e in rec.entities if e.type == "Person"}
+
+
+def test_title_gives_office_and_country() -> None:
+    found = persons("قال وزير الخارجية الأردني أيمن الصفدي إن الحوار مستمر.")
+    (ent,) = found.values()
+    assert ent.name == "أيمن الصفدي"
+    assert [(r.office_key, r.country) for r in ent.roles] == [("foreign_minister", "JO")]
+    assert ent.country == "JO"
+
+
+def test_surname_and_variant_refer_back_to_the_full_name() -> None:
+    text = "التقى وزير الدفاع الروسي سيرغي شويغو نظيره الإيراني. وقال شويغو إن التعاون مستمر، وأضاف شويجو أن الزيارة ناجحة."
+    found = persons(text)
+    assert list(found) == ["سيرغي شويغو"]
+    assert {m.text for m in found["سيرغي شويغو"].mentions} == {"سيرغي شويغو", "شويغو", "شويجو"}
+
+
+def test_two_people_sharing_a_surname_keep_it_ambiguous() -> None:
+    text = "استقبل أحمد الحسن وزير الخارجية محمد الحسن. وأكد الحسن أهمية العلاقات."
+    found = persons(text)
+    assert set(found) == {"أحمد الحسن", "محمد الحسن"}  # the bare «الحسن» names neither
+    assert all("الحسن" not in {m.text for m in e.mentions} for e in found.values())
+
+
+def test_conjunction_is_not_part_of_the_name_and_offsets_hold() -> None:
+    text = "حضر اللقاء وزير الخارجية المصري سامح شكري ووزير الخارجية السعودي فيصل بن فرحان."
+    rec = extract_article(Article(id="t", text=text))
+    names = {e.name for e in rec.entities if e.type == "Person"}
+    assert {"سامح شكري", "فيصل بن فرحان"} <= names
+    for e in rec.entities:
+        for m in e.mentions:
+            assert text[m.span.start : m.span.end] == m.text
+
+
+def test_ordinary_phrase_after_fi_is_not_a_person() -> None:
+    found = persons("وأكد الرئيس العراقي برهم صالح أن الجهود تصب في صالح التهدئة.")
+    assert list(found) == ["برهم صالح"]
+    assert [m.text for m in found["برهم صالح"].mentions] == ["برهم صالح"]
+
+
+def test_places_are_linked_from_the_gazetteer_with_clitics() -> None:
+    rec = extract_article(Article(id="t", text="وصل الوفد إلى بغداد قادما من موسكو ولروسيا علاقات مع العراق."))
+    places = {e.name: e.wikidata for e in rec.entities if e.type in {"City", "Country"}}
+    assert places["بغداد"] == "Q1530" and places["موسكو"] == "Q649"
+    assert any(q == "Q159" for q in places.values())  # «ولروسيا» → Russia
