@@ -88,8 +88,9 @@ def _decode(path: Path) -> str:
         raise ArticleError(str(path), f"not UTF-8 (byte {exc.start}: {exc.reason})") from exc
 
 
-def parse_txt(text: str, path: Path) -> Article:
-    """A `.txt` article: optional `key: value` header lines, a blank line, then the body."""
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """The `key: value` header (source, date, outlet, title, url, id) and the body after it and
+    its blank line. Text without a header is all body. Gold offsets refer to this body."""
     lines = text.split("\n")
     meta: dict[str, str] = {}
     body_start = 0
@@ -97,13 +98,18 @@ def parse_txt(text: str, path: Path) -> Article:
         m = _HEADER_LINE.match(line.strip())
         if m and i < 10:
             meta[m.group(1).lower()] = m.group(2)
+            body_start = i + 1
             continue
         if meta and not line.strip():
             body_start = i + 1
         break
-    if not meta:
-        body_start = 0
-    body = "\n".join(lines[body_start:]).strip("\n")
+    return meta, "\n".join(lines[body_start:])
+
+
+def parse_txt(text: str, path: Path) -> Article:
+    """A `.txt` article: optional `key: value` header lines, a blank line, then the body."""
+    meta, body = split_header(text)
+    body = body.strip("\n")
     where = str(path)
     return Article(
         id=article_id(_unknown(meta.get("id")) or path.stem),

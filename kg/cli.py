@@ -24,7 +24,8 @@ def build_cmd(
     paths: list[_pathlib.Path] = typer.Argument(..., help="Article files (.txt, .jsonl) or folders of them."),
     store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
     out: _pathlib.Path | None = typer.Option(None, "--out", help="Also write the graphs to FILE.trig or FILE.nq."),
-    model: str | None = typer.Option(None, "--model", help="spaCy pipeline directory (default: models/ner)."),
+    model: str | None = typer.Option(None, "--model", help="spaCy pipeline directory, or 'blank' for no NER."),
+    fast: bool = typer.Option(False, "--fast", help="Use the CNN pipeline (models/ner) even when a transformer one is shipped."),
     wikidata_endpoint: str | None = typer.Option(
         None, "--wikidata-endpoint", help="Also link through this Wikidata-shaped SPARQL endpoint (cached)."
     ),
@@ -112,7 +113,7 @@ def eval_cmd(
     gold: _pathlib.Path = typer.Argument(..., help="Folder of gold JSON files (shared gold format)."),
     store: _pathlib.Path | None = typer.Option(None, "--store", help="Score an existing store instead of building."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    model: str | None = typer.Option(None, "--model", help="spaCy pipeline directory (default: models/ner)."),
+    model: str | None = typer.Option(None, "--model", help="spaCy pipeline directory, or 'blank' for no NER."),
 ) -> None:
     """Score the graph of ARTICLES against the GOLD annotations (persons, met-with, visits, dates, Wikidata)."""
     import json

@@ -37,6 +37,8 @@ from typing import Any
 
 from rich.table import Table
 
+from kg.articles import split_header
+
 from kg import rdf as _rdf
 from kg.arabic import match_key
 
@@ -93,19 +95,9 @@ MEETING_KINDS = ("in-person", "phone-call", "video-call")
 
 
 def article_body(text: str) -> str:
-    """The body of an article file: everything after the `key: value` header and its blank line.
-
-    Files without a header are all body. Gold substrings and span offsets refer to this text.
-    """
-    lines = text.splitlines(keepends=True)
-    i = 0
-    while i < len(lines) and _HEADER_LINE.match(lines[i].rstrip("\r\n")):
-        i += 1
-    if i == 0:
-        return text
-    if i < len(lines) and not lines[i].strip():
-        i += 1
-    return "".join(lines[i:])
+    """The body of an article file, as the reader (`kg.articles`) sees it: gold substrings and
+    span offsets refer to this text."""
+    return split_header(text)[1]
 
 
 def read_article_body(path: Path) -> str:

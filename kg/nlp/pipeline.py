@@ -17,8 +17,14 @@ from spacy.tokens import Doc
 
 from kg.paths import MODELS
 
-DEFAULT_MODEL = MODELS / "ner"
-FAST_MODEL = MODELS / "ner"  # the CNN pipeline; a transformer default would live next to it
+FAST_MODEL = MODELS / "ner"  # the CNN pipeline (`--fast`)
+TRANSFORMER_MODEL = MODELS / "ner-trf"  # a spacy-transformers pipeline, the default when shipped
+BLANK = "blank"  # no NER at all: gazetteer, titles and triggers only (for comparisons)
+
+
+def default_model() -> Path:
+    """The transformer pipeline when one is shipped (issue 9), else the CNN pipeline."""
+    return TRANSFORMER_MODEL if (TRANSFORMER_MODEL / "meta.json").exists() else FAST_MODEL
 
 _SENT_END = {".", "!", "?", "؟", "…", "!", ":"}
 
@@ -66,12 +72,18 @@ def _add_sentences(nlp: Language) -> None:
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
-    """Load the NER model (default `models/ner`); a blank Arabic pipeline when none is shipped.
+    """Load the NER pipeline (`models/ner-trf` if shipped, else `models/ner`; "blank" for none);
+    a blank Arabic pipeline when no model is shipped.
 
     Without a model the gazetteer, titles and triggers still work, so the build degrades
     instead of failing.
     """
-    path = Path(model) if model else DEFAULT_MODEL
+    if model == BLANK:
+        nlp = spacy.blank("ar")
+        _split_quotes(nlp)
+        _add_sentences(nlp)
+        return nlp
+    path = Path(model) if model else default_model()
     if (path / "meta.json").exists():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
