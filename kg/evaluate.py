@@ -87,7 +87,6 @@ class GoldError(ValueError):
     """A gold file that cannot be used; the message is one line and names the file."""
 
 
-_HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*:[ \t]?.*$")
 _GOLD_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _QID = re.compile(r"^Q[1-9]\d*$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
