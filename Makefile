@@ -6,7 +6,7 @@ KG := $(VENV)/bin/kg
 STORE ?= build/store
 ENCODER ?=
 
-.PHONY: run test test-integration setup model gazetteer eval bench clean
+.PHONY: run test test-integration setup model encoder gazetteer eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,5 +40,10 @@ model: setup
 	$(PY) -m pip install --quiet -e '.[train]'
 	$(PY) -m kg.nlp.training --out models/ner $(if $(ENCODER),--encoder $(ENCODER),)
 
+encoder: setup
+	$(PY) -m pip install --quiet -e '.[encoder]'
+	$(PY) -m kg.nlp.encoder --out models/encoder
+	$(PY) -m kg.nlp.training --encoder models/encoder --out models/ner-trf
+
 clean:
-	rm -rf build
+	rm -rf build models/encoder
