@@ -249,7 +249,9 @@ def write_docbin(path: Path, sentences: Iterable[Sentence]) -> int:
     from spacy.tokens import DocBin
 
     vocab = spacy.blank("ar").vocab
-    db = DocBin(store_user_data=False)
+    # NORM is left out on purpose: a stored per-token NORM would override the vocab's NORM getter
+    # (kg.nlp.features' clitic-aware table) at training time but not at run time.
+    db = DocBin(attrs=["ENT_IOB", "ENT_TYPE"], store_user_data=False)
     n = 0
     for s in sentences:
         db.add(to_doc(vocab, s))
@@ -397,6 +399,19 @@ def evaluate(nlp, sentences: list[Sentence], spacy_tokens: bool = True) -> dict:
     }
 
 
+def _encoder_meta(encoder: Path | None) -> dict:
+    """What a self-pretrained encoder learned from (kg_encoder.json, written by kg.nlp.encoder):
+    a pipeline fine-tuned on it inherits its sources and its non-commercial licence."""
+    if encoder is None or not (encoder / "kg_encoder.json").is_file():
+        return {}
+    info = json.loads((encoder / "kg_encoder.json").read_text(encoding="utf-8"))
+    sources = info.get("sources") or []
+    return {
+        "license": info.get("license"),
+        "sources": [s if isinstance(s, dict) else {"id": str(s)} for s in sources],
+    }
+
+
 def print_scores(title: str, sc: dict) -> None:
     print(f"\n{title}")
     print(f"  {'label':6} {'P':>6} {'R':>6} {'F1':>6}")
@@ -461,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     import spacy
     from spacy.cli.train import train as spacy_train
+
+    import kg.nlp.features  # noqa: F401  (registers kg.clitic_norms.v1 for [initialize.before_init])
 
     t_start = time.time()
     data = shared_data()
@@ -537,8 +554,8 @@ def _run(args: argparse.Namespace) -> int:
             + ". Labels: " + ", ".join(sorted(nlp.get_pipe("ner").labels)) + ". See docs/ner.md."
         ),
         "author": "kg project",
-        "license": "CC BY-NC-SA 4.0" if use_vectors else "CC BY-SA 4.0",
-        "sources": [dict(SOURCES[s], id=s) for s in used],
+        "license": "CC BY-NC-SA 4.0" if use_vectors or _encoder_meta(args.encoder).get("license") else "CC BY-SA 4.0",
+        "sources": [dict(SOURCES[s], id=s) for s in used] + _encoder_meta(args.encoder).get("sources", []),
         "kg_training": {
             "command": " ".join(["python -m kg.nlp.training", *args.argv]),
             "config": str(config.relative_to(ROOT)) if config.is_relative_to(ROOT) else str(config),
