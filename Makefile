@@ -27,7 +27,7 @@ test: setup
 
 test-integration: setup
 	bash scripts/install_virtuoso.sh
-	$(PY) -m pip install --quiet torch==2.13.0 'spacy-transformers>=1.3,<1.5'
+	$(PY) -m pip install --quiet torch==2.13.0 'spacy-transformers>=1.3,<1.5' -e '.[spark]'
 	$(VENV)/bin/pytest -q -m integration
 
 eval: setup
@@ -44,6 +44,9 @@ encoder: setup
 	$(PY) -m pip install --quiet -e '.[encoder]'
 	$(PY) -m kg.nlp.encoder --out models/encoder
 	$(PY) -m kg.nlp.training --encoder models/encoder --out models/ner-trf
+
+bench: setup
+	$(PY) bench/throughput.py $(if $(SIZES),--sizes $(SIZES),)
 
 clean:
 	rm -rf build models/encoder

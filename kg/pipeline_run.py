@@ -163,32 +163,41 @@ class RecordCache:
 # --- the per-article work (run in-process or in worker processes) -----------------------------
 
 
-def extract_batch(model: str | None, cache_root: str, articles: list[Article]) -> tuple[list[ArticleRecords], dict]:
-    """spaCy + extraction for a batch; full records go to the cache, compact ones come back."""
+def extract_iter(articles: Sequence[Article], model: str | None, t: Counter[str] | None = None) -> Iterator[ArticleRecords]:
+    """spaCy + extraction, article by article: the one code path of every engine (in-process,
+    worker processes, Spark executors). `t` collects seconds per stage."""
     from kg.extract import records_from_doc
     from kg.nlp.lexicons import load_lexicons
     from kg.nlp.pipeline import load_pipeline
-    from kg.resolve_index import compact
 
-    t: Counter[str] = Counter()
+    t = t if t is not None else Counter()
     t0 = time.perf_counter()
     nlp = load_pipeline(model)
     lex = load_lexicons()
     t["load"] += time.perf_counter() - t0
-    cache = RecordCache(Path(cache_root))
-    out = []
     docs = nlp.pipe((a.text for a in articles), batch_size=16)
     for article in articles:
         t0 = time.perf_counter()
         doc = next(docs)
         t1 = time.perf_counter()
         rec = records_from_doc(article, doc, lex)
-        t2 = time.perf_counter()
+        t["nlp"] += t1 - t0
+        t["extract"] += time.perf_counter() - t1
+        yield rec
+
+
+def extract_batch(model: str | None, cache_root: str, articles: list[Article]) -> tuple[list[ArticleRecords], dict]:
+    """spaCy + extraction for a batch; full records go to the cache, compact ones come back."""
+    from kg.resolve_index import compact
+
+    t: Counter[str] = Counter()
+    cache = RecordCache(Path(cache_root))
+    out = []
+    for rec in extract_iter(articles, model, t):
+        t0 = time.perf_counter()
         cache.put(rec)
         out.append(compact(rec))
-        t["nlp"] += t1 - t0
-        t["extract"] += t2 - t1
-        t["cache"] += time.perf_counter() - t2
+        t["cache"] += time.perf_counter() - t0
     return out, dict(t)
 
 
@@ -211,30 +220,39 @@ def graph_nquads(g) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def render_batch(
-    cache_root: str, items: list[tuple[str, Resolution, bool]], keep_graphs: bool = False
-) -> tuple[list[Rendered], dict]:
-    """Article graph → SHACL → N-Quads for a batch; `items` are (id, slice, validate?)."""
+def render_one(rec: ArticleRecords, sl: Resolution, check: bool, t: Counter[str] | None = None):
+    """Article graph (against its resolution slice) → SHACL report → N-Quads text.
+
+    Returns (graph, N-Quads text, report or None); the one code path of every engine.
+    """
     from kg.rdf import article_graph
     from kg.validate import validate_graph
 
+    t = t if t is not None else Counter()
+    t1 = time.perf_counter()
+    g = article_graph(rec, sl)
+    t2 = time.perf_counter()
+    report = validate_graph(g) if check else None
+    t3 = time.perf_counter()
+    text = graph_nquads(g)
+    t["rdf"] += (t2 - t1) + (time.perf_counter() - t3)
+    t["validate"] += t3 - t2
+    return g, text, report
+
+
+def render_batch(
+    cache_root: str, items: list[tuple[str, Resolution, bool]], keep_graphs: bool = False
+) -> tuple[list[Rendered], dict]:
+    """Render a batch from the record cache; `items` are (id, slice, validate?)."""
     t: Counter[str] = Counter()
     cache = RecordCache(Path(cache_root))
     out = []
     for aid, sl, check in items:
         t0 = time.perf_counter()
         rec = cache.get(aid)
-        t1 = time.perf_counter()
-        g = article_graph(rec, sl)
-        t2 = time.perf_counter()
-        report = validate_graph(g) if check else None
-        t3 = time.perf_counter()
-        text = graph_nquads(g)
-        t4 = time.perf_counter()
+        t["cache"] += time.perf_counter() - t0
+        g, text, report = render_one(rec, sl, check, t)
         out.append(Rendered(aid, text, len(g), report, g if keep_graphs else None))
-        t["cache"] += t1 - t0
-        t["rdf"] += (t2 - t1) + (t4 - t3)
-        t["validate"] += t3 - t2
     return out, dict(t)
 
 
@@ -582,6 +600,9 @@ def run_build(
                 store.remove_graph(name)
             if rtext:
                 store.load(rtext.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            from kg.store import rebuild_union
+
+            rebuild_union(store)  # the default graph is the union of the article graphs (kg.store)
             store.flush()
             secs["store"] += time.perf_counter() - t0
             from kg.store import count_triples
@@ -593,6 +614,10 @@ def run_build(
                 e.pop("write", None)
             Manifest(efp, rfp, new_entries).save(manifest_path)
             cache.save_compact({aid: (hashes[aid], compact[aid]) for aid in order})
+            current = set(order)  # records of articles not in this build would only go stale
+            for p in cache.dir.glob("*.pkl"):
+                if p.stem not in current:
+                    p.unlink(missing_ok=True)
             secs["manifest"] += time.perf_counter() - t0
         full = [cache.get(aid) for aid in order] if retain else []
     finally:

@@ -20,11 +20,11 @@ import bisect
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, replace
 from itertools import combinations
 
-from kg.records import ArticleRecords
+from kg.records import ArticleRecords, EventRecord
 from kg.resolve import MAX_PUBLICATION_GAP_DAYS, resolve_entities, resolve_events
 from kg.resolved import Member, Resolution, ResolvedEntity, ResolvedEvent
 
@@ -58,50 +58,49 @@ class _DSU:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _link_block(block: list[int], reports: list, dsu: _DSU) -> None:
-    """Union every pair of the block that `kg.resolve` could fuse (a superset is harmless:
-    the reference code re-decides inside each candidate group)."""
+def _link_block(block: list[int], items: Sequence[tuple], union: Callable[[int, int], None]) -> None:
+    """Call `union` on every pair of the block that `kg.resolve` could fuse (a superset is
+    harmless: the reference code re-decides inside each candidate group).
+
+    `items[i]` is (member, event record, publication date) of report i.
+    """
     if len(block) <= SMALL_BLOCK:
         for i, a in enumerate(block):
             for b in block[:i]:
-                if _may_fuse(reports[a], reports[b]):
-                    dsu.union(a, b)
+                if _may_fuse(items[a], items[b]):
+                    union(a, b)
         return
     by_date: dict[str, int] = {}
-    undated_pub: list[tuple[object, int]] = []
+    timeline: list[tuple[int, int]] = []
     no_pub: list[int] = []
-    dated_pub: list[tuple[object, int]] = []
+    undated: list[int] = []
     for i in block:
-        ev, pub = reports[i][1], reports[i][2]
+        ev, pub = items[i][1], items[i][2]
         if ev.date is not None:
             first = by_date.setdefault(ev.date.value, i)
-            dsu.union(first, i)  # equal stated dates: fusable whatever the publication gap
+            union(first, i)  # equal stated dates: fusable whatever the publication gap
+        else:
+            undated.append(i)
         if pub is None:
             no_pub.append(i)
-        elif ev.date is None:
-            undated_pub.append((pub, i))
         else:
-            dated_pub.append((pub, i))
-    undated = [i for i in block if reports[i][1].date is None]
-    # A report without a date is compatible with anything published within the gap, and a
-    # report without a publication date with anything: union those through the sorted window.
-    timeline = sorted(undated_pub + dated_pub, key=lambda t: (t[0], t[1]))
-    days = [t[0].toordinal() for t in timeline]  # type: ignore[attr-defined]
+            timeline.append((pub.toordinal(), i))
+    # A report without a date is compatible with anything published within the gap, and with
+    # anything that has no publication date: union those through a sorted window.
+    timeline.sort()
+    days = [d for d, _ in timeline]
     for i in undated:
-        pub = reports[i][2]
+        pub = items[i][2]
         if pub is None:
             for j in block:
-                dsu.union(i, j)
+                union(i, j)
             continue
         lo = bisect.bisect_left(days, pub.toordinal() - MAX_PUBLICATION_GAP_DAYS)
         hi = bisect.bisect_right(days, pub.toordinal() + MAX_PUBLICATION_GAP_DAYS)
         for _, j in timeline[lo:hi]:
-            dsu.union(i, j)
+            union(i, j)
         for j in no_pub:
-            dsu.union(i, j)
-    for i in no_pub:  # dated reports without publication date: compatible with undated ones
-        for j in undated:
-            dsu.union(i, j)
+            union(i, j)
 
 
 def _may_fuse(a: tuple, b: tuple) -> bool:
@@ -115,36 +114,46 @@ def _may_fuse(a: tuple, b: tuple) -> bool:
     return True
 
 
-def resolve_events_blocked(
-    records: Sequence[ArticleRecords], entities: dict[Member, ResolvedEntity]
+def block_keys(ev: EventRecord, aid: str, entities: Mapping[Member, ResolvedEntity] | Mapping[Member, str]) -> list[tuple]:
+    """The keys under which a report is indexed; two reports can fuse only if they share one.
+
+    `entities` maps (article, local id) to the resolved entity, or straight to its
+    "type:key" identity (what a distributed job broadcasts instead of whole entities).
+    """
+    if ev.type == "Statement":  # never fused with another report
+        return []
+
+    def who(local: str) -> str:
+        ent = entities[(aid, local)]
+        return ent if isinstance(ent, str) else ent.type + ":" + ent.key
+
+    people = sorted({who(p) for p in ev.participants})
+    base = (ev.type, ev.modality)
+    if ev.type == "Visit":
+        return [(base, tuple(people), who(ev.place) if ev.place else None)]
+    return [(base, pair) for pair in combinations(people, 2)]
+
+
+def block_edges(items: Sequence[tuple]) -> list[tuple[Member, Member]]:
+    """Candidate fusions inside one block, as member pairs (the reduce side of a keyed grouping)."""
+    edges: list[tuple[Member, Member]] = []
+    _link_block(list(range(len(items))), items, lambda a, b: edges.append((items[a][0], items[b][0])))
+    return edges
+
+
+def events_from_edges(
+    records: Sequence[ArticleRecords], entities: dict[Member, ResolvedEntity], edges: Iterable[tuple[Member, Member]]
 ) -> dict[Member, ResolvedEvent]:
-    """`kg.resolve.resolve_events` through blocking keys: same result, near-linear cost."""
-    reports: list[tuple[Member, object, object, ArticleRecords]] = []
+    """Connected components of the candidate edges, each decided by `kg.resolve.resolve_events`."""
+    index: dict[Member, int] = {}
+    reports: list[tuple[EventRecord, ArticleRecords]] = []
     for rec in records:
         for ev in rec.events:
-            reports.append(((rec.article.id, ev.local_id), ev, rec.article.published, rec))
-
-    def who(rec: ArticleRecords, local: str) -> str:
-        ent = entities[(rec.article.id, local)]
-        return ent.type + ":" + ent.key
-
-    blocks: dict[tuple, list[int]] = defaultdict(list)
-    for i, (_, ev, _, rec) in enumerate(reports):
-        if ev.type == "Statement":  # never fused with another report
-            continue
-        people = sorted({who(rec, p) for p in ev.participants})
-        base = (ev.type, ev.modality)
-        if ev.type == "Visit":
-            place = who(rec, ev.place) if ev.place else None
-            blocks[(base, tuple(people), place)].append(i)
-        else:
-            for pair in combinations(people, 2):
-                blocks[(base, pair)].append(i)
+            index[(rec.article.id, ev.local_id)] = len(reports)
+            reports.append((ev, rec))
     dsu = _DSU(len(reports))
-    for block in blocks.values():
-        if len(block) > 1:
-            _link_block(block, reports, dsu)
-
+    for a, b in edges:
+        dsu.union(index[a], index[b])
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(reports)):
         groups[dsu.find(i)].append(i)
@@ -152,13 +161,27 @@ def resolve_events_blocked(
     for members in groups.values():
         by_article: dict[str, ArticleRecords] = {}
         for i in members:
-            rec = reports[i][3]
+            ev, rec = reports[i]
             sub = by_article.get(rec.article.id)
             if sub is None:
                 sub = by_article[rec.article.id] = ArticleRecords(rec.article, rec.entities, [])
-            sub.events.append(reports[i][1])  # type: ignore[arg-type]
+            sub.events.append(ev)
         out.update(resolve_events(list(by_article.values()), entities))
     return out
+
+
+def resolve_events_blocked(
+    records: Sequence[ArticleRecords], entities: dict[Member, ResolvedEntity]
+) -> dict[Member, ResolvedEvent]:
+    """`kg.resolve.resolve_events` through blocking keys: same result, near-linear cost."""
+    blocks: dict[tuple, list[tuple]] = defaultdict(list)
+    for rec in records:
+        for ev in rec.events:
+            item = ((rec.article.id, ev.local_id), ev, rec.article.published)
+            for key in block_keys(ev, rec.article.id, entities):
+                blocks[key].append(item)
+    edges = [e for items in blocks.values() if len(items) > 1 for e in block_edges(items)]
+    return events_from_edges(records, entities, edges)
 
 
 def resolve_scalable(records: Iterable[ArticleRecords]) -> Resolution:

@@ -22,8 +22,10 @@ ARTICLES = DATA / "articles"
 
 
 def dump(store: Path) -> list[str]:
+    """The store's named graphs as sorted N-Quads (the default graph is their materialised union)."""
     st = open_store(store)
-    lines = sorted(st.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
+    named = (q for q in st if not isinstance(q.graph_name, ox.DefaultGraph))
+    lines = sorted(ox.serialize(named, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
     del st
     return lines
 
