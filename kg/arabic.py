@@ -102,6 +102,12 @@ def clitic_readings(word: str) -> list[str]:
     «وللعراق» gives [وللعراق, للعراق, العراق, عراق]; callers pick the reading their lexicon
     knows, so a name that starts with a clitic letter (بغداد، بوتين) keeps it.
     """
+    return list(_clitic_readings(word))
+
+
+@lru_cache(maxsize=65_536)
+def _clitic_readings(word: str) -> tuple[str, ...]:
+    """Cached: extraction asks for the readings of the same words many times per article."""
     readings = [word]
 
     def add(form: str) -> None:
@@ -124,7 +130,7 @@ def clitic_readings(word: str) -> list[str]:
     for stem in list(stems):
         if stem.startswith(ARTICLE) and len(stem) > 4:
             add(stem[2:])
-    return readings
+    return tuple(readings)
 
 
 def strip_clitics(word: str, lexicon: Container[str] | Callable[[str], bool]) -> str:
@@ -142,6 +148,7 @@ def strip_clitics(word: str, lexicon: Container[str] | Callable[[str], bool]) ->
     return norm
 
 
+@lru_cache(maxsize=65_536)
 def match_key(text: str) -> str:
     """A loose, symmetric key for comparing two names (scoring, alias sets).
 
@@ -169,6 +176,7 @@ _G_CLASS = str.maketrans({"غ": "ج", "ك": "ج"})
 _MEDIAL_TA = re.compile("ة(?=\\w)")
 
 
+@lru_cache(maxsize=65_536)
 def phonetic_key(text: str) -> str:
     """A key that ignores how a foreign name was transliterated: g-letters merged, medial ة read
     as g, long vowels and hamza dropped inside words. Used to find candidate pairs for

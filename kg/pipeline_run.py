@@ -175,15 +175,19 @@ def extract_iter(articles: Sequence[Article], model: str | None, t: Counter[str]
     nlp = load_pipeline(model)
     lex = load_lexicons()
     t["load"] += time.perf_counter() - t0
-    docs = nlp.pipe((a.text for a in articles), batch_size=16)
-    for article in articles:
-        t0 = time.perf_counter()
-        doc = next(docs)
-        t1 = time.perf_counter()
-        rec = records_from_doc(article, doc, lex)
-        t["nlp"] += t1 - t0
-        t["extract"] += time.perf_counter() - t1
-        yield rec
+    # A memory zone per batch: spaCy otherwise interns every new word of every article in the
+    # vocab's StringStore for the life of the process, so a long build grows without bound. The
+    # records hold plain strings and offsets, never Docs or Tokens, so nothing outlives the zone.
+    with nlp.memory_zone():
+        docs = nlp.pipe((a.text for a in articles), batch_size=16)
+        for article in articles:
+            t0 = time.perf_counter()
+            doc = next(docs)
+            t1 = time.perf_counter()
+            rec = records_from_doc(article, doc, lex)
+            t["nlp"] += t1 - t0
+            t["extract"] += time.perf_counter() - t1
+            yield rec
 
 
 def extract_batch(model: str | None, cache_root: str, articles: list[Article]) -> tuple[list[ArticleRecords], dict]:
@@ -506,7 +510,7 @@ def run_build(
         # --- phase 3: render, validate, write ---------------------------------------------
         store = None
         if store_path is not None:
-            from kg.store import open_store
+            from kg.store import open_store, rebuild_union, remove_graph, union_is_missing, write_nquads
 
             t0 = time.perf_counter()
             store = open_store(store_path)
@@ -570,11 +574,7 @@ def run_build(
                 secs["out"] += time.perf_counter() - t0
             if store is not None and to_write:
                 t0 = time.perf_counter()
-                for r in to_write:
-                    name = ox.NamedNode(str(graph_iri(r.aid)))
-                    if store.contains_named_graph(name):
-                        store.remove_graph(name)
-                store.load("".join(r.nquads for r in to_write).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                write_nquads(store, [(str(graph_iri(r.aid)), r.nquads) for r in to_write])
                 stats.written += len(to_write)
                 secs["store"] += time.perf_counter() - t0
 
@@ -596,13 +596,12 @@ def run_build(
         if store is not None:
             t0 = time.perf_counter()
             name = ox.NamedNode(str(rg.identifier))
-            if store.contains_named_graph(name):
-                store.remove_graph(name)
             if rtext:
-                store.load(rtext.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-            from kg.store import rebuild_union
-
-            rebuild_union(store)  # the default graph is the union of the article graphs (kg.store)
+                write_nquads(store, [(str(rg.identifier), rtext)])
+            elif store.contains_named_graph(name):
+                remove_graph(store, str(rg.identifier))
+            if union_is_missing(store):
+                rebuild_union(store)  # a store written before the union was kept per batch
             store.flush()
             secs["store"] += time.perf_counter() - t0
             from kg.store import count_triples

@@ -72,6 +72,53 @@ def _drop_from_union(store: ox.Store, s, p, o) -> None:  # noqa: ANN001 - pyoxig
     store.remove(ox.Quad(s, p, o, ox.DefaultGraph()))
 
 
+def write_nquads(store: ox.Store, graphs: list[tuple[str, str]]) -> int:
+    """Replace named graphs with N-Quads text and keep the default graph their union, per batch.
+
+    `graphs` are (graph IRI, N-Quads lines of that graph only). Why per batch rather than one
+    `rebuild_union` at the end: the SPARQL `INSERT … WHERE { GRAPH ?g … }` holds the whole
+    corpus in one transaction (memory grows with the store), and redoes the whole store after a
+    one-article rebuild. Here the new triples are also loaded into the default graph (a set, so a
+    triple stated by many articles is kept once), and the old triples of a replaced graph leave
+    the union only when no named graph states them any more. Returns the quads loaded.
+    """
+    if not graphs:
+        return 0
+    replaced: list[set] = []
+    for iri, _text in graphs:
+        name = ox.NamedNode(iri)
+        if store.contains_named_graph(name):
+            replaced.append({(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, name)})
+            store.remove_graph(name)
+    quads = "".join(text for _iri, text in graphs)
+    store.load(quads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    store.load(_as_ntriples(graphs).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    for old in replaced:
+        for s, p, o in old:
+            _drop_from_union(store, s, p, o)
+    return quads.count("\n")
+
+
+def _as_ntriples(graphs: list[tuple[str, str]]) -> str:
+    """The same lines without their graph name (each line ends with ` <graph> .`)."""
+    out = []
+    for iri, text in graphs:
+        suffix = f" <{iri}> ."
+        for line in text.splitlines():
+            if line.endswith(suffix):
+                out.append(line[: -len(suffix)] + " .\n")
+            elif line.strip():
+                raise ValueError(f"N-Quads line outside graph <{iri}>: {line[:80]}")
+    return "".join(out)
+
+
+def union_is_missing(store: ox.Store) -> bool:
+    """A store with named graphs but an empty default graph (written by a bulk load, or by a kg
+    before the union was kept per batch)."""
+    has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+    return not has_default and any(isinstance(g, ox.NamedNode) for g in store.named_graphs())
+
+
 def rebuild_union(store: ox.Store) -> int:
     """Recompute the default graph from all named graphs (after a bulk load); returns its size."""
     store.update("DROP SILENT DEFAULT")

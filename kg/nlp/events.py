@@ -57,7 +57,7 @@ class _ArticleEvents:
         self.dates = dates
         self.lex = lex
         self.view = mentions.view
-        self.text = doc.text
+        self.text = mentions.view.doc_text if mentions.view is not None else doc.text
         self.events: list[EventRecord] = []
 
     def entity(self, local_id: str) -> EntityRecord:
@@ -150,7 +150,7 @@ class _ArticleEvents:
 
     def build(self) -> list[EventRecord]:
         prev_refs: list[TokenRef] = []
-        for sent in self.doc.sents:
+        for sent in self.m.view.sentences:
             self.sent = sent
             if _is_headline(sent):
                 prev_refs = []

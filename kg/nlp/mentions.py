@@ -79,11 +79,11 @@ class ArticleMentions:
         raise KeyError(local_id)
 
 
-def _sentence_spans(doc: Doc) -> list[Span]:
+def _sentence_spans(doc: Doc, view: TokenView) -> list[Span]:
     """The sentence (character span, trailing space trimmed) of every token, computed once."""
     out: list[Span] = [Span(0, 0)] * len(doc)
-    text = doc.text  # a property that joins every token: read it once
-    for sent in doc.sents:
+    text = view.doc_text
+    for sent in view.sentences:
         start, end = sent.start_char, sent.end_char
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -112,8 +112,8 @@ class _Builder:
         self.toks = self.view.tokens
         self.out.view = self.view
         self.ents = list(doc.ents)
-        self.sent_spans = _sentence_spans(doc)
-        self.text = doc.text
+        self.sent_spans = _sentence_spans(doc, self.view)
+        self.text = self.view.doc_text
         v = self.view
         self.vocab = {v.norm[i] for i in range(len(v)) if not v.is_punct[i] and not v.is_space[i]}
         # Words the NER model tags as (part of) a person here win over the common-word list.
@@ -447,27 +447,32 @@ class _Builder:
         surname_exact = [
             m.text.split()[-1] for ent in self.out.entities if ent.type == "Person" for m in ent.mentions if len(m.text.split()) > 1
         ]
+        if not surname_of:
+            return
         for tok in self.toks:
-            if tok.i in self.taken or not tok.is_alpha or len(normalize(tok.text)) < 4:
+            if tok.i in self.taken or not tok.is_alpha:
                 continue
+            norm = normalize(tok.text)
+            if len(norm) < 4:
+                continue
+            # The cheap test first: most words are nobody's surname.
+            start_char = tok.idx
+            k = phonetic_key(tok.text)
+            if k not in surname_of:
+                # «والسوداني»: a conjunction glued to the surname.
+                if norm[0] in "وفل" and phonetic_key(norm[1:]) in surname_of:
+                    k, start_char = phonetic_key(norm[1:]), tok.idx + 1
+                else:
+                    continue
             if tok.i > 0 and normalize(doc[tok.i - 1].text) == "في":
                 continue  # «في صالح التهدئة»: after «في» a bare surname is an ordinary word
             if self.lex.nationalities.match_at(self.view, tok.i) is not None or self.is_common(tok.text):
                 # An ordinary word («صالح», «السوداني») is a surname only when spelled exactly as
                 # one, and either carries the nisba article or follows a title («الرئيس صالح»).
                 exact = match_key(tok.text) in {match_key(w) for w in surname_exact}
-                nisba = normalize(tok.text).lstrip("وف").startswith("ال")
+                nisba = norm.lstrip("وف").startswith("ال")
                 titled = any(t.end == tok.i for t in self.out.titles)
                 if not (exact and (nisba or titled)):
-                    continue
-            start_char = tok.idx
-            k = phonetic_key(tok.text)
-            if k not in surname_of:
-                # «والسوداني»: a conjunction glued to the surname.
-                norm = normalize(tok.text)
-                if norm[0] in "وفل" and phonetic_key(norm[1:]) in surname_of:
-                    k, start_char = phonetic_key(norm[1:]), tok.idx + 1
-                else:
                     continue
             ent = self.out.by_id(surname_of[k])
             self.add_mention(ent, start_char, tok.idx + len(tok.text), tok)

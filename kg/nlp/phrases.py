@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from spacy.tokens import Doc
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc, Span
 
 from kg.arabic import clitic_readings, normalize, tokens
 
@@ -32,11 +33,25 @@ class TokenView:
         self.doc = doc
         self.tokens = list(doc)  # one pass over the Doc; every list below reads these objects
         self.text = [t.text for t in self.tokens]
+        # `Doc.text` joins every token anew on each read; extraction needs it in several places.
+        self.doc_text = "".join(t.text_with_ws for t in self.tokens)
         self.idx = [t.idx for t in self.tokens]
         self.is_space = [t.is_space for t in self.tokens]
         self.is_punct = [t.is_punct for t in self.tokens]
         self.norm = [normalize(t) for t in self.text]
         self._readings: dict[int, list[str]] = {}
+        self._sentences: list[Span] | None = None
+
+    @property
+    def sentences(self) -> list[Span]:
+        """`doc.sents` as a list, read from the SENT_START array: `doc.sents` checks the
+        annotation by building a Python object per token on every call (7 ms an article)."""
+        if self._sentences is None:
+            n = len(self.doc)
+            starts = [0] + [int(i) for i in (self.doc.to_array(SENT_START) == 1).nonzero()[0] if i > 0] if n else []
+            ends = starts[1:] + [n]
+            self._sentences = [self.doc[a:b] for a, b in zip(starts, ends)]
+        return self._sentences
 
     def __len__(self) -> int:
         return len(self.text)
