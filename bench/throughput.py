@@ -121,18 +121,64 @@ def _change_one(src: Path, dst: Path) -> str:
     return row["id"]
 
 
-def run_one(inp: Path, jobs: int, incremental: bool) -> dict:
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants (workers of --jobs, their forkserver)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(d.name))
+            rss[int(d.name)] = int(fields[21])  # resident pages
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+class TreePeak:
+    """Samples the process tree's RSS twice a second; `peak` is the largest sum seen. (ru_maxrss
+    cannot see workers started by a forkserver, and sums peaks taken at different times.)"""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, _tree_rss_mb(os.getpid()))
+            self._stop.wait(0.5)
+
+    def __enter__(self) -> "TreePeak":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, _tree_rss_mb(os.getpid()))
+
+
+def run_one(inp: Path, jobs: int, incremental: bool, spacy_alone: bool = True) -> dict:
     """One size, in this process: the build, then spaCy alone on the same texts."""
     from kg.build import build
 
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     store = tmp / "store"
-    t0 = time.perf_counter()
-    result = build([inp], store, jobs=jobs, retain=False, incremental=False)
-    total = time.perf_counter() - t0
+    with TreePeak() as tree:
+        t0 = time.perf_counter()
+        result = build([inp], store, jobs=jobs, retain=False, incremental=False)
+        total = time.perf_counter() - t0
     peak_build = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    if jobs > 1:
-        peak_build += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     stats = result.stats
     out: dict = {
         "articles": result.report.articles,
@@ -142,7 +188,8 @@ def run_one(inp: Path, jobs: int, incremental: bool) -> dict:
         "triples": result.report.triples_written,
         "store_triples": result.report.store_triples,
         "invalid": len(result.report.invalid),
-        "peak_rss_mb": peak_build,
+        "peak_rss_mb": peak_build,  # this process (the parent with --jobs)
+        "peak_tree_rss_mb": tree.peak,  # this process + workers, sampled
         "entities": len(result.resolution.entities),
         "events": len(result.resolution.events),
     }
@@ -159,6 +206,9 @@ def run_one(inp: Path, jobs: int, incremental: bool) -> dict:
         out["one_changed_extracted"] = one.stats.extracted
         out["one_changed_written"] = one.stats.written
         out["one_changed_stages"] = one.stats.seconds
+    if not spacy_alone:
+        shutil.rmtree(tmp, ignore_errors=True)
+        return out
     from kg.nlp.pipeline import load_pipeline
 
     texts = _texts(inp)
@@ -175,17 +225,21 @@ def run_one(inp: Path, jobs: int, incremental: bool) -> dict:
 
 def table(rows: list[dict], jobs: int) -> str:
     head = ("| articles | words | end-to-end s | art/s | words/s | spaCy alone art/s | words/s | e2e / spaCy |"
-            " time(N)/time(N0) vs N/N0 | peak RSS MB | triples |\n|---|---|---|---|---|---|---|---|---|---|---|")
+            " time(N)/time(N0) vs N/N0 | peak RSS MB (build process) | peak RSS MB (all processes) | triples |"
+            "\n|---|---|---|---|---|---|---|---|---|---|---|---|")
     lines = [head]
     base = rows[0]
     for r in rows:
         e2e = r["articles"] / r["seconds"]
-        sp = r["articles"] / r["spacy_seconds"]
         scale = f"{r['seconds'] / base['seconds']:.2f} vs {r['articles'] / base['articles']:.1f}"
+        if "spacy_seconds" in r:
+            sp = r["articles"] / r["spacy_seconds"]
+            spacy_cols = f"{sp:.2f} | {r['words'] / r['spacy_seconds']:.0f} | {e2e / sp:.2f}"
+        else:
+            spacy_cols = "– | – | –"
         lines.append(
             f"| {r['articles']} | {r['words']} | {r['seconds']:.1f} | {e2e:.2f} | {r['words'] / r['seconds']:.0f} |"
-            f" {sp:.2f} | {r['words'] / r['spacy_seconds']:.0f} | {e2e / sp:.2f} | {scale} |"
-            f" {r['peak_rss_mb']:.0f} | {r['triples']} |"
+            f" {spacy_cols} | {scale} | {r['peak_rss_mb']:.0f} | {r.get('peak_tree_rss_mb', 0):.0f} | {r['triples']} |"
         )
     order = ["read", "load", "nlp", "extract", "cache", "resolve", "link", "slice", "rdf", "validate", "store", "manifest", "out"]
     lines.append("")
@@ -227,11 +281,13 @@ def main() -> int:
     ap.add_argument("--sizes", default="1000,5000,20000", help="comma-separated article counts")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes for kg build")
     ap.add_argument("--incremental", action="store_true", help="also time no-op and one-article rebuilds")
+    ap.add_argument("--no-spacy-alone", action="store_true",
+                    help="skip the spaCy-alone pass (for scaling runs: time(N)/time(N0) does not need it)")
     ap.add_argument("--write-doc", action="store_true", help="refresh the results block of docs/performance.md")
     ap.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # internal: run one size in this process
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.jobs, args.incremental)))
+        print(json.dumps(run_one(args.one, args.jobs, args.incremental, not args.no_spacy_alone)))
         return 0
     if not corpus_path().exists():
         print(f"bench: skipped: {corpus_path()} not found (set KG_SHARED_DATA)", file=sys.stderr)
@@ -246,6 +302,8 @@ def main() -> int:
             cmd = [sys.executable, __file__, "--one", str(inp), "--jobs", str(args.jobs)]
             if args.incremental:
                 cmd.append("--incremental")
+            if args.no_spacy_alone:
+                cmd.append("--no-spacy-alone")
             print(f"bench: {count} articles, {words} words, jobs={args.jobs} …", file=sys.stderr, flush=True)
             proc = subprocess.run(cmd, capture_output=True, text=True)
             if proc.returncode != 0:
@@ -257,12 +315,12 @@ def main() -> int:
                 return 1
             row["words"] = words
             rows.append(row)
-            print(f"bench: {count}: {row['seconds']:.1f} s end to end, spaCy alone {row['spacy_seconds']:.1f} s",
-                  file=sys.stderr, flush=True)
+            alone = f", spaCy alone {row['spacy_seconds']:.1f} s" if "spacy_seconds" in row else ""
+            print(f"bench: {count}: {row['seconds']:.1f} s end to end{alone}", file=sys.stderr, flush=True)
     when = time.strftime("%Y-%m-%d %H:%M")
     desc = "\n".join(f"- {k}: {v}" for k, v in info.items())
     text = (f"Run {when}: `bench/throughput.py --sizes {args.sizes} --jobs {args.jobs}"
-            f"{' --incremental' if args.incremental else ''}` (sizes run: {', '.join(str(r['articles']) for r in rows)})\n\n"
+            f"{' --incremental' if args.incremental else ''}{' --no-spacy-alone' if args.no_spacy_alone else ''}` (sizes run: {', '.join(str(r['articles']) for r in rows)})\n\n"
             f"{desc}\n\n{table(rows, args.jobs)}\n")
     print(text)
     if args.write_doc:
