@@ -38,6 +38,8 @@ class BuildReport:
     invalid: dict[str, ValidationReport] = field(default_factory=dict)
     store: str | None = None
     out: str | None = None
+    removed: list[str] = field(default_factory=list)  # articles of the last build no longer in the input
+    kept_stale: list[str] = field(default_factory=list)  # …kept because this build skipped files
 
     @property
     def conforms(self) -> bool:

@@ -600,6 +600,16 @@ def run_build(
                 write_nquads(store, [(str(rg.identifier), rtext)])
             elif store.contains_named_graph(name):
                 remove_graph(store, str(rg.identifier))
+            # Articles of the last build that are gone from the input: the store mirrors the
+            # input, so their graphs go (and their triples leave the union). Not when this build
+            # skipped unreadable files: an article whose file broke is not one the user removed.
+            stale = sorted(set(Manifest.load(manifest_path).articles) - set(order))
+            if stale and report.errors:
+                report.kept_stale = stale
+            else:
+                for aid in stale:
+                    remove_graph(store, str(graph_iri(aid)))
+                report.removed = stale
             if union_is_missing(store):
                 rebuild_union(store)  # a store written before the union was kept per batch
             store.flush()

@@ -122,6 +122,21 @@ def resolve_entities(records: Iterable[ArticleRecords]) -> dict[Member, Resolved
             else:
                 by_key[key] = member
 
+    # One Wikidata item is one entity: clusters that carry the same single QID are merged.
+    qid_of: dict[Member, set[str]] = defaultdict(set)
+    for kind_items in items.values():
+        for member, ent in kind_items:
+            if ent.wikidata:
+                qid_of[uf.find(member)].add(ent.wikidata)
+    by_qid: dict[str, Member] = {}
+    for root, qids in sorted(qid_of.items()):
+        if len(qids) == 1:
+            (qid,) = qids
+            if qid in by_qid:
+                uf.union(by_qid[qid], root)
+            else:
+                by_qid[qid] = root
+
     groups: dict[Member, list[tuple[Member, EntityRecord]]] = defaultdict(list)
     for kind_items in items.values():
         for member, ent in kind_items:
@@ -149,7 +164,30 @@ def resolve_entities(records: Iterable[ArticleRecords]) -> dict[Member, Resolved
             resolved.link_confidence, resolved.link_method = first.link_confidence, first.link_method
         for member, _ in group:
             out[member] = resolved
+    _disambiguate_keys(out)
     return out
+
+
+def _disambiguate_keys(out: dict[Member, ResolvedEntity]) -> None:
+    """Give clusters that resolution kept apart keys of their own.
+
+    The key (and so the IRI, `kg.rdf.entity_iri`) of an unlinked cluster is the match key of its
+    label. Two clusters can share it, namesakes above all, which resolution keeps apart on
+    purpose; one IRI for both would merge them again in the store and give that node two Arabic
+    labels. Each colliding cluster gets its first member (article, local id) appended, which does
+    not depend on the order the clusters were found in.
+    """
+    by_key: dict[tuple[str, str], list[ResolvedEntity]] = defaultdict(list)
+    seen: set[int] = set()
+    for ent in out.values():
+        if id(ent) not in seen:
+            seen.add(id(ent))
+            by_key[(ent.type, ent.key)].append(ent)
+    for (_type, key), ents in by_key.items():
+        if len(ents) > 1:
+            for ent in ents:
+                aid, lid = ent.members[0]
+                ent.key = f"{key}|{aid}/{lid}"
 
 
 def _dates_compatible(a: EventRecord, b: EventRecord, pa: date | None, pb: date | None) -> bool:

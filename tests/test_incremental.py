@@ -100,6 +100,39 @@ def test_added_article_equals_full_build(corpus: Path, tmp_path: Path) -> None:
     assert dump(store) == full_build(corpus, tmp_path)
 
 
+def union(store: Path) -> set[tuple]:
+    st = open_store(store)
+    out = {(q.subject, q.predicate, q.object) for q in st.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    del st
+    return out
+
+
+def test_removed_article_leaves_the_store(corpus: Path, tmp_path: Path) -> None:
+    """The store mirrors the input: an article deleted from the folder loses its graph, and its
+    triples leave the union default graph, as if the store had been built without it."""
+    store = tmp_path / "store"
+    build([corpus], store, retain=False)
+    gone = sorted(corpus.glob("*.txt"))[-1]
+    gone.unlink()
+    res = build([corpus], store, retain=False)
+    assert len(res.report.removed) == 1 and res.stats.extracted == 0
+    assert dump(store) == full_build(corpus, tmp_path)
+    assert union(store) == union(tmp_path / "fresh")
+
+
+def test_removed_article_is_kept_when_files_were_skipped(corpus: Path, tmp_path: Path) -> None:
+    """A file that no longer reads is not a file the user removed: its graph stays."""
+    store = tmp_path / "store"
+    build([corpus], store, retain=False)
+    before = dump(store)
+    broken = sorted(corpus.glob("*.txt"))[-1]
+    broken.write_bytes(b"\xff\xfe\x00 not utf-8 \x81")
+    res = build([corpus], store, retain=False)
+    assert res.report.errors and len(res.report.kept_stale) == 1 and not res.report.removed
+    kept = {l for l in before if res.report.kept_stale[0] in l}
+    assert kept and kept <= set(dump(store))
+
+
 def test_code_change_invalidates_records(corpus: Path, tmp_path: Path, monkeypatch) -> None:
     import kg.pipeline_run as pr
 

@@ -102,3 +102,31 @@ def test_far_apart_publication_dates_do_not_fuse_undated_reports() -> None:
         article("b", date(2024, 3, 1), ents(), [visit("e1", "p1", "l1")]),
     ])
     assert res.events[("a", "e1")] is not res.events[("b", "e1")]
+
+
+def test_namesakes_kept_apart_get_different_iris() -> None:
+    """Two clusters whose labels share a match key (here: the same name, different countries,
+    one spelled without hamza) must not meet again in one IRI with two Arabic labels."""
+    from kg.rdf import entity_iri
+
+    res = resolve([
+        article("a", None, [person("p1", "أحمد حسن", country="EG")]),
+        article("b", None, [person("p1", "احمد حسن", country="JO")]),
+        article("c", None, [person("p1", "سيرغي شويغو")]),
+    ])
+    a, b = res.entities[("a", "p1")], res.entities[("b", "p1")]
+    assert a is not b
+    assert a.key != b.key
+    assert entity_iri(a) != entity_iri(b)
+    # a cluster with no namesake keeps the plain key, so its IRI does not depend on the others
+    alone = resolve([article("c", None, [person("p1", "سيرغي شويغو")])]).entities[("c", "p1")]
+    assert res.entities[("c", "p1")].key == alone.key
+
+
+def test_one_wikidata_item_is_one_entity() -> None:
+    res = resolve([
+        article("a", None, [place("l1", "بغداد", "Q1530")]),
+        article("b", None, [place("l1", "العاصمة العراقية بغداد", "Q1530")]),
+    ])
+    assert res.entities[("a", "l1")] is res.entities[("b", "l1")]
+    assert res.entities[("a", "l1")].key == "Q1530"
