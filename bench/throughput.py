@@ -283,6 +283,8 @@ def main() -> int:
     ap.add_argument("--incremental", action="store_true", help="also time no-op and one-article rebuilds")
     ap.add_argument("--no-spacy-alone", action="store_true",
                     help="skip the spaCy-alone pass (for scaling runs: time(N)/time(N0) does not need it)")
+    ap.add_argument("--spacy-alone-max", type=int, default=0,
+                    help="run the spaCy-alone pass only for sizes up to N (0: every size)")
     ap.add_argument("--write-doc", action="store_true", help="refresh the results block of docs/performance.md")
     ap.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # internal: run one size in this process
     args = ap.parse_args()
@@ -302,7 +304,7 @@ def main() -> int:
             cmd = [sys.executable, __file__, "--one", str(inp), "--jobs", str(args.jobs)]
             if args.incremental:
                 cmd.append("--incremental")
-            if args.no_spacy_alone:
+            if args.no_spacy_alone or (args.spacy_alone_max and n > args.spacy_alone_max):
                 cmd.append("--no-spacy-alone")
             print(f"bench: {count} articles, {words} words, jobs={args.jobs} …", file=sys.stderr, flush=True)
             proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -320,7 +322,8 @@ def main() -> int:
     when = time.strftime("%Y-%m-%d %H:%M")
     desc = "\n".join(f"- {k}: {v}" for k, v in info.items())
     text = (f"Run {when}: `bench/throughput.py --sizes {args.sizes} --jobs {args.jobs}"
-            f"{' --incremental' if args.incremental else ''}{' --no-spacy-alone' if args.no_spacy_alone else ''}` (sizes run: {', '.join(str(r['articles']) for r in rows)})\n\n"
+            f"{' --incremental' if args.incremental else ''}{' --no-spacy-alone' if args.no_spacy_alone else ''}"
+            f"{f' --spacy-alone-max {args.spacy_alone_max}' if args.spacy_alone_max else ''}` (sizes run: {', '.join(str(r['articles']) for r in rows)})\n\n"
             f"{desc}\n\n{table(rows, args.jobs)}\n")
     print(text)
     if args.write_doc:

@@ -64,6 +64,14 @@ def _split_quotes(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
+def _add_name_consistency(nlp: Language) -> None:
+    """Document-level person-name consistency after the NER (kg.nlp.consistency)."""
+    import kg.nlp.consistency  # noqa: F401 - registers the factory
+
+    if "ner" in nlp.pipe_names and "kg_name_consistency" not in nlp.pipe_names:
+        nlp.add_pipe("kg_name_consistency", after="ner")
+
+
 def _add_sentences(nlp: Language) -> None:
     if "kg_sentences" not in nlp.pipe_names:
         first = nlp.pipe_names[0] if nlp.pipe_names else None
@@ -92,4 +100,5 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp = spacy.blank("ar")
     _split_quotes(nlp)
     _add_sentences(nlp)
+    _add_name_consistency(nlp)
     return nlp

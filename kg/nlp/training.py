@@ -399,6 +399,34 @@ def evaluate(nlp, sentences: list[Sentence], spacy_tokens: bool = True) -> dict:
     }
 
 
+# ANERcorp has 316 articles and ~5,200 sentences, ~16 per article, but the CAMeL split keeps no
+# article boundaries; the document-level figure reads the test split in blocks of this many
+# consecutive sentences (fixed before looking at any score).
+DOC_BLOCK = 16
+
+
+def as_documents(sentences: list[Sentence], block: int = DOC_BLOCK) -> list[Sentence]:
+    """Consecutive sentences joined into pseudo-articles of `block` sentences."""
+    out = []
+    for i in range(0, len(sentences), block):
+        words: list[str] = []
+        spans: list[tuple[int, int, str | None]] = []
+        for s in sentences[i : i + block]:
+            off = len(words)
+            words += s.words
+            spans += [(a + off, b + off, t) for a, b, t in s.spans]
+        out.append(Sentence(words, spans))
+    return out
+
+
+def evaluate_in_kg(model: Path | str, sentences: list[Sentence]) -> dict:
+    """The model as `kg build` runs it (kg.nlp.pipeline.load_pipeline: sentence splitter and
+    document-level name consistency added) on the test split read as documents."""
+    from kg.nlp.pipeline import load_pipeline
+
+    return evaluate(load_pipeline(str(model)), as_documents(sentences), spacy_tokens=True)
+
+
 def _encoder_meta(encoder: Path | None) -> dict:
     """What a self-pretrained encoder learned from (kg_encoder.json, written by kg.nlp.encoder):
     a pipeline fine-tuned on it inherits its sources and its non-commercial licence."""
@@ -458,6 +486,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--limit", type=int, default=0, help="use only N training sentences / N test sentences (smoke tests)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="extra config override, e.g. components.tok2vec.model.encode.depth=6 (value is JSON)")
+    ap.add_argument("--evaluate", type=Path, default=None, metavar="MODEL",
+                    help="only score an existing pipeline on the ANERcorp test split (no training)")
     ap.add_argument("--tag", default=None, help="name for this run's scores in build/ner/runs/")
     return ap.parse_args(argv)
 
@@ -473,6 +503,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _evaluate_only(model: Path, data: Path, limit: int = 0) -> int:
+    """`--evaluate MODEL`: the figures of docs/ner.md for a pipeline on disk, without training."""
+    import spacy
+
+    if not (model / "meta.json").is_file():
+        raise DataError(f"{model}: not a spaCy pipeline (no meta.json)")
+    test = test_sentences(data)
+    if limit:
+        test = test[:limit]
+    nlp = spacy.load(model)
+    print_scores("ANERcorp test (spaCy tokenizer, aligned to gold):", evaluate(nlp, test, spacy_tokens=True))
+    print_scores("ANERcorp test (gold tokens):", evaluate(nlp, test, spacy_tokens=False))
+    print_scores(f"ANERcorp test as kg runs it (blocks of {DOC_BLOCK} sentences, name consistency):",
+                 evaluate_in_kg(model, test))
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     import spacy
     from spacy.cli.train import train as spacy_train
@@ -481,6 +528,8 @@ def _run(args: argparse.Namespace) -> int:
 
     t_start = time.time()
     data = shared_data()
+    if args.evaluate is not None:
+        return _evaluate_only(args.evaluate, data, args.limit)
     trf = args.encoder is not None
     config = args.config or (CONFIG_TRF if trf else CONFIG_CNN)
     if not config.is_file():
@@ -537,8 +586,10 @@ def _run(args: argparse.Namespace) -> int:
         test = test[: args.limit]
     scores = evaluate(nlp, test, spacy_tokens=True)
     scores_gold = evaluate(nlp, test, spacy_tokens=False)
+    scores_kg = evaluate_in_kg(best, test)
     print_scores("ANERcorp test (spaCy tokenizer, aligned to gold):", scores)
     print_scores("ANERcorp test (gold tokens):", scores_gold)
+    print_scores(f"ANERcorp test as kg runs it (blocks of {DOC_BLOCK} sentences, name consistency):", scores_kg)
 
     meta = nlp.meta
     dev_f = meta.get("performance", {}).get("ents_f")
@@ -568,7 +619,8 @@ def _run(args: argparse.Namespace) -> int:
             "train_seconds": round(train_s),
         },
         "test_scores": {"split": "ANERcorp CAMeL test (959 sentences)" if not args.limit else f"first {args.limit} test sentences",
-                        "spacy_tokenizer": scores, "gold_tokens": scores_gold},
+                        "spacy_tokenizer": scores, "gold_tokens": scores_gold,
+                        f"kg_pipeline_blocks_of_{DOC_BLOCK}": scores_kg},
     })
     nlp.meta.update(meta)
     final = run_dir / "final"
