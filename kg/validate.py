@@ -15,6 +15,8 @@ Why these choices:
   (best of 5 runs, shared 2-core machine): the 500-triple graph of a sample article takes 70 ms
   without the ontology and 112 ms with it; a 95-triple test graph 26 ms and 85 ms.
   `use_ontology=True` is there for data written by other tools that rely on subclass typing.
+* The shapes graph memoises its triple-pattern lookups (`_ReadOnlyShapes`): pyshacl asks the
+  shapes graph the same questions for every focus node. 150 article graphs: 4.9 s → 3.2 s.
 * pyshacl looks up every predicate of a shape in a *list* of the SHACL constraint parameters
   (`p in search_parameters`, pyshacl/shape.py), i.e. ~40 `URIRef.__eq__` calls per predicate per
   focus node: 7 M calls for 150 news articles, a fifth of the validation time. `_fast_parameter_lookup`
@@ -37,6 +39,7 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
+from rdflib.paths import Path as RdfPath
 
 from kg.paths import ONTOLOGY
 
@@ -170,10 +173,55 @@ def _parse(path: Path, fmt: str | None = None) -> rdflib.Graph:
         raise ValueError(f"{path}: cannot parse as RDF: {exc}") from exc
 
 
+class _ReadOnlyShapes(rdflib.Graph):
+    """The shapes graph with every triple-pattern lookup answered from a memo.
+
+    pyshacl re-reads each shape's parameters from the shapes graph on every focus node it
+    validates (`predicate_objects(shape)`, and every constraint component's constructor reads its
+    own parameters again): about two thirds of its ~7,000 triple-pattern lookups per article graph
+    go to the shapes, which never change. Answering those from a memo gives the same results (the
+    memo holds exactly what rdflib returned) and measured 4.9 s → 3.2 s for 150 SaudiNewsNet
+    article graphs. Adding or removing a triple clears the memo, so the graph stays correct if
+    someone does edit it.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._memo: dict[tuple, tuple] = {}
+
+    def triples(self, triple):  # noqa: ANN001, ANN201 - rdflib's signature
+        if isinstance(triple[1], RdfPath):  # property paths: not memoised
+            yield from super().triples(triple)
+            return
+        found = self._memo.get(triple)
+        if found is None:
+            found = self._memo[triple] = tuple(super().triples(triple))
+        yield from found
+
+    def add(self, triple):  # noqa: ANN001, ANN201
+        self._memo.clear()
+        return super().add(triple)
+
+    def remove(self, triple):  # noqa: ANN001, ANN201
+        self._memo.clear()
+        return super().remove(triple)
+
+    def addN(self, quads):  # noqa: ANN001, ANN201, N802 - rdflib's name
+        self._memo.clear()
+        return super().addN(quads)
+
+
 @functools.lru_cache(maxsize=None)
 def shapes_graph() -> rdflib.Graph:
-    """ontology/shapes.ttl, parsed once per process."""
-    return _parse(SHAPES_FILE)
+    """ontology/shapes.ttl, parsed once per process, with memoised lookups (`_ReadOnlyShapes`)."""
+    g = _ReadOnlyShapes()
+    try:
+        g.parse(SHAPES_FILE, format="turtle")
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{SHAPES_FILE}: file not found") from None
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise ValueError(f"{SHAPES_FILE}: cannot parse as RDF: {exc}") from exc
+    return g
 
 
 @functools.lru_cache(maxsize=None)
