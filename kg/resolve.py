@@ -214,7 +214,28 @@ def resolve_events(records: list[ArticleRecords], entities: dict[Member, Resolve
         place = who(rec, ev.place) if ev.place else None
         return people, place
 
+    # A fused event is one event: it holds at most one report per article (an article that reports
+    # two meetings of the same people reports two meetings) and at most one stated date. Pairwise
+    # tests alone would let an undated report chain a 1959 and a 1961 meeting into one node with
+    # two dates, so each union checks the two groups as wholes. Reports are taken in (article,
+    # local id) order, so the outcome does not depend on the order the records came in (and the
+    # blocked resolution in kg.resolve_index, which calls this per component, decides the same).
+    reports.sort(key=lambda r: r[0])
     uf = _UnionFind()
+    group_articles: dict[Member, set[str]] = {m: {m[0]} for m, _, _ in reports}
+    group_dates: dict[Member, set[str]] = {m: ({ev.date.value} if ev.date else set()) for m, ev, _ in reports}
+
+    def fuse(x: Member, y: Member) -> None:
+        rx, ry = uf.find(x), uf.find(y)
+        if rx == ry or group_articles[rx] & group_articles[ry]:
+            return
+        if group_dates[rx] and group_dates[ry] and group_dates[rx] != group_dates[ry]:
+            return
+        uf.union(rx, ry)
+        root = uf.find(rx)
+        group_articles[root] = group_articles[rx] | group_articles[ry]
+        group_dates[root] = group_dates[rx] | group_dates[ry]
+
     for i, (ma, a, ra) in enumerate(reports):
         uf.find(ma)
         sa = signature(a, ra)
@@ -231,7 +252,7 @@ def resolve_events(records: list[ArticleRecords], entities: dict[Member, Resolve
             else:
                 same = len(sa[0] & sb[0]) >= 2
             if same:
-                uf.union(ma, mb)
+                fuse(ma, mb)
 
     groups: dict[Member, list[tuple[Member, EventRecord, ArticleRecords]]] = defaultdict(list)
     for member, ev, rec in reports:

@@ -130,3 +130,28 @@ def test_one_wikidata_item_is_one_entity() -> None:
     ])
     assert res.entities[("a", "l1")] is res.entities[("b", "l1")]
     assert res.entities[("a", "l1")].key == "Q1530"
+
+
+def test_an_undated_report_does_not_chain_two_dated_events_into_one() -> None:
+    """1959 and 1961 visits of the same man to the same city are two events, even when an undated
+    third report could fuse with either (found on SaudiNewsNet: one node with two dip:date)."""
+    ents = lambda: [person("p1", "جمال عبد الناصر"), place("l1", "دمشق", "Q3766")]  # noqa: E731
+    res = resolve([
+        article("a", None, ents(), [visit("e1", "p1", "l1", "1959")]),
+        article("b", None, ents(), [visit("e1", "p1", "l1")]),
+        article("c", None, ents(), [visit("e1", "p1", "l1", "1961")]),
+    ])
+    a, b, c = (res.events[(x, "e1")] for x in "abc")
+    assert a is not c
+    assert b in (a, c)  # the undated report joins one of them
+    assert {a.date.value, c.date.value} == {"1959", "1961"}
+
+
+def test_two_reports_of_one_article_stay_two_events() -> None:
+    """An article that tells of two visits tells of two visits, whatever a third article says."""
+    ents = lambda: [person("p1", "جمال عبد الناصر"), place("l1", "دمشق", "Q3766")]  # noqa: E731
+    res = resolve([
+        article("a", None, ents(), [visit("e1", "p1", "l1"), visit("e2", "p1", "l1")]),
+        article("b", None, ents(), [visit("e1", "p1", "l1")]),
+    ])
+    assert res.events[("a", "e1")] is not res.events[("a", "e2")]
