@@ -583,6 +583,16 @@ def run_build(
         rg = resolved_graph(res, records)
         rtext = graph_nquads(rg) if len(rg) else ""
         secs["rdf"] += time.perf_counter() - t0
+        if len(rg):
+            # Validated on its own, like an article graph: dsh:ResolvedEvent targets its nodes by
+            # the cross-article facts it holds (it has no types). Linear in the fused events.
+            from kg.validate import validate_graph
+
+            t0 = time.perf_counter()
+            rreport = validate_graph(rg)
+            secs["validate"] += time.perf_counter() - t0
+            if not rreport.conforms:
+                report.invalid["_resolved"] = rreport  # type: ignore[assignment]
         stats.triples_written += len(rg)
         if retain:
             graphs.append(rg)

@@ -38,6 +38,28 @@ def test_every_article_builds_and_conforms(built) -> None:
     assert all(r.conforms for r in validate_store(store).values())
 
 
+def test_resolved_graph_is_validated_on_its_own(built) -> None:
+    """The _resolved graph (counts of fused events, inferred dates) has no types; dsh:ResolvedEvent
+    targets its nodes by those facts, so validating it alone checks something, and a broken
+    count is caught."""
+    from rdflib import Graph, Literal
+    from rdflib.namespace import XSD
+
+    from kg.rdf import DIP, RESOLVED_GRAPH
+    from kg.validate import validate_graph
+
+    result, _, _ = built
+    rg = Graph(identifier=RESOLVED_GRAPH)
+    for t in next(g for g in result.graphs if g.identifier == RESOLVED_GRAPH):
+        rg.add(t)  # a copy: the fixture's graphs are shared with other tests
+    report = validate_graph(rg)
+    assert report.conforms, report.format()
+    node, count = next(iter(rg.subject_objects(DIP.reportCount)))
+    rg.set((node, DIP.outletCount, Literal(int(count) + 1, datatype=XSD.integer)))
+    bad = validate_graph(rg)
+    assert [str(v.shape).rsplit("#", 1)[1] for v in bad.violations] == ["ResolvedEvent-outlets"]
+
+
 def test_query_columns_are_the_documented_interface(built) -> None:
     _, store, _ = built
     expected = {

@@ -308,7 +308,7 @@ CASES = [
          _.meeting, "Event-date-type", "dip:date"),
     Case("two dates",
          add((_.meeting, DIP.date, day("2025-09-17"))),
-         _.meeting, "Event-date-count", "dip:date"),
+         _.meeting, "Event-date-count", "dip:date", also=("ResolvedEvent-date",)),
     # --- events: provenance
     Case("event with no article",
          drop((_.meeting, DIP.reportedIn, _.article)),
@@ -319,9 +319,18 @@ CASES = [
     Case("event with no evidence span",
          drop((_.visit, DIP.evidence, _.span2)),
          _.visit, "Event-evidence", "dip:evidence"),
+    Case("fused event with outlets but no report count",
+         drop((_.meeting, DIP.reportCount, Literal(1))),
+         _.meeting, "Event-reportCount", "dip:reportCount"),
+    Case("more outlets than reports",
+         replace(_.meeting, DIP.outletCount, Literal(2)),
+         _.meeting, "ResolvedEvent-outlets", "dip:outletCount"),
+    Case("dateInferredIn a string",
+         add((_.meeting, DIP.dateInferredIn, Literal("a1"))),
+         _.meeting, "ResolvedEvent-dateInferredIn", "dip:dateInferredIn", also=("Event-dateInferredIn",)),
     Case("dateInferredIn a person",
-         add((_.visit, DIP.dateInferredIn, _.p1)),
-         _.visit, "Event-dateInferredIn", "dip:dateInferredIn"),
+         add((_.meeting, DIP.dateInferredIn, _.p1)),
+         _.meeting, "Event-dateInferredIn", "dip:dateInferredIn"),
     # --- events: modality (a subclass targeted without inference)
     Case("two modalities",
          add((_.meeting, DIP.modality, DIP.Planned)),
@@ -344,10 +353,10 @@ CASES = [
          _.meeting, "Event-trigger", "dip:trigger"),
     Case("report count zero",
          replace(_.meeting, DIP.reportCount, Literal(0)),
-         _.meeting, "Event-reportCount", "dip:reportCount"),
+         _.meeting, "Event-reportCount", "dip:reportCount", also=("ResolvedEvent-outlets",)),
     Case("outlet count as a string",
          replace(_.meeting, DIP.outletCount, Literal("1")),
-         _.meeting, "Event-outletCount", "dip:outletCount"),
+         _.meeting, "Event-outletCount", "dip:outletCount", also=("ResolvedEvent-outlets",)),
     # --- visits
     Case("visit without destination",
          drop_all(_.visit, DIP.destination),
@@ -597,7 +606,8 @@ def test_dataset_is_validated_as_the_union_of_its_graphs():
     assert report.triples == len(valid_triples())
     report = validate_graph(_dataset([(I.meeting, DIP.outletCount, Literal(2))]))  # a second count
     assert [(_shape_name(v), v.focus, v.component) for v in report.violations] == [
-        ("Event-outletCount", I.meeting, "MaxCountConstraintComponent")]
+        ("Event-outletCount", I.meeting, "MaxCountConstraintComponent"),
+        ("ResolvedEvent-outlets", I.meeting, "LessThanOrEqualsConstraintComponent")]  # 2 outlets, 1 report
 
 
 def test_dataset_violation_across_graphs_is_found():
