@@ -179,15 +179,38 @@ def extract_iter(articles: Sequence[Article], model: str | None, t: Counter[str]
     # vocab's StringStore for the life of the process, so a long build grows without bound. The
     # records hold plain strings and offsets, never Docs or Tokens, so nothing outlives the zone.
     with nlp.memory_zone():
-        docs = nlp.pipe((a.text for a in articles), batch_size=16)
-        for article in articles:
+        for group in nlp_groups(articles):
             t0 = time.perf_counter()
-            doc = next(docs)
-            t1 = time.perf_counter()
-            rec = records_from_doc(article, doc, lex)
-            t["nlp"] += t1 - t0
-            t["extract"] += time.perf_counter() - t1
-            yield rec
+            docs = list(nlp.pipe((a.text for a in group), batch_size=len(group)))
+            t["nlp"] += time.perf_counter() - t0
+            for article, doc in zip(group, docs):
+                t1 = time.perf_counter()
+                rec = records_from_doc(article, doc, lex)
+                t["extract"] += time.perf_counter() - t1
+                yield rec
+            del docs
+
+
+# spaCy batches by number of Docs, and the CNN's intermediate arrays grow with the tokens of the
+# whole batch: 16 long articles in one batch took ~430 MB for a moment. Groups are cut by size.
+NLP_GROUP_DOCS = 16
+NLP_GROUP_CHARS = 40_000
+
+
+def nlp_groups(articles: Sequence[Article]) -> Iterator[list[Article]]:
+    """Consecutive articles in groups of at most NLP_GROUP_DOCS articles and NLP_GROUP_CHARS
+    characters (an article longer than that is a group of its own), so the memory spaCy needs
+    for a batch is bounded whatever the input."""
+    group: list[Article] = []
+    size = 0
+    for a in articles:
+        if group and (len(group) >= NLP_GROUP_DOCS or size + len(a.text) > NLP_GROUP_CHARS):
+            yield group
+            group, size = [], 0
+        group.append(a)
+        size += len(a.text)
+    if group:
+        yield group
 
 
 def extract_batch(model: str | None, cache_root: str, articles: list[Article]) -> tuple[list[ArticleRecords], dict]:
