@@ -261,6 +261,14 @@ def table(rows: list[dict], jobs: int) -> str:
                 f"| {r['articles']} | {r['seconds']:.1f} | {r['noop_rebuild_s']:.2f} ({r['noop_extracted']}) |"
                 f" {r['one_changed_rebuild_s']:.2f} ({r['one_changed_extracted']} / {r['one_changed_written']}) |"
             )
+        lines.append("")
+        lines.append("Seconds per stage of the one-article rebuild:")
+        lines.append("")
+        lines.append("| store of N articles | " + " | ".join(order) + " |")
+        lines.append("|---|" + "---|" * len(order))
+        for r in inc:
+            st = r.get("one_changed_stages", {})
+            lines.append(f"| {r['articles']} | " + " | ".join(f"{st.get(k, 0.0):.2f}" for k in order) + " |")
     return "\n".join(lines)
 
 
