@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.articles import ArticleError, _check_body  # noqa: E402
+from kg.read.articles import ArticleError, _check_body  # noqa: E402
 from kg.paths import shared_data  # noqa: E402
 
 SOURCE = "saudinewsnet/articles.jsonl.gz"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.articles import ArticleError
+from kg.read.articles import ArticleError
 from kg.pipeline_run import RunStats
 from kg.rdf import sorted_nquads
 from kg.records import ArticleRecords

@@ -30,7 +30,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.articles import iter_articles, iter_files
+from kg.read.articles import iter_articles, iter_files
 from kg.records import Article, ArticleRecords
 from kg.resolved import Resolution
 
@@ -50,7 +50,7 @@ class DistributedResult:
 
 def _read_file(item: tuple[int, str]):
     """Executor side: one input file → (order, article) or (order, error text)."""
-    from kg.articles import ArticleError
+    from kg.read.articles import ArticleError
 
     fi, path = item
     for n, a in enumerate(iter_articles([path])):
@@ -144,7 +144,7 @@ def spark_build(
         files = [str(p.resolve()) for p in iter_files(Path(p) for p in paths)]
         read = sc.parallelize(list(enumerate(files)), max(1, min(len(files), parts))).flatMap(_read_file)
         read.persist(StorageLevel.MEMORY_AND_DISK)
-        # Ids name graphs: the first occurrence (input order) wins, as in kg.articles.read_articles.
+        # Ids name graphs: the first occurrence (input order) wins, as in kg.read.articles.read_articles.
         index = sorted(read.map(lambda r: (r[0], r[1].id if r[1] else None, r[1].path if r[1] else None, r[2])).collect())
         seen: dict[str, str] = {}
         keep: set[tuple[int, int]] = set()

@@ -37,7 +37,7 @@ from typing import Any
 
 from rich.table import Table
 
-from kg.articles import split_header
+from kg.read.articles import split_header
 
 from kg import rdf as _rdf
 from kg.arabic import match_key
@@ -94,7 +94,7 @@ MEETING_KINDS = ("in-person", "phone-call", "video-call")
 
 
 def article_body(text: str) -> str:
-    """The body of an article file, as the reader (`kg.articles`) sees it: gold substrings and
+    """The body of an article file, as the reader (`kg.read.articles`) sees it: gold substrings and
     span offsets refer to this text."""
     return split_header(text)[1]
 

@@ -37,7 +37,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.articles import ArticleError, iter_articles
+from kg.read.articles import ArticleError, iter_articles
 from kg.paths import GAZETTEER, LEXICON, MODELS, ONTOLOGY, ROOT
 from kg.records import Article, ArticleRecords
 from kg.resolved import Resolution
@@ -66,7 +66,7 @@ def extract_fingerprint(model: str | None) -> str:
     # kg.nlp.pipeline.DEFAULT_MODEL, named here so that a no-op rebuild does not import spaCy
     model_dir = Path(model) if model else MODELS / "ner"
     _hash_files(
-        [kg / "nlp", kg / "extract.py", kg / "records.py", kg / "arabic.py", kg / "articles.py", LEXICON, model_dir], h
+        [kg / "nlp", kg / "extract.py", kg / "records.py", kg / "arabic.py", kg / "read", LEXICON, model_dir], h
     )
     h.update(str(model_dir).encode())
     return h.hexdigest()

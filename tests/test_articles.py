@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from kg.articles import read_articles
+from kg.read.articles import read_articles
 
 BODY = "استقبل وزير الخارجية المصري نظيره الأردني في القاهرة اليوم الأحد لبحث العلاقات الثنائية."
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.articles import read_articles
+from kg.read.articles import read_articles
 from kg.paths import DATA, ROOT
 from kg.store import open_store, select, term_text
 from kg.view import (
