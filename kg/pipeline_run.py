@@ -66,7 +66,9 @@ def extract_fingerprint(model: str | None) -> str:
     # kg.nlp.pipeline.DEFAULT_MODEL, named here so that a no-op rebuild does not import spaCy
     model_dir = Path(model) if model else MODELS / "ner"
     _hash_files(
-        [kg / "nlp", kg / "extract.py", kg / "records.py", kg / "arabic.py", kg / "read", LEXICON, model_dir], h
+        # the gazetteer is read by recognition too (places, offices, nationality adjectives)
+        [kg / "nlp", kg / "records.py", kg / "arabic.py", kg / "read", kg / "gazetteer.py", LEXICON, GAZETTEER,
+         model_dir], h
     )
     h.update(str(model_dir).encode())
     return h.hexdigest()
@@ -166,7 +168,7 @@ class RecordCache:
 def extract_iter(articles: Sequence[Article], model: str | None, t: Counter[str] | None = None) -> Iterator[ArticleRecords]:
     """spaCy + extraction, article by article: the one code path of every engine (in-process,
     worker processes, Spark executors). `t` collects seconds per stage."""
-    from kg.extract import records_from_doc
+    from kg.nlp.extract import records_from_doc
     from kg.nlp.lexicons import load_lexicons
     from kg.nlp.pipeline import load_pipeline
 
@@ -318,7 +320,7 @@ class _Pool:
         import multiprocessing as mp
 
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["kg.pipeline_run", "kg.extract", "kg.rdf", "kg.validate"])
+        ctx.set_forkserver_preload(["kg.pipeline_run", "kg.nlp.extract", "kg.rdf", "kg.validate"])
         self.ex = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
         self.limit = 2 * jobs
 

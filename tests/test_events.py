@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract import extract_article
+from kg.nlp.extract import extract_article
 from kg.records import Article
 
 PUB = date(2024, 5, 14)  # a Tuesday

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract import extract_article
+from kg.nlp.extract import extract_article
 from kg.records import Article
 
 
