@@ -65,8 +65,9 @@ def main() -> int:
     from kg.build import build
     from kg.linking import link_resolution
     from kg.pipeline_run import CACHE_DIRNAME
-    from kg.resolve import resolve_entities, resolve_events
-    from kg.resolve_index import resolve_events_blocked
+    from kg.resolve.entities import resolve_entities
+    from kg.resolve.events import resolve_events
+    from kg.resolve.blocking import resolve_events_blocked
 
     with tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp) / "in"
@@ -94,7 +95,7 @@ def main() -> int:
             t = time.perf_counter()
             resolve_events(recs, ents)
             ref = f"{time.perf_counter() - t:.1f}"
-        from kg.resolved import Resolution
+        from kg.resolve.result import Resolution
 
         res = Resolution(ents, evs)
         t3 = time.perf_counter()

@@ -20,7 +20,7 @@ from kg.read.articles import ArticleError
 from kg.pipeline_run import RunStats
 from kg.rdf import sorted_nquads
 from kg.records import ArticleRecords
-from kg.resolved import Resolution
+from kg.resolve.result import Resolution
 from kg.validate import ValidationReport
 
 

@@ -11,7 +11,7 @@ The job is the single-machine build cut at its two natural seams (see docs/scale
    the same function `kg build` runs), records kept in executor memory/disk.
 2. **keyed grouping** (shuffle): entity identities are resolved on the driver from compact
    records (near-linear), then every event report is keyed by its blocking keys
-   (`kg.resolve_index.block_keys`), grouped by key on the cluster, and each group yields its
+   (`kg.resolve.blocking.block_keys`), grouped by key on the cluster, and each group yields its
    candidate fusions (`block_edges`); the driver joins the edges into events with the
    reference resolver. This is the step that is quadratic when done naively.
 3. **map** (executors): each article's records are joined with its resolution slice, rendered,
@@ -32,7 +32,7 @@ from pathlib import Path
 
 from kg.read.articles import iter_articles, iter_files
 from kg.records import Article, ArticleRecords
-from kg.resolved import Resolution
+from kg.resolve.result import Resolution
 
 
 @dataclass
@@ -126,8 +126,8 @@ def spark_build(
     from kg.linking import link_resolution
     from kg.pipeline_run import graph_nquads
     from kg.rdf import graph_iri, resolved_graph
-    from kg.resolve import resolve_entities
-    from kg.resolve_index import article_slice, block_edges, block_keys, compact, events_from_edges
+    from kg.resolve.entities import resolve_entities
+    from kg.resolve.blocking import article_slice, block_edges, block_keys, compact, events_from_edges
     from kg.store import count_triples, open_store
 
     own = spark is None

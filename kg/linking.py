@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from kg.gazetteer import Gazetteer
 from kg.link import link_entity
 from kg.records import ArticleRecords, EntityRecord
-from kg.resolved import CountryInfo, PositionInfo, Resolution, ResolvedEntity
+from kg.resolve.result import CountryInfo, PositionInfo, Resolution, ResolvedEntity
 
 PLACE_TYPES = {"Country", "City", "Place"}
 

@@ -40,7 +40,7 @@ from pathlib import Path
 from kg.read.articles import ArticleError, iter_articles
 from kg.paths import GAZETTEER, LEXICON, MODELS, ONTOLOGY, ROOT
 from kg.records import Article, ArticleRecords
-from kg.resolved import Resolution
+from kg.resolve.result import Resolution
 
 MANIFEST_VERSION = 1
 CACHE_DIRNAME = "kg-build"  # inside the store directory; RocksDB ignores names it does not own
@@ -79,7 +79,7 @@ def render_fingerprint(endpoint: str | None) -> str:
     kg = ROOT / "kg"
     h = hashlib.sha1(b"render")
     _hash_files(
-        [kg / n for n in ("rdf.py", "resolve.py", "resolve_index.py", "resolved.py", "linking.py", "link.py",
+        [kg / n for n in ("rdf.py", "resolve", "linking.py", "link.py",
                           "gazetteer.py", "validate.py", "wikidata_online.py")]
         + [GAZETTEER, ONTOLOGY],
         h,
@@ -221,7 +221,7 @@ def nlp_groups(articles: Sequence[Article]) -> Iterator[list[Article]]:
 
 def extract_batch(model: str | None, cache_root: str, articles: list[Article]) -> tuple[list[ArticleRecords], dict]:
     """spaCy + extraction for a batch; full records go to the cache, compact ones come back."""
-    from kg.resolve_index import compact
+    from kg.resolve.blocking import compact
 
     t: Counter[str] = Counter()
     cache = RecordCache(Path(cache_root))
@@ -436,7 +436,7 @@ def run_build(
     from kg.build import BuildReport
     from kg.linking import link_resolution
     from kg.rdf import resolved_graph
-    from kg.resolve_index import article_slice, resolve_scalable, slice_fingerprint
+    from kg.resolve.blocking import article_slice, resolve_scalable, slice_fingerprint
 
     secs: Counter[str] = Counter()
     stats = RunStats()

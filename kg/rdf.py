@@ -16,7 +16,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.records import ArticleRecords, DateValue, EventRecord, Span
-from kg.resolved import Resolution, ResolvedEntity
+from kg.resolve.result import Resolution, ResolvedEntity
 
 BASE = "https://w3id.org/kg-diplomacy/"
 DIP = Namespace(BASE + "ontology#")

@@ -11,11 +11,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import kg.resolve_index as ri
+import kg.resolve.blocking as ri
 from kg.build import build
 from kg.paths import DATA
 from kg.records import Article, ArticleRecords, DateValue, EntityRecord, EventRecord, Mention, Span
-from kg.resolve import resolve, resolve_entities, resolve_events
+from kg.resolve.entities import resolve_entities
+from kg.resolve.events import resolve, resolve_events
 from kg.store import open_store
 
 ARTICLES = DATA / "articles"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kg.records import Article, ArticleRecords, DateValue, EntityRecord, EventRecord, Mention, Span
-from kg.resolve import resolve
+from kg.resolve.events import resolve
 
 
 def person(lid: str, *names: str, country: str | None = None) -> EntityRecord:

@@ -1,12 +1,12 @@
 """Resolution at corpus scale: compact records, blocked event fusion, per-article slices.
 
-`kg.resolve` is the reference algorithm. Its event step compares every report with every
+`kg.resolve.events` is the reference algorithm. Its event step compares every report with every
 earlier one (quadratic: ~10^8 comparisons at 20k articles, 10^12 at a million). Here the same
 merges are found through *blocking keys*: two reports can only fuse when they have the same
 type and modality and either (Visit) the same participant set and place or (Meeting, call, …)
 share at least two participants, so each report is indexed under those keys and only reports
 that share a key are compared. Each resulting candidate group is then handed to
-`kg.resolve.resolve_events` itself, so dates, keys and member lists come from the reference
+`kg.resolve.events.resolve_events` itself, so dates, keys and member lists come from the reference
 code and the result is the same object for object (tests/test_incremental.py checks it).
 
 A *slice* is what one article's graph needs from the whole-corpus resolution (its entities'
@@ -25,8 +25,9 @@ from dataclasses import asdict, fields, replace
 from itertools import combinations
 
 from kg.records import ArticleRecords, EventRecord
-from kg.resolve import MAX_PUBLICATION_GAP_DAYS, resolve_entities, resolve_events
-from kg.resolved import Member, Resolution, ResolvedEntity, ResolvedEvent
+from kg.resolve.entities import resolve_entities
+from kg.resolve.events import MAX_PUBLICATION_GAP_DAYS, resolve_events
+from kg.resolve.result import Member, Resolution, ResolvedEntity, ResolvedEvent
 
 # Blocks up to this size are compared pairwise; larger ones through a publication-date window.
 SMALL_BLOCK = 32
@@ -59,7 +60,7 @@ class _DSU:
 
 
 def _link_block(block: list[int], items: Sequence[tuple], union: Callable[[int, int], None]) -> None:
-    """Call `union` on every pair of the block that `kg.resolve` could fuse (a superset is
+    """Call `union` on every pair of the block that `kg.resolve.events` could fuse (a superset is
     harmless: the reference code re-decides inside each candidate group).
 
     `items[i]` is (member, event record, publication date) of report i.
@@ -144,7 +145,7 @@ def block_edges(items: Sequence[tuple]) -> list[tuple[Member, Member]]:
 def events_from_edges(
     records: Sequence[ArticleRecords], entities: dict[Member, ResolvedEntity], edges: Iterable[tuple[Member, Member]]
 ) -> dict[Member, ResolvedEvent]:
-    """Connected components of the candidate edges, each decided by `kg.resolve.resolve_events`."""
+    """Connected components of the candidate edges, each decided by `kg.resolve.events.resolve_events`."""
     index: dict[Member, int] = {}
     reports: list[tuple[EventRecord, ArticleRecords]] = []
     for rec in records:
@@ -173,7 +174,7 @@ def events_from_edges(
 def resolve_events_blocked(
     records: Sequence[ArticleRecords], entities: dict[Member, ResolvedEntity]
 ) -> dict[Member, ResolvedEvent]:
-    """`kg.resolve.resolve_events` through blocking keys: same result, near-linear cost."""
+    """`kg.resolve.events.resolve_events` through blocking keys: same result, near-linear cost."""
     blocks: dict[tuple, list[tuple]] = defaultdict(list)
     for rec in records:
         for ev in rec.events:
@@ -185,7 +186,7 @@ def resolve_events_blocked(
 
 
 def resolve_scalable(records: Iterable[ArticleRecords]) -> Resolution:
-    """`kg.resolve.resolve` with the blocked event step (entities are already near-linear)."""
+    """`kg.resolve.events.resolve` with the blocked event step (entities are already near-linear)."""
     records = list(records)
     entities = resolve_entities(records)
     return Resolution(entities=entities, events=resolve_events_blocked(records, entities))

@@ -1,6 +1,6 @@
 """What resolution hands to the RDF writer: one entity per real thing, one event per real event.
 
-Kept apart from `resolve.py` (the algorithm) so the RDF writer depends on the shape of the result
+Kept apart from `entities.py` and `events.py` (the algorithms) so the RDF writer depends on the shape of the result
 only, and a distributed build can produce the same records by a keyed grouping.
 """
 
