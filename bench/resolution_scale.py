@@ -63,7 +63,7 @@ def main() -> int:
         print(f"skipped: {corpus_path()} not found", file=sys.stderr)
         return 0
     from kg.build import build
-    from kg.linking import link_resolution
+    from kg.link.stage import link_resolution
     from kg.pipeline_run import CACHE_DIRNAME
     from kg.resolve.entities import resolve_entities
     from kg.resolve.events import resolve_events

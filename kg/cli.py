@@ -183,7 +183,7 @@ def gazetteer_update_cmd(
 ) -> None:
     """Write what the endpoint knows (labels, citizenship, offices with dates) into data/gazetteer."""
     from kg.paths import GAZETTEER
-    from kg.wikidata_online import update_gazetteer
+    from kg.link.wikidata import update_gazetteer
 
     try:
         counts = update_gazetteer(endpoint, GAZETTEER, cache_dir=cache)

@@ -123,7 +123,7 @@ def spark_build(
     import pyoxigraph as ox
     from pyspark import StorageLevel
 
-    from kg.linking import link_resolution
+    from kg.link.stage import link_resolution
     from kg.pipeline_run import graph_nquads
     from kg.rdf import graph_iri, resolved_graph
     from kg.resolve.entities import resolve_entities

@@ -79,8 +79,7 @@ def render_fingerprint(endpoint: str | None) -> str:
     kg = ROOT / "kg"
     h = hashlib.sha1(b"render")
     _hash_files(
-        [kg / n for n in ("rdf.py", "resolve", "linking.py", "link.py",
-                          "gazetteer.py", "validate.py", "wikidata_online.py")]
+        [kg / n for n in ("rdf.py", "resolve", "link", "gazetteer.py", "validate.py")]
         + [GAZETTEER, ONTOLOGY],
         h,
     )
@@ -434,7 +433,7 @@ def run_build(
     unless `retain` (small corpora, tests, callers that inspect the graphs).
     """
     from kg.build import BuildReport
-    from kg.linking import link_resolution
+    from kg.link.stage import link_resolution
     from kg.rdf import resolved_graph
     from kg.resolve.blocking import article_slice, resolve_scalable, slice_fingerprint
 
@@ -525,7 +524,7 @@ def run_build(
         t0 = time.perf_counter()
         client = None
         if wikidata_endpoint:
-            from kg.wikidata_online import WikidataClient
+            from kg.link.wikidata import WikidataClient
 
             kwargs: dict = {"endpoint": wikidata_endpoint}
             if wikidata_cache:

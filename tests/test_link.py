@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kg.gazetteer import Gazetteer
-from kg.link import link_entity, link_records
+from kg.link.offline import link_entity, link_records
 from kg.paths import GAZETTEER
 from kg.records import Article, ArticleRecords, EntityRecord, Mention, Role, Span
 

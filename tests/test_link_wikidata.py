@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from kg.gazetteer import Gazetteer
-from kg.link import link_entity
+from kg.link.offline import link_entity
 from kg.paths import GAZETTEER, LEXICON, ROOT
 from kg.records import EntityRecord, Mention, Role, Span
-from kg.wikidata_online import WikidataClient, link_entity_online, update_gazetteer
+from kg.link.wikidata import WikidataClient, link_entity_online, update_gazetteer
 
 OXIGRAPH = ROOT / ".venv" / "bin" / "oxigraph"
 S = Span(0, 1)

@@ -1,6 +1,6 @@
 """Online Wikidata: SPARQL look-ups with a disk cache, and a gazetteer updater.
 
-Optional: the offline gazetteer is always tried first (`kg.link`). This module asks a SPARQL
+Optional: the offline gazetteer is always tried first (`kg.link.offline`). This module asks a SPARQL
 endpoint (the Wikidata Query Service, or any store holding Wikidata-shaped RDF) what the
 gazetteer cannot answer: which items carry an Arabic label, which positions a person held
 (P39 statements with start P580 and end P582 qualifiers, read through p:/ps:/pq:), and who held
@@ -34,7 +34,7 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError
 
 from kg.arabic import normalize, tokens
 from kg.gazetteer import Gazetteer, form_key
-from kg.link import LinkResult, link_entity
+from kg.link.offline import LinkResult, link_entity
 from kg.paths import GAZETTEER, LEXICON, ROOT
 from kg.records import ArticleRecords, EntityRecord
 
@@ -334,7 +334,7 @@ def link_entity_online(entity: EntityRecord, published: date | None, gaz: Gazett
 
 def link_records_online(records: ArticleRecords | Iterable[ArticleRecords], client: WikidataClient,
                         gaz: Gazetteer | None = None) -> int:
-    """`kg.link.link_records` with the endpoint as a second chance; returns how many linked."""
+    """`kg.link.offline.link_records` with the endpoint as a second chance; returns how many linked."""
     gaz = gaz or Gazetteer.load()
     batches = [records] if isinstance(records, ArticleRecords) else list(records)
     n = 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kg.gazetteer import Gazetteer
-from kg.link import link_entity
+from kg.link.offline import link_entity
 from kg.records import ArticleRecords, EntityRecord
 from kg.resolve.result import CountryInfo, PositionInfo, Resolution, ResolvedEntity
 
@@ -42,7 +42,7 @@ def link_resolution(
 ) -> None:
     """Fill QIDs, canonical labels, countries and positions into the resolution, in place.
 
-    `client` is a `kg.wikidata_online.WikidataClient`: when given, persons the gazetteer cannot
+    `client` is a `kg.link.wikidata.WikidataClient`: when given, persons the gazetteer cannot
     link are looked up on the endpoint (cached on disk).
     """
     gaz = gaz or Gazetteer.load()
@@ -61,7 +61,7 @@ def link_resolution(
             continue
         merged = _cluster_record(ent, by_id)
         if client is not None:
-            from kg.wikidata_online import link_entity_online
+            from kg.link.wikidata import link_entity_online
 
             result = link_entity_online(merged, first_article.published, gaz, client)  # type: ignore[arg-type]
         else:
