@@ -18,10 +18,10 @@ from rdflib import Graph
 
 from kg.read.articles import ArticleError
 from kg.pipeline_run import RunStats
-from kg.rdf import sorted_nquads
+from kg.rdf.writer import sorted_nquads
 from kg.records import ArticleRecords
 from kg.resolve.result import Resolution
-from kg.validate import ValidationReport
+from kg.rdf.validate import ValidationReport
 
 
 @dataclass

@@ -92,7 +92,7 @@ def validate_cmd(
 ) -> None:
     """Validate the graph against ontology/shapes.ttl with pyshacl, graph by graph."""
     from kg.store import StoreError
-    from kg.validate import validate_file, validate_store
+    from kg.rdf.validate import validate_file, validate_store
 
     try:
         results = validate_file(file) if file is not None else validate_store(store)

@@ -125,7 +125,7 @@ def spark_build(
 
     from kg.link.stage import link_resolution
     from kg.pipeline_run import graph_nquads
-    from kg.rdf import graph_iri, resolved_graph
+    from kg.rdf.writer import graph_iri, resolved_graph
     from kg.resolve.entities import resolve_entities
     from kg.resolve.blocking import article_slice, block_edges, block_keys, compact, events_from_edges
     from kg.store import count_triples, open_store

@@ -39,7 +39,7 @@ from rich.table import Table
 
 from kg.read.articles import split_header
 
-from kg import rdf as _rdf
+from kg.rdf import writer as _rdf
 from kg.arabic import match_key
 
 # --- the neutral prediction form ------------------------------------------------------------
@@ -628,7 +628,7 @@ def score(gold: dict[str, dict], predictions: dict[str, Prediction]) -> Scores:
 
 # --- predictions from the RDF store ------------------------------------------------------------
 
-# IRIs come from kg.rdf, the one module that builds them, so the reader follows the writer.
+# IRIs come from kg.rdf.writer, the one module that builds them, so the reader follows the writer.
 DIP = str(_rdf.DIP)
 KGR = str(_rdf.KGR)
 WD = str(_rdf.WD)

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from kg.paths import DEFAULT_STORE
 
 #: Prefixes used by the Turtle/TriG writers so the export reads like the ontology files.
-#: (Only namespace strings: IRIs themselves are built in kg.rdf.) `kgr:` is left out on purpose:
+#: (Only namespace strings: IRIs themselves are built in kg.rdf.writer.) `kgr:` is left out on purpose:
 #: resource IRIs have a slash after it (`kgr:person\/ab12`), which Turtle must escape, so they
 #: read better written in full.
 PREFIXES: dict[str, str] = {

@@ -16,7 +16,7 @@ Why it is shaped like this:
   when what it takes from resolution (labels, identities, event keys) changed. A change of the
   extraction code, lexicons or model invalidates all records; a change of the writer, resolver,
   gazetteer or shapes invalidates all graphs but keeps the records.
-* **Same output.** Each graph is the one `kg.rdf.article_graph` writes against the whole
+* **Same output.** Each graph is the one `kg.rdf.writer.article_graph` writes against the whole
   resolution (a slice gives the same graph), so an incremental build equals a full one.
 """
 
@@ -79,7 +79,7 @@ def render_fingerprint(endpoint: str | None) -> str:
     kg = ROOT / "kg"
     h = hashlib.sha1(b"render")
     _hash_files(
-        [kg / n for n in ("rdf.py", "resolve", "link", "gazetteer.py", "validate.py")]
+        [kg / n for n in ("rdf", "resolve", "link", "gazetteer.py")]
         + [GAZETTEER, ONTOLOGY],
         h,
     )
@@ -236,14 +236,14 @@ def extract_batch(model: str | None, cache_root: str, articles: list[Article]) -
 @dataclass
 class Rendered:
     aid: str
-    nquads: str  # N-Quads lines of the graph, as kg.rdf.sorted_nquads writes them (unsorted)
+    nquads: str  # N-Quads lines of the graph, as kg.rdf.writer.sorted_nquads writes them (unsorted)
     triples: int
-    report: object | None  # kg.validate.ValidationReport, or None when not validated
+    report: object | None  # kg.rdf.validate.ValidationReport, or None when not validated
     graph: object | None = None  # the rdflib Graph, when the caller keeps graphs
 
 
 def graph_nquads(g) -> str:
-    """N-Quads text of one named graph, line for line what `kg.rdf.sorted_nquads` writes."""
+    """N-Quads text of one named graph, line for line what `kg.rdf.writer.sorted_nquads` writes."""
     ctx = f" <{g.identifier}>"
     out = []
     for line in g.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines():
@@ -257,8 +257,8 @@ def render_one(rec: ArticleRecords, sl: Resolution, check: bool, t: Counter[str]
 
     Returns (graph, N-Quads text, report or None); the one code path of every engine.
     """
-    from kg.rdf import article_graph
-    from kg.validate import validate_graph
+    from kg.rdf.writer import article_graph
+    from kg.rdf.validate import validate_graph
 
     t = t if t is not None else Counter()
     t1 = time.perf_counter()
@@ -319,7 +319,7 @@ class _Pool:
         import multiprocessing as mp
 
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["kg.pipeline_run", "kg.nlp.extract", "kg.rdf", "kg.validate"])
+        ctx.set_forkserver_preload(["kg.pipeline_run", "kg.nlp.extract", "kg.rdf.writer", "kg.rdf.validate"])
         self.ex = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
         self.limit = 2 * jobs
 
@@ -352,7 +352,7 @@ class _OutFile:
     """`--out FILE` without holding the corpus in memory.
 
     N-Quads: sorted runs on disk merged at the end, so the file is byte for byte what
-    `kg.rdf.sorted_nquads` writes for all graphs. TriG: one `GRAPH { … }` block per graph written
+    `kg.rdf.writer.sorted_nquads` writes for all graphs. TriG: one `GRAPH { … }` block per graph written
     as the graph is rendered (oxigraph's TriG writer with the project prefixes).
     """
 
@@ -366,7 +366,7 @@ class _OutFile:
         fd, self.tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
         self.fh = os.fdopen(fd, "wb")
         if not self.nq:
-            from kg.rdf import PREFIXES
+            from kg.rdf.writer import PREFIXES
 
             self.prefixes = {k: str(v) for k, v in PREFIXES.items()}
             for k, v in self.prefixes.items():
@@ -434,7 +434,7 @@ def run_build(
     """
     from kg.build import BuildReport
     from kg.link.stage import link_resolution
-    from kg.rdf import resolved_graph
+    from kg.rdf.writer import resolved_graph
     from kg.resolve.blocking import article_slice, resolve_scalable, slice_fingerprint
 
     secs: Counter[str] = Counter()
@@ -578,7 +578,7 @@ def run_build(
         )
         import pyoxigraph as ox
 
-        from kg.rdf import graph_iri
+        from kg.rdf.writer import graph_iri
 
         for done, t in rendered_iter:
             for k, v in t.items():
@@ -618,7 +618,7 @@ def run_build(
         if len(rg):
             # Validated on its own, like an article graph: dsh:ResolvedEvent targets its nodes by
             # the cross-article facts it holds (it has no types). Linear in the fused events.
-            from kg.validate import validate_graph
+            from kg.rdf.validate import validate_graph
 
             t0 = time.perf_counter()
             rreport = validate_graph(rg)
@@ -701,7 +701,7 @@ def run_build(
 
 def _parse_nquads(text: str, aid: str):
     """A rendered graph back as rdflib (only when a worker rendered it and the caller keeps graphs)."""
-    from kg.rdf import graph_iri, new_graph
+    from kg.rdf.writer import graph_iri, new_graph
 
     name = graph_iri(aid)
     ctx = f" <{name}> ."

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 from kg.build import build, build_graphs
 from kg.cli import app
 from kg.paths import DATA, QUERIES
-from kg.rdf import sorted_nquads
+from kg.rdf.writer import sorted_nquads
 from kg.store import count_triples, open_store, select, term_text
-from kg.validate import validate_store
+from kg.rdf.validate import validate_store
 
 ARTICLES = DATA / "articles"
 
@@ -45,8 +45,8 @@ def test_resolved_graph_is_validated_on_its_own(built) -> None:
     from rdflib import Graph, Literal
     from rdflib.namespace import XSD
 
-    from kg.rdf import DIP, RESOLVED_GRAPH
-    from kg.validate import validate_graph
+    from kg.rdf.writer import DIP, RESOLVED_GRAPH
+    from kg.rdf.validate import validate_graph
 
     result, _, _ = built
     rg = Graph(identifier=RESOLVED_GRAPH)

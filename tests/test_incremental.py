@@ -146,7 +146,7 @@ def test_code_change_invalidates_records(corpus: Path, tmp_path: Path, monkeypat
 
 def test_out_file_streams_the_same_nquads(tmp_path: Path) -> None:
     from kg.build import build_graphs
-    from kg.rdf import sorted_nquads
+    from kg.rdf.writer import sorted_nquads
 
     out = tmp_path / "g.nq"
     build([ARTICLES], tmp_path / "store", out, retain=False)
@@ -221,7 +221,7 @@ def test_blocked_event_resolution_equals_reference(seed: int, small: int, monkey
 
 def test_slices_render_the_same_graph() -> None:
     from kg.build import build_graphs
-    from kg.rdf import article_graph, sorted_nquads
+    from kg.rdf.writer import article_graph, sorted_nquads
 
     result = build_graphs([ARTICLES])
     res = resolve(result.records)

@@ -107,7 +107,7 @@ def test_far_apart_publication_dates_do_not_fuse_undated_reports() -> None:
 def test_namesakes_kept_apart_get_different_iris() -> None:
     """Two clusters whose labels share a match key (here: the same name, different countries,
     one spelled without hamza) must not meet again in one IRI with two Arabic labels."""
-    from kg.rdf import entity_iri
+    from kg.rdf.writer import entity_iri
 
     res = resolve([
         article("a", None, [person("p1", "أحمد حسن", country="EG")]),

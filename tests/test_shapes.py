@@ -17,7 +17,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS
 
 from kg.paths import ONTOLOGY
-from kg.validate import (
+from kg.rdf.validate import (
     PREFIXES,
     ValidationReport,
     compact,
@@ -583,7 +583,7 @@ def test_every_shape_is_exercised_by_a_bad_variant():
 
 def _dataset(resolved_extra: list[tuple] = ()) -> rdflib.Dataset:
     """The article in its own named graph, the resolved counts in the _resolved graph (the layout
-    kg.rdf writes: the resolved graph holds only cross-article facts, no types)."""
+    kg.rdf.writer writes: the resolved graph holds only cross-article facts, no types)."""
     ds = rdflib.Dataset()
     article_graph = ds.graph(KGR["graph/a1"])
     resolved = ds.graph(KGR["graph/_resolved"])
@@ -707,12 +707,12 @@ def test_validate_file_bad_input_names_the_file(tmp_path):
 
 
 def test_memoised_shapes_graph_gives_the_same_reports():
-    """kg.validate answers pyshacl's lookups in the shapes graph from a memo; a plain rdflib parse
+    """kg.rdf.validate answers pyshacl's lookups in the shapes graph from a memo; a plain rdflib parse
     of the same file must give the same violations for every bad variant, and editing the
     memoised graph must not serve stale answers."""
     import pyshacl
 
-    from kg.validate import _violations
+    from kg.rdf.validate import _violations
 
     plain = rdflib.Graph().parse(ONTOLOGY / "shapes.ttl", format="turtle")
     memo = shapes_graph()
@@ -737,7 +737,7 @@ def test_memoised_shapes_graph_gives_the_same_reports():
 
 
 def test_hashed_parameter_lookup_gives_the_same_reports(monkeypatch):
-    """The speed-up of kg.validate (a hashed `in` for pyshacl's constraint-parameter list) must
+    """The speed-up of kg.rdf.validate (a hashed `in` for pyshacl's constraint-parameter list) must
     change no result: every bad variant gets the same violations with pyshacl's own list."""
     import pyshacl.shape as pyshacl_shape
     from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP

@@ -196,7 +196,7 @@ def resolve_scalable(records: Iterable[ArticleRecords]) -> Resolution:
 
 
 def article_slice(rec: ArticleRecords, res: Resolution) -> Resolution:
-    """The part of `res` that `kg.rdf.article_graph(rec, res)` reads, and nothing else.
+    """The part of `res` that `kg.rdf.writer.article_graph(rec, res)` reads, and nothing else.
 
     Rendering an article against its slice gives the same graph as against the whole
     resolution, so a worker process or an executor needs only this, not the corpus.

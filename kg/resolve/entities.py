@@ -166,7 +166,7 @@ def resolve_entities(records: Iterable[ArticleRecords]) -> dict[Member, Resolved
 def _disambiguate_keys(out: dict[Member, ResolvedEntity]) -> None:
     """Give clusters that resolution kept apart keys of their own.
 
-    The key (and so the IRI, `kg.rdf.entity_iri`) of an unlinked cluster is the match key of its
+    The key (and so the IRI, `kg.rdf.writer.entity_iri`) of an unlinked cluster is the match key of its
     label. Two clusters can share it, namesakes above all, which resolution keeps apart on
     purpose; one IRI for both would merge them again in the store and give that node two Arabic
     labels. Each colliding cluster gets its first member (article, local id) appended, which does

@@ -46,7 +46,7 @@ from kg.paths import ONTOLOGY
 SHAPES_FILE = ONTOLOGY / "shapes.ttl"
 ONTOLOGY_FILE = ONTOLOGY / "diplomacy.ttl"
 
-# Prefixes used only to print compact names in reports (IRIs themselves are built in kg.rdf).
+# Prefixes used only to print compact names in reports (IRIs themselves are built in kg.rdf.writer).
 PREFIXES: dict[str, str] = {
     "dip": "https://w3id.org/kg-diplomacy/ontology#",
     "dsh": "https://w3id.org/kg-diplomacy/shapes#",
@@ -376,7 +376,7 @@ def validate_each(
 ) -> dict[str, ValidationReport]:
     """Validate graphs one by one, keyed by name: the per-article check of the build and the store.
 
-    Each article graph is self-contained (kg.rdf repeats entity core facts in every article that
+    Each article graph is self-contained (kg.rdf.writer repeats entity core facts in every article that
     mentions them), so validating graph by graph is exact and keeps the cost linear.
     """
     return {name: validate_graph(g, use_ontology=use_ontology) for name, g in graphs}
