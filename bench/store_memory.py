@@ -3,7 +3,7 @@
     .venv/bin/python bench/store_memory.py [--batches 300] [--flush-every 10]
 
 Writes `batches` × 10,000 quads (named graph + the same triples in the default graph, as
-`kg.store.write_nquads` does) into a new pyoxigraph store and prints the process RSS every 30
+`kg.store.local.write_nquads` does) into a new pyoxigraph store and prints the process RSS every 30
 batches. Why: the build process grew with the store it wrote; this isolates the store from the
 rest of the pipeline. 300 batches (3 M quads, about 20,000 articles): no flush 2.9 GB, a flush
 every 10 batches 0.25 GB. `kg.pipeline_run.FLUSH_QUADS` is set from this.

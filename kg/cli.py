@@ -38,7 +38,7 @@ def build_cmd(
     Incremental: unchanged articles are not parsed again (manifest in STORE/kg-build)."""
     from kg.build import build
     from kg.report import print_build_report
-    from kg.store import StoreError
+    from kg.store.local import StoreError
 
     try:
         result = build(
@@ -65,7 +65,7 @@ def query_cmd(
 ) -> None:
     """Run a SPARQL query over the store (default graph = union of all article graphs)."""
     from kg.report import print_table
-    from kg.store import StoreError, format_results, open_store, select
+    from kg.store.local import StoreError, format_results, open_store, select
 
     if fmt not in {"table", "csv", "json"}:
         raise _fail(f"--format must be table, csv or json, not {fmt!r}")
@@ -91,8 +91,9 @@ def validate_cmd(
     store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
 ) -> None:
     """Validate the graph against ontology/shapes.ttl with pyshacl, graph by graph."""
-    from kg.store import StoreError
-    from kg.rdf.validate import validate_file, validate_store
+    from kg.store.local import StoreError
+    from kg.rdf.validate import validate_file
+    from kg.store.local import validate_store
 
     try:
         results = validate_file(file) if file is not None else validate_store(store)
@@ -152,7 +153,7 @@ def link_cmd(
     """Build the articles and link their entities to Wikidata: offline gazetteer first, then the endpoint."""
     from kg.build import build
     from kg.report import print_build_report
-    from kg.store import StoreError
+    from kg.store.local import StoreError
 
     try:
         result = build(paths, store, wikidata_endpoint=endpoint, wikidata_cache=cache, user_agent=user_agent)
@@ -202,7 +203,7 @@ def view_cmd(
     out: _pathlib.Path = typer.Option(_pathlib.Path("build/explorer.html"), "--out", help="The HTML page to write."),
 ) -> None:
     """Write one self-contained HTML page to explore the graph: network, timeline, places, evidence."""
-    from kg.store import StoreError
+    from kg.store.local import StoreError
     from kg.view import ViewError, write_explorer
 
     try:
@@ -253,8 +254,8 @@ def load_cmd(
     quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
 ) -> None:
     """Load the store's named graphs into a remote triple store (replacing those graphs there)."""
-    from kg.export import StoreError
-    from kg.remote import RemoteError, load_store
+    from kg.store.export import StoreError
+    from kg.store.remote import RemoteError, load_store
 
     password = None
     if password_env:
@@ -280,7 +281,7 @@ def serve_cmd(
     writable: bool = typer.Option(False, "--writable", help="Allow SPARQL Update / Graph Store writes."),
 ) -> None:
     """Serve the store over SPARQL (query at /query, YASGUI at /) with the oxigraph server."""
-    from kg.serve import ServeError, run_server
+    from kg.store.serve import ServeError, run_server
 
     try:
         code = run_server(store, port, bind, writable)
@@ -297,7 +298,7 @@ def export_cmd(
     store: _stores_pathlib.Path = typer.Option(_STORES_DEFAULT, "--store", help="pyoxigraph store directory."),
 ) -> None:
     """Export the store as TriG, N-Quads, Turtle or JSON-LD (streamed; written atomically)."""
-    from kg.export import StoreError, export_store
+    from kg.store.export import StoreError, export_store
 
     try:
         summary = export_store(store, fmt, out)

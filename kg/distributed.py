@@ -128,7 +128,7 @@ def spark_build(
     from kg.rdf.writer import graph_iri, resolved_graph
     from kg.resolve.entities import resolve_entities
     from kg.resolve.blocking import article_slice, block_edges, block_keys, compact, events_from_edges
-    from kg.store import count_triples, open_store
+    from kg.store.local import count_triples, open_store
 
     own = spark is None
     spark = spark or spark_session(master)
@@ -208,9 +208,9 @@ def spark_build(
         for p in part_files:
             if p.stat().st_size:
                 store.bulk_load(path=str(p), format=ox.RdfFormat.N_QUADS)
-        from kg.store import rebuild_union
+        from kg.store.local import rebuild_union
 
-        rebuild_union(store)  # the default graph is the union of the article graphs (kg.store)
+        rebuild_union(store)  # the default graph is the union of the article graphs (kg.store.local)
         store.flush()
         result.part_files = len(part_files)
         result.store_triples = count_triples(store)

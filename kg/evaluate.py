@@ -655,7 +655,7 @@ def _label_graphs(article_id: str) -> str:
 
 def _union(store: Any) -> dict:
     """Query options: a store written by kg keeps the union of its named graphs in the default
-    graph (kg.store); any other store is read through Oxigraph's on-the-fly union."""
+    graph (kg.store.local); any other store is read through Oxigraph's on-the-fly union."""
     import pyoxigraph as ox
 
     has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
@@ -796,14 +796,14 @@ def evaluate_articles(
 
     gold = load_gold(gold_dir, articles)
     if store is not None:
-        from kg.store import open_store
+        from kg.store.local import open_store
 
         return score(gold, predictions_from_store(open_store(store, read_only=True), sorted(gold)))
     from kg.build import build
 
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
         result = build([articles], Path(tmp) / "store", model=model)
-        from kg.store import open_store
+        from kg.store.local import open_store
 
         st = open_store(Path(tmp) / "store")
         scores = score(gold, predictions_from_store(st, sorted(gold)))

@@ -538,7 +538,7 @@ def run_build(
         # --- phase 3: render, validate, write ---------------------------------------------
         store = None
         if store_path is not None:
-            from kg.store import open_store, rebuild_union, remove_graph, union_is_missing, write_nquads
+            from kg.store.local import open_store, rebuild_union, remove_graph, union_is_missing, write_nquads
 
             t0 = time.perf_counter()
             store = open_store(store_path)
@@ -656,7 +656,7 @@ def run_build(
                 rebuild_union(store)  # a store written before the union was kept per batch
             store.flush()
             secs["store"] += time.perf_counter() - t0
-            from kg.store import count_triples
+            from kg.store.local import count_triples
 
             report.store = str(store_path)
             report.store_triples = count_triples(store)

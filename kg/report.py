@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.build import BuildReport
-from kg.store import term_text
+from kg.store.local import term_text
 
 console = Console()
 

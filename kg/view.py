@@ -19,7 +19,7 @@ from pathlib import Path
 
 
 from kg.paths import QUERIES
-from kg.store import StoreError, open_store, select, term_text
+from kg.store.local import StoreError, open_store, select, term_text
 
 # The page's data blocks and the query files they come from. The first five are documented in
 # the README; events/participants/evidence exist for the page but are ordinary queries too.
@@ -75,7 +75,7 @@ def query_tables(store_path: str | Path, queries_dir: Path = QUERIES) -> dict[st
     Rows are lists aligned with the columns (not dicts) because the page carries thousands of
     them; values are the terms' lexical forms, None where a variable is unbound.
     """
-    # The store's default graph is the union of the article graphs, each triple once (kg.store).
+    # The store's default graph is the union of the article graphs, each triple once (kg.store.local).
     store = open_store(store_path, read_only=True)
     tables: dict[str, dict] = {}
     for name, file in QUERY_FILES.items():

@@ -12,8 +12,8 @@ from kg.build import build, build_graphs
 from kg.cli import app
 from kg.paths import DATA, QUERIES
 from kg.rdf.writer import sorted_nquads
-from kg.store import count_triples, open_store, select, term_text
-from kg.rdf.validate import validate_store
+from kg.store.local import count_triples, open_store, select, term_text
+from kg.store.local import validate_store
 
 ARTICLES = DATA / "articles"
 

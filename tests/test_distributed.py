@@ -14,7 +14,7 @@ import pytest
 
 from kg.build import build
 from kg.paths import DATA
-from kg.store import open_store
+from kg.store.local import open_store
 
 pytest.importorskip("pyspark")
 pytestmark = [

@@ -17,7 +17,7 @@ from kg.paths import DATA
 from kg.records import Article, ArticleRecords, DateValue, EntityRecord, EventRecord, Mention, Span
 from kg.resolve.entities import resolve_entities
 from kg.resolve.events import resolve, resolve_events
-from kg.store import open_store
+from kg.store.local import open_store
 
 ARTICLES = DATA / "articles"
 

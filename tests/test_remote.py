@@ -26,9 +26,9 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.export import StoreError, export_store
-from kg.remote import RemoteError, _has_bnode, graph_store_candidates, load_store, update_batches
-from kg.serve import ServeError, serve_command
+from kg.store.export import StoreError, export_store
+from kg.store.remote import RemoteError, _has_bnode, graph_store_candidates, load_store, update_batches
+from kg.store.serve import ServeError, serve_command
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 KGR = "https://w3id.org/kg-diplomacy/id/"

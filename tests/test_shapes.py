@@ -26,8 +26,8 @@ from kg.rdf.validate import (
     shapes_graph,
     validate_file,
     validate_graph,
-    validate_store,
 )
+from kg.store.local import validate_store
 
 DIP = Namespace(PREFIXES["dip"])
 DSH = Namespace(PREFIXES["dsh"])
@@ -667,7 +667,7 @@ def test_validate_file_turtle_and_trig_graph_by_graph(tmp_path):
 
 
 def test_validate_store_graph_by_graph(tmp_path):
-    from kg.store import open_store, replace_graphs
+    from kg.store.local import open_store, replace_graphs
 
     good = rdflib.Graph(identifier=KGR["graph/a1"])
     for t in valid_triples():
@@ -687,7 +687,7 @@ def test_validate_store_graph_by_graph(tmp_path):
 
 
 def test_validate_store_missing_names_the_path(tmp_path):
-    from kg.store import StoreError
+    from kg.store.local import StoreError
 
     with pytest.raises(StoreError, match="nowhere: no store here"):
         validate_store(tmp_path / "nowhere")

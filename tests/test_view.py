@@ -23,7 +23,7 @@ import pytest
 
 from kg.read.articles import read_articles
 from kg.paths import DATA, ROOT
-from kg.store import open_store, select, term_text
+from kg.store.local import open_store, select, term_text
 from kg.view import (
     QUERY_FILES,
     ViewError,
@@ -127,7 +127,7 @@ def test_page_is_self_contained(page: tuple[Path, dict]) -> None:
 
 
 def test_missing_store_and_query_are_one_line_errors(tmp_path: Path, store: Path) -> None:
-    from kg.store import StoreError
+    from kg.store.local import StoreError
 
     with pytest.raises(StoreError, match="no store here"):
         write_explorer(tmp_path / "none", tmp_path / "x.html")

@@ -6,7 +6,7 @@ It is skipped, with the reason, when the server is missing or cannot start.
 
 Why Virtuoso: it is the most common public SPARQL server and the strictest one we meet — Digest auth
 on `/sparql-auth` and `/sparql-graph-crud-auth`, HTML error pages, blank nodes refused in
-INSERT DATA — so it exercises the parts of kg.remote that Oxigraph never does.
+INSERT DATA — so it exercises the parts of kg.store.remote that Oxigraph never does.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from kg.remote import RemoteError, load_store
+from kg.store.remote import RemoteError, load_store
 
 pytestmark = pytest.mark.integration
 

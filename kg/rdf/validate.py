@@ -1,8 +1,8 @@
 """SHACL validation of built graphs against ontology/shapes.ttl, with readable reports.
 
 The build validates every article graph on its own (so the cost grows linearly with the corpus);
-`kg validate` does the same for every named graph of a store (`validate_store`) or of a TriG /
-N-Quads file (`validate_file`). All go through `validate_graph`, which also takes a whole Dataset
+`kg validate` does the same for every named graph of a TriG / N-Quads file (`validate_file`) or
+of a store (`kg.store.local.validate_store`). All go through `validate_graph`, which also takes a whole Dataset
 and validates the union of its graphs.
 
 Why these choices:
@@ -404,25 +404,3 @@ def validate_file(path: Path | str, *, use_ontology: bool = False) -> dict[str, 
     if isinstance(data, _MULTIGRAPH):
         return validate_each(_named_graphs(data), use_ontology=use_ontology)
     return {Path(path).name: validate_graph(data, use_ontology=use_ontology)}
-
-
-def validate_store(path: Path | str, *, use_ontology: bool = False) -> dict[str, ValidationReport]:
-    """Validate every named graph of the embedded Oxigraph store at `path`, one by one.
-
-    Graphs are read out as N-Triples and parsed with rdflib, since pyshacl validates rdflib
-    graphs; a missing store raises kg.store.StoreError with a one-line message.
-    """
-    import pyoxigraph as ox
-
-    from kg.store import graph_names, open_store
-
-    store = open_store(path, read_only=True)
-
-    def graphs() -> Iterator[tuple[str, rdflib.Graph]]:
-        for name in graph_names(store):
-            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-            g = rdflib.Graph(identifier=URIRef(name))
-            g.parse(data=data.decode("utf-8"), format="nt")
-            yield compact(URIRef(name)), g
-
-    return validate_each(graphs(), use_ontology=use_ontology)

@@ -50,7 +50,7 @@ from SPARQLWrapper.SPARQLExceptions import (
     Unauthorized,
 )
 
-from kg.export import open_store
+from kg.store.export import open_store
 from kg.paths import DEFAULT_STORE
 
 AUTH_KINDS = ("basic", "digest", "bearer")
@@ -519,7 +519,7 @@ def load_store(
     store = open_store(store_path)
     counts = graph_counts(store)
     notes: list[str] = []
-    # The default graph is the store's materialised union of the named graphs (kg.store): it is
+    # The default graph is the store's materialised union of the named graphs (kg.store.local): it is
     # not sent, since the remote store's own union default graph gives the same triples.
     total = sum(n for _, n in counts)
 

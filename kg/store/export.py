@@ -96,7 +96,7 @@ def _union_triples(store: ox.Store, counter: list[int]) -> Iterator[ox.Triple]:
 
 def _named_quads(store: ox.Store, counter: list[int]) -> Iterator[ox.Quad]:
     """Quads of the named graphs only: the default graph is the store's materialised union of
-    them (see kg.store) and would only repeat them."""
+    them (see kg.store.local) and would only repeat them."""
     for quad in store:
         if not isinstance(quad.graph_name, ox.DefaultGraph):
             counter[0] += 1
