@@ -204,7 +204,7 @@ def view_cmd(
 ) -> None:
     """Write one self-contained HTML page to explore the graph: network, timeline, places, evidence."""
     from kg.store.local import StoreError
-    from kg.view import ViewError, write_explorer
+    from kg.view.explorer import ViewError, write_explorer
 
     try:
         summary = write_explorer(store, out)

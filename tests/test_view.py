@@ -24,7 +24,7 @@ import pytest
 from kg.read.articles import read_articles
 from kg.paths import DATA, ROOT
 from kg.store.local import open_store, select, term_text
-from kg.view import (
+from kg.view.explorer import (
     QUERY_FILES,
     ViewError,
     extract_data,
