@@ -64,7 +64,7 @@ def main() -> int:
         return 0
     from kg.build import build
     from kg.link.stage import link_resolution
-    from kg.pipeline_run import CACHE_DIRNAME
+    from kg.build.engine import CACHE_DIRNAME
     from kg.resolve.entities import resolve_entities
     from kg.resolve.events import resolve_events
     from kg.resolve.blocking import resolve_events_blocked

@@ -6,7 +6,7 @@ Writes `batches` × 10,000 quads (named graph + the same triples in the default 
 `kg.store.local.write_nquads` does) into a new pyoxigraph store and prints the process RSS every 30
 batches. Why: the build process grew with the store it wrote; this isolates the store from the
 rest of the pipeline. 300 batches (3 M quads, about 20,000 articles): no flush 2.9 GB, a flush
-every 10 batches 0.25 GB. `kg.pipeline_run.FLUSH_QUADS` is set from this.
+every 10 batches 0.25 GB. `kg.build.engine.FLUSH_QUADS` is set from this.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ def dump(store: Path) -> list[str]:
 
 
 def test_spark_local_cluster_equals_single_machine_build(tmp_path: Path) -> None:
-    from kg.distributed import spark_build, spark_session
+    from kg.build.spark import spark_build, spark_session
 
     single = tmp_path / "single"
     build([ARTICLES], single, retain=False, incremental=False)

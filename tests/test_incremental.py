@@ -135,7 +135,7 @@ def test_removed_article_is_kept_when_files_were_skipped(corpus: Path, tmp_path:
 
 
 def test_code_change_invalidates_records(corpus: Path, tmp_path: Path, monkeypatch) -> None:
-    import kg.pipeline_run as pr
+    import kg.build.engine as pr
 
     store = tmp_path / "store"
     build([corpus], store, retain=False)

@@ -37,7 +37,7 @@ def build_cmd(
 
     Incremental: unchanged articles are not parsed again (manifest in STORE/kg-build)."""
     from kg.build import build
-    from kg.report import print_build_report
+    from kg.cli.tables import print_build_report
     from kg.store.local import StoreError
 
     try:
@@ -64,7 +64,7 @@ def query_cmd(
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json (W3C SPARQL results)."),
 ) -> None:
     """Run a SPARQL query over the store (default graph = union of all article graphs)."""
-    from kg.report import print_table
+    from kg.cli.tables import print_table
     from kg.store.local import StoreError, format_results, open_store, select
 
     if fmt not in {"table", "csv", "json"}:
@@ -152,7 +152,7 @@ def link_cmd(
 ) -> None:
     """Build the articles and link their entities to Wikidata: offline gazetteer first, then the endpoint."""
     from kg.build import build
-    from kg.report import print_build_report
+    from kg.cli.tables import print_build_report
     from kg.store.local import StoreError
 
     try:

@@ -2,7 +2,8 @@
 
 Each article's graph is validated on its own (linear in corpus size) and stored even when it
 has violations: the report says what is wrong, and no extracted data is silently dropped.
-The engine (streaming batches, worker processes, incremental manifest) is kg.pipeline_run.
+The engine (streaming batches, worker processes, incremental manifest) is kg.build.engine; what
+a build did is kg.build.report; the Spark build is kg.build.spark.
 """
 
 from __future__ import annotations
@@ -16,34 +17,12 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.read.articles import ArticleError
-from kg.pipeline_run import RunStats
+from kg.build.report import BuildReport, RunStats
 from kg.rdf.writer import sorted_nquads
 from kg.records import ArticleRecords
 from kg.resolve.result import Resolution
-from kg.rdf.validate import ValidationReport
 
-
-@dataclass
-class BuildReport:
-    articles: int = 0
-    errors: list[ArticleError] = field(default_factory=list)
-    persons: int = 0
-    places: int = 0
-    organisations: int = 0
-    events: Counter[str] = field(default_factory=Counter)
-    planned: int = 0
-    triples_written: int = 0
-    store_triples: int = 0
-    invalid: dict[str, ValidationReport] = field(default_factory=dict)
-    store: str | None = None
-    out: str | None = None
-    removed: list[str] = field(default_factory=list)  # articles of the last build no longer in the input
-    kept_stale: list[str] = field(default_factory=list)  # …kept because this build skipped files
-
-    @property
-    def conforms(self) -> bool:
-        return not self.invalid
+__all__ = ["BuildReport", "BuildResult", "RunStats", "build", "build_graphs", "serialize_graphs", "write_atomic"]
 
 
 @dataclass
@@ -94,7 +73,7 @@ def build_graphs(
     jobs: int = 1,
 ) -> BuildResult:
     """Everything up to RDF and validation, without touching a store (graphs kept in memory)."""
-    from kg.pipeline_run import run_build
+    from kg.build.engine import run_build
 
     report, records, resolution, graphs, stats = run_build(
         paths,
@@ -126,14 +105,14 @@ def build(
 ) -> BuildResult:
     """Build the graph of the given articles into the store (and optionally a TriG/N-Quads file).
 
-    Streams the corpus in batches (kg.pipeline_run): `jobs` worker processes run spaCy,
+    Streams the corpus in batches (kg.build.engine): `jobs` worker processes run spaCy,
     extraction, rendering and SHACL; resolution runs once over compact records in between.
     With a store, the build is incremental: an unchanged article is not parsed again and its
     graph is rewritten only when what it takes from resolution changed (`incremental=False`
     redoes everything). `retain=False` keeps memory bounded on big corpora: the result then
     has no records and no graphs (the report and the resolution are still there).
     """
-    from kg.pipeline_run import run_build
+    from kg.build.engine import run_build
 
     report, records, resolution, graphs, stats = run_build(
         paths,

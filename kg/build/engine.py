@@ -39,6 +39,7 @@ from pathlib import Path
 
 from kg.read.articles import ArticleError, iter_articles
 from kg.paths import GAZETTEER, LEXICON, MODELS, ONTOLOGY, ROOT
+from kg.build.report import BuildReport, RunStats
 from kg.records import Article, ArticleRecords
 from kg.resolve.result import Resolution
 
@@ -298,20 +299,6 @@ def _init_worker() -> None:
 # --- the build ---------------------------------------------------------------------------------
 
 
-@dataclass
-class RunStats:
-    """What the engine did, for the report and the benchmark."""
-
-    read: int = 0
-    extracted: int = 0  # articles that went through spaCy (0 on an unchanged rebuild)
-    reused: int = 0  # articles whose records came from the cache
-    rendered: int = 0  # article graphs rendered (and validated unless known valid)
-    written: int = 0  # article graphs written to the store
-    triples_written: int = 0  # triples of all graphs of this build (written or unchanged)
-    seconds: dict[str, float] = field(default_factory=dict)  # time per stage
-    peak_rss_mb: float = 0.0
-
-
 class _Pool:
     """A process pool with a bounded number of tasks in flight (so input is not all queued)."""
 
@@ -319,7 +306,7 @@ class _Pool:
         import multiprocessing as mp
 
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["kg.pipeline_run", "kg.nlp.extract", "kg.rdf.writer", "kg.rdf.validate"])
+        ctx.set_forkserver_preload(["kg.build.engine", "kg.nlp.extract", "kg.rdf.writer", "kg.rdf.validate"])
         self.ex = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
         self.limit = 2 * jobs
 
@@ -432,7 +419,6 @@ def run_build(
     Returns (report, records, resolution, graphs, stats); records and graphs are empty lists
     unless `retain` (small corpora, tests, callers that inspect the graphs).
     """
-    from kg.build import BuildReport
     from kg.link.stage import link_resolution
     from kg.rdf.writer import resolved_graph
     from kg.resolve.blocking import article_slice, resolve_scalable, slice_fingerprint

@@ -2,12 +2,12 @@
 
 Optional extra: `pip install -e '.[spark]'` (pyspark; Java 17). Run:
 
-    .venv/bin/python -m kg.distributed data/articles --store build/store-spark \
+    .venv/bin/python -m kg.build.spark data/articles --store build/store-spark \
         --master 'local-cluster[2,1,1024]'          # or spark://host:7077, yarn, k8s://…
 
 The job is the single-machine build cut at its two natural seams (see docs/scale.md):
 
-1. **map** (executors): read the input files, spaCy + extraction (`kg.pipeline_run.extract_iter`,
+1. **map** (executors): read the input files, spaCy + extraction (`kg.build.engine.extract_iter`,
    the same function `kg build` runs), records kept in executor memory/disk.
 2. **keyed grouping** (shuffle): entity identities are resolved on the driver from compact
    records (near-linear), then every event report is keyed by its blocking keys
@@ -15,7 +15,7 @@ The job is the single-machine build cut at its two natural seams (see docs/scale
    candidate fusions (`block_edges`); the driver joins the edges into events with the
    reference resolver. This is the step that is quadratic when done naively.
 3. **map** (executors): each article's records are joined with its resolution slice, rendered,
-   SHACL-validated and written as an N-Quads part file (`kg.pipeline_run.render_one`).
+   SHACL-validated and written as an N-Quads part file (`kg.build.engine.render_one`).
 4. **bulk load**: the driver bulk-loads the part files and the `_resolved` graph into the
    pyoxigraph store (`Store.bulk_load`).
 """
@@ -62,7 +62,7 @@ def _read_file(item: tuple[int, str]):
 
 def _extract_partition(model: str | None):
     def run(rows):
-        from kg.pipeline_run import extract_iter
+        from kg.build.engine import extract_iter
 
         rows = list(rows)
         arts: list[Article] = [a for _, a in rows]
@@ -74,7 +74,7 @@ def _extract_partition(model: str | None):
 
 def _render_partition(outdir: str):
     def run(index, rows):
-        from kg.pipeline_run import render_one
+        from kg.build.engine import render_one
 
         tmp = Path(outdir) / f".part-{index:05d}.nq.tmp"
         meta = []
@@ -124,7 +124,7 @@ def spark_build(
     from pyspark import StorageLevel
 
     from kg.link.stage import link_resolution
-    from kg.pipeline_run import graph_nquads
+    from kg.build.engine import graph_nquads
     from kg.rdf.writer import graph_iri, resolved_graph
     from kg.resolve.entities import resolve_entities
     from kg.resolve.blocking import article_slice, block_edges, block_keys, compact, events_from_edges
@@ -225,7 +225,7 @@ def spark_build(
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m kg.distributed", description="kg build on Apache Spark")
+    ap = argparse.ArgumentParser(prog="python -m kg.build.spark", description="kg build on Apache Spark")
     ap.add_argument("paths", nargs="+", help="article files (.txt, .jsonl) or folders, visible to the executors")
     ap.add_argument("--store", required=True, help="pyoxigraph store directory (on the driver)")
     ap.add_argument("--master", default="local[2]", help="Spark master: local[N], local-cluster[W,C,MB], spark://…, yarn")
@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         res = spark_build(args.paths, args.store, master=args.master, partitions=args.partitions,
                           model=args.model, workdir=args.workdir)
     except ImportError as exc:
-        print(f"kg.distributed: error: {exc}; install the extra: pip install -e '.[spark]'", file=sys.stderr)
+        print(f"kg.build.spark: error: {exc}; install the extra: pip install -e '.[spark]'", file=sys.stderr)
         return 1
     for err in res.errors:
         print(f"kg: skipped {err}", file=sys.stderr)
