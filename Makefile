@@ -6,7 +6,7 @@ KG := $(VENV)/bin/kg
 STORE ?= build/store
 ENCODER ?=
 
-.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval bench clean
+.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ test-integration: setup
 
 eval: setup
 	$(KG) eval data/articles data/gold
+
+# The sample gold and the tune and check splits of the news development gold, side by side
+# (check is the honest estimate: nothing is tuned on it).
+eval-dev: setup
+	$(KG) eval --dev
 
 gazetteer: setup
 	$(PY) scripts/build_gazetteer.py

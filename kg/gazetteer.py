@@ -274,6 +274,18 @@ class Gazetteer:
         _, found = self.place_match(text)
         return sorted(found, key=lambda p: (PLACE_KINDS.index(p.kind), -(p.population or 0), p.qid))
 
+    def places_en(self, text: str) -> list[Place]:
+        """Places whose English label or alias is `text` (case-insensitive), countries first."""
+        if not hasattr(self, "_place_en_index"):
+            index: dict[str, list[Place]] = defaultdict(list)
+            for place in self._places.values():
+                for label in (place.label_en, *place.aliases_en):
+                    if label:
+                        index[label.casefold()].append(place)
+            self._place_en_index = index
+        found = self._place_en_index.get(text.strip().casefold(), [])
+        return sorted(found, key=lambda p: (PLACE_KINDS.index(p.kind), -(p.population or 0), p.qid))
+
     def place(self, qid: str) -> Place | None:
         return self._places.get(qid)
 

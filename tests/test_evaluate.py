@@ -13,6 +13,7 @@ import pytest
 from kg.evaluate import (
     DIP,
     KGR,
+    GoldArticle,
     GoldError,
     PredMeeting,
     PredPerson,
@@ -31,23 +32,24 @@ GOLD_DIR = DATA / "gold"
 ARTICLES_DIR = DATA / "articles"
 
 
-def perfect_prediction(gold: dict) -> Prediction:
+def perfect_prediction(gold: GoldArticle | dict) -> Prediction:
     """What a flawless system would output for one gold file, built from the gold itself."""
-    by_name = {p["name_en"]: p for p in gold["persons"]}
+    gold = gold if isinstance(gold, GoldArticle) else GoldArticle.model_validate(gold)
+    by_name = {p.name_en: p for p in gold.persons}
 
     def labels(name_en: str) -> list[str]:
         p = by_name[name_en]
-        return [p["name_ar"], *p["aliases_ar"]]
+        return [p.name_ar, *p.aliases_ar]
 
     pred = Prediction()
-    for p in gold["persons"]:
-        pred.persons.append(PredPerson(labels=labels(p["name_en"]), wikidata=p["wikidata"]))
-    for m in gold["meetings"]:
-        for a, b in combinations(m["participants"], 2):
-            pred.met.append(PredMeeting(a=labels(a), b=labels(b), date=m["date"]))
-    for v in gold["visits"]:
-        dest = [v["destination"]] + ([v["destination_ar"]] if v.get("destination_ar") else [])
-        pred.visits.append(PredVisit(visitor=labels(v["visitor"]), destination=dest, date=v["date"]))
+    for p in gold.persons:
+        pred.persons.append(PredPerson(labels=labels(p.name_en), wikidata=p.wikidata))
+    for m in gold.meetings:
+        for a, b in combinations(m.participants, 2):
+            pred.met.append(PredMeeting(a=labels(a), b=labels(b), date=m.date or m.date_partial))
+    for v in gold.visits:
+        dest = [v.destination] + ([v.destination_ar] if v.destination_ar else [])
+        pred.visits.append(PredVisit(visitor=labels(v.visitor), destination=dest, date=v.date or v.date_partial))
     return pred
 
 
@@ -87,15 +89,15 @@ def test_every_article_has_a_consistent_gold_file():
     stems = {p.stem for p in ARTICLES_DIR.glob("*.txt")}
     assert stems and set(gold) == stems
     for aid, g in gold.items():
-        body = read_article_body(ARTICLES_DIR / g["article"])
+        body = read_article_body(ARTICLES_DIR / g.article)
         assert gold_text_problems(g, body) == []
         assert not body.startswith(("source:", "date:", "outlet:")), aid
-        names = {p["name_en"] for p in g["persons"]}
+        names = {p.name_en for p in g.persons}
         for key in ("meetings", "planned_meetings"):
-            for m in g[key]:
-                assert set(m["participants"]) <= names
-        for v in g["visits"]:
-            assert v["visitor"] in names
+            for m in getattr(g, key):
+                assert set(m.participants) <= names
+        for v in g.visits:
+            assert v.visitor in names
 
 
 def test_article_body_drops_header_and_first_blank_line():
@@ -106,7 +108,7 @@ def test_article_body_drops_header_and_first_blank_line():
 
 def test_gold_text_problems_reports_missing_substring():
     g = small_gold()
-    problems = gold_text_problems(g, "التقى أحمد الأعرجي")
+    problems = gold_text_problems(GoldArticle.model_validate(g), "التقى أحمد الأعرجي")
     assert any("نوفاك" in p for p in problems)
     assert any("evidence_ar" in p for p in problems)
 
@@ -167,7 +169,7 @@ def test_perfect_predictions_score_one_on_real_gold():
     for prf in (s.persons, s.met, s.visits):
         assert (prf.precision, prf.recall, prf.f1) == (1.0, 1.0, 1.0)
         assert prf.fp == prf.fn == 0
-    assert s.persons.n == sum(len(g["persons"]) for g in gold.values())
+    assert s.persons.n == sum(len(g.persons) for g in gold.values())
     assert s.wikidata_accuracy.value == 1.0 and s.wikidata_accuracy.n > 0
     assert s.date_accuracy.value == 1.0 and s.date_accuracy.n > 0
     assert all(not r.misses() for r in s.articles.values())
@@ -386,3 +388,160 @@ def test_gold_records_are_not_mutated_by_scoring():
     before = copy.deepcopy(gold)
     score(gold, {"x": perfect_prediction(gold["x"])})
     assert gold == before
+
+
+# --- the conventions of gold-format.md: optional, date_alt, date_partial, count, status -----------
+
+
+def conventions_gold() -> dict:
+    g = small_gold()
+    g["persons"].append({"name_ar": "كيم يو جونغ", "aliases_ar": [], "name_en": "Kim Yo-jong", "optional": True})
+    g["meetings"].append({"participants": ["Vladimir Putin", "Kim Yo-jong"], "date": None, "kind": "in-person",
+                          "optional": True, "evidence_ar": "."})
+    g["meetings"].append({"participants": ["Alexander Novak", "Vladimir Putin"], "date": None,
+                          "date_alt": "2024-05-02", "kind": "phone-call", "evidence_ar": ".", "count": 2})
+    g["visits"].append({"visitor": "Vladimir Putin", "destination": "Riyadh", "destination_ar": "الرياض",
+                        "date": None, "date_partial": "2024-04", "evidence_ar": "."})
+    g["visits"].append({"visitor": "Ahmad al-Araji", "destination": "Moscow", "destination_ar": "موسكو",
+                        "date": None, "optional": True, "evidence_ar": "."})
+    g["planned_visits"] = [{"visitor": "Ahmad al-Araji", "destination": "Cairo", "destination_ar": "القاهرة",
+                            "date": None, "status": "cancelled", "evidence_ar": "."}]
+    return g
+
+
+def test_optional_items_neither_reward_nor_punish():
+    gold = {"x": conventions_gold()}
+    base = perfect_prediction(small_gold())
+    base.met.append(PredMeeting(a=["إلكسندر نوفاك"], b=["فلاديمير بوتين"], date=None))
+    base.visits.append(PredVisit(visitor=["فلاديمير بوتين"], destination=["الرياض"], date="2024-04"))
+    without = score(gold, {"x": base})
+    with_optional = copy.deepcopy(base)
+    with_optional.persons.append(PredPerson(labels=["كيم يو جونغ"]))
+    with_optional.met.append(PredMeeting(a=["فلاديمير بوتين"], b=["كيم يو جونغ"], date=None))
+    with_optional.visits.append(PredVisit(visitor=["الأعرجي"], destination=["Moscow"], date=None))
+    found = score(gold, {"x": with_optional})
+    for s in (without, found):
+        assert (s.persons.tp, s.persons.fp, s.persons.fn) == (3, 0, 0)
+        assert (s.met.tp, s.met.fp, s.met.fn) == (2, 0, 0)
+        assert (s.visits.tp, s.visits.fp, s.visits.fn) == (2, 0, 0)
+    # an optional person is still a person: a pair with her outside any gold meeting is wrong
+    wrong = copy.deepcopy(base)
+    wrong.met.append(PredMeeting(a=["إلكسندر نوفاك"], b=["كيم يو جونغ"], date=None))
+    assert score(gold, {"x": wrong}).met.fp == 1
+
+
+@pytest.mark.parametrize(
+    "date, right",
+    [("2024-05-02", True), (None, True), ("2024-05-01", False)],  # date null + date_alt: either is right
+)
+def test_date_alt_accepts_the_alternative_or_no_date(date, right):
+    gold = {"x": conventions_gold()}
+    pred = perfect_prediction(small_gold())
+    pred.met.append(PredMeeting(a=["إلكسندر نوفاك"], b=["فلاديمير بوتين"], date=date))
+    s = score(gold, {"x": pred})
+    report = s.articles["x"]
+    assert report.meeting_dates.n == 2  # the dated meeting and the date_alt call; the optional one is not scored
+    assert report.meeting_dates.correct == (2 if right else 1)
+
+
+@pytest.mark.parametrize("date, right", [("2024-04", True), ("2024-04-10", False), (None, False)])
+def test_date_partial_wants_the_month(date, right):
+    gold = {"x": conventions_gold()}
+    pred = perfect_prediction(small_gold())
+    pred.visits.append(PredVisit(visitor=["فلاديمير بوتين"], destination=["Riyadh"], date=date))
+    s = score(gold, {"x": pred})
+    assert (s.visit_date_accuracy.correct, s.visit_date_accuracy.n) == ((2 if right else 1), 2)
+
+
+def test_a_cancelled_visit_predicted_as_a_visit_is_a_false_positive():
+    gold = {"x": conventions_gold()}
+    pred = perfect_prediction(small_gold())
+    pred.visits.append(PredVisit(visitor=["الأعرجي"], destination=["القاهرة", "Cairo"], date=None))
+    assert score(gold, {"x": pred}).visits.fp == 1
+
+
+def test_count_and_status_are_validated(tmp_path):
+    g = conventions_gold()
+    g["meetings"][-1]["count"] = 0
+    write_gold(tmp_path, "x", g)
+    with pytest.raises(GoldError, match="count"):
+        load_gold(tmp_path)
+    g = conventions_gold()
+    g["visits"][0]["status"] = "cancelled"  # only planned items can be cancelled
+    write_gold(tmp_path, "x", g)
+    with pytest.raises(GoldError, match="planned"):
+        load_gold(tmp_path)
+    g = conventions_gold()
+    g["persons"][0]["optinal"] = True  # a misspelt field is refused, not ignored
+    write_gold(tmp_path, "x", g)
+    with pytest.raises(GoldError, match="optinal"):
+        load_gold(tmp_path)
+
+
+def test_visit_to_a_city_matches_a_visit_to_its_country_but_not_another_city():
+    gold = {"x": conventions_gold()}
+    for dest, qids, hit in ((["السعودية"], [], True), (["Saudi Arabia"], [], True), ([], ["Q851"], True),
+                            (["جدة"], [], False), (["مصر"], [], False)):
+        pred = perfect_prediction(small_gold())
+        pred.visits.append(PredVisit(visitor=["فلاديمير بوتين"], destination=dest, date="2024-04", destination_qids=qids))
+        s = score(gold, {"x": pred})
+        assert (s.visits.tp, s.visits.fp) == ((2, 0) if hit else (1, 1)), dest
+
+
+def test_hashtag_marks_inside_names_are_read_as_spaces():
+    gold = {"x": {"article": "x.txt", "persons": [
+        {"name_ar": "رجب طيب #أردوغان", "aliases_ar": ["أردوغان"], "name_en": "Erdogan"},
+        {"name_ar": "#جاستين_ترودو", "aliases_ar": [], "name_en": "Trudeau"}], "meetings": [], "visits": []}}
+    pred = Prediction(persons=[PredPerson(labels=["رجب طيب أردوغان"]), PredPerson(labels=["جاستين ترودو"])])
+    s = score(gold, {"x": pred})
+    assert (s.persons.tp, s.persons.fp) == (2, 0)
+
+
+def test_link_precision_counts_a_link_where_the_gold_has_none_as_wrong():
+    gold = {"x": small_gold()}
+    pred = perfect_prediction(gold["x"])
+    pred.persons[1].wikidata = "Q555"  # Novak: gold null
+    s = score(gold, {"x": pred})
+    assert (s.wikidata_precision.correct, s.wikidata_precision.n) == (2, 3)
+    assert s.wikidata_accuracy.value == 1.0
+
+
+def test_split_is_fixed_by_the_article_number():
+    from kg.evaluate import in_split, split_of
+
+    assert [split_of(a) for a in ("003_x", "004_y", "090_z", "091_w")] == ["check", "tune", "check", "tune"]
+    gold = {a: small_gold() for a in ("003_x", "004_y")}
+    assert list(in_split(gold, "check")) == ["003_x"] and list(in_split(gold, "tune")) == ["004_y"]
+    with pytest.raises(GoldError, match="split"):
+        in_split(gold, "train")
+
+
+def test_news_dev_gold_is_valid_and_split_31_63():
+    from kg.evaluate import in_split
+    from kg.paths import shared_data
+
+    articles = shared_data() / "news_dev" / "articles"
+    gold = load_gold(DATA / "gold" / "news_dev", articles if articles.is_dir() else None)
+    assert len(gold) == 94
+    assert len(in_split(gold, "check")) == 31 and len(in_split(gold, "tune")) == 63
+
+
+def test_gold_schema_file_is_current():
+    from kg.evaluate.gold import gold_json_schema
+    from kg.paths import ROOT
+
+    written = json.loads((ROOT / "docs" / "gold.schema.json").read_text(encoding="utf-8"))
+    assert written == gold_json_schema(), "run: .venv/bin/python -m kg.evaluate --schema"
+
+
+def test_columns_table_renders_three_columns():
+    from rich.console import Console
+
+    from kg.evaluate.score import columns_table
+
+    gold = {"x": small_gold()}
+    s = score(gold, {"x": perfect_prediction(gold["x"])})
+    console = Console(record=True, width=100)
+    console.print(columns_table({"samples": s, "tune": s, "check": s}))
+    text = console.export_text()
+    assert "tune" in text and "check" in text and "1.000" in text

@@ -110,31 +110,43 @@ def validate_cmd(
 
 @app.command("eval")
 def eval_cmd(
-    articles: _pathlib.Path = typer.Argument(..., help="Folder of articles (the gold's articles)."),
-    gold: _pathlib.Path = typer.Argument(..., help="Folder of gold JSON files (shared gold format)."),
+    articles: _pathlib.Path | None = typer.Argument(None, help="Folder of articles (the gold's articles)."),
+    gold: _pathlib.Path | None = typer.Argument(None, help="Folder of gold JSON files (shared gold format)."),
     store: _pathlib.Path | None = typer.Option(None, "--store", help="Score an existing store instead of building."),
+    split: str = typer.Option("all", "--split", help="all, or the tune / check split of the news development set."),
+    dev: bool = typer.Option(False, "--dev", help="Samples, tune and check side by side (no ARTICLES/GOLD needed)."),
+    misses: bool = typer.Option(True, "--misses/--no-misses", help="List every miss under the scores."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline directory, or 'blank' for no NER."),
 ) -> None:
     """Score the graph of ARTICLES against the GOLD annotations (persons, met-with, visits, dates, Wikidata)."""
     import json
 
-    from kg.evaluate import GoldError, evaluate_articles
+    from rich.console import Console
 
+    from kg.evaluate import GoldError, dev_columns, evaluate_articles, evaluate_columns
+    from kg.evaluate.score import columns_table
+
+    console = Console()
     try:
-        scores = evaluate_articles(articles, gold, store=store, model=model)
+        if dev:
+            results = evaluate_columns(dev_columns(), model=model)
+            if as_json:
+                typer.echo(json.dumps({k: v.as_dict() for k, v in results.items()}, ensure_ascii=False, indent=1))
+            else:
+                console.print(columns_table(results))
+            return
+        if articles is None or gold is None:
+            raise _fail("give ARTICLES and GOLD folders, or --dev", 2)
+        scores = evaluate_articles(articles, gold, store=store, model=model, split=split)
     except GoldError as exc:
         raise _fail(str(exc)) from None
     if as_json:
         typer.echo(json.dumps(scores.as_dict(), ensure_ascii=False, indent=1))
     else:
-        from rich.console import Console
-
-        console = Console()
         console.print(scores.as_table())
-        console.print(scores.misses_table())
-
-
+        if misses:
+            console.print(scores.misses_table())
 
 
 # --- linking: kg link, kg gazetteer (issue 5) ---------------------------------------------------

@@ -1,29 +1,142 @@
-"""Gold files: reading, validating and checking them against the article texts.
+"""Gold files: typed models (pydantic), reading, and checking them against the article texts.
 
-The format is `gold-format.md` (shared) with the conventions of `data/gold/README.md`.
+The format is `gold-format.md` (shared) with the conventions of `data/gold/README.md`. The models
+below are the one definition of that format: `load_gold` validates every file with them (a typo
+fails loudly, naming the file, instead of skewing a score) and `docs/gold.schema.json`, the JSON
+Schema annotators' editors can check against, is generated from them (`gold_json_schema`).
+What a schema cannot say (participants are listed persons, Arabic strings are exact substrings of
+the body) is checked here too.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from kg.arabic import match_key
 from kg.read.articles import split_header
-
-# --- gold files -------------------------------------------------------------------------------
 
 
 class GoldError(ValueError):
     """A gold file that cannot be used; the message is one line and names the file."""
 
 
-_GOLD_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_QID = re.compile(r"^Q[1-9]\d*$")
-_ISO2 = re.compile(r"^[A-Z]{2}$")
+Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+Day = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+Partial = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2})?$")]
+QID = Annotated[str, StringConstraints(pattern=r"^Q[1-9]\d*$")]
+ISO2 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 MEETING_KINDS = ("in-person", "phone-call", "video-call")
+
+
+class _Item(BaseModel):
+    """Fields every annotated item may carry (gold-format.md, "optional" and "note")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    optional: bool = Field(False, description="A reasonable annotator could include or leave it out: scorers neither reward nor punish it.")
+    note: str | None = Field(None, description="Free text on a doubtful reading.")
+
+
+class GoldPerson(_Item):
+    name_ar: Text = Field(description="Fullest form of the name in the text, without titles; an exact substring of the body.")
+    aliases_ar: list[Text] = Field(default_factory=list, description="Every other form used on its own for the person.")
+    name_en: Text = Field(description="English name; participants and visitors refer to persons by it.")
+    role_ar: Text | None = Field(None, description="The first title written next to the name, as in the text.")
+    role_en: Text | None = None
+    country: ISO2 | None = Field(None, description="ISO 3166-1 alpha-2 of the state whose office it is.")
+    organization: Text | None = Field(None, description="The international body whose office it is (country null).")
+    wikidata: QID | None = Field(None, description="Filled only where the shared Wikidata extract confirms it by English name and office.")
+
+
+class _Dated(_Item):
+    date: Day | None = Field(None, description="YYYY-MM-DD, or null when the text does not fix the day.")
+    date_alt: Day | None = Field(None, description="Another date that is right too (the publication day of an undated news item).")
+    date_partial: Partial | None = Field(None, description="YYYY-MM or YYYY when only the month or year is given (date is then null).")
+    evidence_ar: Text = Field(description="The sentence that states it; an exact substring of the body.")
+    status: Literal["cancelled"] | None = Field(None, description="Planned items only: called off (never a meeting or visit).")
+
+    def accepted_dates(self) -> set[str | None]:
+        """Every predicted date that is right for this item (None: giving no date is right).
+
+        Empty when the gold says nothing about the date (null with no alternative): such an
+        item is not scored for its date.
+        """
+        if self.date:
+            return {self.date} | ({self.date_alt} if self.date_alt else set())
+        if self.date_partial:
+            return {self.date_partial}
+        if self.date_alt:
+            return {self.date_alt, None}
+        return set()
+
+
+class GoldMeeting(_Dated):
+    participants: list[Text] = Field(min_length=2, description="Persons by name_en.")
+    location: Text | None = Field(None, description="City in English, or null when only a country is given.")
+    kind: Literal["in-person", "phone-call", "video-call"]
+    count: int = Field(1, ge=1, description="How many times the text says it happened.")
+
+
+class GoldVisit(_Dated):
+    visitor: Text = Field(description="A person by name_en.")
+    destination: Text = Field(description="City (or country when no city is named) in English.")
+    destination_ar: Text | None = Field(None, description="The destination as written in the text.")
+
+
+class GoldArticle(BaseModel):
+    """One article's gold annotation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    article: Text = Field(description="The article's file name.")
+    publication_date: Day | None = None
+    persons: list[GoldPerson]
+    meetings: list[GoldMeeting] = Field(default_factory=list)
+    planned_meetings: list[GoldMeeting] = Field(default_factory=list)
+    visits: list[GoldVisit] = Field(default_factory=list)
+    planned_visits: list[GoldVisit] = Field(default_factory=list)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> GoldArticle:
+        names: set[str] = set()
+        for i, p in enumerate(self.persons):
+            if not match_key(p.name_ar):
+                raise ValueError(f"persons[{i}]: name_ar {p.name_ar!r} has no letters to match on")
+            if p.name_en in names:
+                raise ValueError(f"persons[{i}]: duplicate name_en {p.name_en!r}")
+            names.add(p.name_en)
+        for key in ("meetings", "planned_meetings"):
+            for i, m in enumerate(getattr(self, key)):
+                for name in m.participants:
+                    if name not in names:
+                        raise ValueError(f"{key}[{i}]: participant {name!r} is not a name_en in persons")
+                if len(set(m.participants)) != len(m.participants):
+                    raise ValueError(f"{key}[{i}]: a participant is listed twice")
+        for key in ("visits", "planned_visits"):
+            for i, v in enumerate(getattr(self, key)):
+                if v.visitor not in names:
+                    raise ValueError(f"{key}[{i}]: visitor {v.visitor!r} is not a name_en in persons")
+        for key in ("meetings", "visits"):
+            for i, item in enumerate(getattr(self, key)):
+                if item.status is not None:
+                    raise ValueError(f"{key}[{i}]: status belongs to planned items only")
+        return self
+
+    def person(self, name_en: str) -> GoldPerson:
+        return next(p for p in self.persons if p.name_en == name_en)
+
+
+def gold_json_schema() -> dict:
+    """The JSON Schema of a gold file (written to docs/gold.schema.json by `python -m kg.evaluate --schema`)."""
+    schema = GoldArticle.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "kg gold annotation of one article"
+    return schema
 
 
 def article_body(text: str) -> str:
@@ -36,121 +149,45 @@ def read_article_body(path: Path) -> str:
     return article_body(Path(path).read_text(encoding="utf-8"))
 
 
-def _fail(path: Path, cause: str) -> GoldError:
-    return GoldError(f"{path}: {cause}")
+def _one_line(exc: ValidationError) -> str:
+    """pydantic's first error as `location: message`, on one line."""
+    err = exc.errors()[0]
+    loc = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(err["loc"]))
+    msg = err["msg"].removeprefix("Value error, ")
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{loc}: {msg}{more}" if loc else f"{msg}{more}"
 
 
-def _require_str(obj: dict, key: str, where: str, path: Path, *, nullable: bool = False) -> None:
-    if key not in obj:
-        raise _fail(path, f"{where}: missing field {key!r}")
-    value = obj[key]
-    if value is None and nullable:
-        return
-    if not isinstance(value, str) or not value.strip():
-        kind = "a non-empty string or null" if nullable else "a non-empty string"
-        raise _fail(path, f"{where}: field {key!r} must be {kind}, got {value!r}")
+def parse_gold(data: object, path: Path) -> GoldArticle:
+    """Validate one parsed gold file; GoldError (one line, naming the file) when it is not usable."""
+    try:
+        gold = GoldArticle.model_validate(data)
+    except ValidationError as exc:
+        raise GoldError(f"{path}: {_one_line(exc)}") from None
+    if gold.article != path.stem + ".txt":
+        raise GoldError(f"{path}: field 'article' is {gold.article!r}, expected {path.stem + '.txt'!r}")
+    return gold
 
 
-def _check_date(value: Any, where: str, path: Path) -> None:
-    if value is not None and not (isinstance(value, str) and _GOLD_DATE.match(value)):
-        raise _fail(path, f"{where}: date must be YYYY-MM-DD (or YYYY-MM, YYYY) or null, got {value!r}")
-
-
-def _validate_gold(data: Any, path: Path) -> dict:
-    """Structural checks, so a typo in a gold file fails loudly instead of skewing scores."""
-    if not isinstance(data, dict):
-        raise _fail(path, "top level must be a JSON object")
-    for key in ("article", "persons", "meetings", "visits"):
-        if key not in data:
-            raise _fail(path, f"missing top-level field {key!r}")
-    if data["article"] != path.stem + ".txt":
-        raise _fail(path, f"field 'article' is {data['article']!r}, expected {path.stem + '.txt'!r}")
-    data.setdefault("planned_meetings", [])
-    data.setdefault("publication_date", None)
-    _check_date(data["publication_date"], "publication_date", path)
-    for key in ("persons", "meetings", "planned_meetings", "visits"):
-        if not isinstance(data[key], list):
-            raise _fail(path, f"field {key!r} must be a list")
-
-    names: set[str] = set()
-    for i, person in enumerate(data["persons"]):
-        where = f"persons[{i}]"
-        if not isinstance(person, dict):
-            raise _fail(path, f"{where} must be an object")
-        for key in ("name_ar", "name_en"):
-            _require_str(person, key, where, path)
-        for key in ("role_ar", "role_en", "country", "wikidata"):
-            person.setdefault(key, None)
-            _require_str(person, key, where, path, nullable=True)
-        person.setdefault("aliases_ar", [])
-        aliases = person["aliases_ar"]
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise _fail(path, f"{where}: aliases_ar must be a list of non-empty strings")
-        if person["wikidata"] is not None and not _QID.match(person["wikidata"]):
-            raise _fail(path, f"{where}: wikidata must look like Q123 or be null, got {person['wikidata']!r}")
-        if person["country"] is not None and not _ISO2.match(person["country"]):
-            raise _fail(path, f"{where}: country must be ISO 3166-1 alpha-2, got {person['country']!r}")
-        if not match_key(person["name_ar"]):
-            raise _fail(path, f"{where}: name_ar {person['name_ar']!r} has no letters to match on")
-        if person["name_en"] in names:
-            raise _fail(path, f"{where}: duplicate name_en {person['name_en']!r}")
-        names.add(person["name_en"])
-
-    for key in ("meetings", "planned_meetings"):
-        for i, meeting in enumerate(data[key]):
-            where = f"{key}[{i}]"
-            if not isinstance(meeting, dict):
-                raise _fail(path, f"{where} must be an object")
-            parts = meeting.get("participants")
-            if not isinstance(parts, list) or len(parts) < 2:
-                raise _fail(path, f"{where}: participants must list at least two persons")
-            for name in parts:
-                if name not in names:
-                    raise _fail(path, f"{where}: participant {name!r} is not a name_en in persons")
-            if len(set(parts)) != len(parts):
-                raise _fail(path, f"{where}: a participant is listed twice")
-            meeting.setdefault("date", None)
-            meeting.setdefault("location", None)
-            _check_date(meeting["date"], where, path)
-            _require_str(meeting, "evidence_ar", where, path)
-            if meeting.get("kind") not in MEETING_KINDS:
-                raise _fail(path, f"{where}: kind must be one of {', '.join(MEETING_KINDS)}, got {meeting.get('kind')!r}")
-
-    for i, visit in enumerate(data["visits"]):
-        where = f"visits[{i}]"
-        if not isinstance(visit, dict):
-            raise _fail(path, f"{where} must be an object")
-        _require_str(visit, "visitor", where, path)
-        _require_str(visit, "destination", where, path)
-        _require_str(visit, "evidence_ar", where, path)
-        visit.setdefault("destination_ar", None)
-        _require_str(visit, "destination_ar", where, path, nullable=True)
-        if visit["visitor"] not in names:
-            raise _fail(path, f"{where}: visitor {visit['visitor']!r} is not a name_en in persons")
-        visit.setdefault("date", None)
-        _check_date(visit["date"], where, path)
-    return data
-
-
-def gold_text_problems(gold: dict, body: str) -> list[str]:
+def gold_text_problems(gold: GoldArticle, body: str) -> list[str]:
     """Every gold string that is not an exact substring of the article body (should be none)."""
     problems = []
-    for person in gold["persons"]:
-        for form in [person["name_ar"], *person["aliases_ar"]]:
+    for person in gold.persons:
+        for form in [person.name_ar, *person.aliases_ar]:
             if form not in body:
-                problems.append(f"person {person['name_en']!r}: {form!r} not in the article")
-        if person.get("role_ar") and person["role_ar"] not in body:
-            problems.append(f"person {person['name_en']!r}: role_ar {person['role_ar']!r} not in the article")
-    for key in ("meetings", "planned_meetings", "visits"):
-        for i, item in enumerate(gold[key]):
-            if item["evidence_ar"] not in body:
+                problems.append(f"person {person.name_en!r}: {form!r} not in the article")
+        if person.role_ar and person.role_ar not in body:
+            problems.append(f"person {person.name_en!r}: role_ar {person.role_ar!r} not in the article")
+    for key in ("meetings", "planned_meetings", "visits", "planned_visits"):
+        for i, item in enumerate(getattr(gold, key)):
+            if item.evidence_ar not in body:
                 problems.append(f"{key}[{i}]: evidence_ar not in the article")
-            if item.get("destination_ar") and item["destination_ar"] not in body:
-                problems.append(f"{key}[{i}]: destination_ar {item['destination_ar']!r} not in the article")
+            if getattr(item, "destination_ar", None) and item.destination_ar not in body:
+                problems.append(f"{key}[{i}]: destination_ar {item.destination_ar!r} not in the article")
     return problems
 
 
-def load_gold(gold_dir: Path | str, articles_dir: Path | str | None = None) -> dict[str, dict]:
+def load_gold(gold_dir: Path | str, articles_dir: Path | str | None = None) -> dict[str, GoldArticle]:
     """Read every `*.json` in `gold_dir`, keyed by file stem (the article id).
 
     With `articles_dir`, also checks that the article exists and that every Arabic string in the
@@ -160,24 +197,24 @@ def load_gold(gold_dir: Path | str, articles_dir: Path | str | None = None) -> d
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
         raise GoldError(f"{gold_dir}: gold folder not found")
-    gold: dict[str, dict] = {}
+    gold: dict[str, GoldArticle] = {}
     for path in sorted(gold_dir.glob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
-            raise _fail(path, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+            raise GoldError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise _fail(path, f"cannot read: {exc}") from None
-        data = _validate_gold(data, path)
+            raise GoldError(f"{path}: cannot read: {exc}") from None
+        item = parse_gold(data, path)
         if articles_dir is not None:
-            article = Path(articles_dir) / data["article"]
+            article = Path(articles_dir) / item.article
             if not article.is_file():
-                raise _fail(path, f"article {article} not found")
-            problems = gold_text_problems(data, read_article_body(article))
+                raise GoldError(f"{path}: article {article} not found")
+            problems = gold_text_problems(item, read_article_body(article))
             if problems:
                 more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-                raise _fail(path, problems[0] + more)
-        gold[path.stem] = data
+                raise GoldError(f"{path}: {problems[0]}{more}")
+        gold[path.stem] = item
     if not gold:
         raise GoldError(f"{gold_dir}: no *.json gold files")
     return gold

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
+import re
 from typing import Any
 
-from kg.evaluate.gold import _QID
 from kg.rdf import writer as _rdf
 
 # --- the neutral prediction form ------------------------------------------------------------
@@ -41,6 +41,7 @@ class PredVisit:
     visitor: list[str]
     destination: list[str]
     date: str | None = None
+    destination_qids: list[str] = field(default_factory=list)  # owl:sameAs of the destination
 
 
 @dataclass
@@ -53,6 +54,8 @@ class Prediction:
 
 
 # --- predictions from the RDF store ------------------------------------------------------------
+
+_QID = re.compile(r"^Q[1-9]\d*$")
 
 # IRIs come from kg.rdf.writer, the one module that builds them, so the reader follows the writer.
 DIP = str(_rdf.DIP)
@@ -123,6 +126,21 @@ SELECT DISTINCT ?s ?l ?kind WHERE {{
     return out
 
 
+def _same_as(store: Any, iris: Iterable[str]) -> dict[str, list[str]]:
+    """Wikidata QIDs each node is owl:sameAs (sorted)."""
+    iris = sorted(set(iris))
+    if not iris:
+        return {}
+    values = " ".join(f"<{i}>" for i in iris)
+    q = f"""{_PREFIXES}
+SELECT DISTINCT ?s ?wd WHERE {{ VALUES ?s {{ {values} }} ?s owl:sameAs ?wd }}"""
+    out: dict[str, set[str]] = {}
+    for sol in store.query(q, **_union(store)):
+        if qid := _qid(sol["wd"].value):
+            out.setdefault(sol["s"].value, set()).add(qid)
+    return {k: sorted(v) for k, v in out.items()}
+
+
 def predictions_from_store(store: Any, article_ids: Iterable[str]) -> dict[str, Prediction]:
     """Read what the graph claims about each article into the neutral `Prediction` form.
 
@@ -177,6 +195,7 @@ SELECT DISTINCT ?e ?v ?d ?date WHERE {{
         people_iris = set(person_qids) | {p for ps, _ in events.values() for p in ps} | {v for v, _, _ in visits}
         labels = _labels(store, aid, people_iris, ("ar",))
         place_labels = _labels(store, aid, {d for _, d, _ in visits}, ("ar", "en"))
+        place_qids = _same_as(store, {d for _, d, _ in visits})
 
         for iri in sorted(person_qids):
             qids = sorted(person_qids[iri])
@@ -187,6 +206,7 @@ SELECT DISTINCT ?e ?v ?d ?date WHERE {{
             for a, b in combinations(sorted(people), 2):
                 pred.met.append(PredMeeting(a=labels.get(a, []), b=labels.get(b, []), date=date))
         for v, d, date in sorted(visits, key=lambda t: (t[0], t[1], t[2] or "")):
-            pred.visits.append(PredVisit(visitor=labels.get(v, []), destination=place_labels.get(d, []), date=date))
+            pred.visits.append(PredVisit(visitor=labels.get(v, []), destination=place_labels.get(d, []), date=date,
+                                         destination_qids=place_qids.get(d, [])))
         out[aid] = pred
     return out

@@ -9,6 +9,7 @@ from itertools import combinations
 from rich.table import Table
 
 from kg.arabic import match_key
+from kg.evaluate.gold import GoldArticle
 from kg.evaluate.predictions import PredPerson, Prediction
 
 # --- scores ------------------------------------------------------------------------------------
@@ -86,6 +87,7 @@ class ArticleReport:
     meeting_dates: Accuracy = field(default_factory=Accuracy)
     visit_dates: Accuracy = field(default_factory=Accuracy)
     wikidata: Accuracy = field(default_factory=Accuracy)
+    wikidata_precision: Accuracy = field(default_factory=Accuracy)  # predicted links that are right
     persons_fp: list[str] = field(default_factory=list)
     persons_fn: list[str] = field(default_factory=list)
     met_fp: list[str] = field(default_factory=list)
@@ -111,6 +113,7 @@ class ArticleReport:
             "meeting_date_accuracy": self.meeting_dates.as_dict(),
             "visit_date_accuracy": self.visit_dates.as_dict(),
             "wikidata_accuracy": self.wikidata.as_dict(),
+            "wikidata_precision": self.wikidata_precision.as_dict(),
             "misses": self.misses(),
         }
 
@@ -125,6 +128,7 @@ class Scores:
     meeting_date_accuracy: Accuracy = field(default_factory=Accuracy)
     visit_date_accuracy: Accuracy = field(default_factory=Accuracy)
     wikidata_accuracy: Accuracy = field(default_factory=Accuracy)
+    wikidata_precision: Accuracy = field(default_factory=Accuracy)
     articles: dict[str, ArticleReport] = field(default_factory=dict)
     missing_predictions: list[str] = field(default_factory=list)  # gold articles nothing predicted for
     extra_predictions: list[str] = field(default_factory=list)  # predicted articles without gold
@@ -147,6 +151,7 @@ class Scores:
             "visit_date_accuracy": self.visit_date_accuracy.as_dict(),
             "date_accuracy": self.date_accuracy.as_dict(),
             "wikidata_accuracy": self.wikidata_accuracy.as_dict(),
+            "wikidata_precision": self.wikidata_precision.as_dict(),
             "missing_predictions": list(self.missing_predictions),
             "extra_predictions": list(self.extra_predictions),
             "per_article": {aid: report.as_dict() for aid, report in sorted(self.articles.items())},
@@ -166,6 +171,7 @@ class Scores:
             ("visit dates", self.visit_date_accuracy),
             ("all dates", self.date_accuracy),
             ("wikidata links", self.wikidata_accuracy),
+            ("links right", self.wikidata_precision),
         ):
             value = acc.value
             shown = "n/a" if value is None else f"{value:.3f} ({acc.correct}/{acc.n})"
@@ -184,11 +190,38 @@ class Scores:
         return table
 
 
+def columns_table(columns: dict[str, Scores]) -> Table:
+    """Several scorings side by side (`kg eval --dev`: samples, tune, check): F1 (P/R) per item."""
+    table = Table(title="kg eval: " + ", ".join(f"{k} ({len(v.articles)} articles)" for k, v in columns.items()))
+    table.add_column("item")
+    for name in columns:
+        table.add_column(name, justify="right")
+
+    def prf(x: PRF) -> str:
+        return f"{x.f1:.3f} (P {x.precision:.2f} R {x.recall:.2f}, n {x.n})"
+
+    def acc(x: Accuracy) -> str:
+        return "n/a" if x.value is None else f"{x.value:.3f} ({x.correct}/{x.n})"
+
+    for label, get in (("persons F1", lambda s: prf(s.persons)), ("met-with F1", lambda s: prf(s.met)),
+                       ("visits F1", lambda s: prf(s.visits)), ("date accuracy", lambda s: acc(s.date_accuracy)),
+                       ("wikidata linked", lambda s: acc(s.wikidata_accuracy)),
+                       ("links right", lambda s: acc(s.wikidata_precision))):
+        table.add_row(label, *(get(s) for s in columns.values()))
+    return table
+
+
 # --- matching ----------------------------------------------------------------------------------
 
 
+def name_key(label: str) -> str:
+    """The key a person's name is compared by: `kg.arabic.match_key`, with the hashtag marks some
+    outlets glue into names («رجب طيب #أردوغان», «#جاستين_ترودو») read as spaces."""
+    return match_key(label.replace("#", " ").replace("_", " "))
+
+
 def _keys(labels: Iterable[str]) -> set[str]:
-    return {k for k in (match_key(label) for label in labels if label) if k}
+    return {k for k in (name_key(label) for label in labels if label) if k}
 
 
 def _dest_key(label: str) -> str:
@@ -203,19 +236,20 @@ def _shown(labels: Sequence[str]) -> str:
 class _GoldIndex:
     """Match keys of one article's gold persons, and label → gold person mapping."""
 
-    def __init__(self, gold: dict) -> None:
-        self.persons = gold["persons"]
-        self.by_name = {p["name_en"]: i for i, p in enumerate(self.persons)}
-        self.name_keys = [match_key(p["name_ar"]) for p in self.persons]
-        self.keys = [_keys([p["name_ar"], *p["aliases_ar"]]) for p in self.persons]
+    def __init__(self, gold: GoldArticle) -> None:
+        self.persons = gold.persons
+        self.by_name = {p.name_en: i for i, p in enumerate(self.persons)}
+        self.name_keys = [name_key(p.name_ar) for p in self.persons]
+        self.keys = [_keys([p.name_ar, *p.aliases_ar]) for p in self.persons]
 
-    def candidates(self, labels: Sequence[str]) -> list[int]:
-        """Gold persons sharing a key with the labels, strongest first (full name, then overlap)."""
+    def candidates(self, labels: Sequence[str], optional: bool) -> list[int]:
+        """Gold persons sharing a key with the labels, strongest first (full name, then overlap);
+        only the required ones, or only the optional ones."""
         keys = _keys(labels)
         scored = []
         for i, gkeys in enumerate(self.keys):
             overlap = len(keys & gkeys)
-            if overlap:
+            if overlap and self.persons[i].optional == optional:
                 scored.append((self.name_keys[i] in keys, overlap, -i))
         scored.sort(reverse=True)
         return [-s[2] for s in scored]
@@ -236,10 +270,8 @@ class _GoldIndex:
         return scored[0][1]
 
 
-def _match_persons(index: _GoldIndex, persons: list[PredPerson]) -> dict[int, int]:
-    """Maximum one-to-one matching predicted → gold (Kuhn's augmenting paths; articles are small)."""
-    cands = [index.candidates(p.labels) for p in persons]
-    gold_to_pred: dict[int, int] = {}
+def _bipartite(cands: list[list[int]], gold_to_pred: dict[int, int]) -> None:
+    """Kuhn's augmenting paths (articles are small), extending `gold_to_pred` in place."""
 
     def augment(pi: int, seen: set[int]) -> bool:
         for gi in cands[pi]:
@@ -251,131 +283,233 @@ def _match_persons(index: _GoldIndex, persons: list[PredPerson]) -> dict[int, in
                 return True
         return False
 
-    for pi in range(len(persons)):
-        augment(pi, set())
+    for pi in range(len(cands)):
+        if pi not in gold_to_pred.values():
+            augment(pi, set())
+
+
+def _match_persons(index: _GoldIndex, persons: list[PredPerson]) -> dict[int, int]:
+    """Maximum one-to-one matching predicted → gold: the required gold persons first, then the
+    predictions left over against the optional ones (which neither reward nor punish)."""
+    gold_to_pred: dict[int, int] = {}
+    _bipartite([index.candidates(p.labels, optional=False) for p in persons], gold_to_pred)
+    _bipartite([index.candidates(p.labels, optional=True) for p in persons], gold_to_pred)
     return {pi: gi for gi, pi in gold_to_pred.items()}
 
 
-def _score_article(aid: str, gold: dict, pred: Prediction) -> ArticleReport:
+class _Places:
+    """Gold destinations and predicted ones compared through the gazetteer: a visit to Riyadh
+    and a visit to Saudi Arabia are the same visit at two granularities (gold-format.md: a
+    city when the text names one, else the country), two different cities are not."""
+
+    _gaz = None
+
+    @classmethod
+    def gazetteer(cls):
+        if cls._gaz is None:
+            from kg.gazetteer import Gazetteer, GazetteerError
+
+            try:
+                cls._gaz = Gazetteer.load()
+            except GazetteerError:
+                cls._gaz = False
+        return cls._gaz or None
+
+    @classmethod
+    def qids(cls, labels: Iterable[str]) -> set[str]:
+        gaz = cls.gazetteer()
+        if gaz is None:
+            return set()
+        out: set[str] = set()
+        for label in labels:
+            if not label:
+                continue
+            found = gaz.places(label) or gaz.places_en(label)
+            # an ambiguous form («تونس»: the country and its capital) names all it can name
+            out.update(p.qid for p in found)
+        return out
+
+    @classmethod
+    def countries(cls, qids: Iterable[str]) -> set[str]:
+        """The countries of these places (a country is its own)."""
+        gaz = cls.gazetteer()
+        out: set[str] = set()
+        for q in qids:
+            place = gaz.place(q) if gaz else None
+            if place is None:
+                continue
+            out.add(place.qid if place.kind == "country" else (place.country_qid or place.qid))
+        return out
+
+
+def _dest_match(gold_keys: set[str], gold_qids: set[str], pred_keys: set[str], pred_qids: set[str]) -> int:
+    """2: the same place (a label or a QID in common); 1: a city and its country; 0: no match."""
+    if gold_keys & pred_keys or gold_qids & pred_qids:
+        return 2
+    gaz = _Places.gazetteer()
+    if gaz is None:
+        return 0
+
+    def countries_only(qids: set[str]) -> set[str]:
+        return {q for q in qids if (p := gaz.place(q)) is not None and p.kind == "country"}
+
+    if countries_only(pred_qids) & _Places.countries(gold_qids) or countries_only(gold_qids) & _Places.countries(pred_qids):
+        return 1
+    return 0
+
+
+def _date_verdict(accepted: set[str | None], predicted: set[str | None]) -> bool:
+    return bool(accepted & predicted)
+
+
+def _shown_dates(accepted: set[str | None]) -> list[str]:
+    return sorted("(none)" if d is None else d for d in accepted)
+
+
+def _score_article(aid: str, gold: GoldArticle, pred: Prediction) -> ArticleReport:
     report = ArticleReport(article=aid)
     index = _GoldIndex(gold)
-    persons = gold["persons"]
+    persons = gold.persons
 
     # persons and wikidata
     matched = _match_persons(index, pred.persons)
-    report.persons.tp = len(matched)
+    required = [i for i, p in enumerate(persons) if not p.optional]
+    matched_required = {pi: gi for pi, gi in matched.items() if not persons[gi].optional}
+    report.persons.tp = len(matched_required)
     report.persons.fp = len(pred.persons) - len(matched)
-    report.persons.fn = len(persons) - len(matched)
+    report.persons.fn = len(required) - len(matched_required)
     report.persons_fp = [_shown(p.labels) for i, p in enumerate(pred.persons) if i not in matched]
     matched_gold = set(matched.values())
-    report.persons_fn = [p["name_ar"] for i, p in enumerate(persons) if i not in matched_gold]
+    report.persons_fn = [persons[i].name_ar for i in required if i not in matched_gold]
     for pi, gi in sorted(matched.items(), key=lambda kv: kv[1]):
-        expected = persons[gi]["wikidata"]
-        if expected is None:
+        expected = persons[gi].wikidata
+        got = pred.persons[pi].wikidata
+        if got is not None:
+            report.wikidata_precision.n += 1
+            if got == expected:
+                report.wikidata_precision.correct += 1
+            else:
+                report.wikidata_errors.append(f"{persons[gi].name_en}: linked to {got}, gold {expected}")
+        if expected is None or persons[gi].optional:
             continue
         report.wikidata.n += 1
-        got = pred.persons[pi].wikidata
         if got == expected:
             report.wikidata.correct += 1
-        else:
-            report.wikidata_errors.append(f"{persons[gi]['name_en']}: gold {expected}, predicted {got}")
+        elif got is None:
+            report.wikidata_errors.append(f"{persons[gi].name_en}: gold {expected}, not linked")
 
     def name(i: int) -> str:
-        return persons[i]["name_en"]
+        return persons[i].name_en
 
-    # met-with pairs
-    gold_pairs: dict[frozenset[int], set[str]] = {}
-    for meeting in gold["meetings"]:
-        ids = [index.by_name[n] for n in meeting["participants"]]
+    # met-with pairs: required pairs (with the dates that are right for them) and optional ones
+    gold_pairs: dict[frozenset[int], set[str | None]] = {}
+    optional_pairs: set[frozenset[int]] = set()
+    for meeting in gold.meetings:
+        ids = [index.by_name[n] for n in meeting.participants]
         for x, y in combinations(ids, 2):
-            dates = gold_pairs.setdefault(frozenset((x, y)), set())
-            if meeting["date"]:
-                dates.add(meeting["date"])
-    pred_pairs: dict[frozenset[int], set[str]] = {}
+            pair = frozenset((x, y))
+            if meeting.optional:
+                optional_pairs.add(pair)
+            else:
+                gold_pairs.setdefault(pair, set()).update(meeting.accepted_dates())
+    optional_pairs -= gold_pairs.keys()
+    pred_pairs: dict[frozenset[int], set[str | None]] = {}
     unmapped: dict[tuple, str] = {}
     for m in pred.met:
         ia, ib = index.map(m.a), index.map(m.b)
         if ia is not None and ib is not None and ia != ib:
-            dates = pred_pairs.setdefault(frozenset((ia, ib)), set())
-            if m.date:
-                dates.add(m.date)
+            pred_pairs.setdefault(frozenset((ia, ib)), set()).add(m.date)
         else:
-            key = tuple(sorted((match_key(_shown(m.a)), match_key(_shown(m.b)))))
+            key = tuple(sorted((name_key(_shown(m.a)), name_key(_shown(m.b)))))
             unmapped.setdefault(key, f"{_shown(m.a)} — {_shown(m.b)} (not both gold persons)")
     for pair in gold_pairs.keys() & pred_pairs.keys():
         report.met.tp += 1
-        if gold_pairs[pair]:
+        accepted = gold_pairs[pair]
+        if accepted:
             report.meeting_dates.n += 1
-            if gold_pairs[pair] & pred_pairs[pair]:
+            if _date_verdict(accepted, pred_pairs[pair]):
                 report.meeting_dates.correct += 1
             else:
                 x, y = sorted(pair)
-                report.date_errors.append(
-                    f"met {name(x)} — {name(y)}: gold {sorted(gold_pairs[pair])}, predicted {sorted(pred_pairs[pair]) or None}"
-                )
-    spurious = pred_pairs.keys() - gold_pairs.keys()
+                got = sorted("(none)" if d is None else d for d in pred_pairs[pair])
+                report.date_errors.append(f"met {name(x)} — {name(y)}: gold {_shown_dates(accepted)}, predicted {got}")
+    spurious = pred_pairs.keys() - gold_pairs.keys() - optional_pairs
     report.met.fp = len(spurious) + len(unmapped)
     report.met_fp = sorted(" — ".join(name(i) for i in sorted(p)) for p in spurious) + list(unmapped.values())
     missed = gold_pairs.keys() - pred_pairs.keys()
     report.met.fn = len(missed)
     report.met_fn = sorted(" — ".join(name(i) for i in sorted(p)) for p in missed)
 
-    # visits
-    gold_visits: dict[tuple[int, str], tuple[set[str], set[str]]] = {}  # → (destination keys, dates)
-    for visit in gold["visits"]:
-        item = (index.by_name[visit["visitor"]], _dest_key(visit["destination"]))
-        dkeys, dates = gold_visits.setdefault(item, (set(), set()))
-        dkeys.add(_dest_key(visit["destination"]))
-        if visit.get("destination_ar"):
-            dkeys.add(_dest_key(visit["destination_ar"]))
-        if visit["date"]:
-            dates.add(visit["date"])
-    pred_visits: dict[tuple[int, str], set[str]] = {}
+    # visits: one item per (visitor, destination); a predicted visit takes the best free match
+    items: list[dict] = []
+    for visit in gold.visits:
+        vi = index.by_name[visit.visitor]
+        labels = [visit.destination] + ([visit.destination_ar] if visit.destination_ar else [])
+        keys = {k for k in (_dest_key(label) for label in labels) if k}
+        qids = _Places.qids(labels)
+        same = next((it for it in items if it["visitor"] == vi and (it["keys"] & keys or it["qids"] & qids)), None)
+        if same is not None:  # the same visit told twice: one item, required if either is
+            same["optional"] = same["optional"] and visit.optional
+            same["accepted"] |= set() if visit.optional else visit.accepted_dates()
+            continue
+        items.append({"visitor": vi, "dest": visit.destination, "keys": keys, "qids": qids, "optional": visit.optional,
+                      "accepted": set() if visit.optional else visit.accepted_dates(), "dates": None})
+    taken: dict[int, set[str | None]] = {}
     unmatched_visits: dict[tuple, str] = {}
     for v in pred.visits:
         vi = index.map(v.visitor)
-        dkeys = {k for k in (_dest_key(d) for d in v.destination) if k}
-        hit = next((item for item, (gk, _) in gold_visits.items() if item[0] == vi and gk & dkeys), None)
-        if hit is not None:
-            dates = pred_visits.setdefault(hit, set())
-            if v.date:
-                dates.add(v.date)
+        pkeys = {k for k in (_dest_key(d) for d in v.destination) if k}
+        pqids = set(v.destination_qids) or _Places.qids(v.destination)
+        best = None
+        for n, it in enumerate(items):
+            if it["visitor"] != vi or vi is None:
+                continue
+            strength = _dest_match(it["keys"], it["qids"], pkeys, pqids)
+            if strength:
+                rank = (strength, not it["optional"])
+                if best is None or rank > best[0]:
+                    best = (rank, n)
+        if best is not None:
+            taken.setdefault(best[1], set()).add(v.date)
         else:
             who = name(vi) if vi is not None else _shown(v.visitor)
-            key = (vi if vi is not None else match_key(_shown(v.visitor)), frozenset(dkeys))
+            key = (vi if vi is not None else name_key(_shown(v.visitor)), frozenset(pkeys))
             unmatched_visits.setdefault(key, f"{who} → {' / '.join(v.destination) or '(no destination)'}")
-    for item, dates in pred_visits.items():
+    for n, dates in taken.items():
+        it = items[n]
+        if it["optional"]:
+            continue
         report.visits.tp += 1
-        gold_dates = gold_visits[item][1]
-        if gold_dates:
+        if it["accepted"]:
             report.visit_dates.n += 1
-            if gold_dates & dates:
+            if _date_verdict(it["accepted"], dates):
                 report.visit_dates.correct += 1
             else:
-                report.date_errors.append(
-                    f"visit {name(item[0])} → {item[1]}: gold {sorted(gold_dates)}, predicted {sorted(dates) or None}"
-                )
+                got = sorted("(none)" if d is None else d for d in dates)
+                report.date_errors.append(f"visit {name(it['visitor'])} → {it['dest']}: gold {_shown_dates(it['accepted'])}, predicted {got}")
     report.visits.fp = len(unmatched_visits)
     report.visits_fp = list(unmatched_visits.values())
-    missed_visits = [item for item in gold_visits if item not in pred_visits]
+    missed_visits = [it for n, it in enumerate(items) if n not in taken and not it["optional"]]
     report.visits.fn = len(missed_visits)
-    report.visits_fn = [f"{name(v)} → {d}" for v, d in missed_visits]
+    report.visits_fn = [f"{name(it['visitor'])} → {it['dest']}" for it in missed_visits]
     return report
 
 
-def score(gold: dict[str, dict], predictions: dict[str, Prediction]) -> Scores:
+def score(gold: dict[str, GoldArticle | dict], predictions: dict[str, Prediction]) -> Scores:
     """Score predictions against gold, micro-averaged over the gold articles.
 
     A gold article with no prediction counts as an empty prediction (all misses); predictions
-    for articles without gold are ignored and listed in `extra_predictions`.
+    for articles without gold are ignored and listed in `extra_predictions`. Gold may be given
+    as parsed objects or as plain dicts in the file format.
     """
     scores = Scores()
     for aid in sorted(gold):
+        g = gold[aid] if isinstance(gold[aid], GoldArticle) else GoldArticle.model_validate(gold[aid])
         pred = predictions.get(aid)
         if pred is None:
             scores.missing_predictions.append(aid)
             pred = Prediction()
-        report = _score_article(aid, gold[aid], pred)
+        report = _score_article(aid, g, pred)
         scores.articles[aid] = report
         scores.persons.add(report.persons)
         scores.met.add(report.met)
@@ -383,5 +517,6 @@ def score(gold: dict[str, dict], predictions: dict[str, Prediction]) -> Scores:
         scores.meeting_date_accuracy.add(report.meeting_dates)
         scores.visit_date_accuracy.add(report.visit_dates)
         scores.wikidata_accuracy.add(report.wikidata)
+        scores.wikidata_precision.add(report.wikidata_precision)
     scores.extra_predictions = sorted(set(predictions) - set(gold))
     return scores
