@@ -190,6 +190,35 @@ class Scores:
         return table
 
 
+def gold_as_prediction(gold: GoldArticle, *, include_optional: bool = True) -> Prediction:
+    """One annotation read as if a system had predicted it: how inter-annotator agreement is
+    scored (annotator B's file as the prediction against annotator A's) and what a flawless
+    system would output. Optional items are included (the scorer ignores them on the other side
+    when they are optional there too)."""
+    from kg.evaluate.predictions import PredMeeting, PredVisit
+
+    by_name = {p.name_en: p for p in gold.persons}
+
+    def labels(name_en: str) -> list[str]:
+        p = by_name[name_en]
+        return [p.name_ar, *p.aliases_ar]
+
+    keep = (lambda item: include_optional or not item.optional)
+    pred = Prediction()
+    for p in gold.persons:
+        if keep(p):
+            pred.persons.append(PredPerson(labels=labels(p.name_en), wikidata=p.wikidata))
+    for m in gold.meetings:
+        if keep(m):
+            for a, b in combinations(m.participants, 2):
+                pred.met.append(PredMeeting(a=labels(a), b=labels(b), date=m.date or m.date_partial or m.date_alt))
+    for v in gold.visits:
+        if keep(v):
+            dest = [v.destination] + ([v.destination_ar] if v.destination_ar else [])
+            pred.visits.append(PredVisit(visitor=labels(v.visitor), destination=dest, date=v.date or v.date_partial or v.date_alt))
+    return pred
+
+
 def columns_table(columns: dict[str, Scores]) -> Table:
     """Several scorings side by side (`kg eval --dev`: samples, tune, check): F1 (P/R) per item."""
     table = Table(title="kg eval: " + ", ".join(f"{k} ({len(v.articles)} articles)" for k, v in columns.items()))
