@@ -71,6 +71,15 @@ def main() -> int:
     os.replace(tmp, args.out)
     print(f"{args.out}: {len(words)} words")
     names = sorted(w for w, n in starts.items() if n >= 2 and n / seen[w] >= 0.6 and w.isalpha() and len(w) > 2)
+    # The corpora keep a glued «و» inside names («وعبد», «ومحمد»): such a form is a clitic on a
+    # name already in the list, not a name of its own (a name that starts with و, «وليد», stays).
+    name_words = LEXICON / "name_tokens.txt"  # scripts/build_name_lexicon.py (Wikidata, CC0)
+    wikidata = set()
+    if name_words.exists():
+        wikidata = {ln.strip() for ln in name_words.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")}
+    listed = set(names) | wikidata
+    glued = {w for w in names if w.startswith("و") and (w[1:] in listed or normalize(w[1:]) in listed)}
+    names = [w for w in names if w not in glued or normalize(w) in wikidata]  # «وائل», «وانغ» are names
     header = (
         "# Given names: words that begin a person's name in at least 60% of their occurrences (and at\n"
         f"# least twice) in ANERcorp train, AQMAR and the Wojood sample, as written. Built by scripts/build_common_words.py; {len(names)} names.\n"

@@ -178,7 +178,7 @@ class RecordCache:
 def extract_iter(articles: Sequence[Article], model: str | None, t: Counter[str] | None = None) -> Iterator[ArticleRecords]:
     """spaCy + extraction, article by article: the one code path of every engine (in-process,
     worker processes, Spark executors). `t` collects seconds per stage."""
-    from kg.nlp.extract import records_from_doc
+    from kg.nlp.extract import nlp_text, records_from_doc
     from kg.nlp.lexicons import load_lexicons
     from kg.nlp.pipeline import load_pipeline
 
@@ -193,7 +193,7 @@ def extract_iter(articles: Sequence[Article], model: str | None, t: Counter[str]
     with nlp.memory_zone():
         for group in nlp_groups(articles):
             t0 = time.perf_counter()
-            docs = list(nlp.pipe((a.text for a in group), batch_size=len(group)))
+            docs = list(nlp.pipe((nlp_text(a) for a in group), batch_size=len(group)))
             t["nlp"] += time.perf_counter() - t0
             for article, doc in zip(group, docs):
                 t1 = time.perf_counter()

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
+from kg.arabic import reading_text
 from kg.nlp.dates import find_dates
 from kg.nlp.events import extract_events
 from kg.nlp.lexicons import Lexicons, load_lexicons
@@ -14,9 +15,16 @@ from kg.nlp.pipeline import load_pipeline
 from kg.records import Article, ArticleRecords
 
 
+def nlp_text(article: Article) -> str:
+    """What spaCy reads for an article: its body as `kg.arabic.reading_text` gives it (hashtag
+    marks as spaces; same length, so offsets stay offsets into the article)."""
+    return reading_text(article.text)
+
+
 def records_from_doc(article: Article, doc, lex: Lexicons) -> ArticleRecords:
+    """Records of one article from the Doc of `nlp_text(article)`."""
     mentions = extract_mentions(doc, lex)
-    dates = find_dates(article.text, article.published)
+    dates = find_dates(doc.text, article.published)
     events = extract_events(doc, mentions, dates, lex, article.published.isoformat() if article.published else None)
     return ArticleRecords(article=article, entities=mentions.entities, events=events)
 
@@ -28,7 +36,7 @@ def extract_articles(
     nlp = nlp or load_pipeline()
     lex = lex or load_lexicons()
     pending = list(articles)
-    docs = nlp.pipe((a.text for a in pending), batch_size=batch_size)
+    docs = nlp.pipe((nlp_text(a) for a in pending), batch_size=batch_size)
     for article, doc in zip(pending, docs):
         yield records_from_doc(article, doc, lex)
 

@@ -65,6 +65,9 @@ class Lexicons:
     triggers: PhraseIndex[Trigger]
     markers: PhraseIndex[Marker]
     offices: PhraseIndex[Office]
+    # «رئيس وزراء إسرائيل», «وزير خارجية روسيا»: the construct state of an office, which names
+    # the office only when a country follows (kg.nlp.mentions checks that).
+    construct_offices: PhraseIndex[Office]
     places: PhraseIndex[PlaceRef]
     nationalities: PhraseIndex[str]  # adjective → iso2
     topics: PhraseIndex[str]  # word → topic concept id
@@ -73,6 +76,23 @@ class Lexicons:
     adjective_of: dict[str, str]  # iso2 → masculine adjective with article («الروسي»)
     common_words: frozenset[str]  # normalised ordinary words that never belong to a name
     given_names: frozenset[str]  # words that usually start a person's name, as written
+    name_tokens: frozenset[str] = frozenset()  # normalised words known as parts of personal names
+
+    def is_name_word(self, norm: str) -> bool:
+        """A normalised word that Wikidata knows as part of a person's name («بومبيو», «لافروف»),
+        with or without the article («السيسي» as «سيسي»)."""
+        return norm in self.name_tokens or (norm.startswith("ال") and norm[2:] in self.name_tokens)
+
+
+def construct_form(form: str) -> str | None:
+    """The construct state of an office form: the article dropped from its last word
+    («رئيس الوزراء» → «رئيس وزراء», «الرئيس» → «رئيس»), as in «رئيس وزراء إسرائيل». None when
+    the last word has no article («نائب رئيس الجمهورية» keeps one: «نائب رئيس جمهورية» is
+    not news Arabic, but «نائب رئيس وزراء» is, so only the last word changes)."""
+    words = form.split()
+    if not words or not words[-1].startswith("ال") or len(words[-1]) < 4:
+        return None
+    return " ".join(words[:-1] + [words[-1][2:]])
 
 
 def _word_list(path: Path) -> frozenset[str]:
@@ -108,6 +128,7 @@ def load_lexicons() -> Lexicons:
 
     gaz = Gazetteer.load()
     offices: PhraseIndex[Office] = PhraseIndex()
+    construct: PhraseIndex[Office] = PhraseIndex()
     office_by_key: dict[str, Office] = {}
     for off in gaz.offices():
         forms = [f for f in off.forms_ar if f.strip()]
@@ -115,6 +136,11 @@ def load_lexicons() -> Lexicons:
         office_by_key[off.key] = office
         for form in forms:
             offices.add(form, office)
+    for off in gaz.offices():
+        for form in (f for f in off.forms_ar if f.strip()):
+            bare = construct_form(form)
+            if bare and bare not in offices:
+                construct.add(bare, office_by_key[off.key])
 
     places: PhraseIndex[PlaceRef] = PhraseIndex()
     # Countries before capitals before cities, larger first: the first place added for a form
@@ -139,6 +165,7 @@ def load_lexicons() -> Lexicons:
         triggers=triggers,
         markers=markers,
         offices=offices,
+        construct_offices=construct,
         places=places,
         nationalities=nationalities,
         topics=_topics(ONTOLOGY / "topics.ttl"),
@@ -147,4 +174,5 @@ def load_lexicons() -> Lexicons:
         adjective_of=adjective_of,
         common_words=_word_list(LEXICON / "common_words.txt"),
         given_names=_word_list(LEXICON / "given_names.txt"),
+        name_tokens=_word_list(LEXICON / "name_tokens.txt"),
     )

@@ -118,6 +118,8 @@ class _Builder:
         self.vocab = {v.norm[i] for i in range(len(v)) if not v.is_punct[i] and not v.is_space[i]}
         # Words the NER model tags as (part of) a person here win over the common-word list.
         self.known_names = {normalize(t.text) for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
+        self._title_words = {w for off in lex.office_by_key.values() for w in tokens(off.label_ar)}
+        self._given_norm = {normalize(w) for w in lex.given_names}
 
     # -- entity bookkeeping ----------------------------------------------------------------
     def new_entity(self, type_: str, name: str) -> EntityRecord:
@@ -127,7 +129,7 @@ class _Builder:
         return ent
 
     def add_mention(self, ent: EntityRecord, start_char: int, end_char: int, tok: Token) -> None:
-        text = self.text[start_char:end_char]
+        text = " ".join(self.text[start_char:end_char].split())  # «مايك  بنس» (a hashtag read as a space)
         span = Span(start_char, end_char)
         if any(m.span == span for m in ent.mentions):
             return
@@ -156,9 +158,11 @@ class _Builder:
     # -- titles --------------------------------------------------------------------------------
     def titles(self) -> None:
         doc = self.doc
-        for m in self.lex.offices.find(self.view):
+        for m in self._office_matches():
             if any(i in self.taken for i in range(m.start, m.end)):
                 continue
+            if m.start > 0 and self.view.norm[m.start - 1] in NAME_LINKS:
+                continue  # «عبد الملك الحوثي», «أبو الأمير»: part of a name, not an office
             end, country = m.end, None
             # A country after the office: adjective («الروسي»), or a name («حكومة روسيا الاتحادية»,
             # «في العراق», «للأمن القومي» has none).
@@ -194,6 +198,22 @@ class _Builder:
         # A longer office phrase that contains a shorter one wins (PhraseIndex already takes the
         # longest at a position); titles do not overlap.
 
+    def _office_matches(self) -> list:
+        """Office phrases, and construct-state ones («رئيس وزراء إسرائيل») where a country or
+        city follows (a construct form alone, «رئيس», is an ordinary word)."""
+        found = self.lex.offices.find(self.view)
+        covered = {i for m in found for i in range(m.start, m.end)}
+        for m in self.lex.construct_offices.find(self.view):
+            if covered & set(range(m.start, m.end)):
+                continue
+            nxt = m.end
+            while nxt < len(self.doc) and self.doc[nxt].is_space and "\n" not in self.doc[nxt].text:
+                nxt += 1
+            place = self._place_at(nxt)
+            if place is not None and place[1].kind == "country":
+                found.append(m)
+        return sorted(found, key=lambda m: m.start)
+
     def _place_at(self, i: int) -> tuple[int, PlaceRef] | None:
         for r in self.out.refs:
             if r.how == "place" and r.start == i:
@@ -218,16 +238,26 @@ class _Builder:
             and skipped < 2
             and normalize(doc[i].text).startswith("ال")
             and doc[i].is_alpha
-            and self.is_common(doc[i].text)
             and doc[i].text not in self.lex.given_names
             and self._plain_name_word(i + 1)
+            and (
+                self.is_common(doc[i].text)
+                # «المبعوث الأممي هانز غروندبرغ»: an adjective no name list knows, before a
+                # word that starts names
+                or (not self.lex.is_name_word(self.view.norm[i]) and self._starts_names(i + 1))
+            )
         ):
             i += 1
             skipped += 1
         start = i
-        while i < len(doc) and sum(normalize(t.text) not in NAME_LINKS for t in doc[start:i]) < 5:
+        if i < len(doc) and self.view.norm[i][:1] in "بلك" and self.glued_phrase(i):
+            return None  # «وزير الخارجية الإثيوبي للصحافيين»: no name after the title
+        while i < len(doc) and sum(normalize(t.text) not in NAME_LINKS for t in doc[start:i] if not t.is_space) < 5:
             t = doc[i]
             norm = normalize(t.text)
+            if t.is_space and i > start and "\n" not in t.text and i + 1 < len(doc) and doc[i + 1].is_alpha:
+                i += 1  # «مايك  بنس»: a hashtag mark read as a space (kg.arabic.reading_text)
+                continue
             if t.is_punct or t.is_space or not t.is_alpha or i in self.taken:
                 break
             if norm in NAME_LINKS and i > start:
@@ -235,6 +265,8 @@ class _Builder:
                 continue
             if norm in NAME_STOP or any(ti.start == i for ti in self.out.titles):
                 break
+            if i > start and self.glued_phrase(i):
+                break  # «البشير ونظيره», «ميركل للصحافيين», «ترامب بأمير قطر»: a new phrase begins
             if i > start and self.lex.triggers.match_at(self.view, i) is not None:
                 break  # «بلينكن لقاءه»: an event word is never part of a name
             if i - start >= 2 and norm.startswith("و"):
@@ -262,6 +294,82 @@ class _Builder:
             return None
         return start, i
 
+    def _extend_by_name_words(self, s: int, e: int) -> int:
+        """«زعيم المتمردين ريك مشار» where the model stopped at «ريك»: the span grows over
+        following words that Wikidata knows as name parts and no lexicon as ordinary words."""
+        doc = self.doc
+        while e < len(doc) and e - s < 4:
+            k = e
+            if doc[k].is_space and "\n" not in doc[k].text:
+                k += 1  # a hashtag mark read as a space
+            if k >= len(doc) or not doc[k].is_alpha or k in self.taken:
+                break
+            norm = self.view.norm[k]
+            if not self.lex.is_name_word(norm) or self.is_common(doc[k].text) or self._ends_name_before(k):
+                break
+            if self.lex.nationalities.match_at(self.view, k) is not None:
+                break
+            e = k + 1
+        return e
+
+    def _ends_name_before(self, k: int) -> bool:
+        """Token k cannot continue a name that runs up to it: a new phrase glued to a clitic, a
+        stop word, a title, an event word or a verb in the future tense."""
+        norm = self.view.norm[k]
+        if norm in NAME_LINKS or self.view.is_space[k]:
+            return False
+        if norm in NAME_STOP and self.doc[k].text not in self.lex.given_names and self.doc[k].text != "علي":
+            return True  # «علي» (a name) and «على» (a preposition) share a normal form
+        if self.glued_phrase(k) or any(ti.start == k for ti in self.out.titles):
+            return True
+        if self.lex.triggers.match_at(self.view, k) is not None:
+            return True
+        return self.future_verb(k)
+
+    def future_verb(self, k: int) -> bool:
+        """«سيعقدان», «ستبحث», «سنلتقي»: the future prefix س before an imperfect prefix, on a word
+        that no name lexicon knows («سيرغي», «ستيفان» are names)."""
+        norm = self.view.norm[k]
+        return (
+            len(norm) >= 5
+            and norm[0] == "س"
+            and norm[1] in "يتنا"
+            and norm[2] not in "اوي"  # «ستانيكزاي», «ستيفان»: a long vowel after ست is a name's
+            and norm not in self._given_norm
+            and not self.lex.is_name_word(norm)
+        )
+
+    def glued_phrase(self, i: int) -> bool:
+        """A word that begins a new phrase with a clitic glued to it, so it cannot continue the
+        name before it: و/ف + a known word («ونظيره», «والشيخ», «وترامب»), or ب/ل/ك + the article
+        or a known ordinary word or title («بالرئيس», «للصحافيين», «بنظيره», «بأمير»).
+
+        A name word that merely starts with one of these letters («بوتين», «لافروف», «وهبي») is
+        left alone: what remains after the letter is no word the lexicons know.
+        """
+        norm = self.view.norm[i]
+        if len(norm) < 3 or norm in NAME_LINKS or self.lex.is_name_word(norm) or norm in self._given_norm:
+            return False  # «والتر», «كيري», «وليد»: the whole word is a name
+        head, rest = norm[0], norm[1:]
+        if head in "وف":
+            return self._known_word(rest) or any(self._known_word(r) for r in clitic_readings(rest)[1:3])
+        if head in "بلك":
+            if rest.startswith("ال") or norm.startswith("لل"):
+                return True
+            return self._known_word(rest, names=False)
+        return False
+
+    def _known_word(self, word: str, names: bool = True) -> bool:
+        """A word some lexicon knows: an ordinary word, a title word, an honorific, a counterpart
+        («نظيره»), a nationality, a place, a trigger; with `names`, a given name too."""
+        if word in self.lex.common_words or word in HONORIFICS or word in COUNTERPARTS or word in NAME_STOP:
+            return True
+        if word in self._title_words or self.lex.nationalities.knows_word(word) or self.lex.places.knows_word(word):
+            return True
+        if self.lex.triggers.knows_word(word):
+            return True
+        return names and (word in self._given_norm or self.lex.is_name_word(word))
+
     def _ordinary(self, i: int, strict: bool = True) -> bool:
         """An ordinary word of news or a nationality adjective (not a given name)."""
         t = self.doc[i]
@@ -277,6 +385,17 @@ class _Builder:
         return i > 0 and norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4 and not (
             self.lex.nationalities.match_at(self.view, i) is not None and normalize(self.doc[i - 1].text) in {"المسوول", "الجانب"}
         )
+
+    def _starts_names(self, i: int) -> bool:
+        """A given name, or a Wikidata name word followed by another one («هانز غروندبرغ»)."""
+        if i >= len(self.doc):
+            return False
+        if self.doc[i].text in self.lex.given_names:
+            return True
+        j = i + 1
+        while j < len(self.doc) and self.doc[j].is_space and "\n" not in self.doc[j].text:
+            j += 1
+        return self.lex.is_name_word(self.view.norm[i]) and j < len(self.doc) and self.lex.is_name_word(self.view.norm[j])
 
     def _plain_name_word(self, i: int) -> bool:
         if i >= len(self.doc):
@@ -305,7 +424,14 @@ class _Builder:
             return tok.idx + 1
         # «وسميحة أيوب», «وعبد العزيز»: the corpora keep و inside names; a name that itself
         # starts with و («وليد», «وفاء») is a known given name.
-        if len(norm) > 3 and norm[0] == "و" and tok.text not in self.lex.given_names and tok.text[1:] and not tok.text[1:].startswith("و"):
+        if (
+            len(norm) > 3
+            and norm[0] == "و"
+            and tok.text not in self.lex.given_names
+            and not self.lex.is_name_word(norm)  # «والتر», «وليد» are names that start with و
+            and tok.text[1:]
+            and not tok.text[1:].startswith("و")
+        ):
             return tok.idx + 1
         return tok.idx
 
@@ -329,7 +455,12 @@ class _Builder:
                 continue
             ner = self._ner_person_at(rng[0])
             if ner is not None and ner.end > rng[1]:
-                rng = (rng[0], min(ner.end, rng[0] + 5))
+                # The model's longer span wins, up to where a name cannot go on («الرئيس
+                # بوتفليقة والشيخ علي»: the model ran into the next person's honorific).
+                e = rng[1]
+                while e < min(ner.end, rng[0] + 5) and not self._ends_name_before(e):
+                    e += 1
+                rng = (rng[0], e)
             candidates.append((rng[0], rng[1], title))
             if pos in anchored_country:
                 anchored_country[rng[0]] = anchored_country[pos]
@@ -355,8 +486,13 @@ class _Builder:
                     # «المسؤول الروسي», «رئيس»: not part of the name. A first word written with
                     # a final ي («علي ناصر») is kept: normalisation merges it with «على».
                     s += 1
+                for k in range(s + 1, e):
+                    if self._ends_name_before(k):
+                        e = k  # «البشير ونظيره عبد الفتاح», «ستيفان دي مستورا سيعقدان»: cut there
+                        break
                 while e > s and self._ordinary(e - 1) and not self._nisba(e - 1):
                     e -= 1  # «صالح التهدئة»: the model ran on into an ordinary word
+                e = self._extend_by_name_words(s, e)
                 if s >= e or any(i in self.taken for i in range(s, e)):
                     continue
                 if s > 0 and normalize(doc[s - 1].text) == "في":
@@ -375,7 +511,7 @@ class _Builder:
             used.update(range(s, e))
             start_char = self._strip_person_clitic(s, e)
             end_char = doc[e - 1].idx + len(doc[e - 1].text)
-            name = self.text[start_char:end_char]
+            name = " ".join(self.text[start_char:end_char].split())
             if len(tokens(name)) == 0 or len(normalize(name)) < 3:
                 continue
             local = self._person_for(name)
