@@ -95,3 +95,30 @@ def test_given_names_hold_no_glued_conjunction_forms():
     lex = load_lexicons()
     assert "وعبد" not in lex.given_names and "ومحمد" not in lex.given_names
     assert "وليد" in lex.given_names or "وائل" in lex.given_names  # names that start with و stay
+
+
+def test_a_given_name_alone_is_the_short_form_of_the_full_name():
+    found = persons("استقبل الرئيس الفنلندي ألكسندر ستوب وزير الخارجية الأيرلندي. وقال ألكسندر إن اللقاء مثمر.")
+    assert "ألكسندر ستوب" in found and "ألكسندر" not in found
+    assert {m.text for m in found["ألكسندر ستوب"].mentions} == {"ألكسندر ستوب", "ألكسندر"}
+
+
+def test_a_shorter_name_inside_a_longer_one_is_the_same_person():
+    found = persons("قال وزير الدفاع الإيراني محمد رضا أشتياني إن المناورات بدأت. وأضاف رضا أشتياني أن السفن عادت.")
+    assert list(found) == ["محمد رضا أشتياني"]
+
+
+def test_a_given_name_two_people_share_names_neither():
+    found = persons("التقى محمد بن زايد الأمير محمد بن سلمان. وقال محمد إن العلاقات متينة.")
+    assert "محمد" not in found
+    assert all("محمد" not in {m.text for m in e.mentions} for e in found.values())
+
+
+@pytest.mark.parametrize("word", ["الكوريين", "الزعيمان", "غربيون"])
+def test_a_plural_or_dual_noun_is_no_person(word):
+    assert word not in persons(f"وقال دبلوماسيون إن {word} رحبوا بالمبادرة الجديدة أمس.")
+
+
+def test_a_one_word_name_after_a_title_is_a_person():
+    found = persons("وقال الرئيس أردوغان إن بلاده مستعدة.")
+    assert "أردوغان" in found

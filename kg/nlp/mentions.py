@@ -111,7 +111,7 @@ class _Builder:
         self.view = TokenView(doc)
         self.toks = self.view.tokens
         self.out.view = self.view
-        self.ents = list(doc.ents)
+        self.ents = _join_adjacent_persons(doc, list(doc.ents))
         self.sent_spans = _sentence_spans(doc, self.view)
         self.text = self.view.doc_text
         v = self.view
@@ -119,6 +119,7 @@ class _Builder:
         # Words the NER model tags as (part of) a person here win over the common-word list.
         self.known_names = {normalize(t.text) for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
         self._title_words = {w for off in lex.office_by_key.values() for w in tokens(off.label_ar)}
+        self.anchored: set[str] = set()  # persons named right after a title or «نظيره»
         self._given_norm = {normalize(w) for w in lex.given_names}
 
     # -- entity bookkeeping ----------------------------------------------------------------
@@ -263,7 +264,7 @@ class _Builder:
             if norm in NAME_LINKS and i > start:
                 i += 1  # «فيصل بن فرحان», «عبد اللطيف», «آل ثاني»
                 continue
-            if norm in NAME_STOP or any(ti.start == i for ti in self.out.titles):
+            if self._is_stop(i) or any(ti.start == i for ti in self.out.titles):
                 break
             if i > start and self.glued_phrase(i):
                 break  # «البشير ونظيره», «ميركل للصحافيين», «ترامب بأمير قطر»: a new phrase begins
@@ -294,6 +295,12 @@ class _Builder:
             return None
         return start, i
 
+    def _is_stop(self, k: int) -> bool:
+        """A word that ends a name (NAME_STOP). «علي» (a name) and «على» (a preposition) share a
+        normal form, so the written form decides; so does a given name listed as written."""
+        text = self.doc[k].text
+        return self.view.norm[k] in NAME_STOP and text not in self.lex.given_names and text != "علي"
+
     def _extend_by_name_words(self, s: int, e: int) -> int:
         """«زعيم المتمردين ريك مشار» where the model stopped at «ريك»: the span grows over
         following words that Wikidata knows as name parts and no lexicon as ordinary words."""
@@ -318,8 +325,8 @@ class _Builder:
         norm = self.view.norm[k]
         if norm in NAME_LINKS or self.view.is_space[k]:
             return False
-        if norm in NAME_STOP and self.doc[k].text not in self.lex.given_names and self.doc[k].text != "علي":
-            return True  # «علي» (a name) and «على» (a preposition) share a normal form
+        if self._is_stop(k):
+            return True
         if self.glued_phrase(k) or any(ti.start == k for ti in self.out.titles):
             return True
         if self.lex.triggers.match_at(self.view, k) is not None:
@@ -439,6 +446,7 @@ class _Builder:
         doc = self.doc
         candidates: list[tuple[int, int, TitleMatch | None]] = []
         anchored_country: dict[int, str] = {}
+        anchored_starts: set[int] = set()  # names right after a title or «نظيره»
         anchors: list[tuple[int, TitleMatch | None]] = [(t.end, t) for t in self.out.titles]
         for tok in self.toks:
             if any(r in COUNTERPARTS for r in clitic_readings(normalize(tok.text))[:3]):
@@ -462,6 +470,7 @@ class _Builder:
                     e += 1
                 rng = (rng[0], e)
             candidates.append((rng[0], rng[1], title))
+            anchored_starts.add(rng[0])
             if pos in anchored_country:
                 anchored_country[rng[0]] = anchored_country[pos]
         # A given name («مصطفى», «فؤاد») followed by more name words: a person even when the
@@ -521,6 +530,8 @@ class _Builder:
             self.add_mention(ent, start_char, end_char, doc[s])
             self.out.refs.append(TokenRef(s, e, local, "name"))
             self.taken.update(range(s, e))
+            if s in anchored_starts:
+                self.anchored.add(local)
             if title is not None:
                 self._add_role(ent, title)
             elif s in anchored_country and not ent.country:
@@ -529,8 +540,14 @@ class _Builder:
         self._appositive_titles()
 
     def _person_for(self, name: str) -> str | None:
-        """The person a name belongs to within this article: same full name, or the full name whose
-        last word (or a transliteration variant of it) this short name is."""
+        """The person a name belongs to within this article: the same name (or a transliteration
+        variant of it), or the one longer name it is a short form of; a new person otherwise.
+
+        A short form keeps the longer name's words in order and its last word (the surname:
+        «شويغو», «رضا تنكسيري» of «علي رضا تنكسيري») or its first word (the given name: «مايك» of
+        «مايك بنس», «محمد شياع» of «محمد شياع السوداني»). A short form two people of the article
+        share names neither (None).
+        """
         key = match_key(name)
         pkey = phonetic_key(name)
         for ent in self.out.entities:
@@ -539,28 +556,19 @@ class _Builder:
             for m in ent.mentions:
                 if match_key(m.text) == key or (len(key.split()) > 1 and phonetic_key(m.text) == pkey):
                     return ent.local_id
-        words = key.split()
-        if len(words) > 1:
-            # «محمد شياع» and «محمد شياع السوداني»: a shorter full name that starts the longer one.
-            longer = {
-                ent.local_id
-                for ent in self.out.entities
-                if ent.type == "Person"
-                and any(match_key(m.text).split()[: len(words)] == words for m in ent.mentions)
-            }
-            if len(longer) == 1:
-                return longer.pop()
-        if len(key.split()) == 1:
-            owners = {
-                ent.local_id
-                for ent in self.out.entities
-                if ent.type == "Person"
-                and any(phonetic_key(m.text).split()[-1:] == [pkey] for m in ent.mentions if len(tokens(m.text)) > 1)
-            }
-            if len(owners) == 1:
-                return owners.pop()
-            if len(owners) > 1:
-                return None  # a surname two people of the article share: it names neither
+        words = pkey.split()
+        owners = set()
+        for ent in self.out.entities:
+            if ent.type != "Person":
+                continue
+            for m in ent.mentions:
+                full = phonetic_key(m.text).split()
+                if len(full) > len(words) and _in_order(words, full) and (words[-1] == full[-1] or words[0] == full[0]):
+                    owners.add(ent.local_id)
+        if len(owners) == 1:
+            return owners.pop()
+        if len(owners) > 1:
+            return None  # «محمد» beside «محمد بن سلمان» and «محمد بن زايد»: it names neither
         return self.new_entity("Person", name).local_id
 
     def _surnames(self) -> None:
@@ -671,6 +679,38 @@ class _Builder:
         if title.country and not ent.country:
             ent.country = title.country
 
+    def drop_unsupported_persons(self) -> None:
+        """A person needs positive evidence. A name of one word that no title or «نظيره» stands
+        before, and that is no short form of a longer name in the article (`_person_for` already
+        tried), is kept only when it can be a surname used alone («ترامب»): a given name alone
+        («مايك», «سيرغي»), a plural or dual noun («الكوريين», «الزعيمان»), an ordinary word or a
+        nationality is no person of its own."""
+        drop = set()
+        for ent in self.out.entities:
+            if ent.type != "Person" or ent.local_id in self.anchored or ent.roles:
+                continue
+            words = {w for m in ent.mentions for w in tokens(m.text) if w not in NAME_LINKS}
+            if any(len([w for w in tokens(m.text) if w not in NAME_LINKS]) > 1 for m in ent.mentions):
+                continue
+            if any(self._not_alone(w) for w in words):
+                drop.add(ent.local_id)
+        if drop:
+            self.out.entities = [e for e in self.out.entities if e.local_id not in drop]
+            self.out.refs = [r for r in self.out.refs if r.entity not in drop]
+
+    def _not_alone(self, word: str) -> bool:
+        """A normalised word that cannot name a person on its own."""
+        bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+        if bare in self._given_norm or word in self._given_norm:
+            return True  # a given name alone
+        if bare.startswith("ال") and bare.endswith(("ين", "ون", "ان")) and len(bare) > 5:
+            return True  # «الكوريين», «الديمقراطيين», «الزعيمان»
+        if bare.endswith(("يون", "يين")) and len(bare) > 5:
+            return True  # «غربيون»: a nisba plural
+        if bare in self.lex.common_words and bare not in self.known_names:
+            return True
+        return self.lex.nationalities.knows_word(bare) or self.lex.places.knows_word(bare)
+
     # -- nominal references («المسؤول الروسي») -----------------------------------------------
     def nominal_refs(self) -> None:
         """«المسؤول الروسي», «الضيف الروسي»: the one person of that nationality named so far."""
@@ -729,11 +769,38 @@ class _Builder:
                 ref.actor = False
 
 
+def _join_adjacent_persons(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """Two person spans of the model that touch («علي رضا» + «تنكسيري») are one name: nothing
+    but a space stands between them, and Arabic writes no two names side by side unjoined."""
+    out: list[SpacySpan] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ in PERSON_LABELS
+            and ent.label_ in PERSON_LABELS
+            and all(doc[k].is_space and "\n" not in doc[k].text for k in range(prev.end, ent.start))
+            and "\n" not in doc[prev.end - 1].whitespace_
+            and normalize(doc[ent.start].text)[:1] not in "وفلب"  # «ترامب لبوتين», «السيسي وبوتين»: two
+        ):
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label=prev.label_)
+        else:
+            out.append(ent)
+    return out
+
+
+def _in_order(short: list[str], full: list[str]) -> bool:
+    """The words of `short` occur in `full` in the same order (not necessarily adjacent)."""
+    it = iter(full)
+    return all(any(w == f for f in it) for w in short)
+
+
 def extract_mentions(doc: Doc, lex: Lexicons) -> ArticleMentions:
     b = _Builder(doc, lex)
     b.places()
     b.titles()
     b.person_names()
+    b.drop_unsupported_persons()
     b.organisations()
     b.mark_non_actors()
     b.nominal_refs()
