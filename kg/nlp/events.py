@@ -25,6 +25,16 @@ FUTURE_PREFIXES = ("سي", "ست", "سن", "سا")
 FUTURE_DATE_WORDS = set(tokens("المقبل المقبلة القادم القادمة غدا غدًا غداً"))
 CLAUSE_LINKS = set(tokens("كما فيما بينما ثم"))
 INVITE_BLOCK = set(tokens("لأخذ لاتخاذ للعمل لوقف لإيقاف"))
+# «بين الجانبين», «جمع الرئيسين», «بينهما»: both sides of a meeting named at once.
+PAIR_WORDS = set(tokens("الجانبين الجانبان الطرفين الطرفان الرئيسين الرئيسان الزعيمين الزعيمان الوزيرين الوزيران المسؤولين الملكين"))
+BETWEEN_PRONOUNS = set(tokens("بينهما بينهم"))
+# Words that make the counterparts of a meeting one party (one meeting, every pair).
+ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافقها المرافق المرافقين بحضور حضره حضرها يضم ضم"))
+# Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
+SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
+WITH_WORDS = set(tokens("مع بمعية"))
+# A subordinate clause begins after these: the speaker before them is not in it.
+COMPLEMENTIZERS = set(tokens("أن إن بأن وأن لأن"))
 # Words between «إلى» and a place name: «إلى العاصمة العراقية بغداد», «إلى مطار بغداد».
 PLACE_DESCRIPTORS = set(tokens("العاصمة عاصمة مدينة المدينة مطار المطار محافظة"))
 
@@ -193,37 +203,20 @@ class _ArticleEvents:
         words = {normalize(t.text) for t in sent}
 
         if frame in {"meet", "receive"}:
-            clause_refs = [r for r in refs if cs <= r.start < ce]
-            people = self.persons(clause_refs)
-            if len(people) < 2 and (words & BACK_REFERENCES or normalize(trig.text).startswith("ال")):
-                prev = self.previous_meeting()
-                if prev is not None:
-                    return  # a follow-up sentence about a meeting already reported
-            if len(people) == 1:
-                # «أشار الأعرجي، …، خلال لقائه شويغو»: the subject stands earlier in the sentence;
-                # «والتقى نظيره …»: it was named in the previous sentence.
-                earlier = [e for e in self.persons([r for r in before if r.start < cs]) if e not in people]
-                extra = [e for e in self.persons(prev_refs) if e not in people]
-                if earlier:
-                    people = [earlier[-1]] + people
-                elif extra and not self.persons(before):
-                    people = [extra[-1]] + people
-            if len(people) < 2:
-                # Organisations and delegations take part when fewer than two persons are named.
-                people = people + [e for e in self.actors(clause_refs) if e not in people]
-            if len(people) < 2:
+            groups = self.meeting_groups(trig, sent, refs, prev_refs, cs, ce)
+            if not groups:
                 return
-            ev = self.new_event(trig, sent, trig.trigger.type, modality)
-            ev.participants = people
-            if frame == "receive":
-                host = self.persons(before[-1:]) or self.persons(after[:1])
-                rest = [p for p in self.persons(after) if p not in host] or [p for p in people if p not in host]
-                if host and rest:
-                    ev.host, ev.guest = host[0], rest[0]
             place = self.place_in(refs, prefer_after=trig.end)
-            if place:
-                ev.place = place
-            self.events.append(ev)
+            for people, subject in groups:
+                ev = self.new_event(trig, sent, trig.trigger.type, modality)
+                ev.participants = people
+                if frame == "receive" and subject is not None:
+                    guests = [p for p in people if p != subject]
+                    if guests:
+                        ev.host, ev.guest = subject, guests[0]
+                if place:
+                    ev.place = place
+                self.events.append(ev)
         elif frame == "visit":
             visitor = self.visitor(trig, before, after, refs, prev_refs)
             dest = self.destination(trig, after)
@@ -278,6 +271,170 @@ class _ArticleEvents:
             ev = self.new_event(trig, sent, "Agreement", modality)
             ev.participants = parties
             self.events.append(ev)
+
+    # -- who met whom ---------------------------------------------------------------------
+    def meeting_groups(
+        self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef], prev_refs: list[TokenRef], cs: int, ce: int
+    ) -> list[tuple[list[str], str | None]]:
+        """The meetings a meeting word reports, each as (participants, subject).
+
+        Arabic puts the subject of a meeting verb right after it (VSO: «التقى بومبيو نظيره»),
+        or before it (SVO: «بومبيو التقى …»); each person after the subject is a counterpart.
+        Several counterparts are one meeting each («التقى X كلا من Y و Z»: X–Y, X–Z, not Y–Z)
+        unless the text makes them one party (a delegation, «بحضور», «يرافقه»). A noun with a
+        possessive pronoun («خلال لقائه Y») takes its subject from earlier in the sentence or
+        from the sentence before; «بين X و Y», «بينهما», «الرئيسين» name both sides at once.
+        A subordinate clause after «أن/إن» is the clause of the meeting: a speaker before it
+        («قال لافروف إن بوتين بحث مع نتنياهو») takes no part.
+        """
+        norm = normalize(trig.text)
+        start = self._after_complementizer(cs, trig.start)
+        clause = [r for r in refs if start <= r.start < ce and r.start != trig.start]
+        before = [r for r in clause if r.end <= trig.start]
+        after = [r for r in clause if r.start >= trig.end]
+        after_persons = self.persons(after)
+        sent_before = self.persons([r for r in refs if r.end <= trig.start])
+
+        # both sides named at once
+        both = self._between(trig, after, refs, prev_refs, ce)
+        if both is not None:
+            return [(both, None)] if len(both) >= 2 else []
+
+        subject: str | None = None
+        objects: list[str] = []
+        possessive = trig.trigger.pos == "noun" and norm.endswith(("ه", "ها", "هما", "هم")) and not norm.endswith(("اه", "وه"))
+        object_pronoun = trig.trigger.pos == "verb" and norm.endswith(("ه", "ها", "هم"))
+        dual = trig.trigger.pos == "verb" and norm.endswith("ا") and not norm.endswith(("قا", "عا")) and len(norm) > 4
+        if trig.trigger.pos == "verb":
+            if dual and len(self.persons(before + after)) >= 2:
+                # «اجتمعا», «التقيا»: the two named together are the meeting; «كير ومشار اجتمعا كل
+                # على حدة مع أبي»: with a counterpart after «مع», each of them met the counterpart
+                with_ = self._after_word(trig, after, ce, WITH_WORDS)
+                subjects = [p for p in self.persons(before) if p not in with_] or self.persons(before + after)[:2]
+                if with_:
+                    if self._one_party(trig, ce) and not self._each_apart(trig, ce):
+                        return [(subjects + with_, None)]
+                    return [([s] + with_, s) for s in subjects]
+                return [(self.persons(before + after)[:4], None)]
+            svo = self._subject_before(before, trig)
+            if object_pronoun:
+                # «استقبله X»: the guest was named before, the host follows
+                subject = after_persons[0] if after_persons else (svo or None)
+                prior = [p for p in (sent_before or self.persons(prev_refs)) if p != subject]
+                objects = prior[-1:]
+            elif svo is not None:
+                subject, objects = svo, [p for p in after_persons if p != svo]
+            elif after_persons:
+                subject, objects = after_persons[0], after_persons[1:]
+                if not objects and not sent_before:
+                    # «والتقى وزير الخارجية السعودي فيصل بن فرحان.»: one person after the verb is
+                    # its object; the subject is the one of the sentence before
+                    carried = [p for p in self.persons(prev_refs) if p != subject]
+                    if carried:
+                        subject, objects = carried[0], [subject]
+        else:
+            genitive = [r for r in after if r.start - self._skip_titles(trig.end) <= 1 and self.is_person(r)]
+            if possessive:
+                owner = [p for p in sent_before if p not in after_persons]
+                if not owner:
+                    owner = [p for p in self.persons(prev_refs) if p not in after_persons][:1]
+                subject = owner[-1] if owner else None
+                objects = after_persons
+            elif genitive:
+                subject = genitive[0].entity
+                objects = [p for p in after_persons if p != subject]
+            else:
+                prior = self.persons(before) or ([sent_before[-1]] if sent_before else [])
+                subject = prior[-1] if prior else None
+                objects = [p for p in after_persons if p != subject]
+                if subject is None and len(objects) >= 2:
+                    subject, objects = objects[0], objects[1:]
+        if subject is None and objects and not sent_before and self._subject_dropped(trig, sent, after):
+            # «وقال في مؤتمر صحافي مع نظيره …»: the subject is the one of the sentence before
+            carried = [p for p in self.persons(prev_refs) if p not in objects]
+            subject = carried[0] if carried else None
+        if subject is None:
+            return []
+        objects = [o for o in dict.fromkeys(objects) if o != subject]
+        if not objects:
+            # organisations and delegations take part when no second person is named
+            orgs = [e for e in self.actors(after) if e != subject and self.entity(e).type == "Organization"]
+            return [([subject, orgs[0]], subject)] if orgs else []
+        if len(objects) == 1 or self._one_party(trig, ce):
+            return [([subject] + objects, subject)]
+        return [([subject, o], subject) for o in objects]
+
+    def _between(self, trig: _Trig, after: list[TokenRef], refs: list[TokenRef], prev_refs: list[TokenRef], ce: int) -> list[str] | None:
+        """«لقاء بين X و Y», «اتصال بينهما», «جمع الرئيسين», «بين الجانبين»: both sides at once
+        (None when the text names no pair this way)."""
+        doc = self.doc
+        window = range(trig.end, min(ce, trig.end + 4))
+        words = [normalize(doc[k].text) for k in window]
+        if "بين" in words:
+            k = trig.end + words.index("بين") + 1
+            people = self.persons([r for r in after if r.start >= k])
+            if len(people) >= 2:
+                return people[:2]
+        if any(w in PAIR_WORDS or w in BETWEEN_PRONOUNS for w in words) or normalize(trig.text).endswith("هما"):
+            earlier = self.persons([r for r in refs if r.end <= trig.start]) or []
+            prev = self.previous_meeting()
+            if len(earlier) < 2 and prev is not None and len(prev.participants) == 2:
+                return list(prev.participants)  # «والتقى الوزيران»: the two of the meeting just told
+            pool = list(dict.fromkeys(earlier + [p for p in self.persons(prev_refs) if p not in earlier]))
+            recent = pool[-2:] if len(earlier) >= 2 else (earlier + [p for p in self.persons(prev_refs) if p not in earlier])[-2:]
+            return recent if len(recent) == 2 else []
+        return None
+
+    def _subject_dropped(self, trig: _Trig, sent: SpacySpan, after: list[TokenRef]) -> bool:
+        """The sentence names no subject because it continues the one before: it opens with a
+        verb («وقال في مؤتمر صحافي مع …», «وأكد خلال لقاء مع …»), or the first person after a
+        meeting verb is its object, behind «مع» or «بـ» («والتقى مع …»)."""
+        first = next((t for t in sent if t.is_alpha), None)
+        if first is not None and first.i < trig.start and self.lex.triggers.match_at(self.view, first.i) is not None:
+            return True
+        if trig.trigger.pos == "verb" and after:
+            k = after[0].start - 1
+            while k >= trig.end and self.doc[k].is_space:
+                k -= 1
+            return k >= trig.end and self.view.norm[k] in WITH_WORDS or self.view.norm[after[0].start][:1] == "ب"
+        return False
+
+    def _after_word(self, trig: _Trig, after: list[TokenRef], ce: int, words: set[str]) -> list[str]:
+        """Persons after the first of `words` («مع») that follows the trigger in its clause."""
+        for k in range(trig.end, ce):
+            if self.view.norm[k] in words:
+                return self.persons([r for r in after if r.start > k])
+        return []
+
+    def _each_apart(self, trig: _Trig, ce: int) -> bool:
+        """«كل على حدة», «كل منهما»: each met the counterpart on his own."""
+        text = " ".join(self.view.norm[k] for k in range(trig.end, min(ce, trig.end + 6)))
+        return "علي حده" in text or "كل منهما" in text
+
+    def _subject_before(self, before: list[TokenRef], trig: _Trig) -> str | None:
+        """The subject of an SVO clause: a person close before the verb («بومبيو التقى», «وكان
+        لافروف قد التقى»), with at most a few words («قد», «الذي وصل أمس») between."""
+        persons = [r for r in before if self.is_person(r) and r.actor]
+        if not persons:
+            return None
+        last = persons[-1]
+        gap = [self.doc[k] for k in range(last.end, trig.start) if not self.doc[k].is_space]
+        if len(gap) <= 3 or all(t.is_punct or normalize(t.text) in SVO_FILLERS for t in gap):
+            return last.entity
+        return None
+
+    def _one_party(self, trig: _Trig, ce: int) -> bool:
+        """The counterparts form one party: a delegation, an entourage, «بحضور»."""
+        words = {w for k in range(trig.start, ce) for w in self.view.readings(k)[:3]}
+        return bool(words & ONE_PARTY_CUES)
+
+    def _after_complementizer(self, cs: int, start: int) -> int:
+        """Where the clause of a trigger at `start` begins once a complementizer («أن», «إن»,
+        «بأن») between the clause start and the trigger is taken into account."""
+        for k in range(start - 1, cs - 1, -1):
+            if normalize(self.doc[k].text) in COMPLEMENTIZERS:
+                return k + 1
+        return cs
 
     def _clause_start(self, prev_end: int, start: int) -> int:
         """Where the clause of a trigger begins: after the last «،» or «كما/فيما/بينما» between

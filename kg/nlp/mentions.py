@@ -140,8 +140,11 @@ class _Builder:
 
     # -- places ------------------------------------------------------------------------------
     def places(self) -> None:
+        ner_person = {t.i for e in self.ents if e.label_ in PERSON_LABELS for t in e}
         for m in self.lex.places.find(self.view):
             ref: PlaceRef = m.payload
+            if ref.kind == "city" and m.end - m.start == 1 and m.start in ner_person:
+                continue  # «هايكو ماس» (Heiko Maas, not Haikou): a city name the model reads as a person
             type_ = "Country" if ref.kind == "country" else ("City" if ref.kind in {"city", "capital"} else "Place")
             key = ("place", ref.qid)
             local = self.by_key.get(key)
@@ -488,9 +491,10 @@ class _Builder:
                 while s < e - 1 and normalize(doc[s].text).lstrip("وف").startswith("ال") and not self._nisba(s):
                     s += 1  # «الشاعر ياسر التويجري», «والملحن …»: a description before the name
                 while s < e and (
-                    normalize(doc[s].text) in HONORIFICS
+                    any(r in HONORIFICS or r in COUNTERPARTS for r in self.view.readings(s)[:3])
                     or normalize(doc[s].text) in NAME_STOP
                     or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1))
+                    or (self.view.norm[s][:1] in "بلك" and self.glued_phrase(s))
                 ):
                     # «المسؤول الروسي», «رئيس»: not part of the name. A first word written with
                     # a final ي («علي ناصر») is kept: normalisation merges it with «على».
