@@ -332,6 +332,12 @@ class Gazetteer:
     def iso_to_qid(self, iso2: str) -> str | None:
         return self._iso_to_qid.get(iso2.upper())
 
+    def capital_of(self, iso2: str) -> Place | None:
+        """The capital of a country (the most populous, when Wikidata lists several)."""
+        country = self.iso_to_qid(iso2)
+        caps = [p for p in self._places.values() if p.kind == "capital" and p.country_qid == country]
+        return max(caps, key=lambda p: (p.population or 0, p.qid)) if caps else None
+
     def qid_to_iso(self, qid: str) -> str | None:
         """ISO code of a country, or of the country a city/capital belongs to."""
         p = self._places.get(qid)

@@ -52,6 +52,10 @@ POSITION_COLUMNS = ["office_key", "iso2", "qid", "source"]
 PLACES_FILE = "places.json"
 VERIFIED_FILE = "verified_entities.json"
 
+# Qualifiers some city labels carry and news drops: «واشنطن العاصمة», «مدينة مكسيكو».
+CITY_QUALIFIERS_AFTER = {"العاصمة", "العاصمه", "سيتي"}
+CITY_QUALIFIERS_BEFORE = {"مدينة", "مدينه"}
+
 # Single words that are not names even where Wikidata lists them as aliases («المملكة» for Saudi
 # Arabia, «المدينة» for Medina, «القمر» "the moon" for Comoros): matching them would link prose.
 GENERIC_AR = {
@@ -495,6 +499,27 @@ def build(source: Path, out_dir: Path, lexicon: Path) -> dict[str, int]:
         before = len(row.aliases_ar)
         row.aliases_ar = [a for a in row.aliases_ar if rows.get(cap_keys.get(key(a), ""), PlaceRow("")).country_qid != q]
         stats["ar alias dropped: capital name"] += before - len(row.aliases_ar)
+
+    # «واشنطن العاصمة», «مدينة الكويت», «مدينة مكسيكو»: Wikidata labels some cities with a
+    # qualifier that news leaves out. The bare name is added when no other place has it as a form
+    # (so «الكويت» stays the country).
+    # Only the label, not the aliases: «مدينة السلام» (Baghdad), «مدينة الشمس» (Baalbek) are
+    # epithets, and their bare forms are ordinary words.
+    taken_keys = {key(f) for r in rows.values() for f in r.forms_ar()}
+    for row in rows.values():
+        if row.kind not in {"capital", "city"} or not row.label_ar:
+            continue
+        for form in [row.label_ar]:
+            words = form.split()
+            bare = None
+            if len(words) > 1 and words[-1] in CITY_QUALIFIERS_AFTER:
+                bare = " ".join(words[:-1])
+            elif len(words) > 1 and words[0] in CITY_QUALIFIERS_BEFORE:
+                bare = " ".join(words[1:])
+            if bare and not bare.startswith("ال") and key(bare) not in taken_keys:
+                row.aliases_ar.append(bare)
+                taken_keys.add(key(bare))
+                stats["ar alias added: qualifier dropped"] += 1
 
     # Forms shared by several QIDs stay, marked, so the linker abstains or decides by type.
     owners: dict[str, set[str]] = defaultdict(set)

@@ -33,6 +33,12 @@ ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافق�
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
 WITH_WORDS = set(tokens("مع بمعية"))
+# «الاجتماع الذي حضره …», «بحضور …»: who else was at a meeting.
+ATTENDANCE_CUES = set(tokens("حضره حضرها بحضور وبحضور حضر حضرته"))
+# Adjectives a visit noun takes before its genitive: «زيارة سريعة للرئيس …».
+VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفاجئة تاريخية عمل دولة الأولى الثانية أول أولى رسميه"))
+# Words before the persons who travel with a visitor.
+COMPANION_CUES = set(tokens("برفقة رفقة رفق يرافقه يرافقها وزوجته وعقيلته زوجته بينهم يرافقهم"))
 # A subordinate clause begins after these: the speaker before them is not in it.
 COMPLEMENTIZERS = set(tokens("أن إن بأن وأن لأن"))
 # Words between «إلى» and a place name: «إلى العاصمة العراقية بغداد», «إلى مطار بغداد».
@@ -197,6 +203,11 @@ class _ArticleEvents:
 
     def handle(self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef], prev_refs: list[TokenRef], cs: int, ce: int, trigs: list[_Trig]) -> None:
         frame = trig.trigger.frame
+        # What stands before a verb-first trigger back to the previous trigger (or the sentence
+        # start) is where an SVO subject can be: «إن الرئيس بوتين بحث مع …».
+        # A clause boundary («،», «كما») found before the trigger wins.
+        earlier = [t.end for t in trigs if t.end <= trig.start]
+        self.seg_start = cs if cs < trig.start else (max(earlier) if earlier else sent.start)
         modality = self.modality(trig, cs, ce)
         before = [r for r in refs if r.end <= trig.start]
         after = [r for r in refs if r.start >= trig.end]
@@ -218,17 +229,14 @@ class _ArticleEvents:
                     ev.place = place
                 self.events.append(ev)
         elif frame == "visit":
-            visitor = self.visitor(trig, before, after, refs, prev_refs)
-            dest = self.destination(trig, after)
-            if visitor is None or dest is None:
-                return
             if trig.trigger.pos == "noun" and modality == "occurred" and self._inside_invitation(trig):
                 return
-            ev = self.new_event(trig, sent, "Visit", modality)
-            ev.participants = [visitor]
-            ev.guest = None
-            ev.place = dest
-            self.events.append(ev)
+            for visitor, dest in self.visit_groups(trig, sent, refs, prev_refs, cs, ce):
+                ev = self.new_event(trig, sent, "Visit", modality)
+                ev.participants = [visitor]
+                ev.guest = None
+                ev.place = dest
+                self.events.append(ev)
         elif frame == "speak":
             speaker = self.persons(after[:1]) if after and after[0].start - self._skip_titles(trig.end) <= 1 else []
             if not speaker:
@@ -288,12 +296,24 @@ class _ArticleEvents:
         («قال لافروف إن بوتين بحث مع نتنياهو») takes no part.
         """
         norm = normalize(trig.text)
-        start = self._after_complementizer(cs, trig.start)
+        start = self._after_complementizer(min(cs, self.seg_start), trig.start)
         clause = [r for r in refs if start <= r.start < ce and r.start != trig.start]
         before = [r for r in clause if r.end <= trig.start]
         after = [r for r in clause if r.start >= trig.end]
         after_persons = self.persons(after)
         sent_before = self.persons([r for r in refs if r.end <= trig.start])
+
+        # «اللقاء», «الاجتماع الذي حضره …»: a definite noun tells more of the meeting just told
+        prev = self.previous_meeting()
+        if trig.trigger.pos == "noun" and self._definite(trig) and prev is not None:
+            attendees = self._attendees(trig, after, ce)
+            if attendees:
+                prev.participants.extend(p for p in attendees if p not in prev.participants)
+                return []
+            pair = self._between(trig, after, refs, prev_refs, ce)
+            if pair and len(pair) >= 2 and not set(pair) & set(prev.participants):
+                return [(pair, None)]
+            return []
 
         # both sides named at once
         both = self._between(trig, after, refs, prev_refs, ce)
@@ -304,7 +324,7 @@ class _ArticleEvents:
         objects: list[str] = []
         possessive = trig.trigger.pos == "noun" and norm.endswith(("ه", "ها", "هما", "هم")) and not norm.endswith(("اه", "وه"))
         object_pronoun = trig.trigger.pos == "verb" and norm.endswith(("ه", "ها", "هم"))
-        dual = trig.trigger.pos == "verb" and norm.endswith("ا") and not norm.endswith(("قا", "عا")) and len(norm) > 4
+        dual = trig.trigger.pos == "verb" and norm.endswith("ا") and len(norm) > 4  # «اجتمعا», «بحثا»
         if trig.trigger.pos == "verb":
             if dual and len(self.persons(before + after)) >= 2:
                 # «اجتمعا», «التقيا»: the two named together are the meeting; «كير ومشار اجتمعا كل
@@ -364,6 +384,90 @@ class _ArticleEvents:
             return [([subject] + objects, subject)]
         return [([subject, o], subject) for o in objects]
 
+    # -- who went where ---------------------------------------------------------------------
+    def visit_groups(
+        self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef], prev_refs: list[TokenRef], cs: int, ce: int
+    ) -> list[tuple[str, str]]:
+        """The visits a visit word reports, as (visitor, destination) pairs.
+
+        The destination is the place after «إلى», «لـ», «بـ» or the object of the verb («زار
+        بغداد»). The visitor is the verb's subject (after it, or before it in SVO order, or the
+        subject of the sentence before when none is named), the genitive of the noun («زيارة
+        الرئيس السوداني … إلى القاهرة»), or the owner of its pronoun («زيارته لجيبوتي»).
+        Companions named with «برفقة», «يرافقه», «وزوجته», «بينهم» travel too. The host is never
+        a visitor to his own country.
+        """
+        norm = normalize(trig.text)
+        if trig.trigger.pos == "noun" and self._definite(trig):
+            return []  # «الزيارة»: the visit already told, not a new one
+        start = self._after_complementizer(min(cs, self.seg_start), trig.start)
+        # A noun of the same event after the verb («وصل … إلى نيودلهي في زيارة …») does not end
+        # the verb's clause; the next verb does.
+        ce = self._next_verb_start(trig, sent, ce)
+        clause = [r for r in refs if start <= r.start < ce]
+        before = [r for r in clause if r.end <= trig.start]
+        after = [r for r in clause if r.start >= trig.end]
+        dest = self.destination(trig, after)
+        if dest is None:
+            return []
+        dest_start = next((r.start for r in after if r.entity == dest), ce)
+        sent_before = self.persons([r for r in refs if r.end <= trig.start])
+        visitor: str | None = None
+        if trig.trigger.pos == "verb":
+            first = [r for r in after if r.start < dest_start and self.is_person(r) and r.actor][:1]
+            svo = self._subject_before(before, trig)
+            if first:
+                visitor = first[0].entity
+            elif svo is not None:
+                visitor = svo
+            elif not sent_before:
+                carried = self.persons(prev_refs)
+                visitor = carried[0] if carried else None
+        else:
+            possessive = norm.endswith(("ه", "ها")) and norm not in {"زياره"}
+            genitive = [r for r in after if r.start < dest_start and self.is_person(r) and r.start - self._skip_modifiers(trig.end) <= 1]
+            if possessive:
+                visitor = sent_before[-1] if sent_before else (self.persons(prev_refs)[:1] or [None])[0]
+            elif genitive:
+                visitor = genitive[0].entity
+            else:
+                near = self._subject_before(before, trig) or (self.persons(before)[-1:] or [None])[0]
+                visitor = near
+        if visitor is None:
+            return []
+        visitors = [visitor] + [p for p in self._companions(trig, after, ce) if p != visitor]
+        dest_country = self.entity(dest).country
+        return [(v, dest) for v in dict.fromkeys(visitors) if not (dest_country and self.entity(v).country == dest_country)]
+
+    def _next_verb_start(self, trig: _Trig, sent: SpacySpan, ce: int) -> int:
+        """The start of the next verb trigger's clause after `trig` (or the sentence end)."""
+        for pm in self.lex.triggers.find(self.view, trig.end, sent.end):
+            if pm.payload.pos == "verb":
+                return self._clause_start(trig.end, pm.start)
+        return sent.end
+
+    def _skip_modifiers(self, i: int) -> int:
+        """Past adjectives and titles after a visit noun: «زيارة سريعة للرئيس السوداني …»."""
+        doc = self.doc
+        moved = True
+        while moved and i < len(doc):
+            moved = False
+            while i < len(doc) and (doc[i].is_space or doc[i].text in {"،", ","}):
+                i, moved = i + 1, True
+            if i < len(doc) and self.view.norm[i] in VISIT_MODIFIERS:
+                i, moved = i + 1, True
+            j = self._skip_titles(i)
+            if j != i:
+                i, moved = j, True
+        return i
+
+    def _companions(self, trig: _Trig, after: list[TokenRef], ce: int) -> list[str]:
+        """Persons who travel with the visitor: after «برفقة», «يرافقه», «وزوجته», «بينهم»."""
+        for k in range(trig.end, ce):
+            if any(r in COMPANION_CUES for r in self.view.readings(k)[:3]):
+                return self.persons([r for r in after if r.start > k and r.start - k <= 12])
+        return []
+
     def _between(self, trig: _Trig, after: list[TokenRef], refs: list[TokenRef], prev_refs: list[TokenRef], ce: int) -> list[str] | None:
         """«لقاء بين X و Y», «اتصال بينهما», «جمع الرئيسين», «بين الجانبين»: both sides at once
         (None when the text names no pair this way)."""
@@ -398,6 +502,21 @@ class _ArticleEvents:
                 k -= 1
             return k >= trig.end and self.view.norm[k] in WITH_WORDS or self.view.norm[after[0].start][:1] == "ب"
         return False
+
+    def _definite(self, trig: _Trig) -> bool:
+        """The trigger noun carries the article («الاجتماع», «وخلال اللقاء», «بالزيارة»): the
+        phrase matcher strips it from the trigger's text, so the token decides."""
+        return self.view.norm[trig.start].startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال"))
+
+    def _attendees(self, trig: _Trig, after: list[TokenRef], ce: int) -> list[str]:
+        """Persons after «حضره», «بحضور», «شارك فيه» in the clause of a meeting noun, or after the
+        noun when the cue stands right before it («وحضر اللقاء وزير الخارجية …»)."""
+        if any(r in ATTENDANCE_CUES for k in range(max(0, trig.start - 2), trig.start) for r in self.view.readings(k)[:3]):
+            return self.persons(after)
+        for k in range(trig.end, ce):
+            if any(r in ATTENDANCE_CUES for r in self.view.readings(k)[:3]):
+                return self.persons([r for r in after if r.start > k])
+        return []
 
     def _after_word(self, trig: _Trig, after: list[TokenRef], ce: int, words: set[str]) -> list[str]:
         """Persons after the first of `words` («مع») that follows the trigger in its clause."""
@@ -456,8 +575,18 @@ class _ArticleEvents:
         return i
 
     def _inside_invitation(self, trig: _Trig) -> bool:
+        """A visit noun that is the object of an invitation: «دعوة رسمية لزيارة …», «دعا … إلى
+        زيارة …» (an invitation to visit is no visit)."""
         prev = self.doc[trig.start - 1] if trig.start else None
-        return prev is not None and normalize(prev.text) in {"دعوة", "رسمية"} or normalize(self.doc[trig.start].text).startswith("لزيار")
+        if prev is not None and normalize(prev.text) in {"دعوة", "رسمية"} or normalize(self.doc[trig.start].text).startswith("لزيار"):
+            return True
+        k = trig.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k >= 0 and self.view.norm[k] in {"الي", "الى"}:
+            sent_start = self.sent.start
+            return any(pm.payload.frame == "invite" for pm in self.lex.triggers.find(self.view, max(sent_start, trig.start - 15), trig.start))
+        return False
 
     def visitor(self, trig: _Trig, before: list[TokenRef], after: list[TokenRef], refs: list[TokenRef], prev_refs: list[TokenRef]) -> str | None:
         text = normalize(trig.text)

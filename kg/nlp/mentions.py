@@ -129,22 +129,25 @@ class _Builder:
         self.out.entities.append(ent)
         return ent
 
-    def add_mention(self, ent: EntityRecord, start_char: int, end_char: int, tok: Token) -> None:
+    def add_mention(self, ent: EntityRecord, start_char: int, end_char: int, tok: Token, rename: bool = True) -> None:
         text = " ".join(self.text[start_char:end_char].split())  # «مايك  بنس» (a hashtag read as a space)
         span = Span(start_char, end_char)
         if any(m.span == span for m in ent.mentions):
             return
         ent.mentions.append(Mention(text=text, span=span, sentence=self.sent_spans[tok.i]))
-        if len(tokens(text)) > len(tokens(ent.name)):
+        if rename and len(tokens(text)) > len(tokens(ent.name)):
             ent.name = text
 
     # -- places ------------------------------------------------------------------------------
     def places(self) -> None:
         ner_person = {t.i for e in self.ents if e.label_ in PERSON_LABELS for t in e}
+        in_long_name = {t.i for e in self.ents if e.label_ in PERSON_LABELS and len(e) > 1 for t in e}
         for m in self.lex.places.find(self.view):
             ref: PlaceRef = m.payload
             if ref.kind == "city" and m.end - m.start == 1 and m.start in ner_person:
                 continue  # «هايكو ماس» (Heiko Maas, not Haikou): a city name the model reads as a person
+            if m.end - m.start == 1 and m.start in in_long_name and m.start + 1 in in_long_name:
+                continue  # «جورجيا ميلوني»: a place name that begins a longer person's name
             type_ = "Country" if ref.kind == "country" else ("City" if ref.kind in {"city", "capital"} else "Place")
             key = ("place", ref.qid)
             local = self.by_key.get(key)
@@ -158,6 +161,39 @@ class _Builder:
             self.add_mention(ent, m.start_char, m.end_char, self.doc[m.start])
             self.out.refs.append(TokenRef(m.start, m.end, local, "place"))
             self.taken.update(range(m.start, m.end))
+        self._capitals()
+
+    def _capitals(self) -> None:
+        """«العاصمة المصرية», «عاصمة روسيا»: the capital named by its country, when the city's own
+        name does not follow («العاصمة العراقية بغداد» is Baghdad by name already)."""
+        doc, gaz = self.doc, self.lex.gazetteer
+        for i in range(len(doc) - 1):
+            if i in self.taken or not any(r in {"العاصمه", "عاصمه"} for r in self.view.readings(i)[:3]):
+                continue
+            j = i + 1
+            adj = self.lex.nationalities.match_at(self.view, j)
+            iso, end = (adj.payload, adj.end) if adj is not None else (None, j)
+            if iso is None:
+                place = next((r for r in self.out.refs if r.how == "place" and r.start == j), None)
+                if place is None or self.out.by_id(place.entity).type != "Country":
+                    continue
+                iso, end = self.out.by_id(place.entity).country, place.end
+            if any(r.how == "place" and r.start == end and self.out.by_id(r.entity).type == "City" for r in self.out.refs):
+                continue
+            cap = gaz.capital_of(iso) if iso else None
+            if cap is None:
+                continue
+            key = ("place", cap.qid)
+            local = self.by_key.get(key)
+            if local is None:
+                ent = self.new_entity("City", cap.label_ar)
+                ent.wikidata, ent.link_method, ent.country = cap.qid, "gazetteer-capital", iso
+                self.by_key[key] = local = ent.local_id
+            start_char = doc[i].idx
+            end_char = doc[end - 1].idx + len(doc[end - 1].text)
+            self.add_mention(self.out.by_id(local), start_char, end_char, doc[i], rename=False)
+            self.out.refs.append(TokenRef(i, end, local, "place"))
+            self.taken.update(range(i, end))
 
     # -- titles --------------------------------------------------------------------------------
     def titles(self) -> None:
@@ -256,6 +292,8 @@ class _Builder:
         start = i
         if i < len(doc) and self.view.norm[i][:1] in "بلك" and self.glued_phrase(i):
             return None  # «وزير الخارجية الإثيوبي للصحافيين»: no name after the title
+        if i < len(doc) and self.future_verb(i):
+            return None  # «ورئيس الوزراء الإثيوبي سيجريان مباحثات»: the title is the subject
         while i < len(doc) and sum(normalize(t.text) not in NAME_LINKS for t in doc[start:i] if not t.is_space) < 5:
             t = doc[i]
             norm = normalize(t.text)
@@ -425,7 +463,7 @@ class _Builder:
                 return ent
         return None
 
-    def _strip_person_clitic(self, span_start: int, span_end: int) -> int:
+    def _strip_person_clitic(self, span_start: int, span_end: int, anchored: bool = False) -> int:
         """Character offset where a person's name starts: a leading و/ل/ب is dropped only when the
         rest is used elsewhere in the article as a word of its own («ونوفاك» → نوفاك; «بوتين» keeps ب)."""
         tok = self.doc[span_start]
@@ -435,7 +473,8 @@ class _Builder:
         # «وسميحة أيوب», «وعبد العزيز»: the corpora keep و inside names; a name that itself
         # starts with و («وليد», «وفاء») is a known given name.
         if (
-            len(norm) > 3
+            not anchored  # «للرئيس الكيني وليام روتو»: after a title no conjunction starts a name
+            and len(norm) > 3
             and norm[0] == "و"
             and tok.text not in self.lex.given_names
             and not self.lex.is_name_word(norm)  # «والتر», «وليد» are names that start with و
@@ -445,7 +484,27 @@ class _Builder:
             return tok.idx + 1
         return tok.idx
 
+    def _release_places_in_names(self) -> None:
+        """«رئيس الوزراء الإيطالي جورجيا ميلوني»: a one-word place right after a title, before a
+        name word, is the first word of the name (the title's own country was read already)."""
+        drop = []
+        for title in self.out.titles:
+            j = self._skip(title.end)
+            ref = next((r for r in self.out.refs if r.how == "place" and r.start == j and r.end == j + 1), None)
+            if ref is None or j + 1 >= len(self.doc):
+                continue
+            k = self._skip(j + 1)
+            if k < len(self.doc) and (self.lex.is_name_word(self.view.norm[k]) or self._ner_person_at(k) is not None) \
+                    and not any(r.how == "place" and r.start == k for r in self.out.refs):
+                drop.append(ref)
+        for ref in drop:
+            self.out.refs.remove(ref)
+            self.taken.discard(ref.start)
+            ent = self.out.by_id(ref.entity)
+            ent.mentions = [m for m in ent.mentions if m.span.start != self.doc[ref.start].idx]
+
     def person_names(self) -> None:
+        self._release_places_in_names()
         doc = self.doc
         candidates: list[tuple[int, int, TitleMatch | None]] = []
         anchored_country: dict[int, str] = {}
@@ -522,7 +581,7 @@ class _Builder:
             if any(t.start <= s < t.end for t in self.out.titles):
                 continue
             used.update(range(s, e))
-            start_char = self._strip_person_clitic(s, e)
+            start_char = self._strip_person_clitic(s, e, anchored=s in anchored_starts)
             end_char = doc[e - 1].idx + len(doc[e - 1].text)
             name = " ".join(self.text[start_char:end_char].split())
             if len(tokens(name)) == 0 or len(normalize(name)) < 3:

@@ -1,0 +1,113 @@
+"""Who met whom, who went where (issue 14): participants from the clause structure, on sentences
+written for these tests (none copied from the development articles)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.nlp.extract import extract_article
+from kg.records import Article
+
+PUB = date(2024, 5, 14)  # a Tuesday
+
+
+def events(text: str, published: date | None = PUB):
+    rec = extract_article(Article(id="t", text=text, published=published))
+    name = {e.local_id: e.name for e in rec.entities}
+    return [(ev.type, ev.modality, frozenset(name[p] for p in ev.participants), name.get(ev.place), ev.date.value if ev.date else None,
+             name.get(ev.host), name.get(ev.guest)) for ev in rec.events], rec
+
+
+def pairs(text: str) -> set[frozenset[str]]:
+    got, _ = events(text)
+    out = set()
+    for typ, mod, people, *_ in got:
+        if typ in {"Meeting", "PhoneCall"} and mod == "occurred":
+            ps = sorted(people)
+            out |= {frozenset((a, b)) for i, a in enumerate(ps) for b in ps[i + 1 :]}
+    return out
+
+
+def test_each_counterpart_is_a_meeting_of_its_own():
+    got = pairs("التقى وزير الخارجية الياباني يوكو كاميكاوا الرئيس الفلبيني فرديناند ماركوس، ورئيس وزراء فيتنام فام مينه تشينه.")
+    assert frozenset({"يوكو كاميكاوا", "فرديناند ماركوس"}) in got
+    assert frozenset({"فرديناند ماركوس", "فام مينه تشينه"}) not in got  # the two counterparts did not meet
+
+
+def test_a_delegation_is_one_party():
+    got = pairs("استقبل الرئيس الكيني وليام روتو وفدا يضم وزير الخارجية الأمريكي أنتوني بلينكن ووزيرة التجارة جينا ريموندو.")
+    assert frozenset({"أنتوني بلينكن", "جينا ريموندو"}) in got
+
+
+def test_the_speaker_before_a_complementizer_takes_no_part():
+    got = pairs("وقال المتحدث باسم الكرملين ديمتري بيسكوف إن الرئيس فلاديمير بوتين بحث مع المستشار الألماني أولاف شولتس الأزمة.")
+    assert got == {frozenset({"فلاديمير بوتين", "أولاف شولتس"})}
+
+
+def test_a_possessive_noun_takes_its_subject_from_earlier_in_the_sentence():
+    got = pairs("وأكد وزير الدفاع الأمريكي لويد أوستن خلال لقائه نظيره الأسترالي ريتشارد مارلز أهمية الشراكة.")
+    assert got == {frozenset({"لويد أوستن", "ريتشارد مارلز"})}
+
+
+def test_between_x_and_y_names_both_sides():
+    got = pairs("وجرت محادثات بين الرئيس الإندونيسي جوكو ويدودو ورئيس الوزراء الماليزي أنور إبراهيم في جاكرتا.")
+    assert frozenset({"جوكو ويدودو", "أنور إبراهيم"}) in got
+
+
+def test_a_dual_verb_with_ma_means_each_met_the_counterpart():
+    got = pairs("وكان الرئيس سلفا كير ونائبه رياك مشار قد اجتمعا كل على حدة مع المبعوث الأممي نيكولاس هايسوم.")
+    assert frozenset({"نيكولاس هايسوم", "سلفا كير"}) in got
+    assert frozenset({"سلفا كير", "رياك مشار"}) not in got
+
+
+def test_a_subject_dropped_in_the_second_sentence_is_the_first_sentences():
+    got = pairs("وصل وزير الخارجية الهندي سوبرامانيام جايشانكار إلى القاهرة. وقال في مؤتمر صحفي مع نظيره المصري بدر عبد العاطي إن العلاقات قوية.")
+    assert frozenset({"سوبرامانيام جايشانكار", "بدر عبد العاطي"}) in got
+
+
+def test_attendees_of_the_meeting_just_told_join_it():
+    got, _ = events("استقبل الرئيس التونسي قيس سعيد الثلاثاء رئيس الوزراء الإيطالي جورجيا ميلوني. "
+                    "وحضر اللقاء وزير الخارجية نبيل عمار.")
+    meetings = [e for e in got if e[0] == "Meeting"]
+    assert len(meetings) == 1
+    assert meetings[0][2] == {"قيس سعيد", "جورجيا ميلوني", "نبيل عمار"}
+    assert meetings[0][4] == "2024-05-14" and meetings[0][5] == "قيس سعيد"
+
+
+def test_a_phone_call_with_several_leaders_is_one_call_each():
+    got, _ = events("وأجرى الملك الأردني عبد الله الثاني اتصالات مع الرئيس المصري عبد الفتاح السيسي والرئيس الفرنسي إيمانويل ماكرون.")
+    calls = [e[2] for e in got if e[0] == "PhoneCall"]
+    assert frozenset({"عبد الله الثاني", "عبد الفتاح السيسي"}) in calls
+    assert frozenset({"عبد الله الثاني", "إيمانويل ماكرون"}) in calls
+    assert frozenset({"عبد الفتاح السيسي", "إيمانويل ماكرون"}) not in calls
+
+
+def test_the_capital_named_by_its_country_is_the_city():
+    got, rec = events("وصل وزير الخارجية الصيني وانغ يي إلى العاصمة المصرية مساء الاثنين.")
+    visits = [e for e in got if e[0] == "Visit"]
+    assert visits and visits[0][2] == {"وانغ يي"}
+    cairo = next(e for e in rec.entities if e.type == "City")
+    assert cairo.wikidata == "Q85" and cairo.name == "القاهرة"  # the label is the city's own
+    assert visits[0][4] == "2024-05-13"
+
+
+def test_a_visit_noun_takes_its_visitor_from_the_genitive():
+    got, _ = events("وتأتي الخطوة عقب زيارة خاطفة للرئيس الكيني وليام روتو إلى أديس أبابا.")
+    assert any(e[0] == "Visit" and e[2] == {"وليام روتو"} for e in got)
+
+
+def test_companions_travel_with_the_visitor():
+    got, _ = events("وصل الرئيس الكوري يون سوك يول إلى واشنطن برفقة وزير الخارجية بارك جين.")
+    visitors = {next(iter(e[2])) for e in got if e[0] == "Visit"}
+    assert visitors == {"يون سوك يول", "بارك جين"}
+
+
+def test_the_host_is_no_visitor_to_his_own_country():
+    got, _ = events("استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة اليوم الرئيس الكيني وليام روتو خلال زيارته إلى مصر.")
+    visitors = {next(iter(e[2])) for e in got if e[0] == "Visit"}
+    assert "عبد الفتاح السيسي" not in visitors
+
+
+def test_a_ruled_out_visit_is_no_visit():
+    got, _ = events("واستبعد المصدر زيارة الرئيس الفرنسي إيمانويل ماكرون إلى طهران.")
+    assert not any(e[0] == "Visit" and e[1] == "occurred" for e in got)
