@@ -192,6 +192,7 @@ class _Lexicon:
     g_era: _Table
     h_era: _Table
     ordinals: _Table
+    first_day: _Table
     units: _Table
     this: _Table
     modifiers: _Table
@@ -202,7 +203,7 @@ class _Lexicon:
     @property
     def start_keys(self) -> frozenset[str]:
         """Every word an expression can start with: other tokens are skipped at once."""
-        tables = (self.tod, self.day_words, self.rel_days, self.weekdays, self.ordinals,
+        tables = (self.tod, self.day_words, self.rel_days, self.weekdays, self.ordinals, self.first_day,
                   self.gmonths, self.hmonths, self.month_words, self.year_words, self.units,
                   self.this, self.quals)
         return frozenset().union(*(t.first_keys for t in tables))
@@ -247,6 +248,7 @@ def _load_lexicon(path: Path) -> _Lexicon:
             g_era=flags("gregorian_era"),
             h_era=flags("hijri_era"),
             ordinals=_Table(_numbered(raw["ordinal_days"], 1, 31, "ordinal_days")),
+            first_day=_Table((w, 1) for w in raw.get("first_day_words", [])),
             units=_Table(
                 (w, unit) for unit, forms in raw["period_units"].items() for w in forms
             ),
@@ -414,6 +416,9 @@ class _Parser:
         d = self._number(i, (1, 2), 1, 31)
         if d is not None:
             return self._skip(self.lex.of_words, i + 1), d, 0
+        first = self.lex.first_day.match(self.toks, i, clitics=True)
+        if first is not None:
+            return first.end, 1, first.trim  # «غرة جوان»
         m = self.lex.ordinals.match(self.toks, i, clitics=True)
         if m is None:
             return None

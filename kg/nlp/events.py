@@ -33,6 +33,12 @@ ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافق�
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
 WITH_WORDS = set(tokens("مع بمعية"))
+RELATIVE_PRONOUNS = set(tokens("الذي التي الذين اللذان اللتان"))
+ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخلال وفي"))
+# «حل بـ»: arrived in (the destination is after «بـ», never a direct object: «حل الأزمة»).
+ARRIVE_IN = set(tokens("حل حلت"))
+# Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
+SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤدي أدى بدأ يبدأ استهل اختتم يختتم سيبدأ تبدأ قامت بدأت"))
 # «الاجتماع الذي حضره …», «بحضور …»: who else was at a meeting.
 ATTENDANCE_CUES = set(tokens("حضره حضرها بحضور وبحضور حضر حضرته"))
 # Adjectives a visit noun takes before its genitive: «زيارة سريعة للرئيس …».
@@ -184,8 +190,11 @@ class _ArticleEvents:
 
     def new_event(self, trig: _Trig, sent: SpacySpan, etype: str, modality: str) -> EventRecord:
         date, date_text = self.date_for(trig, sent)
-        if modality == "occurred" and date is not None and self.published and date.datatype == "date" and date.value > self.published:
-            modality = "planned"  # «يزور … الأسبوع المقبل», «غدا»: dated after publication
+        if modality == "occurred" and date is not None and self.published and (
+            (date.datatype == "date" and date.value > self.published)
+            or (date.datatype == "gYearMonth" and date.value > self.published[:7])
+        ):
+            modality = "planned"  # «يزور … الأسبوع المقبل», «غدا», «الشهر المقبل»: after publication
         end = sent.end_char
         while end > sent.start_char and self.text[end - 1].isspace():
             end -= 1
@@ -363,6 +372,10 @@ class _ArticleEvents:
             elif genitive:
                 subject = genitive[0].entity
                 objects = [p for p in after_persons if p != subject]
+            elif not after_persons and self._adverbial(trig) and len(sent_before) >= 2:
+                # «ودعا الجهيناوي نظيره جونسون، خلال جلسة عمل …»: the meeting of the clause's
+                # subject and object
+                subject, objects = sent_before[0], sent_before[1:2]
             else:
                 prior = self.persons(before) or ([sent_before[-1]] if sent_before else [])
                 subject = prior[-1] if prior else None
@@ -427,12 +440,13 @@ class _ArticleEvents:
             possessive = norm.endswith(("ه", "ها")) and norm not in {"زياره"}
             genitive = [r for r in after if r.start < dest_start and self.is_person(r) and r.start - self._skip_modifiers(trig.end) <= 1]
             if possessive:
-                visitor = sent_before[-1] if sent_before else (self.persons(prev_refs)[:1] or [None])[0]
+                visitor = self._owner(trig, refs, prev_refs)
             elif genitive:
                 visitor = genitive[0].entity
             else:
-                near = self._subject_before(before, trig) or (self.persons(before)[-1:] or [None])[0]
-                visitor = near
+                # «قام الرئيس X بزيارة إلى …», «X في زيارة …»: the subject of a support verb, or a
+                # person right before the noun; any other person of the sentence is no visitor
+                visitor = self._support_subject(trig, before)
         if visitor is None:
             return []
         visitors = [visitor] + [p for p in self._companions(trig, after, ce) if p != visitor]
@@ -445,6 +459,46 @@ class _ArticleEvents:
             if pm.payload.pos == "verb":
                 return self._clause_start(trig.end, pm.start)
         return sent.end
+
+    def _adverbial(self, trig: _Trig) -> bool:
+        """The meeting noun stands in an adverbial of the clause: «خلال جلسة عمل», «في اتصال»."""
+        k = trig.start - 1
+        while k >= 0 and (self.doc[k].is_space or self.doc[k].is_punct):
+            k -= 1
+        return k >= 0 and self.view.norm[k] in ADVERBIAL_HEADS or self.view.norm[trig.start] in {"خلال", "في"}
+
+    def _owner(self, trig: _Trig, refs: list[TokenRef], prev_refs: list[TokenRef]) -> str | None:
+        """Whose «زيارته», «وصوله»: the person the sentence is about (its first named person
+        before the noun, not a title inside an apposition), else the subject of the sentence
+        before."""
+        before = [r for r in refs if r.end <= trig.start and self.is_person(r) and r.actor]
+        named = [r for r in before if r.how == "name"]
+        if named:
+            # the nearest person named by name: «الأعرجي … استقبل شويغو لدى وصوله» (Shoigu's
+            # arrival), while a title inside an apposition («…، شقيقة الزعيم الكوري، …») is passed
+            return named[-1].entity
+        if before:
+            return before[-1].entity
+        carried = self.persons(prev_refs)
+        return carried[0] if carried else None
+
+    def _support_subject(self, trig: _Trig, before: list[TokenRef]) -> str | None:
+        persons = [r for r in before if self.is_person(r) and r.actor]
+        if not persons:
+            return None
+        last = persons[-1]
+        gap = [self.doc[k] for k in range(last.end, trig.start) if not self.doc[k].is_space and not self.doc[k].is_punct]
+        if any(any(r in SUPPORT_VERBS for r in self.view.readings(t.i)[:3]) for t in gap) and len(gap) <= 4:
+            return last.entity
+        if len(gap) <= 1 and all(normalize(t.text) in {"في", "خلال"} for t in gap):
+            return last.entity
+        # «يؤدي الوزير X ، زيارة …»: the support verb before the subject
+        k = last.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k >= 0 and any(r in SUPPORT_VERBS for r in self.view.readings(k)[:3]) and len(gap) <= 2:
+            return last.entity
+        return self._relative_antecedent(trig, before)
 
     def _skip_modifiers(self, i: int) -> int:
         """Past adjectives and titles after a visit noun: «زيارة سريعة للرئيس السوداني …»."""
@@ -530,9 +584,27 @@ class _ArticleEvents:
         text = " ".join(self.view.norm[k] for k in range(trig.end, min(ce, trig.end + 6)))
         return "علي حده" in text or "كل منهما" in text
 
+    def _relative_antecedent(self, trig: _Trig, refs: list[TokenRef]) -> str | None:
+        """«لودريان، الذي وصل مساء السبت …», «الوفد المرافق له الذي يزور مصر»: a verb right after a
+        relative pronoun has the person before the pronoun as its subject."""
+        k = trig.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k < 0 or self.view.norm[k] not in RELATIVE_PRONOUNS:
+            return None
+        persons = [r for r in refs if r.end <= k and self.is_person(r) and r.actor]
+        if not persons:
+            return None
+        last = persons[-1]
+        gap = [self.doc[i] for i in range(last.end, k) if not self.doc[i].is_space and not self.doc[i].is_punct]
+        return last.entity if len(gap) <= 4 else None
+
     def _subject_before(self, before: list[TokenRef], trig: _Trig) -> str | None:
         """The subject of an SVO clause: a person close before the verb («بومبيو التقى», «وكان
         لافروف قد التقى»), with at most a few words («قد», «الذي وصل أمس») between."""
+        antecedent = self._relative_antecedent(trig, self.sentence_refs(self.sent))
+        if antecedent is not None:
+            return antecedent
         persons = [r for r in before if self.is_person(r) and r.actor]
         if not persons:
             return None
@@ -633,15 +705,19 @@ class _ArticleEvents:
             first = normalize(doc[r.start].text)
             k = r.start - 1
             # Skip what stands between «إلى» and the name: «العاصمة العراقية», «مطار», ««».
+            glued_in = first.startswith("ب") and not self.entity(r.entity).name.startswith("ب")
             while k > trig.end and (
                 doc[k].is_space
                 or doc[k].is_punct
-                or normalize(doc[k].text).lstrip("ل") in PLACE_DESCRIPTORS
+                or normalize(doc[k].text).lstrip("لب") in PLACE_DESCRIPTORS
                 or self.lex.nationalities.match_at(self.view, k) is not None
             ):
+                glued_in = glued_in or normalize(doc[k].text).startswith("ب")
                 k -= 1
             prev = normalize(doc[k].text) if k >= 0 else ""
             via_to = prev in {"الي", "لي", "زياره", "لزياره"} or (first.startswith("ل") and not self.entity(r.entity).name.startswith("ل"))
+            if normalize(trig.text) in ARRIVE_IN:
+                via_to = glued_in  # «حل أمس بتونس», «حل بمدينة نيويورك»: arrived in
             adjacent = r.start - people_end <= 1
             if via_to or adjacent:
                 # «العاصمة العراقية بغداد», «مطار بغداد»: the city, not the country before it.

@@ -8,7 +8,7 @@ them, so extending coverage never needs a code change.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,6 +77,7 @@ class Lexicons:
     common_words: frozenset[str]  # normalised ordinary words that never belong to a name
     given_names: frozenset[str]  # words that usually start a person's name, as written
     name_tokens: frozenset[str] = frozenset()  # normalised words known as parts of personal names
+    person_cues: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, kinship, professions → kind
 
     def is_name_word(self, norm: str) -> bool:
         """A normalised word that Wikidata knows as part of a person's name («بومبيو», «لافروف»),
@@ -100,6 +101,14 @@ def _word_list(path: Path) -> frozenset[str]:
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _person_cues(path: Path) -> PhraseIndex[str]:
+    idx: PhraseIndex[str] = PhraseIndex()
+    if path.exists():
+        for row in read_tsv(path):
+            idx.add(row["form"], row["kind"])
+    return idx
 
 
 def _topics(path: Path) -> PhraseIndex[str]:
@@ -175,4 +184,5 @@ def load_lexicons() -> Lexicons:
         common_words=_word_list(LEXICON / "common_words.txt"),
         given_names=_word_list(LEXICON / "given_names.txt"),
         name_tokens=_word_list(LEXICON / "name_tokens.txt"),
+        person_cues=_person_cues(LEXICON / "person_cues.tsv"),
     )

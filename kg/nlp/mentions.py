@@ -120,6 +120,7 @@ class _Builder:
         self.known_names = {normalize(t.text) for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
         self._title_words = {w for off in lex.office_by_key.values() for w in tokens(off.label_ar)}
         self.anchored: set[str] = set()  # persons named right after a title or «نظيره»
+        self.cue_tokens: set[int] = set()  # tokens of a rank, kinship word or profession
         self._given_norm = {normalize(w) for w in lex.given_names}
 
     # -- entity bookkeeping ----------------------------------------------------------------
@@ -300,6 +301,9 @@ class _Builder:
             if t.is_space and i > start and "\n" not in t.text and i + 1 < len(doc) and doc[i + 1].is_alpha:
                 i += 1  # «مايك  بنس»: a hashtag mark read as a space (kg.arabic.reading_text)
                 continue
+            if t.text in {"-", "‐"} and i > start and not t.whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha:
+                i += 1  # «كيم جونغ-أون», «كيم يو -جونغ»: a hyphen inside a transliterated name
+                continue
             if t.is_punct or t.is_space or not t.is_alpha or i in self.taken:
                 break
             if norm in NAME_LINKS and i > start:
@@ -335,6 +339,15 @@ class _Builder:
         if i - start == 0:
             return None
         return start, i
+
+    def _has_name_evidence(self, s: int, e: int) -> bool:
+        """Some word of the span is a given name, a Wikidata name word or tagged PER."""
+        ner = {t.i for ent in self.ents if ent.label_ in PERSON_LABELS for t in ent}
+        return any(
+            self.doc[k].text in self.lex.given_names or self.lex.is_name_word(self.view.norm[k]) or k in ner
+            for k in range(s, e)
+            if self.doc[k].is_alpha
+        )
 
     def _is_stop(self, k: int) -> bool:
         """A word that ends a name (NAME_STOP). «علي» (a name) and «على» (a preposition) share a
@@ -509,7 +522,21 @@ class _Builder:
         candidates: list[tuple[int, int, TitleMatch | None]] = []
         anchored_country: dict[int, str] = {}
         anchored_starts: set[int] = set()  # names right after a title or «نظيره»
+        cue_anchors: set[int] = set()  # positions right after a rank, kinship word or profession
         anchors: list[tuple[int, TitleMatch | None]] = [(t.end, t) for t in self.out.titles]
+        # «العميد علي رضا تنكسيري», «وزوجته بريجيت», «الصحافي جمال خاشقجي»: a rank, a kinship
+        # word or a profession introduces a name as a title does (data/lexicon/person_cues.tsv).
+        title_tokens = {i for t in self.out.titles for i in range(t.start, t.end)}
+        for cue in self.lex.person_cues.find(self.view):
+            if cue.start in title_tokens or any(i in self.taken for i in range(cue.start, cue.end)):
+                continue
+            j = cue.end
+            adj = self.lex.nationalities.match_at(self.view, j) if j < len(doc) else None
+            if adj is not None:
+                j = adj.end  # «الصحافي السعودي جمال خاشقجي»
+            anchors.append((j, None))
+            cue_anchors.add(j)
+            self.cue_tokens.update(range(cue.start, cue.end))
         for tok in self.toks:
             if any(r in COUNTERPARTS for r in clitic_readings(normalize(tok.text))[:3]):
                 j = tok.i + 1
@@ -523,6 +550,8 @@ class _Builder:
             rng = self._name_after(pos)
             if rng is None:
                 continue
+            if pos in cue_anchors and not self._has_name_evidence(*rng):
+                continue  # «لزوجته وأطفالهما»: a cue before no name
             ner = self._ner_person_at(rng[0])
             if ner is not None and ner.end > rng[1]:
                 # The model's longer span wins, up to where a name cannot go on («الرئيس
