@@ -77,6 +77,7 @@ class Lexicons:
     common_words: frozenset[str]  # normalised ordinary words that never belong to a name
     given_names: frozenset[str]  # words that usually start a person's name, as written
     name_tokens: frozenset[str] = frozenset()  # normalised words known as parts of personal names
+    news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
     person_cues: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, kinship, professions → kind
 
     def is_name_word(self, norm: str) -> bool:
@@ -184,5 +185,6 @@ def load_lexicons() -> Lexicons:
         common_words=_word_list(LEXICON / "common_words.txt"),
         given_names=_word_list(LEXICON / "given_names.txt"),
         name_tokens=_word_list(LEXICON / "name_tokens.txt"),
+        news_words=_word_list(LEXICON / "news_words.txt"),
         person_cues=_person_cues(LEXICON / "person_cues.tsv"),
     )

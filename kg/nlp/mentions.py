@@ -311,8 +311,8 @@ class _Builder:
                 continue
             if self._is_stop(i) or any(ti.start == i for ti in self.out.titles):
                 break
-            if i > start and self.glued_phrase(i):
-                break  # «البشير ونظيره», «ميركل للصحافيين», «ترامب بأمير قطر»: a new phrase begins
+            if i > start and (self.glued_phrase(i) or self.future_verb(i)):
+                break  # «البشير ونظيره», «ميركل للصحافيين», «دي مستورا سيعقدان»: a new phrase begins
             if i > start and self.lex.triggers.match_at(self.view, i) is not None:
                 break  # «بلينكن لقاءه»: an event word is never part of a name
             if i - start >= 2 and norm.startswith("و"):
@@ -339,6 +339,34 @@ class _Builder:
         if i - start == 0:
             return None
         return start, i
+
+    def _name_word_runs(self, candidates: list) -> None:
+        """Foreign names the model misses («هيذر نويرت», «فلوريان فيليبوت»): a run of two or more
+        words that Wikidata knows as name words or no lexicon knows at all, starting with a name
+        word, with no ordinary word of news in it."""
+        for tok in self.toks:
+            i = tok.i
+            if i in self.taken or not tok.is_alpha or not self.lex.is_name_word(self.view.norm[i]):
+                continue
+            if i > 0 and self.doc[i - 1].is_alpha and self.lex.is_name_word(self.view.norm[i - 1]):
+                continue  # not the first word of the run
+            if self._ordinary_word(i):
+                continue
+            rng = self._name_after(i)
+            if rng is None or rng[0] != i or rng[1] - rng[0] < 2:
+                continue
+            if not any(self._ordinary_word(k) for k in range(rng[0], rng[1]) if self.doc[k].is_alpha):
+                candidates.append((rng[0], rng[1], None))
+
+    def _ordinary_word(self, k: int) -> bool:
+        """An ordinary word of news: in the common-word lists (with clitics peeled), or a
+        nationality, place or title word."""
+        if self.doc[k].text in self.lex.given_names:
+            return False
+        if self.is_common(self.doc[k].text):
+            return True
+        readings = self.view.readings(k)[:3]
+        return any(r in self.lex.news_words for r in readings) or self._not_alone(self.view.norm[k])
 
     def _has_name_evidence(self, s: int, e: int) -> bool:
         """Some word of the span is a given name, a Wikidata name word or tagged PER."""
@@ -571,6 +599,8 @@ class _Builder:
                 rng = self._name_after(tok.i)
                 if rng is not None and rng[0] == tok.i and rng[1] - rng[0] >= 2:
                     candidates.append((rng[0], rng[1], None))
+        if self.lex.news_words:
+            self._name_word_runs(candidates)
         for ent in self.ents:
             if ent.label_ in PERSON_LABELS:
                 s, e = _clean_span(doc, ent.start, ent.end)
