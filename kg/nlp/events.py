@@ -26,7 +26,11 @@ FUTURE_DATE_WORDS = set(tokens("المقبل المقبلة القادم الق�
 CLAUSE_LINKS = set(tokens("كما فيما بينما ثم"))
 INVITE_BLOCK = set(tokens("لأخذ لاتخاذ للعمل لوقف لإيقاف"))
 # «بين الجانبين», «جمع الرئيسين», «بينهما»: both sides of a meeting named at once.
-PAIR_WORDS = set(tokens("الجانبين الجانبان الطرفين الطرفان الرئيسين الرئيسان الزعيمين الزعيمان الوزيرين الوزيران المسؤولين الملكين"))
+PAIR_WORDS = set(tokens("الجانبين الجانبان الطرفين الطرفان الرئيسين الرئيسان الزعيمين الزعيمان الوزيرين الوزيران المسؤولين الملكين "
+                        "وزيري رئيسي زعيمي وزيرا رئيسا زعيما"))
+# Sentence openings that continue the sentence before: «وذلك خلال …», «وجاء ذلك خلال …».
+CONTINUATIONS = set(tokens("وذلك ذلك وجاء جاء وكان"))
+COUNTERPART_WORDS = set(tokens("نظيره نظيرته نظيرها بنظيره بنظيرته"))
 BETWEEN_PRONOUNS = set(tokens("بينهما بينهم"))
 # Words that make the counterparts of a meeting one party (one meeting, every pair).
 ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافقها المرافق المرافقين بحضور حضره حضرها يضم ضم"))
@@ -362,7 +366,9 @@ class _ArticleEvents:
                     if carried:
                         subject, objects = carried[0], [subject]
         else:
-            genitive = [r for r in after if r.start - self._skip_titles(trig.end) <= 1 and self.is_person(r)]
+            # «لقاء الرئيس X مع …»: the person right after the noun (its genitive), nothing between
+            head_end = self._skip_modifiers(trig.end)
+            genitive = [r for r in after if self.is_person(r) and r.start in {trig.end, head_end}]
             if possessive:
                 owner = [p for p in sent_before if p not in after_persons]
                 if not owner:
@@ -533,6 +539,13 @@ class _ArticleEvents:
             people = self.persons([r for r in after if r.start >= k])
             if len(people) >= 2:
                 return people[:2]
+        pair_at = next((trig.end + n for n, w in enumerate(words) if w in PAIR_WORDS), None)
+        if pair_at is not None:
+            # «جمعت الرئيسين المصري عبد الفتاح السيسي والفرنسي إيمانويل ماكرون»: the pair named
+            # right after the pair word
+            named = self.persons([r for r in after if r.start > pair_at and r.start - pair_at <= 8])
+            if len(named) >= 2:
+                return named[:2]
         if any(w in PAIR_WORDS or w in BETWEEN_PRONOUNS for w in words) or normalize(trig.text).endswith("هما"):
             earlier = self.persons([r for r in refs if r.end <= trig.start]) or []
             prev = self.previous_meeting()
@@ -550,6 +563,11 @@ class _ArticleEvents:
         first = next((t for t in sent if t.is_alpha), None)
         if first is not None and first.i < trig.start and self.lex.triggers.match_at(self.view, first.i) is not None:
             return True
+        if first is not None and first.i < trig.start and self.view.norm[first.i] in CONTINUATIONS:
+            return True  # «وذلك خلال اتصال هاتفي تلقاه من …»: the sentence goes on with the one before
+        if after and any(r in COUNTERPART_WORDS for k in range(max(trig.end, after[0].start - 3), after[0].start)
+                         for r in self.view.readings(k)[:3]):
+            return True  # «… مؤتمر صحفي جمعه بنظيره المصري سامح شكري»: «his counterpart» is someone's
         if trig.trigger.pos == "verb" and after:
             k = after[0].start - 1
             while k >= trig.end and self.doc[k].is_space:

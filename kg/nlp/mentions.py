@@ -111,7 +111,7 @@ class _Builder:
         self.view = TokenView(doc)
         self.toks = self.view.tokens
         self.out.view = self.view
-        self.ents = _join_adjacent_persons(doc, list(doc.ents))
+        self.ents = _join_across_name_word(doc, _join_adjacent_persons(doc, list(doc.ents)), lex)
         self.sent_spans = _sentence_spans(doc, self.view)
         self.text = self.view.doc_text
         v = self.view
@@ -309,7 +309,9 @@ class _Builder:
             if norm in NAME_LINKS and i > start:
                 i += 1  # «فيصل بن فرحان», «عبد اللطيف», «آل ثاني»
                 continue
-            if self._is_stop(i) or any(ti.start == i for ti in self.out.titles):
+            if self._is_stop(i) and not (i == start and self._name_despite_stop(i)):
+                break
+            if any(ti.start == i for ti in self.out.titles):
                 break
             if i > start and (self.glued_phrase(i) or self.future_verb(i)):
                 break  # «البشير ونظيره», «ميركل للصحافيين», «دي مستورا سيعقدان»: a new phrase begins
@@ -367,6 +369,14 @@ class _Builder:
             return True
         readings = self.view.readings(k)[:3]
         return any(r in self.lex.news_words for r in readings) or self._not_alone(self.view.norm[k])
+
+    def _name_despite_stop(self, i: int) -> bool:
+        """«الأمير صباح الأحمد»: right after a title, a word that is both a stop word («صباح»,
+        morning) and a name word starts a name when a plain name word follows."""
+        j = i + 1
+        while j < len(self.doc) and self.doc[j].is_space and "\n" not in self.doc[j].text:
+            j += 1
+        return self.lex.is_name_word(self.view.norm[i]) and self._plain_name_word(j) and self.lex.is_name_word(self.view.norm[j])
 
     def _has_name_evidence(self, s: int, e: int) -> bool:
         """Some word of the span is a given name, a Wikidata name word or tagged PER."""
@@ -779,7 +789,7 @@ class _Builder:
         owners = []
         for ent in self.out.entities:
             if ent.type == "Person" and any(
-                r.office_key == title.office.key and (title.country is None or r.country in (None, title.country))
+                r.office_key == title.office.key and (title.country is None or (r.country or ent.country) in (None, title.country))
                 for r in ent.roles
             ):
                 owners.append(ent.local_id)
@@ -889,6 +899,29 @@ class _Builder:
                 k -= 1
             if k >= 0 and normalize(doc[k].text) in NON_ACTOR_CUES:
                 ref.actor = False
+
+
+def _join_across_name_word(doc: Doc, ents: list[SpacySpan], lex: Lexicons) -> list[SpacySpan]:
+    """«الباجي قايد السبسي»: two person spans one word apart, that word a name word Wikidata knows
+    and no stop word, are one name the model broke at a word that is also ordinary («قائد»)."""
+    out: list[SpacySpan] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ in PERSON_LABELS
+            and ent.label_ in PERSON_LABELS
+            and ent.start == prev.end + 1
+            and doc[prev.end].is_alpha
+            and lex.is_name_word(normalize(doc[prev.end].text))
+            and normalize(doc[prev.end].text) not in NAME_STOP
+            and "\n" not in doc[prev.end - 1].whitespace_ + doc[prev.end].whitespace_
+            and normalize(doc[ent.start].text)[:1] not in "وفلب"
+        ):
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label=prev.label_)
+        else:
+            out.append(ent)
+    return out
 
 
 def _join_adjacent_persons(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
