@@ -47,7 +47,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.arabic import has_arabic, normalize, tokens  # noqa: E402
-from kg.link.names import english_tokens, fold, keys_version, retrieval_keys  # noqa: E402
+from kg.link.names import (  # noqa: E402
+    NameTableError, english_tokens, fold, generate, keys_version, load_name_tokens, retrieval_keys,
+)
 from kg.paths import GAZETTEER, LEXICON, shared_data  # noqa: E402
 
 PERSON_COLUMNS = ["qid", "label_en", "aliases_en", "label_ar", "aliases_ar", "name_tokens", "generated_ar",
@@ -59,16 +61,10 @@ POSITION_COLUMNS = ["office_key", "iso2", "qid", "source"]
 PERSONS_FILE = "persons.json"
 PLACES_FILE = "places.json"
 TOKENS_FILE = "wikidata_person_name_tokens_en_ar.tsv"
-# Candidates kept per English token, and the least share of the token's most frequent Arabic
-# form a candidate needs (the table has alignment noise: «coats» → «معاطف» once).
-MAX_CANDIDATES = 3
-MIN_SHARE = 0.05
 # Positions the build leaves out: seats in legislatures (thousands of rows, no office of the
 # lexicon) would make the file large for nothing the linker uses.
 SKIP_FROM = {"legislators"}
 MAX_POSITIONS_PER_OFFICE = 2
-ABD = re.compile(r"^abd(?:el|al|ul|ol|ou|oul|u|e|a)?(.{3,})$")
-ALLAH = {"lah", "llah", "allah", "ullah", "ellah", "olah"}
 QID = re.compile(r"Q[1-9]\d*")
 
 
@@ -104,62 +100,6 @@ def _write_tsv(path: Path, columns: list[str], rows: Iterable[dict], header_comm
         Path(tmp).unlink(missing_ok=True)
         raise
     return n
-
-
-# --- the name-token table -------------------------------------------------------------------------
-
-
-def load_name_tokens(path: Path) -> dict[str, list[tuple[str, int]]]:
-    """English token → [(Arabic token, count)], most frequent first; letter-only Arabic tokens."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise BuildError(f"{path}: file not found") from None
-    except UnicodeDecodeError as exc:
-        raise BuildError(f"{path}: not UTF-8 ({exc})") from None
-    if not lines or lines[0].split("\t")[:3] != ["arabic", "english", "count"]:
-        raise BuildError(f"{path}: header must be arabic<TAB>english<TAB>count")
-    table: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for i, line in enumerate(lines[1:], 2):
-        cells = line.split("\t")
-        if len(cells) != 3 or not cells[2].isdigit():
-            raise BuildError(f"{path}: line {i}: expected arabic<TAB>english<TAB>count")
-        ar, en, count = cells[0].strip(), cells[1].strip().lower(), int(cells[2])
-        if not en or not re.fullmatch("[\u0621-\u064a]+", normalize(ar)):
-            continue  # «تي.آي.», diacritics, ZWNJ: SOURCE.md says filter them
-        table[en].append((ar, count))
-    for rows in table.values():
-        rows.sort(key=lambda r: (-r[1], r[0]))
-    return table
-
-
-def generate(token: str, table: dict[str, list[tuple[str, int]]]) -> list[str]:
-    """Arabic candidates for one English name token: the table's most frequent forms, at most
-    MAX_CANDIDATES; «abdelaziz» is also read as عبد + the forms of «aziz» with the article.
-
-    The table aligns one English token with one Arabic token, so «abdullah» appears as «عبد»
-    alone; such a truncated form is dropped for a longer abd- token."""
-    rows = table.get(token) or table.get(fold(token)) or []
-    out: list[str] = []
-    m = ABD.match(fold(token))
-    if m:
-        rest = m.group(1)
-        if rest in ALLAH:
-            out.append("عبدالله")
-        else:
-            for form in generate(rest, table)[:2]:
-                bare = form[2:] if form.startswith("ال") else form
-                out.append("عبدال" + bare)
-    if rows:
-        top = rows[0][1]
-        for ar, count in rows:
-            if count < top * MIN_SHARE and out:
-                break
-            if m and normalize(ar) == "عبد":
-                continue
-            if ar not in out:
-                out.append(ar)
-    return out[:MAX_CANDIDATES]
 
 
 # --- countries and offices ------------------------------------------------------------------------
@@ -296,7 +236,10 @@ def build(source: Path, names_dir: Path, out: Path, lexicon: Path = LEXICON) -> 
     if not isinstance(data, dict) or not isinstance(data.get("persons"), list):
         raise BuildError(f"{source / PERSONS_FILE}: expected an object with a 'persons' list")
     repo_dates = {r.get("repo"): str(r.get("commit_date") or "")[:10] for r in data.get("repos", []) if isinstance(r, dict)}
-    table = load_name_tokens(names_dir / TOKENS_FILE)
+    try:
+        table = load_name_tokens(names_dir / TOKENS_FILE)
+    except NameTableError as exc:
+        raise BuildError(str(exc)) from None
     country_names, iso_of = load_countries(source / PLACES_FILE)
     forms, demonyms = load_position_lexicon(lexicon)
 

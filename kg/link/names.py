@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,6 +77,72 @@ def english_tokens(name: str) -> list[str]:
     return out
 
 
+# --- generated spellings ------------------------------------------------------------------------
+# Candidates kept per English token, and the least share of the token's most frequent Arabic
+# form a candidate needs (the table has alignment noise: «coats» → «معاطف» once).
+MAX_CANDIDATES = 3
+MIN_SHARE = 0.05
+ABD = re.compile(r"^abd(?:el|al|ul|ol|ou|oul|u|e|a)?(.{3,})$")
+ALLAH = {"lah", "llah", "allah", "ullah", "ellah", "olah"}
+
+
+class NameTableError(Exception):
+    """The name-token table is missing or malformed (the message names the file)."""
+
+
+def load_name_tokens(path: Path) -> dict[str, list[tuple[str, int]]]:
+    """English token → [(Arabic token, count)], most frequent first; letter-only Arabic tokens."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise NameTableError(f"{path}: file not found") from None
+    except UnicodeDecodeError as exc:
+        raise NameTableError(f"{path}: not UTF-8 ({exc})") from None
+    if not lines or lines[0].split("\t")[:3] != ["arabic", "english", "count"]:
+        raise NameTableError(f"{path}: header must be arabic<TAB>english<TAB>count")
+    table: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for i, line in enumerate(lines[1:], 2):
+        cells = line.split("\t")
+        if len(cells) != 3 or not cells[2].isdigit():
+            raise NameTableError(f"{path}: line {i}: expected arabic<TAB>english<TAB>count")
+        ar, en, count = cells[0].strip(), cells[1].strip().lower(), int(cells[2])
+        if not en or not re.fullmatch("[\u0621-\u064a]+", normalize(ar)):
+            continue  # «تي.آي.», diacritics, ZWNJ: SOURCE.md says filter them
+        table[en].append((ar, count))
+    for rows in table.values():
+        rows.sort(key=lambda r: (-r[1], r[0]))
+    return table
+
+
+def generate(token: str, table: dict[str, list[tuple[str, int]]]) -> list[str]:
+    """Arabic candidates for one English name token: the table's most frequent forms, at most
+    MAX_CANDIDATES; «abdelaziz» is also read as عبد + the forms of «aziz» with the article.
+
+    The table aligns one English token with one Arabic token, so «abdullah» appears as «عبد»
+    alone; such a truncated form is dropped for a longer abd- token."""
+    rows = table.get(token) or table.get(fold(token)) or []
+    out: list[str] = []
+    m = ABD.match(fold(token))
+    if m:
+        rest = m.group(1)
+        if rest in ALLAH:
+            out.append("عبدالله")
+        else:
+            for form in generate(rest, table)[:2]:
+                bare = form[2:] if form.startswith("ال") else form
+                out.append("عبدال" + bare)
+    if rows:
+        top = rows[0][1]
+        for ar, count in rows:
+            if count < top * MIN_SHARE and out:
+                break
+            if m and normalize(ar) == "عبد":
+                continue
+            if ar not in out:
+                out.append(ar)
+    return out[:MAX_CANDIDATES]
+
+
 # --- consonant skeletons -------------------------------------------------------------------------
 
 
@@ -116,11 +183,26 @@ def _skeleton(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str
     return "".join(table.get(m, "") for m in pattern.findall(_DOUBLED.sub(r"\1", text)))
 
 
+MAX_SKELETONS = 4
+
+
 @lru_cache(maxsize=200_000)
-def latin_skeleton(token: str) -> str:
-    """Consonant classes of an English name token: «sisi» → "SS", «essebsi» → "SBS"."""
+def latin_skeletons(token: str) -> tuple[str, ...]:
+    """Consonant classes of an English name token: «sisi» → ("SS",), «essebsi» → ("SBS",). A letter
+    group with two classes in the table («dh»: D as ض/ذ, S as ظ) gives each reading, at most
+    MAX_SKELETONS: «kadhimi» → ("KDM", "KSM") for الكاظمي."""
     letters = _letters(str(LETTERS_FILE))
-    return _skeleton(fold(token), letters.latin, letters.latin_class)
+    text = _DOUBLED.sub(r"\1", fold(token))
+    out = [""]
+    for m in letters.latin.findall(text):
+        classes = letters.latin_class.get(m, "").split("/")
+        out = list(dict.fromkeys(o + c for o in out for c in classes))[:MAX_SKELETONS]
+    return tuple(out)
+
+
+def latin_skeleton(token: str) -> str:
+    """The first reading of `latin_skeletons`."""
+    return latin_skeletons(token)[0]
 
 
 @lru_cache(maxsize=200_000)
@@ -156,6 +238,11 @@ class Slot:
     skeleton: str
     particle: bool = False
     raw: frozenset[str] = frozenset()  # the forms normalised, article kept (عبد + الفتاح = عبدالفتاح)
+    alts: tuple[str, ...] = ()  # every skeleton reading (the first is `skeleton`)
+
+    @property
+    def skeletons(self) -> tuple[str, ...]:
+        return self.alts or (self.skeleton,)
 
 
 @dataclass(frozen=True)
@@ -177,11 +264,8 @@ def slot_for_forms(forms: list[str], english: str | None, particle: bool) -> Slo
     """A name token known by its Arabic forms (and, for an English token, its Latin skeleton)."""
     exact = frozenset(match_key(f) for f in forms)
     keys = frozenset(token_key(f) for f in forms)
-    if english is not None:
-        skeleton = latin_skeleton(english)
-    else:
-        skeleton = arabic_skeleton(forms[0]) if forms else ""
-    return Slot(exact, keys, skeleton, particle, frozenset(normalize(f).replace(" ", "") for f in forms))
+    alts = latin_skeletons(english) if english is not None else ((arabic_skeleton(forms[0]),) if forms else ("",))
+    return Slot(exact, keys, alts[0], particle, frozenset(normalize(f).replace(" ", "") for f in forms), alts)
 
 
 # Scores per kind of token evidence: an Arabic form of the name (generated or a label) as written
@@ -190,8 +274,8 @@ def slot_for_forms(forms: list[str], english: str | None, particle: bool) -> Slo
 FORM, LOOSE, SKEL3, SKEL2, SKEL1 = 2.0, 1.75, 1.5, 1.0, 0.5
 
 
-def _skel_score(a: str, b: str) -> float:
-    if not a or a != b:
+def _skel_score(a: str, b: str | tuple[str, ...]) -> float:
+    if not a or a not in ((b,) if isinstance(b, str) else b):
         return 0.0
     return SKEL3 if len(a) >= 3 else SKEL2 if len(a) == 2 else SKEL1
 
@@ -213,7 +297,7 @@ def _token_score(a: ArToken, s: Slot) -> tuple[float, int, int]:
         return FORM, 1, 1
     if a.key in s.keys:
         return LOOSE, 1, 0
-    return _skel_score(a.skeleton, s.skeleton), 0, 0
+    return _skel_score(a.skeleton, s.skeletons), 0, 0
 
 
 def align(ar: list[ArToken], slots: list[Slot]) -> Alignment | None:
@@ -257,14 +341,14 @@ def align(ar: list[ArToken], slots: list[Slot]) -> Alignment | None:
                 joined = a.text + ar[i + 1].text
                 if match_key(joined) in s.exact or token_key(joined) in s.keys:
                     put(i + 2, j + 1, (sc + 2 * LOOSE, mt + 2, fm + 2, ex, cov + (j,), sk))
-                elif (k := _skel_score(arabic_skeleton(joined), s.skeleton)) >= SKEL3:
+                elif (k := _skel_score(arabic_skeleton(joined), s.skeletons)) >= SKEL3:
                     put(i + 2, j + 1, (sc + k + SKEL2, mt + 2, fm, ex, cov + (j,), sk))
             # one Arabic token for two name tokens: «عبدالفتاح» = abdel + fattah, «لودريان» = le drian
             if j + 1 < m:
                 nxt = slots[j + 1]
                 if any(a.text == x + y for x in s.raw for y in nxt.raw):
                     put(i + 1, j + 2, (sc + FORM + SKEL2, mt + 1, fm + 1, ex + 1, cov + (j, j + 1), sk))
-                elif (k := _skel_score(a.skeleton, s.skeleton + nxt.skeleton)) >= SKEL3:
+                elif (k := _skel_score(a.skeleton, tuple(x + y for x in s.skeletons for y in nxt.skeletons))) >= SKEL3:
                     put(i + 1, j + 2, (sc + k, mt + 1, fm, ex, cov + (j, j + 1), sk))
     found = [best[n][j] for j in range(m + 1) if best[n][j] is not None and best[n][j][1] > 0]
     if not found:
@@ -279,14 +363,14 @@ def align(ar: list[ArToken], slots: list[Slot]) -> Alignment | None:
 # that decides a match always recomputes keys, so stale stored keys could only lose candidates;
 # `keys_version` tells the loader when they were computed by other functions (then it recomputes).
 
-PROBE = ("دونالد", "ترامب", "السيسي", "عبدالعزيز", "وللعراق", "شويةو", "أردوغان", "donald", "trump", "sisi",
-         "essebsi", "abdelaziz", "çavuşoğlu", "mnuchin", "le", "drian")
+PROBE = ("دونالد", "ترامب", "السيسي", "عبدالعزيز", "وللعراق", "شويةو", "أردوغان", "الكاظمي", "donald", "trump",
+         "sisi", "essebsi", "abdelaziz", "çavuşoğlu", "mnuchin", "le", "drian", "kadhimi")
 
 
 def keys_version() -> str:
     import hashlib
 
-    parts = [f"{token_key(p)}:{arabic_skeleton(p)}:{latin_skeleton(p)}" for p in PROBE]
+    parts = [f"{token_key(p)}:{arabic_skeleton(p)}:{'/'.join(latin_skeletons(p))}" for p in PROBE]
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
@@ -308,13 +392,15 @@ def retrieval_keys(labels_ar: list[str], name_tokens: list[list[str]], generated
             skel(prev + t.skeleton, 3)
             prev = t.skeleton
     for toks, cands in zip(name_tokens, generated):
-        prev = ""
+        prev: tuple[str, ...] = ("",)
         for tok, forms in zip(toks, cands):
             for f in forms:
                 out[token_key(f)] = None
-            sk = latin_skeleton(tok)
-            skel(sk)
-            skel(prev + sk, 3)
-            prev = sk
+            sks = latin_skeletons(tok)
+            for sk in sks:
+                skel(sk)
+                for p in prev:
+                    skel(p + sk, 3)
+            prev = sks
     out.pop("", None)
     return list(out)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -388,10 +389,11 @@ def _level(v: Variant, a: Alignment, n: int) -> str | None:
     return None
 
 
-def load_persons(dir: Path | str = GAZETTEER, warn=None) -> PersonGazetteer | None:
-    """The person gazetteer, or None (after one line on stderr) when a file is missing or broken."""
+def load_persons(dir: Path | str | None = None, warn: Callable[[str], None] | None = None) -> PersonGazetteer | None:
+    """The person gazetteer (data/gazetteer by default), or None after one line on stderr when a
+    file is missing or broken: the build then goes on with no person links."""
     try:
-        return PersonGazetteer.load(dir)
+        return PersonGazetteer.load(dir if dir is not None else GAZETTEER)
     except PersonGazetteerError as exc:
         (warn or (lambda m: print(m, file=sys.stderr)))(f"kg: warning: {exc}; persons are not linked to Wikidata")
         return None

@@ -102,6 +102,7 @@ class PersonLink:
     evidence: tuple[str, ...]
     label_en: str
     held: tuple[HeldPosition, ...]
+    basis: str = ""  # the evidence that decided: office+date | office | country | name | office+date-inferred
 
 
 # --- dates -----------------------------------------------------------------------------------------
@@ -168,8 +169,8 @@ def _fits(c: Candidate, obs: list[Observation], held_by_other: Callable[[str, st
             elif o.day is None:
                 other.append(f"office: «{o.title}» ({office}), undated; Wikidata: {span}")
             elif covers(h, o.day, c.as_of) is False and held_by_other(o.office_key, h.country or "", o.day, c.qid):
-                other.append(f"office: «{o.title}» ({office}) on {when}, a former office (someone else held it "
-                             f"then); Wikidata: {span}")
+                other.append(f"office: «{o.title}» ({office}) on {when}, held at another time (someone else "
+                             f"held it then); Wikidata: {span}")
     if dated:
         return "office+date", list(dict.fromkeys(dated))[:3]
     if other:
@@ -190,12 +191,14 @@ def _in_office(c: Candidate, days: list[date]) -> list[str]:
 def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
            office_known: Callable[[str, str | None], bool],
            held_by_other: Callable[[str, str, date, str], bool] = lambda *_: False,
-           days: Iterable[date] = ()) -> PersonLink | None:
+           days: Iterable[date] = (), require_in_office: bool = True) -> PersonLink | None:
     """The one candidate the evidence leaves, or None (see the module docstring for the rules).
 
     `office_known(office, iso)`: does the extract know any position that is this office;
     `held_by_other(office, iso, day, qid)`: did someone other than `qid` hold it on `day`;
-    `days`: the publication dates of the articles that name the person."""
+    `days`: the publication dates of the articles that name the person; `require_in_office`:
+    a name-only link needs the candidate in some office on one of those days (the extract holds
+    officeholders only; an endpoint's candidates are any humans, so the online mode turns it off)."""
     days = sorted({d for d in days if d is not None})
     viable: list[tuple[Candidate, str, list[str]]] = []
     for c in cands:
@@ -211,7 +214,7 @@ def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
         if stated and c.countries & stated:
             ev.append(f"country: {', '.join(sorted(stated & c.countries))}")
         return PersonLink(c.qid, CONFIDENCE[(c.level, how)], f"persons-{NAME_MATCH[c.level]}+{how}", c.source,
-                          NAME_MATCH[c.level], tuple(ev), c.label_en, c.held)
+                          NAME_MATCH[c.level], tuple(ev), c.label_en, c.held, how)
 
     def one(items: list[tuple[Candidate, str, list[str]]]) -> tuple[Candidate, str, list[str]] | None:
         return items[0] if len({c.qid for c, _, _ in items}) == 1 else None
@@ -234,7 +237,7 @@ def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
     # article's date (a name whose owner was out of office then is likely named for something
     # the extract does not know: Lagarde at the IMF, Aboul Gheit at the Arab League).
     current = _in_office(c, days)
-    if not current:
+    if require_in_office and not current:
         return None
     if stated and c.countries & stated:
         return link(c, "country", current)
@@ -290,7 +293,7 @@ def infer_from_title(obs: list[Observation], pg: PersonGazetteer) -> PersonLink 
           f"Wikidata: {h.label_en} ({h.position}) {h.start or '?'} – {h.end or '…'}",
           "name: none (the article names the person by title only; inferred from office and date)")
     return PersonLink(p.qid, CONFIDENCE[("none", "office+date-inferred")], "persons-office+date-inferred",
-                      p.source, "none", ev, p.label_en, c.held)
+                      p.source, "none", ev, p.label_en, c.held, "office+date-inferred")
 
 
 def link_person(entity: EntityRecord, obs: list[Observation], pg: PersonGazetteer,
