@@ -16,8 +16,10 @@ Rules, in order (`decide`):
    never fit the title»).
 2. Among the rest, those who held the title's office on the article's date win; exactly one must
    remain (two holders of one office on one day: abstain).
-3. Else those who held it at another time («الرئيس الأمريكي باراك أوباما» in 2018), if the name
-   matched on two or more tokens; exactly one.
+3. Else those who held it at another time, if the name matched on two or more tokens, exactly
+   one; "another time" counts when someone else held the office on the day («الرئيس الأمريكي
+   باراك أوباما» in 2018: a former office, not a gap in the data), or when the article is newer
+   than the extract (2022-23), which then cannot say who held it that day.
 4. Else, with no office evidence either way, the name alone: a Wikidata Arabic label, or a
    generated spelling of the whole name (or of part of it, with the country the article states),
    that only one person has, and who was in some office on the article's date by the extract.
@@ -152,10 +154,12 @@ def _fits(c: Candidate, obs: list[Observation], held_by_other: Callable[[str, st
           ) -> tuple[str, list[str]]:
     """("office+date" | "office" | "none", evidence): the best fit of the candidate's positions.
 
-    "office" (the title's office, held at another time) counts only when the article is undated,
-    or when the extract shows someone else in that office on the day: then the title names a
-    former office («الرئيس أوباما» in 2018), not a gap in the data (an extract whose term ends
-    too early, as Le Drian's foreign ministry in 2017, must not make a 2018 title fit)."""
+    "office" (the title's office, held at another time) counts only when the article is undated
+    or newer than the data (which then cannot tell who held it that day: «الرئيس الأمريكي دونالد
+    ترامب» in 2025), or when the extract shows someone else in that office on the day: then the
+    title names a former office («الرئيس أوباما» in 2018), not a gap in the data (an extract
+    whose term ends too early, as Le Drian's foreign ministry in 2017, must not make a 2018 title
+    fit)."""
     dated, other = [], []
     for o in obs:
         for h in c.held:
@@ -168,6 +172,10 @@ def _fits(c: Candidate, obs: list[Observation], held_by_other: Callable[[str, st
                 dated.append(f"office+date: «{o.title}» ({office}) on {when}; Wikidata: {span}")
             elif o.day is None:
                 other.append(f"office: «{o.title}» ({office}), undated; Wikidata: {span}")
+            elif c.as_of and o.day.isoformat() > c.as_of:
+                # The article is newer than the data: the data cannot say who held it that day.
+                other.append(f"office: «{o.title}» ({office}) on {when}, after the data ({c.as_of}); "
+                             f"Wikidata: {span}")
             elif covers(h, o.day, c.as_of) is False and held_by_other(o.office_key, h.country or "", o.day, c.qid):
                 other.append(f"office: «{o.title}» ({office}) on {when}, held at another time (someone else "
                              f"held it then); Wikidata: {span}")
