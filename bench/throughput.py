@@ -1,6 +1,9 @@
 """Throughput of `kg build` on SaudiNewsNet articles, against the spaCy model alone.
 
-    .venv/bin/python bench/throughput.py [--sizes 1000,5000,20000] [--jobs 1] [--write-doc]
+    .venv/bin/python bench/throughput.py [--sizes 1000,5000,20000] [--jobs 1] [--write-doc] [--gazetteer-only]
+
+First (and alone with --gazetteer-only): the load time and memory of the gazetteers every build
+reads, places/offices and persons, each cold in a fresh process (issue 16: ≤ 1 s, ≤ 150 MB).
 
 For each size N: the first N articles of kg.paths.shared_data()/saudinewsnet/articles.jsonl.gz
 are written as a .jsonl input (not timed), then a fresh process builds them end to end
@@ -284,6 +287,51 @@ def write_doc(text: str) -> None:
     os.replace(tmp, DOC)
 
 
+def gazetteer_load(trace: bool) -> dict:
+    """In this (fresh) process: seconds and memory to load the gazetteers a build reads, the places
+    and offices one (kg.gazetteer) and the person one (kg.link.person_gazetteer), each cold.
+    `trace`: also the peak of Python allocations (tracemalloc, which slows the load: not timed)."""
+    import tracemalloc
+
+    from kg.gazetteer import Gazetteer
+    from kg.link.person_gazetteer import PersonGazetteer
+
+    out: dict = {}
+    for name, load in (("gazetteer", Gazetteer.load), ("person gazetteer", PersonGazetteer.load)):
+        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if trace:
+            tracemalloc.start()
+        t0 = time.perf_counter()
+        loaded = load()
+        seconds = time.perf_counter() - t0
+        peak = tracemalloc.get_traced_memory()[1] if trace else 0
+        if trace:
+            tracemalloc.stop()
+        out[name] = {"seconds": round(seconds, 3), "python_peak_mb": round(peak / 2**20, 1),
+                     "rss_growth_mb": round((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024, 1),
+                     "size": len(loaded) if hasattr(loaded, "__len__") else None}
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return out
+
+
+def print_gazetteer_load() -> str:
+    """`make bench` prints this first, whether or not the news corpus is there. The timing runs
+    without tracemalloc in a second fresh process (tracemalloc slows allocation several times)."""
+    timed = json.loads(subprocess.run([sys.executable, __file__, "--gazetteer-load"],
+                                      capture_output=True, text=True, check=True).stdout)
+    traced = json.loads(subprocess.run([sys.executable, __file__, "--gazetteer-load", "--trace"],
+                                       capture_output=True, text=True, check=True).stdout)
+    lines = []
+    for name in ("gazetteer", "person gazetteer"):
+        t, m = timed[name], traced[name]
+        lines.append(f"{name} load: {t['seconds']:.2f} s, RSS +{t['rss_growth_mb']:.0f} MB "
+                     f"(Python objects peak {m['python_peak_mb']:.0f} MB)")
+    lines.append(f"process peak RSS after both: {timed['peak_rss_mb']:.0f} MB")
+    for line in lines:
+        print(f"bench: {line}", file=sys.stderr, flush=True)
+    return "\n".join(f"- {line}" for line in lines)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,5000,20000", help="comma-separated article counts")
@@ -295,9 +343,18 @@ def main() -> int:
                     help="run the spaCy-alone pass only for sizes up to N (0: every size)")
     ap.add_argument("--write-doc", action="store_true", help="refresh the results block of docs/performance.md")
     ap.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # internal: run one size in this process
+    ap.add_argument("--gazetteer-load", action="store_true", help=argparse.SUPPRESS)  # internal: one load
+    ap.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--gazetteer-only", action="store_true", help="only print the gazetteer load time and memory")
     args = ap.parse_args()
+    if args.gazetteer_load:
+        print(json.dumps(gazetteer_load(args.trace)))
+        return 0
     if args.one:
         print(json.dumps(run_one(args.one, args.jobs, args.incremental, not args.no_spacy_alone)))
+        return 0
+    gazetteers = print_gazetteer_load()
+    if args.gazetteer_only:
         return 0
     if not corpus_path().exists():
         print(f"bench: skipped: {corpus_path()} not found (set KG_SHARED_DATA)", file=sys.stderr)
@@ -332,7 +389,7 @@ def main() -> int:
     text = (f"Run {when}: `bench/throughput.py --sizes {args.sizes} --jobs {args.jobs}"
             f"{' --incremental' if args.incremental else ''}{' --no-spacy-alone' if args.no_spacy_alone else ''}"
             f"{f' --spacy-alone-max {args.spacy_alone_max}' if args.spacy_alone_max else ''}` (sizes run: {', '.join(str(r['articles']) for r in rows)})\n\n"
-            f"{desc}\n\n{table(rows, args.jobs)}\n")
+            f"{desc}\n\nGazetteers, each loaded cold in a fresh process:\n{gazetteers}\n\n{table(rows, args.jobs)}\n")
     print(text)
     if args.write_doc:
         write_doc(text)

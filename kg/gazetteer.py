@@ -362,6 +362,13 @@ class Gazetteer:
     def office(self, key: str) -> Office | None:
         return next((o for o in self._offices if o.key == key), None)
 
+    def office_of_position(self, qid: str) -> tuple[str, str | None] | None:
+        """(office key, iso2) of a Wikidata position positions.tsv maps, or None."""
+        for key, iso, pq, _src in self._positions:
+            if pq == qid:
+                return key, iso or None
+        return None
+
     def position_qid(self, office_key: str, iso2: str | None) -> str | None:
         """The Wikidata position for an office of a state, when the gazetteer knows it."""
         for key, iso, qid, _src in self._positions:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
 
 from kg.arabic import ARABIC_LETTER, has_arabic, normalize, tokens  # noqa: E402
 from kg.paths import GAZETTEER, LEXICON, shared_data  # noqa: E402
@@ -701,6 +702,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder with places.json and verified_entities.json")
     ap.add_argument("--out", type=Path, default=GAZETTEER, help="output folder (data/gazetteer)")
     ap.add_argument("--lexicon", type=Path, default=LEXICON, help="folder with the override files")
+    ap.add_argument("--names", type=Path, default=shared_data() / "person_names_wikidata",
+                    help="folder with the English→Arabic name-token table (for the person gazetteer)")
+    ap.add_argument("--no-persons", action="store_true", help="do not (re)build the person gazetteer")
     args = ap.parse_args(argv)
     try:
         stats = build(args.source, args.out, args.lexicon)
@@ -709,6 +713,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for k in sorted(stats):
         print(f"{k}\t{stats[k]}")
+    if args.no_persons:
+        return 0
+    # The person gazetteer (scripts/build_persons.py) comes after positions.tsv is rewritten
+    # here: it appends the (office, country) → position rows it derives from persons.json.
+    import build_persons
+
+    try:
+        counts = build_persons.build(args.source, args.names, args.out, args.lexicon)
+    except build_persons.BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for k, v in counts.items():
+        print(f"persons: {k}\t{v}")
     return 0
 
 

@@ -69,6 +69,8 @@ def test_query_columns_are_the_documented_interface(built) -> None:
         "people.rq": ["person", "labelAr", "labelEn", "altLabels", "wikidata", "country"],
         "roles.rq": ["person", "personLabel", "position", "positionLabel", "country", "date", "article"],
         "events_by_source.rq": ["event", "type", "article", "outlet", "published"],
+        "office_holders.rq": ["person", "personLabel", "wikidata", "position", "positionLabel", "source", "from",
+                              "until", "observedOn", "article"],
     }
     for name, cols in expected.items():
         got, _ = select(open_store(store, read_only=True), (QUERIES / name).read_text(encoding="utf-8"))

@@ -44,6 +44,15 @@ def test_every_qid_comes_from_the_source_files(built: Path) -> None:
     places = json.loads((SOURCE / "places.json").read_text(encoding="utf-8"))
     verified = json.loads((SOURCE / "verified_entities.json").read_text(encoding="utf-8"))
     known = {r["q"] for s in places["queries"].values() for r in s["rows"]} | {e["qid"] for e in verified}
+    # positions.tsv also holds the (office, country) → position rows derived from persons.json
+    # (scripts/build_persons.py): each is a position some person there held in that country.
+    persons = json.loads((SOURCE / "persons.json").read_text(encoding="utf-8"))["persons"]
+    held = {(pos.get("position_qid"), pos.get("country_iso")) for p in persons for pos in p["positions"]}
+    derived = [r for r in _rows(built / "positions.tsv") if r["source"] == "persons.json"]
+    assert len(derived) > 500
+    for row in derived:
+        assert (row["qid"], row["iso2"]) in held, row
+    known |= {r["qid"] for r in derived}
     for name in ("places.tsv", "entities.tsv", "positions.tsv"):
         for row in _rows(built / name):
             assert row["qid"] in known, (name, row["qid"])
@@ -174,7 +183,14 @@ def test_offices_and_positions(gaz: Gazetteer) -> None:
     assert any("سكرتير مجلس الأمن" in o.forms_ar for o in offices.values())
     assert any("نائب مستشار رئيس الوزراء للأمن القومي" in o.forms_ar for o in offices.values())
     assert gaz.position_qid("prime_minister", "IQ") == gaz.entities("رئيس الوزراء العراقي", "position")[0].qid
-    assert gaz.position_qid("prime_minister", "FR") is None
+    # Derived from persons.json's labels: «Prime Minister of France» is the office prime_minister of FR.
+    persons = json.loads((SOURCE / "persons.json").read_text(encoding="utf-8"))["persons"]
+    labels = {pos["position_qid"]: pos["position_en"] for p in persons for pos in p["positions"] if pos.get("position_qid")}
+    assert labels[gaz.position_qid("prime_minister", "FR")] == "Prime Minister of France"
+    assert labels[gaz.position_qid("foreign_minister", "US")] == "United States Secretary of State"
+    assert gaz.office_of_position(gaz.position_qid("president", "US")) == ("president", "US")
+    # An office that is a family of positions (ambassador to X, Y, …) has no single QID.
+    assert gaz.position_qid("ambassador", "US") is None
 
 
 def test_checked_in_gazetteer_loads() -> None:

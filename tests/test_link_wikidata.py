@@ -19,7 +19,9 @@ from kg.gazetteer import Gazetteer
 from kg.link.offline import link_entity
 from kg.paths import GAZETTEER, LEXICON, ROOT
 from kg.records import EntityRecord, Mention, Role, Span
-from kg.link.wikidata import WikidataClient, link_entity_online, update_gazetteer
+from kg.link.person_gazetteer import PersonGazetteer
+from kg.link.persons import Observation, link_person
+from kg.link.wikidata import WikidataClient, link_entity_online, link_person_online, update_gazetteer
 
 OXIGRAPH = ROOT / ".venv" / "bin" / "oxigraph"
 S = Span(0, 1)
@@ -53,6 +55,18 @@ wd:Q900005 rdfs:label "علي ناصر"@ar ; wdt:P31 wd:Q5 ; wdt:P27 wd:{IRAQ} .
 wd:Q900010 rdfs:label "رئيس وزراء العراق"@ar, "Prime Minister of Testland"@en .
 wd:Q900011 rdfs:label "وزير حقوق الإنسان"@ar .
 """
+
+
+def _gazetteer_copy(tmp_path: Path, *rows: str) -> Path:
+    """The shipped gazetteer with positions.tsv cut to its verified rows plus `rows`: an update asks
+    the endpoint about every position there, and the 1,300 derived ones are not in the fixture."""
+    gaz_dir = tmp_path / "gaz"
+    shutil.copytree(GAZETTEER, gaz_dir)
+    path = gaz_dir / "positions.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [lines[0]] + [ln for ln in lines[1:] if not ln.endswith("\tpersons.json")]
+    path.write_text("\n".join(kept + list(rows)) + "\n", encoding="utf-8")
+    return gaz_dir
 
 
 def _free_port() -> int:
@@ -138,10 +152,7 @@ def test_second_run_uses_cache_only(endpoint: str, tmp_path: Path) -> None:
 
 
 def test_online_linking_uses_office_and_date(endpoint: str, tmp_path: Path) -> None:
-    gaz_dir = tmp_path / "gaz"
-    shutil.copytree(GAZETTEER, gaz_dir)
-    with (gaz_dir / "positions.tsv").open("a", encoding="utf-8") as fh:
-        fh.write("national_security_adviser\tIQ\tQ900010\ttest fixture\n")
+    gaz_dir = _gazetteer_copy(tmp_path, "national_security_adviser\tIQ\tQ900010\ttest fixture")
     gaz = Gazetteer.load(gaz_dir, LEXICON)
     client = WikidataClient(endpoint, tmp_path / "cache")
     # The invented position stands for an Iraqi office (positions.tsv already maps the real PM one).
@@ -161,10 +172,7 @@ def test_online_linking_uses_office_and_date(endpoint: str, tmp_path: Path) -> N
 
 
 def test_update_gazetteer_writes_endpoint_rows(endpoint: str, tmp_path: Path) -> None:
-    gaz_dir = tmp_path / "gaz"
-    shutil.copytree(GAZETTEER, gaz_dir)
-    with (gaz_dir / "positions.tsv").open("a", encoding="utf-8") as fh:
-        fh.write("prime_minister\tIQ\tQ900010\ttest fixture\n")
+    gaz_dir = _gazetteer_copy(tmp_path, "prime_minister\tIQ\tQ900010\ttest fixture")
     stats = update_gazetteer(endpoint, gaz_dir, cache_dir=tmp_path / "cache",
                              names=[("علي ناصر", "person")])
     assert stats["persons added"] == 2  # both holders of the invented position
@@ -182,6 +190,54 @@ def test_update_gazetteer_writes_endpoint_rows(endpoint: str, tmp_path: Path) ->
     assert r is not None and r.qid == "Q900001" and r.source == endpoint
     # The real rows are untouched.
     assert "Q3700793\t" in text
+
+
+def test_online_title_alone_is_inferred_from_office_and_date(endpoint: str, tmp_path: Path) -> None:
+    gaz = Gazetteer.load(_gazetteer_copy(tmp_path, "national_security_adviser\tIQ\tQ900010\ttest fixture"), LEXICON)
+    client = WikidataClient(endpoint, tmp_path / "cache")
+    title = "مستشار الأمن القومي العراقي"
+    ent = EntityRecord("p1", "Person", title, [Mention(title, S, S)],
+                       [Role(title, "national_security_adviser", "", "IQ", S, S)], "IQ")
+    obs = [Observation("national_security_adviser", "IQ", date(2021, 6, 10), title)]
+    hit = link_person_online(ent, obs, gaz, client)
+    assert hit is not None and hit.qid == "Q900001" and hit.method == "endpoint-office+date-inferred"
+    assert hit.name_match == "none" and hit.source == endpoint
+    # 2019: nobody held the invented position, so nobody is inferred.
+    assert link_person_online(ent, [Observation("national_security_adviser", "IQ", date(2019, 1, 1), title)],
+                              gaz, client) is None
+
+
+def test_update_refreshes_the_person_gazetteer_past_its_snapshot(endpoint: str, tmp_path: Path) -> None:
+    """The shipped extract (2022-23) knows al-Sudani only as a minister; the endpoint says he has
+    been prime minister since 2022-10-27. After `kg gazetteer update` an offline run links him as
+    prime minister in 2025, by office and date."""
+    gaz_dir = _gazetteer_copy(tmp_path, "prime_minister\tIQ\tQ900010\ttest fixture")
+    sudani = EntityRecord("p1", "Person", "محمد شياع السوداني", [Mention("محمد شياع السوداني", S, S)],
+                          [Role("رئيس الوزراء العراقي", "prime_minister", "", "IQ", S, S)], "IQ")
+    obs = [Observation("prime_minister", "IQ", date(2025, 9, 16), "رئيس الوزراء العراقي")]
+    # Before: the extract's al-Sudani (a minister) was never prime minister; the title contradicts.
+    assert link_person(sudani, obs, PersonGazetteer.load(gaz_dir)) is None
+    stats = update_gazetteer(endpoint, gaz_dir, cache_dir=tmp_path / "cache")
+    assert stats["person gazetteer: persons added"] == 2
+    assert stats["person gazetteer: holdings added"] == 2
+    pg = PersonGazetteer.load(gaz_dir)
+    new = pg.person("Q900002")
+    assert new is not None and new.label_ar == "محمد شياع السوداني" and new.source == endpoint
+    assert ("Q900010", "2022-10-27", "") in {(h.position, h.start, h.end) for h in new.holdings}
+    assert new.as_of == date.today().isoformat()
+    position = pg.position("Q900010")
+    assert position is not None and (position.office_key, position.iso2) == ("prime_minister", "IQ")
+    assert position.label_en == "Prime Minister of Testland"
+    hit = link_person(sudani, obs, pg)
+    assert hit is not None and hit.qid == "Q900002" and hit.method == "persons-wikidata-label+office+date"
+    kadhimi = EntityRecord("p2", "Person", "مصطفى الكاظمي", [Mention("مصطفى الكاظمي", S, S)], [], "IQ")
+    # The invented Q900001 and the extract's real al-Kadhimi (Q85317569) both held Iraq's premiership
+    # on that day and share the name: two candidates remain, so no link.
+    assert {"Q900001", "Q85317569"} <= {m.person.qid for m in pg.match("مصطفى الكاظمي")}
+    assert link_person(kadhimi, [Observation("prime_minister", "IQ", date(2021, 6, 10), "رئيس الوزراء")], pg) is None
+    # A second update finds nothing new (and asks nothing: the answers are cached).
+    again = update_gazetteer(endpoint, gaz_dir, cache_dir=tmp_path / "cache")
+    assert again["person gazetteer: persons added"] == 0 and again["person gazetteer: holdings added"] == 0
 
 
 class _Flaky(http.server.BaseHTTPRequestHandler):

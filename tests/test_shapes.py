@@ -63,6 +63,8 @@ class Ids:
     statement: URIRef = KGR["event/statement-s1"]
     position: URIRef = KGR["position/national-security-adviser-iq"]
     holding: URIRef = KGR["holding/h1"]
+    wd_position: URIRef = KGR["position/wd-Q4374313"]
+    wd_holding: URIRef = KGR["holding/wd-h2"]
     link: URIRef = KGR["link/l1"]
 
 
@@ -179,6 +181,7 @@ def valid_triples() -> list[tuple]:
         (i.position, RDFS.label, en("National Security Adviser of Iraq")),
         (i.position, RDFS.label, ar("مستشار الأمن القومي العراقي")),
         (i.position, DIP.country, i.iraq),
+        (i.position, DIP.officeKey, Literal("national_security_adviser")),
         (i.holding, RDF.type, DIP.PositionHolding),
         (i.holding, DIP.holder, i.p1),
         (i.holding, DIP.position, i.position),
@@ -186,6 +189,19 @@ def valid_triples() -> list[tuple]:
         (i.holding, DIP.titleText, ar("مستشار الأمن القومي العراقي")),
         (i.holding, PROV.wasDerivedFrom, i.article),
         (i.holding, DIP.evidence, i.span1),
+        # a position the linked person held according to Wikidata (P39), dated, from the item
+        (i.wd_position, RDF.type, DIP.Position),
+        (i.wd_position, RDFS.label, en("Secretary of the Security Council of Russia")),
+        (i.wd_position, OWL.sameAs, WD.Q4374313),
+        (i.wd_position, DIP.officeKey, Literal("security_council_secretary")),
+        (i.wd_position, DIP.country, i.russia),
+        (i.wd_holding, RDF.type, DIP.PositionHolding),
+        (i.wd_holding, RDF.type, DIP.WikidataPositionHolding),
+        (i.wd_holding, DIP.holder, i.p2),
+        (i.wd_holding, DIP.position, i.wd_position),
+        (i.wd_holding, PROV.wasDerivedFrom, WD.Q313470),
+        (i.wd_holding, DIP.startDate, day("2024-05-12")),
+        (i.wd_holding, DIP.endDate, Literal("2025", datatype=XSD.gYear)),
         # provenance of a Wikidata link
         (i.link, RDF.type, DIP.WikidataLink),
         (i.link, DIP.linkSubject, i.p2),
@@ -193,6 +209,8 @@ def valid_triples() -> list[tuple]:
         (i.link, DIP.confidence, Literal("0.92", datatype=XSD.decimal)),
         (i.link, DIP.method, Literal("gazetteer-label")),
         (i.link, PROV.wasDerivedFrom, Literal("shared/data/wikidata")),
+        (i.link, DIP.nameMatch, Literal("wikidata-label")),
+        (i.link, DIP.linkEvidence, Literal("name: «سيرغي شويغو» (Wikidata Arabic label)")),
     ]
 
 
@@ -515,6 +533,24 @@ CASES = [
     Case("holding not derived from an article",
          drop((_.holding, PROV.wasDerivedFrom, _.article)),
          _.holding, "PositionHolding-source", "prov:wasDerivedFrom"),
+    Case("holding derived from a plain string",
+         replace(_.holding, PROV.wasDerivedFrom, Literal("Kurdistan24")),
+         _.holding, "PositionHolding-source", "prov:wasDerivedFrom"),
+    Case("Wikidata holding derived from an article",
+         replace(_.wd_holding, PROV.wasDerivedFrom, _.article),
+         _.wd_holding, "WikidataPositionHolding-source", "prov:wasDerivedFrom"),
+    Case("Wikidata holding with two start dates",
+         add((_.wd_holding, DIP.startDate, day("2024-05-13"))),
+         _.wd_holding, "WikidataPositionHolding-startDate", "dip:startDate"),
+    Case("Wikidata holding ending on a plain string",
+         replace(_.wd_holding, DIP.endDate, Literal("2025")),
+         _.wd_holding, "WikidataPositionHolding-endDate", "dip:endDate"),
+    Case("Wikidata holding observed by an article",
+         add((_.wd_holding, DIP.observedOn, day("2025-09-16"))),
+         _.wd_holding, "WikidataPositionHolding-observedOn", "dip:observedOn"),
+    Case("position with an office key in a language",
+         replace(_.position, DIP.officeKey, en("national_security_adviser")),
+         _.position, "Position-officeKey", "dip:officeKey"),
     Case("position without English label",
          drop((_.position, RDFS.label, en("National Security Adviser of Iraq"))),
          _.position, "Position-label-en", "rdfs:label"),
@@ -537,6 +573,12 @@ CASES = [
     Case("link without subject",
          drop_all(_.link, DIP.linkSubject),
          _.link, "WikidataLink-subject", "dip:linkSubject"),
+    Case("link name match of no known kind",
+         replace(_.link, DIP.nameMatch, Literal("fuzzy")),
+         _.link, "WikidataLink-nameMatch", "dip:nameMatch"),
+    Case("link evidence in a language",
+         replace(_.link, DIP.linkEvidence, en("name match")),
+         _.link, "WikidataLink-evidence", "dip:linkEvidence"),
 ]
 
 
@@ -825,12 +867,12 @@ def test_every_declared_term_has_english_and_arabic_labels():
 
 VOCAB_CLASSES = ["Person", "Organization", "Place", "Country", "City", "Position", "PositionHolding",
                  "Event", "Meeting", "PhoneCall", "Visit", "Statement", "Invitation", "Agreement",
-                 "Modality", "TextSpan", "WikidataLink", "Outlet"]
+                 "Modality", "TextSpan", "WikidataLink", "Outlet", "WikidataPositionHolding"]
 VOCAB_PROPERTIES = ["mentionedIn", "country", "mention", "holder", "position", "observedOn", "titleText",
                     "participant", "host", "guest", "visitor", "destination", "place", "date",
                     "dateInferredIn", "modality", "topic", "trigger", "reportedIn", "evidence",
                     "reportCount", "outletCount", "met", "inArticle", "linkSubject", "linkTarget",
-                    "confidence", "method"]
+                    "confidence", "method", "startDate", "endDate", "officeKey", "nameMatch", "linkEvidence"]
 
 
 def test_ontology_declares_the_fixed_vocabulary():

@@ -11,10 +11,43 @@ from collections.abc import Iterable
 
 from kg.gazetteer import Gazetteer
 from kg.link.offline import link_entity
+from kg.link.person_gazetteer import PersonGazetteer, load_persons
+from kg.link.persons import Observation, PersonLink, link_person
 from kg.records import ArticleRecords, EntityRecord
-from kg.resolve.result import CountryInfo, PositionInfo, Resolution, ResolvedEntity
+from kg.resolve.result import CountryInfo, PositionInfo, Resolution, ResolvedEntity, WikidataPosition
 
 PLACE_TYPES = {"Country", "City", "Place"}
+_LOAD = object()  # link_resolution's default: read the person gazetteer from data/gazetteer
+
+
+def _observations(ent: ResolvedEntity, records: dict[str, ArticleRecords]) -> list[Observation]:
+    """Every title the cluster's members carry, each with the date of the article that says it."""
+    out = []
+    for aid, lid in ent.members:
+        rec = records[aid]
+        for role in rec.entity(lid).roles:
+            out.append(Observation(role.office_key, role.country, rec.article.published, role.title_ar))
+    return out
+
+
+def _held(pg: PersonGazetteer | None, qid: str) -> tuple[WikidataPosition, ...]:
+    person = pg.person(qid) if pg is not None else None
+    if person is None:
+        return ()
+    out = []
+    for h in person.holdings:
+        pos = pg.position(h.position)
+        out.append(WikidataPosition(h.position, pos.label_en if pos else "", pos.office_key if pos else None,
+                                    pos.iso2 if pos else None, h.start, h.end))
+    return tuple(sorted(set(out), key=lambda w: (w.start, w.position, w.end)))
+
+
+def _apply_person_link(ent: ResolvedEntity, link: PersonLink, pg: PersonGazetteer | None) -> None:
+    ent.wikidata = link.qid
+    ent.link_confidence, ent.link_method, ent.link_source = link.confidence, link.method, link.source
+    ent.link_evidence, ent.name_match = link.evidence, link.name_match
+    if link.label_en:
+        ent.label_en = link.label_en
 
 
 def _cluster_record(ent: ResolvedEntity, records: dict[str, ArticleRecords]) -> EntityRecord:
@@ -38,14 +71,20 @@ def _country(gaz: Gazetteer, iso2: str) -> CountryInfo | None:
 
 
 def link_resolution(
-    res: Resolution, records: Iterable[ArticleRecords], gaz: Gazetteer | None = None, client: object | None = None
+    res: Resolution, records: Iterable[ArticleRecords], gaz: Gazetteer | None = None, client: object | None = None,
+    persons: PersonGazetteer | None | object = _LOAD,
 ) -> None:
     """Fill QIDs, canonical labels, countries and positions into the resolution, in place.
 
-    `client` is a `kg.link.wikidata.WikidataClient`: when given, persons the gazetteer cannot
-    link are looked up on the endpoint (cached on disk).
+    Persons: the verified entities of the gazetteer first (kg.link.offline), then the person
+    gazetteer (kg.link.persons: name, office, country and date). `persons` is that gazetteer
+    (None: no person links; by default it is read from data/gazetteer, and a missing or broken
+    file is reported in one line and leaves persons unlinked). `client` is a
+    `kg.link.wikidata.WikidataClient`: when given, persons neither links are looked up on the
+    endpoint (cached on disk), with the same disambiguation.
     """
     gaz = gaz or Gazetteer.load()
+    pg: PersonGazetteer | None = load_persons() if persons is _LOAD else persons  # type: ignore[assignment]
     by_id = {r.article.id: r for r in records}
     for ent in res.unique_entities():
         first_article = by_id[ent.members[0][0]].article
@@ -60,12 +99,24 @@ def link_resolution(
                 ent.link_confidence, ent.link_method, ent.link_source = 0.9, "gazetteer-label", place.source
             continue
         merged = _cluster_record(ent, by_id)
-        if client is not None:
+        result = link_entity(merged, first_article.published, gaz)
+        if result is None and ent.type == "Person":
+            obs = _observations(ent, by_id)
+            days = [by_id[aid].article.published for aid, _ in ent.members]
+            plink = link_person(merged, obs, pg, days) if pg is not None else None
+            if plink is None and client is not None:
+                from kg.link.wikidata import link_person_online
+
+                plink = link_person_online(merged, obs, gaz, client)  # type: ignore[arg-type]
+            if plink is not None:
+                _apply_person_link(ent, plink, pg)
+                ent.positions_held = _held(pg, plink.qid) or tuple(
+                    WikidataPosition(h.position, h.label_en, h.office_key, h.country, h.start, h.end) for h in plink.held)
+                continue
+        elif result is None and client is not None:
             from kg.link.wikidata import link_entity_online
 
             result = link_entity_online(merged, first_article.published, gaz, client)  # type: ignore[arg-type]
-        else:
-            result = link_entity(merged, first_article.published, gaz)
         if result is not None:
             ent.wikidata = result.qid
             ent.link_confidence = result.confidence
@@ -76,11 +127,17 @@ def link_resolution(
                 ent.label_en = row.label_en
             if row is not None and row.country and not ent.country:
                 ent.country = row.country
+            if ent.type == "Person":
+                ent.positions_held = _held(pg, result.qid)
+                known = pg.person(result.qid) if pg is not None else None
+                if known is not None and known.label_en and not ent.label_en:
+                    ent.label_en = known.label_en
 
     isos: set[str] = set()
     for ent in res.unique_entities():
         if ent.country:
             isos.add(ent.country)
+        isos.update(h.country for h in ent.positions_held if h.country)
     for rec in by_id.values():
         for e in rec.entities:
             for role in e.roles:

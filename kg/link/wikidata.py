@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError
 from kg.arabic import normalize, tokens
 from kg.gazetteer import Gazetteer, form_key
 from kg.link.offline import LinkResult, link_entity
+from kg.link.persons import (
+    Candidate, HeldPosition, Observation, PersonLink, decide, is_title_only, person_names, stated_countries,
+)
 from kg.paths import GAZETTEER, LEXICON, ROOT
 from kg.records import ArticleRecords, EntityRecord
 
@@ -302,34 +306,88 @@ def link_entity_online(entity: EntityRecord, published: date | None, gaz: Gazett
                        client: WikidataClient) -> LinkResult | None:
     """Offline first; then the endpoint, for persons only, with the same caution.
 
-    A person is linked when (a) the article gives an office and a date, the gazetteer knows that
-    office's Wikidata position, and exactly one item with the person's name held it that day
-    ("endpoint-position", 0.85), or (b) a name of two or more words matches exactly one human
-    whose citizenship does not contradict the article ("endpoint-label", 0.70).
+    The endpoint part is `link_person_online` (the disambiguation of kg.link.persons on the
+    endpoint's labels and P39 statements): "endpoint-position" (0.85) when the article gives an
+    office and a date and exactly one item with the person's name held it that day;
+    "endpoint-label" (0.70) when a name of two or more words matches exactly one human whose
+    citizenship does not contradict the article.
     """
     offline = link_entity(entity, published, gaz)
     if offline is not None or entity.type != "Person":
         return offline
-    if len(tokens(entity.name)) < 2:
-        return None  # a surname alone is too weak to send to an endpoint of 100 M items
-    stated = {entity.country} if entity.country else set()
-    stated |= {r.country for r in entity.roles if r.country}
-    cands = client.search_label(entity.name, "person")
-    if stated:
-        cands = [c for c in cands if not c.citizenship
-                 or {gaz.qid_to_iso(q) for q in c.citizenship} & stated]
-    if published is not None:
-        for role in entity.roles:
-            pos = gaz.position_qid(role.office_key, role.country)
-            if pos is None:
+    obs = [Observation(r.office_key, r.country, published, r.title_ar) for r in entity.roles]
+    found = link_person_online(entity, obs, gaz, client, [published] if published else [])
+    return LinkResult(found.qid, found.confidence, found.method, found.source) if found else None
+
+
+# Methods and confidences of endpoint links, by the evidence that decided them.
+ENDPOINT_METHODS = {"office+date": ("endpoint-position", 0.85), "office": ("endpoint-office", 0.75),
+                    "country": ("endpoint-label", 0.70), "name": ("endpoint-label", 0.70),
+                    "office+date-inferred": ("endpoint-office+date-inferred", 0.60)}
+
+
+def _held_online(client: WikidataClient, gaz: Gazetteer, qid: str, labels: dict[str, str]) -> tuple[HeldPosition, ...]:
+    """A person's P39 statements from the endpoint, each with the office positions.tsv maps it to."""
+    out = []
+    for h in client.positions_held(qid):
+        office = gaz.office_of_position(h.position)
+        out.append(HeldPosition(h.position, labels.get(h.position, ""), office[0] if office else None,
+                                office[1] if office else None, (h.start or "")[:10], (h.end or "")[:10]))
+    return tuple(out)
+
+
+def link_person_online(entity: EntityRecord, obs: list[Observation], gaz: Gazetteer, client: WikidataClient,
+                       days: Iterable[date] = ()) -> PersonLink | None:
+    """A person the gazetteers cannot link, decided on the endpoint's data by kg.link.persons.decide.
+
+    Candidates: humans whose Arabic label or alias is one of the entity's names of two words or
+    more (a surname alone is too weak to send to an endpoint of 100 M items). Their positions:
+    p:P39 statements with P580/P582. An office of the article counts when positions.tsv maps it
+    to a Wikidata position; a title with no name is linked when exactly one item held that
+    position on the day (client.holder_on)."""
+    if entity.type != "Person":
+        return None
+    labels: dict[str, str] = {}
+    if is_title_only(entity):
+        found: dict[str, tuple[str, Observation]] = {}
+        for o in obs:
+            pos = gaz.position_qid(o.office_key, o.country) if o.country else None
+            if pos is None or o.day is None:
                 continue
-            holders = set(client.holder_on(pos, published))
-            hit = [c for c in cands if c.qid in holders]
-            if len(hit) == 1:
-                return LinkResult(hit[0].qid, 0.85, "endpoint-position", client.endpoint)
-    if len(cands) == 1:
-        return LinkResult(cands[0].qid, 0.70, "endpoint-label", client.endpoint)
-    return None
+            for person in client.holder_on(pos, o.day):
+                found.setdefault(person, (pos, o))
+        if len(found) != 1:
+            return None
+        qid, (pos, o) = next(iter(found.items()))
+        item = client.describe(qid)
+        method, conf = ENDPOINT_METHODS["office+date-inferred"]
+        return PersonLink(qid, conf, method, client.endpoint, "none",
+                          (f"office+date: «{o.title}» ({o.office_key}-{o.country}) on {o.day.isoformat()}; the only "
+                           f"holder of {pos} on the endpoint", "name: none (named by title only)"),
+                          item.label_en or "", _held_online(client, gaz, qid, labels))
+    names = [n for n in person_names(entity) if len(tokens(n)) >= 2]
+    items: dict[str, tuple[Item, str]] = {}
+    for name in names:
+        for item in client.search_label(name, "person"):
+            items.setdefault(item.qid, (item, name))
+    cands = []
+    for qid, (item, name) in sorted(items.items()):
+        countries = frozenset(gaz.qid_to_iso(c) or c for c in item.citizenship)  # unknown: its QID
+        cands.append(Candidate(qid, item.label_en or "", "label", name, "Arabic label on the endpoint", True,
+                               countries, _held_online(client, gaz, qid, labels), "", client.endpoint))
+
+    def held_by_other(office: str, iso: str, day: date, qid: str) -> bool:
+        pos = gaz.position_qid(office, iso or None)
+        return pos is not None and any(p != qid for p in client.holder_on(pos, day))
+
+    found_link = decide(cands, obs, stated_countries(entity),
+                        lambda office, iso: gaz.position_qid(office, iso) is not None, held_by_other,
+                        [o.day for o in obs if o.day] + list(days), require_in_office=False)
+    if found_link is None:
+        return None
+    method, conf = ENDPOINT_METHODS[found_link.basis]
+    return PersonLink(found_link.qid, conf, method, client.endpoint, found_link.name_match, found_link.evidence,
+                      found_link.label_en, found_link.held, found_link.basis)
 
 
 def link_records_online(records: ArticleRecords | Iterable[ArticleRecords], client: WikidataClient,
@@ -430,9 +488,10 @@ def update_gazetteer(endpoint: str, gaz_dir: Path | str = GAZETTEER, *,
             add_source(row)
         return "merged"
 
-    # Holders of known positions.
+    # Holders of known positions (the verified ones: the positions derived from persons.json
+    # refresh the person gazetteer instead, with their dates, below).
     _, positions = _read_rows(gaz_dir / "positions.tsv") if (gaz_dir / "positions.tsv").exists() else ([], [])
-    for pos in positions:
+    for pos in [p for p in positions if p.get("source") != PERSONS_SOURCE]:
         office = gaz.office(pos["office_key"])
         holders = client.holders(pos["qid"])
         for item in client.describe_many(sorted({h.person for h in holders})):
@@ -461,4 +520,127 @@ def update_gazetteer(endpoint: str, gaz_dir: Path | str = GAZETTEER, *,
 
     rows.sort(key=lambda r: int(r["qid"][1:]) if _QID.fullmatch(r["qid"]) else 0)
     _write_rows(path, header, rows)
+    if (gaz_dir / "persons.tsv").exists():
+        stats.update(update_persons(client, gaz_dir, gaz, [p["qid"] for p in positions if _QID.fullmatch(p.get("qid", ""))]))
+    return stats
+
+
+# --- refreshing the person gazetteer --------------------------------------------------------------
+
+PERSONS_SOURCE = "persons.json"  # the source tag scripts/build_persons.py writes
+
+
+def _read_commented(path: Path) -> tuple[list[str], list[str], list[dict[str, str]]]:
+    """(leading comment lines, header, rows) of a TSV whose header follows '#' comment lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    comments = [ln for ln in lines if ln.startswith("#")]
+    body = [ln for ln in lines if ln and not ln.startswith("#")]
+    header = body[0].split("\t")
+    return comments, header, [dict(zip(header, ln.split("\t"))) for ln in body[1:]]
+
+
+def _write_commented(path: Path, comments: list[str], header: list[str], rows: list[dict[str, str]]) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for c in comments:
+                fh.write(c + "\n")
+            fh.write("\t".join(header) + "\n")
+            for r in rows:
+                fh.write("\t".join(" ".join(str(r.get(c, "") or "").split()) for c in header) + "\n")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def update_persons(client: WikidataClient, gaz_dir: Path | str, gaz: Gazetteer, positions: Iterable[str],
+                   names_table: Path | None = None) -> dict[str, int]:
+    """Bring the person gazetteer up to the endpoint's data for these positions (QIDs).
+
+    For each position: every P39 statement naming it (holder, start, end) goes into
+    person_positions.tsv (a known statement gets the endpoint's end date: a term that was running
+    when the extract was made may have ended since); holders the gazetteer lacks become
+    persons.tsv rows with their labels, Arabic spellings generated from the English label
+    (through the name-token table, when it is there) and retrieval keys; the persons touched are
+    marked as of today. Each file is written atomically, positions first, so an interrupted
+    update leaves files the reader accepts. Rows written here carry source = the endpoint URL."""
+    from kg.link.names import NameTableError, english_tokens, generate, load_name_tokens, retrieval_keys
+    from kg.paths import shared_data
+
+    d = Path(gaz_dir)
+    today = date.today().isoformat()
+    stats = {"person gazetteer: holdings added": 0, "person gazetteer: holdings ended": 0,
+             "person gazetteer: persons added": 0}
+    pc, ph, prow = _read_commented(d / "wikidata_positions.tsv")
+    hc, hh, hrow = _read_commented(d / "person_positions.tsv")
+    rc, rh, rrow = _read_commented(d / "persons.tsv")
+    pos_by = {r["position_qid"]: r for r in prow}
+    held = {(r["qid"], r["position_qid"], r["start"]): r for r in hrow}
+    people = {r["qid"]: r for r in rrow}
+    touched: set[str] = set()
+    new_people: dict[str, set[str]] = {}
+    for pq in dict.fromkeys(positions):
+        office = gaz.office_of_position(pq)
+        for h in client.holders(pq):
+            if not _QID.fullmatch(h.person):
+                continue
+            start, end = (h.start or "")[:10], (h.end or "")[:10]
+            row = held.get((h.person, pq, start))
+            if row is None:
+                row = {"qid": h.person, "position_qid": pq, "start": start, "end": end, "from": client.endpoint}
+                held[(h.person, pq, start)] = row
+                hrow.append(row)
+                stats["person gazetteer: holdings added"] += 1
+            elif end and row.get("end") != end:
+                row["end"] = end
+                stats["person gazetteer: holdings ended"] += 1
+            touched.add(h.person)
+            if h.person not in people:
+                new_people.setdefault(h.person, set()).update([office[1]] if office and office[1] else [])
+        if pq not in pos_by:
+            pos_by[pq] = {"position_qid": pq, "label_en": "", "iso2": office[1] or "" if office else "",
+                          "office_key": office[0] if office else "", "holders": "0"}
+            prow.append(pos_by[pq])
+    unlabelled = [r["position_qid"] for r in prow if not r.get("label_en")]
+    for item in client.describe_many(unlabelled):
+        if item.label_en:
+            pos_by[item.qid]["label_en"] = item.label_en
+    counts: dict[str, set[str]] = defaultdict(set)
+    for (q, p, _s) in held:
+        counts[p].add(q)
+    for r in prow:
+        r["holders"] = str(len(counts.get(r["position_qid"], ())))
+    table: dict = {}
+    try:
+        table = load_name_tokens(names_table or shared_data() / "person_names_wikidata" / "wikidata_person_name_tokens_en_ar.tsv")
+    except NameTableError:
+        stats["person gazetteer: no name-token table (skeletons only)"] = 1
+    for item in client.describe_many(sorted(new_people, key=lambda q: int(q[1:]))):
+        label_en = item.label_en or ""
+        forms = _clean_forms([item.label_ar, *item.aliases_ar])
+        toks = english_tokens(label_en) if label_en else []
+        gen = [generate(t, table) for t in toks]
+        if not toks and not forms:
+            continue
+        countries = {gaz.qid_to_iso(c) for c in item.citizenship} - {None} | new_people[item.qid]
+        row = {"qid": item.qid, "label_en": label_en, "aliases_en": "", "label_ar": forms[0] if forms else "",
+               "aliases_ar": "|".join(forms[1:]), "name_tokens": " ".join(toks),
+               "generated_ar": " ".join("/".join(g) if g else "_" for g in gen) if toks else "",
+               "countries": "|".join(sorted(countries)), "as_of": today, "source": client.endpoint,
+               "index_keys": " ".join(retrieval_keys(forms, [toks] if toks else [], [gen] if toks else []))}
+        people[item.qid] = row
+        rrow.append(row)
+        stats["person gazetteer: persons added"] += 1
+    for q in touched:
+        if q in people:
+            people[q]["as_of"] = max(people[q].get("as_of", ""), today)
+    rrow.sort(key=lambda r: int(r["qid"][1:]))
+    hrow = [r for r in hrow if r["qid"] in people]
+    hrow.sort(key=lambda r: (int(r["qid"][1:]), r["start"], r["position_qid"]))
+    prow.sort(key=lambda r: int(r["position_qid"][1:]))
+    _write_commented(d / "wikidata_positions.tsv", pc, ph, prow)
+    _write_commented(d / "persons.tsv", rc, rh, rrow)
+    _write_commented(d / "person_positions.tsv", hc, hh, hrow)
     return stats

@@ -102,6 +102,12 @@ def date_literal(value: DateValue) -> Literal:
     return Literal(value.value, datatype=_XSD_DATE[value.datatype])
 
 
+def _partial_date(value: str) -> Literal:
+    """A Wikidata date at its own precision: 2017-01-20 (xsd:date), 2017-01 (gYearMonth), 2017 (gYear)."""
+    kind = {10: "date", 7: "gYearMonth", 4: "gYear"}.get(len(value), "date")
+    return Literal(value, datatype=_XSD_DATE[kind])
+
+
 def new_graph(identifier: URIRef | None = None) -> Graph:
     g = Graph(identifier=identifier)
     for prefix, ns in PREFIXES.items():
@@ -177,11 +183,43 @@ class _ArticleWriter:
             g.add((link, DIP.method, Literal(ent.link_method or "unknown")))
             if ent.link_source:
                 g.add((link, PROV.wasDerivedFrom, Literal(ent.link_source)))
+            if ent.name_match:
+                g.add((link, DIP.nameMatch, Literal(ent.name_match)))
+            for text in ent.link_evidence:
+                g.add((link, DIP.linkEvidence, Literal(text)))
         if ent.country and ent.type != "Country":
             c = self.country(ent.country)
             if c is not None:
                 g.add((node, DIP.country, c))
+        if ent.wikidata and ent.positions_held:
+            self.wikidata_holdings(node, ent)
         return node
+
+    def wikidata_holdings(self, person: URIRef, ent: ResolvedEntity) -> None:
+        """The positions Wikidata says the linked person held (P39), dated, marked as from Wikidata:
+        a dip:WikidataPositionHolding derived from the person's Wikidata item, not from an article."""
+        g = self.g
+        for h in ent.positions_held:
+            pos = KGR[f"position/wd-{h.position}"]
+            g.add((pos, RDF.type, DIP.Position))
+            g.add((pos, RDFS.label, Literal(h.label_en or h.position, lang="en")))
+            g.add((pos, OWL.sameAs, WD[h.position]))
+            if h.office_key:
+                g.add((pos, DIP.officeKey, Literal(h.office_key)))
+            if h.country:
+                c = self.country(h.country)
+                if c is not None:
+                    g.add((pos, DIP.country, c))
+            node = KGR[f"holding/wd-{short_hash(ent.wikidata or '', h.position, h.start, h.end)}"]
+            g.add((node, RDF.type, DIP.PositionHolding))
+            g.add((node, RDF.type, DIP.WikidataPositionHolding))
+            g.add((node, DIP.holder, person))
+            g.add((node, DIP.position, pos))
+            g.add((node, PROV.wasDerivedFrom, WD[ent.wikidata or ""]))
+            if h.start:
+                g.add((node, DIP.startDate, _partial_date(h.start)))
+            if h.end:
+                g.add((node, DIP.endDate, _partial_date(h.end)))
 
     def entities(self) -> None:
         g = self.g
@@ -206,6 +244,7 @@ class _ArticleWriter:
         g.add((pos, RDF.type, DIP.Position))
         g.add((pos, RDFS.label, Literal(info.label_en, lang="en")))
         g.add((pos, RDFS.label, Literal(info.label_ar, lang="ar")))
+        g.add((pos, DIP.officeKey, Literal(info.office_key)))
         if info.wikidata:
             g.add((pos, OWL.sameAs, WD[info.wikidata]))
         if info.country:

@@ -216,6 +216,7 @@ def article_slice(rec: ArticleRecords, res: Resolution) -> Resolution:
     ents = {(aid, e.local_id): lean(res.entities[(aid, e.local_id)]) for e in rec.entities}
     evs = {(aid, e.local_id): lean(res.events[(aid, e.local_id)]) for e in rec.events}
     isos = {e.country for e in ents.values() if e.country}
+    isos |= {h.country for e in ents.values() for h in e.positions_held if h.country}
     positions = {}
     for e in rec.entities:
         for role in e.roles:

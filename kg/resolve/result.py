@@ -31,6 +31,19 @@ class PositionInfo:
     wikidata: str | None = None
 
 
+@dataclass(frozen=True)
+class WikidataPosition:
+    """A position a linked person held according to Wikidata (P39), written next to the
+    positions the articles observe (`kg.rdf.writer`: dip:WikidataPositionHolding)."""
+
+    position: str  # position QID
+    label_en: str
+    office_key: str | None  # the office of data/lexicon/offices.tsv it is, when known
+    country: str | None  # iso2
+    start: str  # YYYY[-MM[-DD]] or ""
+    end: str
+
+
 @dataclass
 class ResolvedEntity:
     key: str  # stable identity: "Q32024" when linked, else a normalised-name key
@@ -44,6 +57,9 @@ class ResolvedEntity:
     link_method: str | None = None
     link_source: str | None = None
     members: list[Member] = field(default_factory=list)
+    link_evidence: tuple[str, ...] = ()  # why the linker chose the QID (dip:linkEvidence)
+    name_match: str | None = None  # how the name matched (dip:nameMatch), for person links
+    positions_held: tuple[WikidataPosition, ...] = ()  # from Wikidata, when the QID is a known person
 
 
 @dataclass

@@ -1,0 +1,320 @@
+"""Person linking: an extracted person → a Wikidata QID, decided by name, office, country and date.
+
+Candidates come by name (`PersonGazetteer.match`: a Wikidata Arabic label, the spellings generated
+from the English name, or the surname alone); what the article says then decides:
+
+- the office and the country of the title («الرئيس الأمريكي»: president, US) against the
+  positions each candidate held (P39, mapped onto the offices of data/lexicon/offices.tsv), and
+  the publication date against each position's start and end;
+- the country the article ties the person to, against the countries of the candidate's
+  positions and citizenship.
+
+Rules, in order (`decide`):
+1. A candidate is dropped when the evidence contradicts it: the article states a country and none
+   of the candidate's is it; or the article gives an office the extract knows for that country,
+   and none of the candidate's positions is that office at any time («a name match whose offices
+   never fit the title»).
+2. Among the rest, those who held the title's office on the article's date win; exactly one must
+   remain (two holders of one office on one day: abstain).
+3. Else those who held it at another time, if the name matched on two or more tokens, exactly
+   one; "another time" counts when someone else held the office on the day («الرئيس الأمريكي
+   باراك أوباما» in 2018: a former office, not a gap in the data), or when the article is newer
+   than the extract (2022-23), which then cannot say who held it that day.
+4. Else, with no office evidence either way, the name alone: a Wikidata Arabic label, or a
+   generated spelling of the whole name (or of part of it, with the country the article states),
+   that only one person has, and who was in some office on the article's date by the extract.
+A surname alone, or a skeleton-only match, never links without the office and the date.
+
+A person the article names only by title («الرئيس الأمريكي», no name) can be linked too, when
+exactly one person held that office of that country on that date (`infer_from_title`); the link is
+marked as inferred (method `persons-office+date-inferred`, name match `none`).
+
+The same `decide` serves the endpoint mode (kg.link.wikidata), with candidates and P39
+statements from SPARQL instead of the extract. Every decision says how it was made (`method`,
+`name_match`) and why (`evidence`, written into the graph's dip:WikidataLink).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from kg.arabic import match_key
+from kg.gazetteer import form_key
+from kg.link.person_gazetteer import LEVELS, NameMatch, Person, PersonGazetteer, term_covers
+from kg.records import EntityRecord
+
+# Confidence by (name match, evidence): fixed, so a threshold means the same thing everywhere.
+CONFIDENCE = {
+    ("label", "office+date"): 0.95, ("generated", "office+date"): 0.90, ("weak", "office+date"): 0.85,
+    ("surname", "office+date"): 0.80,
+    ("label", "office"): 0.80, ("generated", "office"): 0.75, ("weak", "office"): 0.70, ("surname", "office"): 0.65,
+    ("label", "country"): 0.85, ("label", "name"): 0.80, ("generated", "country"): 0.75,
+    ("generated", "name"): 0.70,
+    ("none", "office+date-inferred"): 0.60,
+}
+NAME_MATCH = {"label": "wikidata-label", "generated": "generated-spelling", "weak": "skeleton", "surname": "surname",
+              "none": "none"}
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What one article says about the person's office: «الرئيس الأمريكي» on 2018-04-24."""
+
+    office_key: str
+    country: str | None
+    day: date | None
+    title: str
+
+
+@dataclass(frozen=True)
+class HeldPosition:
+    """One P39 statement of a candidate, with the office it is (when the extract maps it)."""
+
+    position: str  # position QID
+    label_en: str
+    office_key: str | None
+    country: str | None
+    start: str  # YYYY[-MM[-DD]] or ""
+    end: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    qid: str
+    label_en: str
+    level: str  # label | generated | weak | surname | none
+    name: str  # the Arabic name that matched, and how: for the evidence
+    matched_as: str
+    full: bool  # the match covers the name's first and last token (not a part of a longer name)
+    countries: frozenset[str]  # ISO codes (or the QID of a country the gazetteer does not know)
+    held: tuple[HeldPosition, ...]
+    as_of: str  # the date the data is as of: an open-ended term is not known to run past it
+    source: str
+
+
+@dataclass(frozen=True)
+class PersonLink:
+    qid: str
+    confidence: float
+    method: str
+    source: str
+    name_match: str
+    evidence: tuple[str, ...]
+    label_en: str
+    held: tuple[HeldPosition, ...]
+    basis: str = ""  # the evidence that decided: office+date | office | country | name | office+date-inferred
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+def covers(h: HeldPosition, day: date, as_of: str) -> bool | None:
+    """Was the position held on `day`? True or False when the data says, None when it cannot
+    (`kg.link.person_gazetteer.term_covers`)."""
+    return term_covers(h.start, h.end, day, as_of)
+
+
+# --- candidates ------------------------------------------------------------------------------------
+
+
+def candidate_from_person(p: Person, pg: PersonGazetteer, level: str, name: str, matched_as: str,
+                          full: bool = False) -> Candidate:
+    held = []
+    for h in p.holdings:
+        pos = pg.position(h.position)
+        held.append(HeldPosition(h.position, pos.label_en if pos else "", pos.office_key if pos else None,
+                                 pos.iso2 if pos else None, h.start, h.end))
+    return Candidate(p.qid, p.label_en, level, name, matched_as, full, p.countries, tuple(held), p.as_of, p.source)
+
+
+def _describe(m: NameMatch) -> str:
+    if m.variant.kind == "label":
+        return f"Wikidata Arabic label «{m.variant.text}»"
+    return f"generated from «{m.variant.text}»"
+
+
+def name_candidates(names: Iterable[str], pg: PersonGazetteer) -> list[Candidate]:
+    """Every person one of the names can be, with the strongest match any name gives."""
+    best: dict[str, tuple[NameMatch]] = {}
+    for name in names:
+        for m in pg.match(name):
+            cur = best.get(m.person.qid)
+            if cur is None or LEVELS.index(m.level) < LEVELS.index(cur[0].level):
+                best[m.person.qid] = (m,)
+    return [candidate_from_person(m.person, pg, m.level, m.text, _describe(m), m.alignment.first and m.alignment.last)
+            for (m,) in best.values()]
+
+
+# --- deciding --------------------------------------------------------------------------------------
+
+
+def _fits(c: Candidate, obs: list[Observation], held_by_other: Callable[[str, str, date, str], bool]
+          ) -> tuple[str, list[str]]:
+    """("office+date" | "office" | "none", evidence): the best fit of the candidate's positions.
+
+    "office" (the title's office, held at another time) counts only when the article is undated
+    or newer than the data (which then cannot tell who held it that day: «الرئيس الأمريكي دونالد
+    ترامب» in 2025), or when the extract shows someone else in that office on the day: then the
+    title names a former office («الرئيس أوباما» in 2018), not a gap in the data (an extract
+    whose term ends too early, as Le Drian's foreign ministry in 2017, must not make a 2018 title
+    fit)."""
+    dated, other = [], []
+    for o in obs:
+        for h in c.held:
+            if h.office_key != o.office_key or (o.country is not None and h.country not in (o.country, None)):
+                continue
+            span = f"{h.label_en or h.position} ({h.position}) {h.start or '?'} – {h.end or '…'}"
+            office = o.office_key + (f"-{o.country}" if o.country else "")
+            when = o.day.isoformat() if o.day else "an undated article"
+            if o.day is not None and covers(h, o.day, c.as_of):
+                dated.append(f"office+date: «{o.title}» ({office}) on {when}; Wikidata: {span}")
+            elif o.day is None:
+                other.append(f"office: «{o.title}» ({office}), undated; Wikidata: {span}")
+            elif c.as_of and o.day.isoformat() > c.as_of:
+                # The article is newer than the data: the data cannot say who held it that day.
+                other.append(f"office: «{o.title}» ({office}) on {when}, after the data ({c.as_of}); "
+                             f"Wikidata: {span}")
+            elif covers(h, o.day, c.as_of) is False and held_by_other(o.office_key, h.country or "", o.day, c.qid):
+                other.append(f"office: «{o.title}» ({office}) on {when}, held at another time (someone else "
+                             f"held it then); Wikidata: {span}")
+    if dated:
+        return "office+date", list(dict.fromkeys(dated))[:3]
+    if other:
+        return "office", list(dict.fromkeys(other))[:3]
+    return "none", []
+
+
+def _in_office(c: Candidate, days: list[date]) -> list[str]:
+    """Evidence that the candidate held some position on one of the days the articles were published."""
+    for day in days:
+        for h in c.held:
+            if covers(h, day, c.as_of):
+                return [f"in office on {day.isoformat()}: {h.label_en or h.position} ({h.position}) "
+                        f"{h.start or '?'} – {h.end or '…'}"]
+    return []
+
+
+def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
+           office_known: Callable[[str, str | None], bool],
+           held_by_other: Callable[[str, str, date, str], bool] = lambda *_: False,
+           days: Iterable[date] = (), require_in_office: bool = True) -> PersonLink | None:
+    """The one candidate the evidence leaves, or None (see the module docstring for the rules).
+
+    `office_known(office, iso)`: does the extract know any position that is this office;
+    `held_by_other(office, iso, day, qid)`: did someone other than `qid` hold it on `day`;
+    `days`: the publication dates of the articles that name the person; `require_in_office`:
+    a name-only link needs the candidate in some office on one of those days (the extract holds
+    officeholders only; an endpoint's candidates are any humans, so the online mode turns it off)."""
+    days = sorted({d for d in days if d is not None})
+    viable: list[tuple[Candidate, str, list[str]]] = []
+    for c in cands:
+        if stated and c.countries and not (stated & c.countries):
+            continue  # the article says another country: a namesake
+        fit, evidence = _fits(c, obs, held_by_other)
+        if fit == "none" and any(office_known(o.office_key, o.country) for o in obs):
+            continue  # offices the extract knows, none of them ever his: contradicts the title
+        viable.append((c, fit, evidence))
+
+    def link(c: Candidate, how: str, evidence: list[str]) -> PersonLink:
+        ev = [f"name: «{c.name}» ~ {c.label_en or c.qid} ({c.matched_as}; {NAME_MATCH[c.level]})", *evidence]
+        if stated and c.countries & stated:
+            ev.append(f"country: {', '.join(sorted(stated & c.countries))}")
+        return PersonLink(c.qid, CONFIDENCE[(c.level, how)], f"persons-{NAME_MATCH[c.level]}+{how}", c.source,
+                          NAME_MATCH[c.level], tuple(ev), c.label_en, c.held, how)
+
+    def one(items: list[tuple[Candidate, str, list[str]]]) -> tuple[Candidate, str, list[str]] | None:
+        return items[0] if len({c.qid for c, _, _ in items}) == 1 else None
+
+    dated = [v for v in viable if v[1] == "office+date"]
+    if dated:
+        hit = one(dated)
+        return link(hit[0], "office+date", hit[2]) if hit else None
+    undated = not any(o.day for o in obs)
+    office = [v for v in viable if v[1] == "office" and (v[0].level != "surname" or undated)]
+    if office:
+        hit = one(office)
+        return link(hit[0], "office", hit[2]) if hit else None
+    named = [v for v in viable if v[0].level in ("label", "generated")]
+    hit = one(named)
+    if hit is None:
+        return None
+    c = hit[0]
+    # No office evidence: the name, and the extract showing the person in some office on the
+    # article's date (a name whose owner was out of office then is likely named for something
+    # the extract does not know: Lagarde at the IMF, Aboul Gheit at the Arab League).
+    current = _in_office(c, days)
+    if require_in_office and not current:
+        return None
+    if stated and c.countries & stated:
+        return link(c, "country", current)
+    if not stated and (c.level == "label" or c.full):
+        # The whole name (first and last word) and nobody else in the extract has it.
+        return link(c, "name", current)
+    return None  # part of a generated name, and nothing else said: too easily someone else's
+
+
+# --- entry points ----------------------------------------------------------------------------------
+
+
+def person_names(entity: EntityRecord) -> list[str]:
+    """The entity's names, fullest first, each once (by gazetteer key)."""
+    out, seen = [], set()
+    for text in [entity.name, *(m.text for m in entity.mentions)]:
+        k = form_key(text)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(text)
+    return sorted(out, key=lambda t: -len(form_key(t).split()))
+
+
+def stated_countries(entity: EntityRecord) -> set[str]:
+    return ({entity.country} if entity.country else set()) | {r.country for r in entity.roles if r.country}
+
+
+def is_title_only(entity: EntityRecord) -> bool:
+    """Is the person named only by a title («الرئيس الأمريكي»)? Then no name can propose anyone."""
+    if not entity.roles:
+        return False
+    titles = {match_key(r.title_ar) for r in entity.roles}
+    names = [n for n in [entity.name, *(m.text for m in entity.mentions)] if n.strip()]
+    return all(match_key(n) in titles for n in names)
+
+
+def infer_from_title(obs: list[Observation], pg: PersonGazetteer) -> PersonLink | None:
+    """The one person who held the office of that country on that day, for a title without a name."""
+    found: dict[str, tuple[Person, HeldPosition, Observation]] = {}
+    for o in obs:
+        if o.country is None or o.day is None:
+            continue
+        for p in pg.holders(o.office_key, o.country):
+            c = candidate_from_person(p, pg, "none", "", "")
+            for h in c.held:
+                if h.office_key == o.office_key and h.country == o.country and covers(h, o.day, p.as_of):
+                    found.setdefault(p.qid, (p, h, o))
+    if len(found) != 1:
+        return None
+    p, h, o = next(iter(found.values()))
+    c = candidate_from_person(p, pg, "none", "", "")
+    ev = (f"office+date: «{o.title}» ({o.office_key}-{o.country}) on {o.day.isoformat()}; the only holder in "
+          f"Wikidata: {h.label_en} ({h.position}) {h.start or '?'} – {h.end or '…'}",
+          "name: none (the article names the person by title only; inferred from office and date)")
+    return PersonLink(p.qid, CONFIDENCE[("none", "office+date-inferred")], "persons-office+date-inferred",
+                      p.source, "none", ev, p.label_en, c.held, "office+date-inferred")
+
+
+def link_person(entity: EntityRecord, obs: list[Observation], pg: PersonGazetteer,
+                days: Iterable[date] = ()) -> PersonLink | None:
+    """Offline person linking from the person gazetteer: the entry point of the link stage.
+    `obs`: the titles the articles give the person, with their dates; `days`: the publication
+    dates of every article that names the person (titled or not)."""
+    if entity.type != "Person":
+        return None
+    if is_title_only(entity):
+        return infer_from_title(obs, pg)
+    cands = name_candidates(person_names(entity), pg)
+    if not cands:
+        return None
+    return decide(cands, obs, stated_countries(entity), pg.office_known, pg.held_by_other,
+                  [o.day for o in obs if o.day] + list(days))
