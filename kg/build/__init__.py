@@ -8,8 +8,6 @@ a build did is kg.build.report; the Spark build is kg.build.spark.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from kg.rdf.writer import sorted_nquads
 from kg.records import ArticleRecords
 from kg.resolve.result import Resolution
 
-__all__ = ["BuildReport", "BuildResult", "RunStats", "build", "build_graphs", "serialize_graphs", "write_atomic"]
+__all__ = ["BuildReport", "BuildResult", "RunStats", "build", "build_graphs", "serialize_graphs"]
 
 
 @dataclass
@@ -32,19 +30,6 @@ class BuildResult:
     resolution: Resolution
     graphs: list[Graph]
     stats: RunStats | None = None  # what the engine did: articles extracted/reused/written, seconds per stage
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write next to the target, then rename: a crash never leaves a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def serialize_graphs(graphs: Sequence[Graph], fmt: str) -> str:

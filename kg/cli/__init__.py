@@ -45,7 +45,7 @@ def build_cmd(
             paths, store, out, model=model, wikidata_endpoint=wikidata_endpoint,
             jobs=jobs, retain=False, incremental=not full,
         )
-    except (StoreError, OSError) as exc:
+    except (StoreError, OSError, ValueError) as exc:
         raise _fail(str(exc)) from None
     report = result.report
     for err in report.errors:

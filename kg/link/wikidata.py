@@ -17,9 +17,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
-import os
 import re
-import tempfile
 import threading
 import time
 import urllib.error
@@ -34,6 +32,7 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError
 
 from kg.arabic import normalize, tokens
 from kg.gazetteer import Gazetteer, form_key
+from kg.io import atomic_write, read_table, write_tsv
 from kg.link.offline import LinkResult, link_entity
 from kg.paths import GAZETTEER, LEXICON, ROOT
 from kg.records import ArticleRecords, EntityRecord
@@ -167,17 +166,9 @@ class WikidataClient:
             except (json.JSONDecodeError, KeyError):
                 path.unlink(missing_ok=True)  # a damaged cache entry is asked again
         result = self._send(sparql)
-        Path(self.cache_dir).mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"endpoint": self.endpoint, "query": sparql, "result": result},
                              ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=".q.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(path, payload)
         return result
 
     def query_many(self, queries: Iterable[str]) -> list[dict]:
@@ -353,25 +344,9 @@ def link_records_online(records: ArticleRecords | Iterable[ArticleRecords], clie
 # --- gazetteer update ---------------------------------------------------------------------------
 
 
-def _read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = lines[0].split("\t")
-    return header, [dict(zip(header, ln.split("\t"))) for ln in lines[1:] if ln]
-
-
 def _write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    text = "\t".join(header) + "\n"
-    for r in rows:
-        cells = [" ".join(str(r.get(c, "") or "").split()) for c in header]  # no tabs/newlines
-        text += "\t".join(cells) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """The gazetteer file written back; whitespace runs (tabs, line breaks) in a cell become one space."""
+    write_tsv(path, header, ({c: " ".join(str(r.get(c, "") or "").split()) for c in header} for r in rows))
 
 
 def _clean_forms(forms: Iterable[str | None]) -> list[str]:
@@ -398,7 +373,7 @@ def update_gazetteer(endpoint: str, gaz_dir: Path | str = GAZETTEER, *,
     client = client or WikidataClient(endpoint, cache_dir)
     gaz = Gazetteer.load(gaz_dir, lexicon)
     path = gaz_dir / "entities.tsv"
-    header, rows = _read_rows(path)
+    header, rows = read_table(path)
     by_qid = {r["qid"]: r for r in rows}
     stats = {"persons added": 0, "countries filled": 0, "names added": 0, "forms added": 0}
 
@@ -431,7 +406,7 @@ def update_gazetteer(endpoint: str, gaz_dir: Path | str = GAZETTEER, *,
         return "merged"
 
     # Holders of known positions.
-    _, positions = _read_rows(gaz_dir / "positions.tsv") if (gaz_dir / "positions.tsv").exists() else ([], [])
+    _, positions = read_table(gaz_dir / "positions.tsv") if (gaz_dir / "positions.tsv").exists() else ([], [])
     for pos in positions:
         office = gaz.office(pos["office_key"])
         holders = client.holders(pos["qid"])
