@@ -8,9 +8,8 @@ a build did is kg.build.report; the Spark build is kg.build.spark.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph

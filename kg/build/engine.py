@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
-import os
 import pickle
 import resource
 import shutil
@@ -244,22 +243,12 @@ class Rendered:
     graph: object | None = None  # the rdflib Graph, when the caller keeps graphs
 
 
-def graph_nquads(g) -> str:
-    """N-Quads text of one named graph, line for line what `kg.rdf.writer.sorted_nquads` writes."""
-    ctx = f" <{g.identifier}>"
-    out = []
-    for line in g.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines():
-        if line.strip():
-            out.append(line[: -len(" .")] + ctx + " ." if line.endswith(" .") else line)
-    return "\n".join(out) + ("\n" if out else "")
-
-
 def render_one(rec: ArticleRecords, sl: Resolution, check: bool, t: Counter[str] | None = None):
     """Article graph (against its resolution slice) → SHACL report → N-Quads text.
 
     Returns (graph, N-Quads text, report or None); the one code path of every engine.
     """
-    from kg.rdf.writer import article_graph
+    from kg.rdf.writer import article_graph, graph_nquads
     from kg.rdf.validate import validate_graph
 
     t = t if t is not None else Counter()
@@ -454,7 +443,7 @@ def run_build(
     unless `retain` (small corpora, tests, callers that inspect the graphs).
     """
     from kg.link.stage import link_resolution
-    from kg.rdf.writer import resolved_graph
+    from kg.rdf.writer import graph_nquads, nquads_graph, resolved_graph
     from kg.resolve.blocking import article_slice, resolve_scalable, slice_fingerprint
 
     if out is not None:
@@ -618,7 +607,7 @@ def run_build(
                 if entry["write"]:
                     to_write.append(r)
                 if retain:
-                    graphs.append(r.graph if r.graph is not None else _parse_nquads(r.nquads, r.aid))
+                    graphs.append(r.graph if r.graph is not None else nquads_graph(r.nquads, graph_iri(r.aid)))
             if runs is not None:
                 t0 = time.perf_counter()
                 runs.add(r.nquads for r in done)
@@ -719,14 +708,3 @@ def run_build(
     stats.seconds = dict(secs)
     stats.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return report, full, res, graphs, stats
-
-
-def _parse_nquads(text: str, aid: str):
-    """A rendered graph back as rdflib (only when a worker rendered it and the caller keeps graphs)."""
-    from kg.rdf.writer import graph_iri, new_graph
-
-    name = graph_iri(aid)
-    ctx = f" <{name}> ."
-    g = new_graph(name)
-    g.parse(data="\n".join(l[: -len(ctx)] + " ." for l in text.splitlines() if l), format="nt")
-    return g

@@ -124,8 +124,7 @@ def spark_build(
     from pyspark import StorageLevel
 
     from kg.link.stage import link_resolution
-    from kg.build.engine import graph_nquads
-    from kg.rdf.writer import graph_iri, resolved_graph
+    from kg.rdf.writer import graph_iri, graph_nquads, resolved_graph
     from kg.resolve.entities import resolve_entities
     from kg.resolve.blocking import article_slice, block_edges, block_keys, compact, events_from_edges
     from kg.store.local import count_triples, open_store

@@ -78,9 +78,11 @@ def write_nquads(store: ox.Store, graphs: list[tuple[str, str]]) -> int:
     `graphs` are (graph IRI, N-Quads lines of that graph only). Why per batch rather than one
     `rebuild_union` at the end: the SPARQL `INSERT … WHERE { GRAPH ?g … }` holds the whole
     corpus in one transaction (memory grows with the store), and redoes the whole store after a
-    one-article rebuild. Here the new triples are also loaded into the default graph (a set, so a
+    one-article rebuild. Here the new triples are also added to the default graph (a set, so a
     triple stated by many articles is kept once), and the old triples of a replaced graph leave
-    the union only when no named graph states them any more. Returns the quads loaded.
+    the union only when no named graph states them any more. The text is read by pyoxigraph's
+    N-Quads parser (no line editing); a quad outside its graph is a ValueError. Returns the quads
+    loaded.
     """
     if not graphs:
         return 0
@@ -90,26 +92,19 @@ def write_nquads(store: ox.Store, graphs: list[tuple[str, str]]) -> int:
         if store.contains_named_graph(name):
             replaced.append({(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, name)})
             store.remove_graph(name)
-    quads = "".join(text for _iri, text in graphs)
-    store.load(quads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    store.load(_as_ntriples(graphs).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    quads: list[ox.Quad] = []
+    for iri, text in graphs:
+        name = ox.NamedNode(iri)
+        for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+            if q.graph_name != name:
+                raise ValueError(f"N-Quads of graph <{iri}> hold a quad of {q.graph_name}: {str(q)[:80]}")
+            quads.append(q)
+    store.extend(quads)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
     for old in replaced:
         for s, p, o in old:
             _drop_from_union(store, s, p, o)
-    return quads.count("\n")
-
-
-def _as_ntriples(graphs: list[tuple[str, str]]) -> str:
-    """The same lines without their graph name (each line ends with ` <graph> .`)."""
-    out = []
-    for iri, text in graphs:
-        suffix = f" <{iri}> ."
-        for line in text.splitlines():
-            if line.endswith(suffix):
-                out.append(line[: -len(suffix)] + " .\n")
-            elif line.strip():
-                raise ValueError(f"N-Quads line outside graph <{iri}>: {line[:80]}")
-    return "".join(out)
+    return len(quads)
 
 
 def union_is_missing(store: ox.Store) -> bool:
