@@ -199,8 +199,8 @@ def test_output_into_head_exits_0_without_broken_pipe(store: Path, args: list[st
         st = ox.Store(str(many))
         n = ox.NamedNode
         st.extend(ox.Quad(n(f"{KGR}person/{i:016x}"), n(LABEL), ox.Literal(f"اسم {i}", language="ar"),
-                          n(f"{KGR}graph/g{i % 7}")) for i in range(20000))
-        st.extend(ox.Quad(n(f"{KGR}person/{i:016x}"), n(LABEL), ox.Literal(f"اسم {i}", language="ar")) for i in range(20000))
+                          n(f"{KGR}graph/g{i % 7}")) for i in range(4000))
+        st.extend(ox.Quad(n(f"{KGR}person/{i:016x}"), n(LABEL), ox.Literal(f"اسم {i}", language="ar")) for i in range(4000))
         st.flush()
         del st
     everything = store.parent / "all.rq"

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -24,8 +23,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from SPARQLWrapper import JSON, SPARQLWrapper
 
+from conftest import free_port, sparql_select
 from kg.store.remote import RemoteError, load_store
 
 pytestmark = pytest.mark.integration
@@ -34,12 +33,6 @@ KGR = "https://w3id.org/kg-diplomacy/id/"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ARABIC = "وزير الخارجية فؤاد حسين"
 PASSWORD = "kg-Test-pw-7731"  # a throw-away database; set through isql-vt below
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 INI = """\
@@ -152,13 +145,11 @@ def make_store(path: Path, tag: str) -> dict[str, int]:
 
 
 def counts(base: str, tag: str) -> dict[str, int]:
-    sw = SPARQLWrapper(f"{base}/sparql")
-    sw.setReturnFormat(JSON)
-    sw.setQuery(
+    rows = sparql_select(
+        f"{base}/sparql",
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-        f'FILTER(STRSTARTS(STR(?g), "{KGR}graph/{tag}-")) }} GROUP BY ?g'
-    )
-    rows = sw.query().convert()["results"]["bindings"]
+        f'FILTER(STRSTARTS(STR(?g), "{KGR}graph/{tag}-")) }} GROUP BY ?g',
+    )["results"]["bindings"]
     return {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
 
 
