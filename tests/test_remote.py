@@ -171,7 +171,8 @@ def test_progress_bar_reports_without_secrets(small_store: Path, oxigraph_server
 def test_graph_store_is_discovered_next_to_endpoint(small_store: Path, oxigraph_server: str, remote_counts) -> None:
     summary = load_store(small_store, f"{oxigraph_server}/update", progress=False)
     assert summary.method == "gsp"
-    assert all(t.url.startswith(f"{oxigraph_server}/store?graph=") for t in summary.targets)
+    assert all(t.url.startswith(f"{oxigraph_server}/store?graph=") for t in summary.targets if not t.merge)
+    assert [t.graph for t in summary.targets if t.merge] == [RESOLVED]
     assert remote_counts(f"{oxigraph_server}/query") == expected_counts()
 
 
@@ -249,6 +250,8 @@ def test_digest_auth_answers_the_servers_challenge(small_store: Path, httpserver
         httpserver.clear()
         httpserver.expect_ordered_request(path, method=method).respond_with_data("", status=401, headers=challenge)
         httpserver.expect_request(path, method=method).respond_with_data("", status=204)
+        if method == "PUT":  # the cross-article graph is merged by SPARQL Update even then
+            httpserver.expect_request("/update", method="POST").respond_with_data("", status=204)
         kwargs = {"graph_store": httpserver.url_for("/store")} if method == "PUT" else {"discover": False}
         load_store(small_store, httpserver.url_for("/update"), auth="digest", user="dba", password="pw-x1",
                    progress=False, **kwargs)
@@ -272,16 +275,17 @@ def test_server_errors_are_retried_with_backoff(small_store: Path, httpserver: H
     # two 503s, then success for every request, in that order
     for status in (503, 503):
         httpserver.expect_ordered_request("/store", method="PUT").respond_with_data(HTML_ERROR, status=status)
-    for _ in range(3):
+    for _ in range(2):
         httpserver.expect_ordered_request("/store", method="PUT").respond_with_data("", status=204)
+    httpserver.expect_ordered_request("/update", method="POST").respond_with_data("", status=204)
     summary = load_store(small_store, httpserver.url_for("/update"), graph_store=httpserver.url_for("/store"),
                          progress=False, retries=3, backoff=0.01)
     httpserver.check_assertions()
     assert summary.method == "gsp"
-    puts = [req for req, _ in httpserver.log]
-    assert len(puts) == 3 + 2  # 3 graphs, the first one tried three times
+    puts = [req for req, _ in httpserver.log if req.method == "PUT"]
+    assert len(puts) == 2 + 2  # 2 article graphs, the first one tried three times
     assert puts[0].headers["Content-Type"].startswith("application/n-triples")
-    assert puts[0].args["graph"] == puts[2].args["graph"] != puts[3].args["graph"]
+    assert puts[0].args["graph"] == puts[2].args["graph"] == G1 != puts[3].args["graph"]
     httpserver.clear()
     httpserver.expect_request("/store", method="PUT").respond_with_data(HTML_ERROR, status=503)
     with pytest.raises(RemoteError, match=r"HTTP 503: oops server says no \(after 3 attempts\)"):
@@ -297,7 +301,77 @@ def test_update_requests_are_sparql_update_posts(small_store: Path, httpserver: 
     httpserver.check_assertions()
     bodies = [req.get_data(as_text=True) for req, _ in httpserver.log]
     assert len(bodies) == 4  # G1 plain, G1 blank nodes, G2, _resolved
-    assert sum(b.startswith("DROP SILENT GRAPH") for b in bodies) == 3
+    assert sum(b.startswith("DROP SILENT GRAPH") for b in bodies) == 2  # the two article graphs
+    assert bodies[-1].startswith(f"DELETE {{ GRAPH <{RESOLVED}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{")
+
+
+# --- issue 15.3: a load that fails midway, and two corpora on one server ---------------------------
+
+
+def test_a_failed_load_names_what_was_sent_and_a_rerun_sends_the_rest(small_store: Path,
+                                                                        httpserver: HTTPServer) -> None:
+    httpserver.expect_ordered_request("/store", method="PUT").respond_with_data("", status=204)
+    httpserver.expect_request("/store", method="PUT").respond_with_data(HTML_ERROR, status=503)
+    with pytest.raises(RemoteError) as err:
+        load_store(small_store, httpserver.url_for("/update"), graph_store=httpserver.url_for("/store"),
+                   progress=False, retries=1, backoff=0.01)
+    msg = str(err.value)
+    assert "\n" not in msg and "HTTP 503" in msg
+    assert f"1 of 3 graph(s) sent, not sent from <{G2}> on; the same kg load sends the other 2" in msg
+    journal = Path(msg.split("(list in ", 1)[1].rstrip(")"))
+    kept = json.loads(journal.read_text(encoding="utf-8"))
+    assert list(kept["sent"]) == [G1] and kept["not_sent"] == [G2, RESOLVED]
+
+    httpserver.clear()
+    httpserver.expect_request("/store", method="PUT").respond_with_data("", status=204)
+    httpserver.expect_request("/update", method="POST").respond_with_data("", status=204)
+    again = load_store(small_store, httpserver.url_for("/update"), graph_store=httpserver.url_for("/store"),
+                       progress=False)
+    assert [req.args["graph"] for req, _ in httpserver.log if req.method == "PUT"] == [G2]  # G1 not again
+    assert [req.method for req, _ in httpserver.log].count("POST") == 1  # _resolved
+    assert again.skipped == [G1] and "already sent by the unfinished load before" in again.describe()
+    assert not journal.exists()  # finished: the next load sends everything
+    httpserver.clear()
+    httpserver.expect_request("/store", method="PUT").respond_with_data("", status=204)
+    httpserver.expect_request("/update", method="POST").respond_with_data("", status=204)
+    load_store(small_store, httpserver.url_for("/update"), graph_store=httpserver.url_for("/store"), progress=False)
+    assert sorted(req.args["graph"] for req, _ in httpserver.log if req.method == "PUT") == [G1, G2]
+
+
+def _corpus(path: Path, article: str, counts: dict[str, int]) -> Path:
+    """A store like kg build writes: one article graph and _resolved with report counts."""
+    n = ox.NamedNode
+    st = ox.Store(str(path))
+    rc = n("https://w3id.org/kg-diplomacy/ontology#reportCount")
+    xsd_int = n("http://www.w3.org/2001/XMLSchema#integer")
+    st.add(ox.Quad(n(f"{KGR}article/{article}"), n(LABEL), ox.Literal(article), n(f"{KGR}graph/{article}")))
+    for event, k in counts.items():
+        st.add(ox.Quad(n(f"{KGR}event/{event}"), rc, ox.Literal(str(k), datatype=xsd_int), n(RESOLVED)))
+    st.flush()
+    del st
+    return path
+
+
+def _resolved_counts(query_url: str) -> dict[str, int]:
+    rows = sparql_select(query_url, f"SELECT ?e ?n WHERE {{ GRAPH <{RESOLVED}> {{ ?e ?p ?n }} }}")
+    return {r["e"]["value"].rsplit("/", 1)[1]: int(r["n"]["value"]) for r in rows["results"]["bindings"]}
+
+
+@pytest.mark.parametrize("discover", [True, False], ids=["gsp", "update"])
+def test_a_second_corpus_does_not_overwrite_the_first_ones_cross_article_graph(
+        tmp_path: Path, oxigraph_server: str, remote_counts, discover: bool) -> None:
+    """Before: `_resolved` was replaced like an article graph, so corpus B wiped corpus A's (60 → 6)."""
+    a = _corpus(tmp_path / "a", "art-a", {"visit-a": 2, "meeting-x": 1})
+    b = _corpus(tmp_path / "b", "art-b", {"visit-b": 3, "meeting-x": 5})
+    up, q = f"{oxigraph_server}/update", f"{oxigraph_server}/query"
+    load_store(a, up, discover=discover, progress=False)
+    load_store(b, up, discover=discover, progress=False)
+    assert _resolved_counts(q) == {"visit-a": 2, "visit-b": 3, "meeting-x": 5}  # the event both share: last load
+    assert remote_counts(q)[f"{KGR}graph/art-a"] == 1 and remote_counts(q)[f"{KGR}graph/art-b"] == 1
+    a2 = _corpus(tmp_path / "a2", "art-a", {"visit-a": 4, "meeting-x": 1})  # corpus A rebuilt
+    load_store(a2, up, discover=discover, progress=False)
+    assert _resolved_counts(q) == {"visit-a": 4, "visit-b": 3, "meeting-x": 1}  # A's facts replaced, B's kept
+    assert remote_counts(q)[RESOLVED] == 3
 
 
 def test_bad_arguments_are_remote_errors(small_store: Path, tmp_path: Path) -> None:

@@ -18,7 +18,10 @@ to the server and nowhere else: it is never printed, logged or put into an error
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +38,9 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from kg.io import atomic_write
 from kg.paths import DEFAULT_STORE
+from kg.rdf.writer import RESOLVED_GRAPH as _RESOLVED
 from kg.sparql import AUTH_KINDS, SparqlClient, SparqlError, check_url, redact
 from kg.store.export import open_store
 
@@ -44,6 +49,8 @@ __all__ = ["AUTH_KINDS", "GraphTarget", "LoadSummary", "RemoteError", "load_stor
 
 #: (connect, read) seconds. Reads are long because a big PUT/INSERT may take a while to index.
 TIMEOUT = (10.0, 600.0)
+#: The cross-article graph: merged remotely, not replaced (merge_batches).
+RESOLVED_GRAPH = str(_RESOLVED)
 
 
 class RemoteError(Exception):
@@ -58,6 +65,7 @@ class GraphTarget:
     triples: int
     url: str
     requests: int = 1
+    merge: bool = False  # the cross-article graph: merged by subject, not replaced (see merge_batches)
 
 
 @dataclass
@@ -73,6 +81,7 @@ class LoadSummary:
     targets: list[GraphTarget] = field(default_factory=list)
     dry_run: bool = False
     notes: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # sent by an earlier, unfinished load of the same store
 
     def describe(self) -> str:
         """A human-readable plan/report (no credentials: only URLs without user info)."""
@@ -81,8 +90,14 @@ class LoadSummary:
         lines = [
             f"{verb} {self.graphs} graph(s), {self.triples} triple(s) via {name.get(self.method, self.method)}"
         ]
+        skipped = set(self.skipped)
         for t in self.targets:
-            if self.method == "gsp":
+            if t.graph in skipped:
+                lines.append(f"  {t.graph}  {t.triples} triples: already sent by the unfinished load before")
+            elif t.merge:
+                lines.append(f"  {t.graph}  {t.triples} triples merged by subject in {t.requests} request(s)"
+                             f" -> POST {t.url}")
+            elif self.method == "gsp":
                 lines.append(f"  {t.graph}  {t.triples} triples -> PUT {t.url}")
             else:
                 lines.append(f"  {t.graph}  {t.triples} triples in {t.requests} request(s) -> POST {t.url}")
@@ -186,6 +201,92 @@ def update_batches(store: ox.Store, graph: str, batch_triples: int) -> Iterator[
         yield len(bnode_lines), request(bnode_lines, template=True)
     if first:  # the graph is empty here: still clear it remotely
         yield 0, drop
+
+
+def merge_batches(store: ox.Store, graph: str, batch_triples: int) -> Iterator[tuple[int, str]]:
+    """SPARQL Update requests that merge one graph into its remote namesake, subject by subject.
+
+    For the cross-article graph (`_resolved`: report counts, outlet counts, inferred dates of
+    fused events), which has one name in every store: replacing it would let a second corpus
+    loaded into the same server wipe the first one's (issue 15.3). Each request deletes, in that
+    remote graph, what is said about a set of this store's subjects and inserts what the store
+    says about them, so a reload replaces this corpus's facts and keeps every other corpus's.
+    An event that two corpora share gets the facts of the corpus loaded last. Idempotent, so a
+    failed load can simply be run again.
+    """
+    g = ox.NamedNode(graph)
+    by_subject: dict[ox.NamedNode | ox.BlankNode, list[ox.Triple]] = {}
+    for q in store.quads_for_pattern(None, None, None, g):
+        by_subject.setdefault(q.subject, []).append(ox.Triple(q.subject, q.predicate, q.object))
+
+    def request(subjects: list, triples: list[ox.Triple]) -> str:
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        named = " ".join(str(s) for s in subjects if isinstance(s, ox.NamedNode))
+        insert = (f"INSERT {{ GRAPH {g} {{\n{data}}} }} WHERE {{}}" if any(
+            isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples)
+            else f"INSERT DATA {{ GRAPH {g} {{\n{data}}} }}")
+        if not named:
+            return insert
+        return (f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {named} }} GRAPH {g} {{ ?s ?p ?o }} }} ;\n"
+                + insert)
+
+    subjects: list = []
+    triples: list[ox.Triple] = []
+    for subject in sorted(by_subject, key=str):
+        subjects.append(subject)
+        triples.extend(by_subject[subject])
+        if len(triples) >= batch_triples:
+            yield len(triples), request(subjects, triples)
+            subjects, triples = [], []
+    if triples:
+        yield len(triples), request(subjects, triples)
+
+
+class _Journal:
+    """What an unfinished load of this store into this target has sent, so a rerun sends the rest.
+
+    Kept in STORE/kg-load/<hash of the target>.json: each graph that went through, with a hash of
+    its N-Triples. A rerun skips a graph whose content is unchanged and sends everything else; a
+    load that completes removes the file, so the next full load sends every graph again. (A store
+    that cannot be written to gets no journal: a rerun then sends everything, which is still
+    correct, since each graph is replaced.)
+    """
+
+    def __init__(self, store_path: Path, target: str) -> None:
+        self.path = Path(store_path) / "kg-load" / (hashlib.sha1(target.encode()).hexdigest()[:16] + ".json")
+        self.target = target
+        self.before: dict[str, str] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("target") == target:
+                self.before = dict(data.get("sent", {}))
+        except (OSError, ValueError, AttributeError):
+            pass
+        self.sent: dict[str, str] = {}
+        self._saved = time.monotonic()
+
+    def already(self, graph: str, digest: str) -> bool:
+        if self.before.get(graph) == digest:
+            self.sent[graph] = digest
+            return True
+        return False
+
+    def record(self, graph: str, digest: str) -> None:
+        self.sent[graph] = digest
+        if time.monotonic() - self._saved > 2.0:  # a crash loses at most 2 s of records (resent)
+            self.save([])
+
+    def save(self, not_sent: list[str]) -> bool:
+        try:
+            atomic_write(self.path, json.dumps({"target": self.target, "sent": self.sent, "not_sent": not_sent},
+                                               ensure_ascii=False, indent=1), fsync=False)
+        except OSError:
+            return False
+        self._saved = time.monotonic()
+        return True
+
+    def finish(self) -> None:
+        self.path.unlink(missing_ok=True)
 
 
 def bnode_counts(store: ox.Store) -> dict[str, int]:
@@ -294,7 +395,8 @@ def load_store(
         raise RemoteError(f"batch size must be at least 1, got {batch_triples}")
 
     store = open_store(store_path)
-    counts = graph_counts(store)
+    # the cross-article graph last: its facts are about the events of the article graphs
+    counts = sorted(graph_counts(store), key=lambda gn: gn[0] == RESOLVED_GRAPH)
     notes: list[str] = []
     # The default graph is the store's materialised union of the named graphs (kg.store.local): it is
     # not sent, since the remote store's own union default graph gives the same triples.
@@ -318,21 +420,69 @@ def load_store(
                 notes.append(f"graph store discovered at {redact(target)}")
     method = "gsp" if target else "update"
 
-    if method == "gsp":
-        assert target is not None
-        plan = [
-            GraphTarget(g, n, requests.Request("PUT", redact(target), params={"graph": g}).prepare().url or target)
-            for g, n in counts
-        ]
-    else:
-        bnodes = bnode_counts(store)
-        plan = [
-            GraphTarget(g, n, redact(endpoint), _request_count(n, bnodes.get(g, 0), batch_triples))
-            for g, n in counts
-        ]
+    merged = {RESOLVED_GRAPH}
+    bnodes = bnode_counts(store)
+    plan = []
+    for g, n in counts:
+        if g in merged:
+            plan.append(GraphTarget(g, n, redact(endpoint), max(1, -(-n // batch_triples)), merge=True))
+        elif method == "gsp":
+            assert target is not None
+            url = requests.Request("PUT", redact(target), params={"graph": g}).prepare().url or target
+            plan.append(GraphTarget(g, n, url))
+        else:
+            plan.append(GraphTarget(g, n, redact(endpoint), _request_count(n, bnodes.get(g, 0), batch_triples)))
     summary = LoadSummary(len(counts), total, method, plan, dry_run, notes)
     if dry_run:
         return summary
+
+    where = redact(target) if target else redact(endpoint)
+    journal = _Journal(Path(store_path), where)
+    con = console or Console(stderr=True)
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("triples"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=con, disable=not progress, transient=False) as bar:
+        task = bar.add_task(f"load -> {where}", total=total)
+        try:
+            for g, n in counts:
+                body = store.dump(None, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)) or b""
+                digest = hashlib.sha1(body).hexdigest()
+                if journal.already(g, digest):
+                    summary.skipped.append(g)
+                    bar.advance(task, n)
+                    continue
+                if g in merged:
+                    for k, text in merge_batches(store, g, batch_triples):
+                        client.update(endpoint, text)
+                        bar.advance(task, k)
+                elif method == "gsp":
+                    assert target is not None
+                    client.put_graph(target, g, body)
+                    bar.advance(task, n)
+                else:
+                    for k, text in update_batches(store, g, batch_triples):
+                        client.update(endpoint, text)
+                        bar.advance(task, k)
+                journal.record(g, digest)
+        except SparqlError as exc:
+            not_sent = [g for g, _ in counts if g not in journal.sent]
+            kept = journal.save(not_sent)
+            err = _load_error(exc, auth)
+            done = len(counts) - len(not_sent)
+            rerun = (f"the same kg load sends the other {len(not_sent)} (list in {journal.path})" if kept
+                     else "the same kg load sends all again")
+            raise RemoteError(f"{err}; {done} of {len(counts)} graph(s) sent, not sent from <{not_sent[0]}> on;"
+                              f" {rerun}") from None
+    journal.finish()
+    if summary.skipped:
+        summary.notes.append(f"resumed an unfinished load: {len(summary.skipped)} graph(s) it had sent, unchanged"
+                             " since, were not sent again")
+    return summary
 
     con = console or Console(stderr=True)
     columns = (
