@@ -231,3 +231,33 @@ def test_eval_on_gold(built) -> None:
 
     scores = evaluate_articles(ARTICLES, DATA / "gold", store=store).as_dict()
     assert scores["persons"]["f1"] > 0.8
+
+
+# --- issue 15.13: what a failed or partial build leaves and says --------------------------------
+
+
+def test_a_build_that_reads_nothing_leaves_no_store_directory(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for inp in (tmp_path / "no-such-folder", empty):
+        res = CliRunner().invoke(app, ["build", str(inp), "--store", str(tmp_path / "new-store"), "-q"])
+        assert res.exit_code == 2 and "no article could be read" in res.stderr
+        assert not (tmp_path / "new-store").exists()
+
+
+def test_a_one_article_rebuild_reports_one_article_parsed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = sorted(p.name for p in ARTICLES.glob("*.txt"))[:3]
+    for n in names:
+        shutil.copy(ARTICLES / n, folder)
+    store = tmp_path / "store"
+    assert CliRunner().invoke(app, ["build", str(folder), "--store", str(store), "-q"]).exit_code == 0
+    changed = folder / names[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nوقال المتحدث إن الزيارة ناجحة.\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["build", str(folder), "--store", str(store), "-q"])
+    assert res.exit_code == 0, res.output
+    row = {ln.split("│")[1].strip(): ln.split("│")[2].strip() for ln in res.stdout.splitlines() if ln.count("│") == 3}
+    assert row["articles read"] == "3" and row["articles parsed (NLP)"] == "1"
+    assert row["articles unchanged (cached)"] == "2"
+    assert 1 <= int(row["article graphs written"]) <= 3

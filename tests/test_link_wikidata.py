@@ -232,3 +232,73 @@ def test_names_go_into_queries_as_escaped_literals(tmp_path: Path, httpserver: H
 def test_user_agent_needs_contact(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="contact"):
         WikidataClient("http://127.0.0.1:1/sparql", tmp_path, user_agent="kg")
+
+
+# --- issue 15.7: an endpoint that does not answer ---------------------------------------------------
+
+
+def _one_article(tmp_path: Path) -> Path:
+    from kg.paths import DATA
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = sorted((DATA / "articles").glob("*.txt"))[0]
+    shutil.copy(first, folder)
+    return folder
+
+
+def test_unreachable_endpoint_falls_back_to_the_gazetteer_with_one_warning(tmp_path: Path) -> None:
+    """Before: the whole NLP ran, then a traceback."""
+    from typer.testing import CliRunner
+
+    from conftest import free_port
+    from kg.cli import app
+    from kg.store.local import count_triples, open_store
+
+    folder = _one_article(tmp_path)
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    res = CliRunner().invoke(app, ["build", str(folder), "--store", str(tmp_path / "s"), "--wikidata-endpoint", url,
+                                   "-q"])
+    assert res.exit_code == 0, res.output
+    warnings = [ln for ln in res.stderr.splitlines() if ln.startswith("kg: warning:")]
+    assert len(warnings) == 1 and url in warnings[0] and "offline gazetteer" in warnings[0]
+    assert "Traceback" not in res.output
+    offline = CliRunner().invoke(app, ["build", str(folder), "--store", str(tmp_path / "o"), "-q"])
+    assert offline.exit_code == 0
+    assert count_triples(open_store(tmp_path / "s", read_only=True)) == count_triples(
+        open_store(tmp_path / "o", read_only=True))
+
+
+def test_kg_link_with_an_unreachable_endpoint_stops_before_the_nlp(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from conftest import free_port
+    from kg.cli import app
+
+    folder = _one_article(tmp_path)
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    res = CliRunner().invoke(app, ["link", str(folder), "--store", str(tmp_path / "s"), "--endpoint", url])
+    assert res.exit_code == 1
+    assert res.stderr.startswith("kg: error: the Wikidata endpoint does not answer") and res.stderr.count("\n") == 1
+    assert "refused" in res.stderr.lower()
+    assert not (tmp_path / "s").exists()  # nothing was built: the check came first
+
+
+def test_an_endpoint_that_fails_midway_leaves_the_rest_to_the_gazetteer(httpserver: HTTPServer, tmp_path: Path,
+                                                                        iraq: str) -> None:
+    from kg.link.stage import link_resolution
+    from kg.records import Article, ArticleRecords
+    from kg.resolve.blocking import resolve_scalable as resolve_entities
+
+    httpserver.expect_request("/sparql").respond_with_data("<h1>overloaded</h1>", status=500)
+    client = WikidataClient(httpserver.url_for("/sparql"), tmp_path / "cache", max_attempts=2, backoff=0.01)
+    people = [EntityRecord(f"p{i}", "Person", name, [Mention(name, S, S)], [], "IQ")
+              for i, name in enumerate(["علي ناصر", "مصطفى الكاظمي", "محمد شياع السوداني"])]
+    recs = ArticleRecords(Article(id="a1", text="x", published=date(2025, 9, 16)), entities=people)
+    res = resolve_entities([recs])
+    warnings = link_resolution(res, [recs], client=client)
+    assert len(warnings) == 1 and "stopped answering" in warnings[0] and "HTTP 500" in warnings[0]
+    assert len(httpserver.log) == 2  # one lookup, retried once; then no more requests
+    offline = resolve_entities([recs])
+    assert link_resolution(offline, [recs]) == []
+    assert {e.key: e.wikidata for e in res.unique_entities()} == {e.key: e.wikidata for e in offline.unique_entities()}

@@ -513,3 +513,21 @@ def test_kg_serve_read_only_answers_queries_and_stops(small_store: Path, remote_
     assert f"{base}/query" in out and "read-only" in out
     with pytest.raises(OSError):
         urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2)
+
+
+def test_kg_serve_on_a_busy_port_fails_with_one_line_before_serving(small_store: Path) -> None:
+    """Issue 15.13: it printed "serving…" and then a Rust backtrace."""
+    import socket
+
+    kg = Path(sys.executable).parent / "kg"
+    if not kg.is_file():
+        pytest.skip("the kg console script is not installed in this environment")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run([str(kg), "serve", "--store", str(small_store), "--port", str(port)],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stdout == ""  # no "serving" line
+    assert done.stderr == f"kg: error: cannot serve on 127.0.0.1:{port}: Address already in use (another server is running there? try --port)\n"

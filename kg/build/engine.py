@@ -424,6 +424,27 @@ class _OutFile:
             self._file.__exit__(RuntimeError, stop, None)
 
 
+def _wikidata_client(endpoint: str, cache: str | Path | None, user_agent: str | None, required: bool,
+                     report: BuildReport):
+    """A WikidataClient for an endpoint that answers; None (and one warning) for one that does not."""
+    from kg.link.wikidata import WikidataClient, WikidataError
+
+    kwargs: dict = {"endpoint": endpoint}
+    if cache:
+        kwargs["cache_dir"] = Path(cache)
+    if user_agent:
+        kwargs["user_agent"] = user_agent
+    try:
+        client = WikidataClient(**kwargs)
+        client.check()
+    except (WikidataError, ValueError) as exc:
+        if required:
+            raise WikidataError(f"the Wikidata endpoint does not answer: {exc}") from None
+        report.warnings.append(f"the Wikidata endpoint does not answer ({exc}); linking with the offline gazetteer only")
+        return None
+    return client
+
+
 def run_build(
     paths: Sequence[str | Path],
     store_path: str | Path | None,
@@ -437,8 +458,13 @@ def run_build(
     jobs: int = 1,
     retain: bool = True,
     incremental: bool = True,
+    wikidata_required: bool = False,
 ):
     """Read → extract → resolve → link → RDF → validate → store, streaming; see module doc.
+
+    An endpoint that does not answer is found out before any work (issue 15.7): with
+    `wikidata_required` that is a `WikidataError`, otherwise the build links with the offline
+    gazetteer only and says so once in `report.warnings`.
 
     Returns (report, records, resolution, graphs, stats); records and graphs are empty lists
     unless `retain` (small corpora, tests, callers that inspect the graphs).
@@ -465,6 +491,11 @@ def run_build(
     manifest_path = state / "manifest.json"
     cache = RecordCache(state)
     t0 = time.perf_counter()
+    client = None
+    if wikidata_endpoint:
+        client = _wikidata_client(wikidata_endpoint, wikidata_cache, user_agent, wikidata_required, report)
+        if client is None:  # fell back: the graphs are what an offline build renders
+            wikidata_endpoint = None
     efp, rfp = extract_fingerprint(model), render_fingerprint(wikidata_endpoint)
     old = Manifest.load(manifest_path) if (incremental and store_path is not None) else Manifest()
     old_compact = cache.load_compact() if old.extract_fp == efp else {}
@@ -534,17 +565,10 @@ def run_build(
         res = resolve_scalable(records)
         secs["resolve"] += time.perf_counter() - t0
         t0 = time.perf_counter()
-        client = None
-        if wikidata_endpoint:
-            from kg.link.wikidata import WikidataClient
-
-            kwargs: dict = {"endpoint": wikidata_endpoint}
-            if wikidata_cache:
-                kwargs["cache_dir"] = Path(wikidata_cache)
-            if user_agent:
-                kwargs["user_agent"] = user_agent
-            client = WikidataClient(**kwargs)
-        link_resolution(res, records, client=client)
+        link_warnings = link_resolution(res, records, client=client)
+        if link_warnings:  # the endpoint failed midway: render all again next time
+            report.warnings.extend(link_warnings)
+            rfp += "-partial"
         secs["link"] += time.perf_counter() - t0
 
         # --- phase 3: render, validate, write ---------------------------------------------

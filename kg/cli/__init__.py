@@ -48,9 +48,11 @@ def build_cmd(
     except (StoreError, OSError, ValueError) as exc:
         raise _fail(str(exc)) from None
     report = result.report
+    for warning in report.warnings:
+        typer.echo(f"kg: warning: {' '.join(warning.split())}", err=True)
     for err in report.errors:
         typer.echo(f"kg: skipped {err}", err=True)
-    print_build_report(report, verbose=not quiet)
+    print_build_report(report, verbose=not quiet, stats=result.stats)
     if report.articles == 0:
         raise _fail("no article could be read", 2)
     if report.errors:
@@ -213,13 +215,17 @@ def link_cmd(
     """Build the articles and link their entities to Wikidata: offline gazetteer first, then the endpoint."""
     from kg.build import build
     from kg.cli.tables import print_build_report
+    from kg.link.wikidata import WikidataError
     from kg.store.local import StoreError
 
-    try:
-        result = build(paths, store, wikidata_endpoint=endpoint, wikidata_cache=cache, user_agent=user_agent)
-    except (StoreError, OSError) as exc:
+    try:  # linking through the endpoint is what was asked: one that does not answer stops it at once
+        result = build(paths, store, wikidata_endpoint=endpoint, wikidata_cache=cache, user_agent=user_agent,
+                       wikidata_required=endpoint is not None)
+    except (StoreError, OSError, ValueError, WikidataError) as exc:
         raise _fail(str(exc)) from None
-    print_build_report(result.report, verbose=False)
+    for warning in result.report.warnings:
+        typer.echo(f"kg: warning: {' '.join(warning.split())}", err=True)
+    print_build_report(result.report, verbose=False, stats=result.stats)
     linked = sum(1 for e in result.resolution.unique_entities() if e.wikidata)
     typer.echo(f"{linked} entities linked to Wikidata")
 

@@ -39,12 +39,14 @@ def _country(gaz: Gazetteer, iso2: str) -> CountryInfo | None:
 
 def link_resolution(
     res: Resolution, records: Iterable[ArticleRecords], gaz: Gazetteer | None = None, client: object | None = None
-) -> None:
+) -> list[str]:
     """Fill QIDs, canonical labels, countries and positions into the resolution, in place.
 
     `client` is a `kg.link.wikidata.WikidataClient`: when given, persons the gazetteer cannot
-    link are looked up on the endpoint (cached on disk).
+    link are looked up on the endpoint (cached on disk). If the endpoint stops answering, the
+    rest is linked with the gazetteer alone. Returns warnings (one line each; none normally).
     """
+    warnings: list[str] = []
     gaz = gaz or Gazetteer.load()
     by_id = {r.article.id: r for r in records}
     for ent in res.unique_entities():
@@ -60,11 +62,17 @@ def link_resolution(
                 ent.link_confidence, ent.link_method, ent.link_source = 0.9, "gazetteer-label", place.source
             continue
         merged = _cluster_record(ent, by_id)
+        result = None
         if client is not None:
-            from kg.link.wikidata import link_entity_online
+            from kg.link.wikidata import WikidataError, link_entity_online
 
-            result = link_entity_online(merged, first_article.published, gaz, client)  # type: ignore[arg-type]
-        else:
+            try:
+                result = link_entity_online(merged, first_article.published, gaz, client)  # type: ignore[arg-type]
+            except WikidataError as exc:
+                warnings.append(f"the Wikidata endpoint stopped answering ({exc}); the rest is linked with the"
+                                " offline gazetteer only")
+                client = None
+        if client is None:
             result = link_entity(merged, first_article.published, gaz)
         if result is not None:
             ent.wikidata = result.qid
@@ -112,6 +120,7 @@ def link_resolution(
         info = _country(gaz, iso2)
         if info is not None:
             res.countries[iso2] = info
+    return warnings
 
 
 def _adjective(gaz: Gazetteer, iso2: str) -> str | None:
