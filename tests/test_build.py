@@ -261,3 +261,19 @@ def test_a_one_article_rebuild_reports_one_article_parsed(tmp_path: Path) -> Non
     assert row["articles read"] == "3" and row["articles parsed (NLP)"] == "1"
     assert row["articles unchanged (cached)"] == "2"
     assert 1 <= int(row["article graphs written"]) <= 3
+
+
+def test_every_exit_code_of_the_cli_is_documented_in_the_readme() -> None:
+    """Issue 15.13: exit code 2 was used but documented nowhere."""
+    import re
+
+    from kg.paths import ROOT
+
+    cli = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kg" / "cli").glob("*.py"))
+    found = re.findall(r"(?:Exit|SystemExit)\((\d)\)|_fail\([^)]*, (\d)\)", cli)
+    used = {int(a or b) for a, b in found}
+    used |= {1, 2}  # _fail's default, and click's usage errors
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    documented = {int(c) for c in re.findall(r"^\| (\d) \|", section, flags=re.M)}
+    assert used and used <= documented, (used, documented)
