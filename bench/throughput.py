@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.read.articles import ArticleError, _check_body  # noqa: E402
+from kg.io import atomic_write  # noqa: E402
 from kg.paths import shared_data  # noqa: E402
 
 SOURCE = "saudinewsnet/articles.jsonl.gz"
@@ -282,9 +283,7 @@ def write_doc(text: str) -> None:
         doc += f"\n{START}\n{END}\n"
     pre, rest = doc.split(START, 1)
     post = rest.split(END, 1)[1] if END in rest else ""
-    tmp = DOC.with_suffix(".md.tmp")
-    tmp.write_text(f"{pre}{START}\n{text}\n{END}{post}", encoding="utf-8")
-    os.replace(tmp, DOC)
+    atomic_write(DOC, f"{pre}{START}\n{text}\n{END}{post}")
 
 
 def gazetteer_load(trace: bool) -> dict:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.arabic import clitic_readings, match_key, normalize, phonetic_key, tokens
+from kg.io import TsvError, read_tsv
 from kg.paths import GAZETTEER, LEXICON
 
 PLACE_KINDS = ("country", "capital", "city", "territory", "region")
@@ -101,27 +102,13 @@ class Nationality:
 
 
 def _read_tsv(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
-    """Rows of a TSV whose first non-comment line is the header."""
+    """Rows of a gazetteer TSV (kg.io.read_tsv), errors as one-line GazetteerErrors."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return read_tsv(path, required)
     except FileNotFoundError:
         raise GazetteerError(f"{path}: file not found (run scripts/build_gazetteer.py)") from None
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    if not lines:
-        raise GazetteerError(f"{path}: empty file")
-    header = lines[0].split("\t")
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise GazetteerError(f"{path}: header lacks column(s) {', '.join(missing)}")
-    rows = []
-    for i, line in enumerate(lines[1:], 2):
-        cells = line.split("\t")
-        if len(cells) < len(header):
-            cells += [""] * (len(header) - len(cells))
-        if len(cells) > len(header):
-            raise GazetteerError(f"{path}: line {i} has {len(cells)} cells, header has {len(header)}")
-        rows.append(dict(zip(header, cells)))
-    return rows
+    except TsvError as exc:
+        raise GazetteerError(str(exc)) from None
 
 
 _CACHE: dict[tuple, Gazetteer] = {}

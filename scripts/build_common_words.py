@@ -13,7 +13,6 @@ patterns use the list to stop a name where the name ends («يوري بوريس�
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.arabic import normalize  # noqa: E402
+from kg.io import atomic_write  # noqa: E402
 from kg.paths import LEXICON, shared_data  # noqa: E402
 
 MIN_COUNT = 3
@@ -66,9 +66,7 @@ def main() -> int:
         "# ANERcorp train (CC BY-SA 4.0), AQMAR (CC BY-SA 3.0) and the Wojood sample train split (MIT).\n"
         f"# Built by scripts/build_common_words.py; {len(words)} words.\n"
     )
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    os.replace(tmp, args.out)
+    atomic_write(args.out, header + "\n".join(words) + "\n")
     print(f"{args.out}: {len(words)} words")
     names = sorted(w for w, n in starts.items() if n >= 2 and n / seen[w] >= 0.6 and w.isalpha() and len(w) > 2)
     # The corpora keep a glued «و» inside names («وعبد», «ومحمد»): such a form is a clitic on a
@@ -84,9 +82,7 @@ def main() -> int:
         "# Given names: words that begin a person's name in at least 60% of their occurrences (and at\n"
         f"# least twice) in ANERcorp train, AQMAR and the Wojood sample, as written. Built by scripts/build_common_words.py; {len(names)} names.\n"
     )
-    tmp = args.names_out.with_suffix(".tmp")
-    tmp.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
-    os.replace(tmp, args.names_out)
+    atomic_write(args.names_out, header + "\n".join(names) + "\n")
     print(f"{args.names_out}: {len(names)} names")
     return 0
 

@@ -22,13 +22,9 @@ them would link «آرسنال» to Ireland; one that dropped the shared forms w
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
-import os
 import re
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent))
 
+from kg import io as kg_io  # noqa: E402
 from kg.arabic import ARABIC_LETTER, has_arabic, normalize, tokens  # noqa: E402
 from kg.paths import GAZETTEER, LEXICON, shared_data  # noqa: E402
 
@@ -233,18 +230,13 @@ def read_json(path: Path) -> object:
 
 
 def read_tsv(path: Path, columns: list[str]) -> list[dict[str, str]]:
-    """Read a hand-kept TSV (comment lines start with #, first other line is the header)."""
+    """A hand-kept TSV (kg.io.read_tsv: `#` comments, header row), errors as BuildErrors."""
     try:
-        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+        return kg_io.read_tsv(path, columns)
     except FileNotFoundError:
         raise BuildError(f"{path}: file not found") from None
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    if lines and [c for c in columns if c not in (rows[0].keys() if rows else lines[0].split("\t"))]:
-        raise BuildError(f"{path}: header must have columns {columns}")
-    for i, r in enumerate(rows, 2):
-        if any(r.get(c) is None for c in columns):
-            raise BuildError(f"{path}: row {i} has fewer than {len(columns)} columns")
-    return rows
+    except kg_io.TsvError as exc:
+        raise BuildError(str(exc)) from None
 
 
 def load_places(path: Path) -> dict[str, PlaceRow]:
@@ -675,25 +667,12 @@ def build(source: Path, out_dir: Path, lexicon: Path) -> dict[str, int]:
 
 
 def write_tsv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    """Write a TSV atomically: a reader never sees half a file, a failed build leaves the old one."""
-    buf = io.StringIO()
-    buf.write("\t".join(columns) + "\n")
-    for r in rows:
-        values = []
-        for c in columns:
-            v = str(r.get(c, "") or "")
-            if "\t" in v or "\n" in v:
-                raise BuildError(f"{path}: value for {c} holds a tab or newline: {v!r}")
-            values.append(v)
-        buf.write("\t".join(values) + "\n")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write a TSV atomically (kg.io.write_tsv): a reader never sees half a file, a failed build
+    leaves the old one; a value holding a tab or a line break is a BuildError."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(buf.getvalue())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        kg_io.write_tsv(path, columns, rows)
+    except kg_io.TsvError as exc:
+        raise BuildError(str(exc)) from None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from kg.build import build, build_graphs
+from kg.build.engine import stored_nquads
 from kg.cli import app
 from kg.paths import DATA, QUERIES
 from kg.rdf.writer import sorted_nquads
 from kg.store.local import count_triples, open_store, select, term_text
 from kg.store.local import validate_store
+from kg.store.export import export_store
 
 ARTICLES = DATA / "articles"
 
@@ -122,7 +128,71 @@ def test_rebuild_replaces_rather_than_adds(built, tmp_path: Path) -> None:
 def test_same_input_same_nquads(built) -> None:
     _, _, out = built
     again = build_graphs([ARTICLES])
-    assert sorted_nquads(again.graphs) == out.read_text(encoding="utf-8")
+    assert "\n".join(stored_nquads(sorted_nquads(again.graphs))) + "\n" == out.read_text(encoding="utf-8")
+
+
+# --- issue 15.4: `build --out` holds the store's terms, the same bytes every run, mode 0644 --------
+
+
+def test_out_holds_exactly_the_terms_of_the_store(built, tmp_path: Path) -> None:
+    """Before: 470 of 2,537 quads differed (xsd:nonNegativeInteger vs xsd:integer, "0.90" vs "0.9")."""
+    _, store, out = built
+    exported = tmp_path / "export.nq"
+    export_store(store, "nquads", exported)
+    assert sorted(exported.read_text(encoding="utf-8").splitlines()) == out.read_text(encoding="utf-8").splitlines()
+    text = out.read_text(encoding="utf-8")
+    assert "XMLSchema#nonNegativeInteger" not in text and '"0.90"^^' not in text
+
+
+def test_out_file_mode_is_0644_like_export(built) -> None:
+    _, _, out = built
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644 & ~umask
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq"])
+def test_out_is_the_same_bytes_whatever_order_the_triples_come_in(tmp_path: Path, suffix: str) -> None:
+    """rdflib emits a graph's triples in hash order, which changes from run to run (TriG was not
+    byte-identical between two runs of the same input)."""
+    from kg.build.engine import _OutFile
+
+    g = "<https://w3id.org/kg-diplomacy/id/graph/a>"
+    lines = [f"<https://w3id.org/kg-diplomacy/id/s{i}> <https://w3id.org/kg-diplomacy/ontology#n> "
+             f'"{i}"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> {g} .' for i in range(30)]
+    written = []
+    for k, order in enumerate((lines, lines[::-1], lines[7:] + lines[:7])):
+        f = _OutFile(tmp_path / f"o{k}{suffix}", tmp_path / f"w{k}")
+        f.add(["\n".join(order) + "\n"])
+        f.close()
+        written.append((tmp_path / f"o{k}{suffix}").read_bytes())
+    assert written[0] == written[1] == written[2]
+    assert b"nonNegativeInteger" not in written[0]  # the store's terms: xsd:integer
+
+
+def test_two_builds_in_separate_processes_write_identical_trig(tmp_path: Path) -> None:
+    kg = Path(sys.executable).parent / "kg"
+    one = [shutil.copy(ARTICLES / n, tmp_path) for n in sorted(p.name for p in ARTICLES.glob("*.txt"))[:2]]
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"g{seed}.trig"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([str(kg), "build", *one, "--store", str(tmp_path / f"s{seed}"), "--out", str(out), "-q"],
+                       check=True, env=env, capture_output=True)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_out_with_an_unknown_extension_is_refused_before_the_build(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["build", str(ARTICLES), "--store", str(tmp_path / "store"),
+                                   "--out", str(tmp_path / "x.json"), "-q"])
+    assert res.exit_code == 1
+    assert res.stderr.startswith("kg: error: --out") and "'.json'" in res.stderr and res.stderr.count("\n") == 1
+    assert not (tmp_path / "x.json").exists() and not (tmp_path / "store").exists()
+    ok = CliRunner().invoke(app, ["build", str(ARTICLES / sorted(p.name for p in ARTICLES.glob("*.txt"))[0]),
+                                  "--store", str(tmp_path / "s2"), "--out", str(tmp_path / "G.NQ"), "-q"])
+    assert ok.exit_code == 0, ok.output
+    assert (tmp_path / "G.NQ").read_text(encoding="utf-8").count(" .\n") > 10  # N-Quads, whatever the case
 
 
 def test_every_event_points_to_its_sentence(built) -> None:
@@ -163,3 +233,49 @@ def test_eval_on_gold(built) -> None:
 
     scores = evaluate_articles(ARTICLES, DATA / "gold", store=store).as_dict()
     assert scores["persons"]["f1"] > 0.8
+
+
+# --- issue 15.13: what a failed or partial build leaves and says --------------------------------
+
+
+def test_a_build_that_reads_nothing_leaves_no_store_directory(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for inp in (tmp_path / "no-such-folder", empty):
+        res = CliRunner().invoke(app, ["build", str(inp), "--store", str(tmp_path / "new-store"), "-q"])
+        assert res.exit_code == 2 and "no article could be read" in res.stderr
+        assert not (tmp_path / "new-store").exists()
+
+
+def test_a_one_article_rebuild_reports_one_article_parsed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = sorted(p.name for p in ARTICLES.glob("*.txt"))[:3]
+    for n in names:
+        shutil.copy(ARTICLES / n, folder)
+    store = tmp_path / "store"
+    assert CliRunner().invoke(app, ["build", str(folder), "--store", str(store), "-q"]).exit_code == 0
+    changed = folder / names[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nوقال المتحدث إن الزيارة ناجحة.\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["build", str(folder), "--store", str(store), "-q"])
+    assert res.exit_code == 0, res.output
+    row = {ln.split("│")[1].strip(): ln.split("│")[2].strip() for ln in res.stdout.splitlines() if ln.count("│") == 3}
+    assert row["articles read"] == "3" and row["articles parsed (NLP)"] == "1"
+    assert row["articles unchanged (cached)"] == "2"
+    assert 1 <= int(row["article graphs written"]) <= 3
+
+
+def test_every_exit_code_of_the_cli_is_documented_in_the_readme() -> None:
+    """Issue 15.13: exit code 2 was used but documented nowhere."""
+    import re
+
+    from kg.paths import ROOT
+
+    cli = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kg" / "cli").glob("*.py"))
+    found = re.findall(r"(?:Exit|SystemExit)\((\d)\)|_fail\([^)]*, (\d)\)", cli)
+    used = {int(a or b) for a, b in found}
+    used |= {1, 2}  # _fail's default, and click's usage errors
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    documented = {int(c) for c in re.findall(r"^\| (\d) \|", section, flags=re.M)}
+    assert used and used <= documented, (used, documented)

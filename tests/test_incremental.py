@@ -146,11 +146,13 @@ def test_code_change_invalidates_records(corpus: Path, tmp_path: Path, monkeypat
 
 def test_out_file_streams_the_same_nquads(tmp_path: Path) -> None:
     from kg.build import build_graphs
+    from kg.build.engine import stored_nquads
     from kg.rdf.writer import sorted_nquads
 
     out = tmp_path / "g.nq"
     build([ARTICLES], tmp_path / "store", out, retain=False)
-    assert out.read_text(encoding="utf-8") == sorted_nquads(build_graphs([ARTICLES]).graphs)
+    expected = "\n".join(stored_nquads(sorted_nquads(build_graphs([ARTICLES]).graphs))) + "\n"
+    assert out.read_text(encoding="utf-8") == expected
     trig = tmp_path / "g.trig"
     build([ARTICLES], tmp_path / "store2", trig, retain=False)
     ds = ox.Store()

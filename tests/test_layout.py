@@ -13,7 +13,7 @@ KG = ROOT / "kg"
 
 # Stages in data-flow order; a module may import its own stage or an earlier one.
 STAGES = ["bottom", "read", "nlp", "resolve", "link", "rdf", "store", "view", "build", "evaluate", "cli"]
-BOTTOM = {"kg", "kg.arabic", "kg.records", "kg.paths", "kg.gazetteer"}
+BOTTOM = {"kg", "kg.arabic", "kg.records", "kg.paths", "kg.gazetteer", "kg.io", "kg.sparql"}
 
 
 def module_name(path: Path) -> str:

@@ -1,29 +1,28 @@
-"""Online mode against a real local SPARQL server (oxigraph) and a local 429-then-200 server."""
+"""Online mode against a real local SPARQL server (oxigraph), and pytest-httpserver for 429/503."""
 
 from __future__ import annotations
 
-import http.server
 import json
 import shutil
-import socket
 import subprocess
-import threading
 import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
+
+from conftest import OXIGRAPH, start_oxigraph, stop
 
 from kg.gazetteer import Gazetteer
 from kg.link.offline import link_entity
-from kg.paths import GAZETTEER, LEXICON, ROOT
+from kg.paths import GAZETTEER, LEXICON
 from kg.records import EntityRecord, Mention, Role, Span
 from kg.link.person_gazetteer import PersonGazetteer
 from kg.link.persons import Observation, link_person
 from kg.link.wikidata import WikidataClient, link_entity_online, link_person_online, update_gazetteer
 
-OXIGRAPH = ROOT / ".venv" / "bin" / "oxigraph"
 S = Span(0, 1)
 
 # Invented items (Q9000xx) shaped like Wikidata: labels, P31/P27, and P39 statements with
@@ -69,12 +68,6 @@ def _gazetteer_copy(tmp_path: Path, *rows: str) -> Path:
     return gaz_dir
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def iraq() -> str:
     return Gazetteer.load().iso_to_qid("IQ")
@@ -90,28 +83,11 @@ def endpoint(tmp_path_factory, iraq: str):
     store = base / "store"
     subprocess.run([str(OXIGRAPH), "load", "--location", str(store), "--file", str(ttl)],
                    check=True, capture_output=True)
-    port = _free_port()
-    proc = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    proc, url = start_oxigraph(store, writable=False)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail("oxigraph serve exited at start")
-                time.sleep(0.1)
-        else:
-            pytest.fail("oxigraph did not become ready")
         yield url + "/query"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def test_search_label_by_kind(endpoint: str, tmp_path: Path, iraq: str) -> None:
@@ -240,70 +216,145 @@ def test_update_refreshes_the_person_gazetteer_past_its_snapshot(endpoint: str, 
     assert again["person gazetteer: persons added"] == 0 and again["person gazetteer: holdings added"] == 0
 
 
-class _Flaky(http.server.BaseHTTPRequestHandler):
-    """Answers `first_status` (429 with Retry-After: 1) once, then a valid SPARQL JSON result."""
+HOLDER = json.dumps({"head": {"vars": ["person", "start"]}, "results": {"bindings": [
+    {"person": {"type": "uri", "value": "http://www.wikidata.org/entity/Q900001"},
+     "start": {"type": "literal", "value": "2020-05-07T00:00:00Z"}},
+]}})
 
+
+def _answer(calls: list[float], status: int, headers: dict[str, str] | None = None):
+    def handler(request) -> Response:  # noqa: ANN001 - a werkzeug Request
+        calls.append(time.monotonic())
+        if status != 200:
+            return Response("", status=status, headers=headers or {})
+        return Response(HOLDER, status=200, content_type="application/sparql-results+json")
+    return handler
+
+
+def test_429_honours_retry_after(tmp_path: Path, httpserver: HTTPServer) -> None:
     calls: list[float] = []
-    first_status = 429
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        type(self).calls.append(time.monotonic())
-        if len(type(self).calls) == 1:
-            self.send_response(type(self).first_status)
-            if type(self).first_status == 429:
-                self.send_header("Retry-After", "1")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        body = json.dumps({"head": {"vars": ["person", "start"]}, "results": {"bindings": [
-            {"person": {"type": "uri", "value": "http://www.wikidata.org/entity/Q900001"},
-             "start": {"type": "literal", "value": "2020-05-07T00:00:00Z"}},
-        ]}}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
+    httpserver.expect_ordered_request("/sparql", method="GET").respond_with_handler(
+        _answer(calls, 429, {"Retry-After": "1"}))
+    httpserver.expect_ordered_request("/sparql", method="GET").respond_with_handler(_answer(calls, 200))
+    url = httpserver.url_for("/sparql")
+    client = WikidataClient(url, tmp_path / "cache")
+    assert client.holder_on("Q900010", date(2021, 1, 1)) == ["Q900001"]
+    httpserver.check_assertions()
+    assert len(calls) == 2 and client.requests_sent == 2
+    assert calls[1] - calls[0] >= 0.95  # waited as Retry-After said
+    sent = httpserver.log[0][0]
+    assert sent.headers["User-Agent"].startswith("kg-diplomacy/") and "https://" in sent.headers["User-Agent"]
+    assert "Q900010" in sent.args["query"] and sent.headers["Accept"] == "application/sparql-results+json"
+    again = WikidataClient(url, tmp_path / "cache")
+    assert again.holder_on("Q900010", date(2021, 1, 1)) == ["Q900001"]
+    assert len(calls) == 2 and again.requests_sent == 0
 
 
-def test_429_honours_retry_after(tmp_path: Path) -> None:
-    _Flaky.calls = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Flaky)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
-        client = WikidataClient(url, tmp_path / "cache")
-        assert client.holder_on("Q900010", date(2021, 1, 1)) == ["Q900001"]
-        assert len(_Flaky.calls) == 2 and client.requests_sent == 2
-        assert _Flaky.calls[1] - _Flaky.calls[0] >= 0.95  # waited as Retry-After said
-        again = WikidataClient(url, tmp_path / "cache")
-        assert again.holder_on("Q900010", date(2021, 1, 1)) == ["Q900001"]
-        assert len(_Flaky.calls) == 2 and again.requests_sent == 0
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_5xx_is_retried_with_backoff(tmp_path: Path, httpserver: HTTPServer) -> None:
+    calls: list[float] = []
+    httpserver.expect_ordered_request("/sparql").respond_with_handler(_answer(calls, 503))
+    httpserver.expect_ordered_request("/sparql").respond_with_handler(_answer(calls, 502))
+    httpserver.expect_ordered_request("/sparql").respond_with_handler(_answer(calls, 200))
+    client = WikidataClient(httpserver.url_for("/sparql"), tmp_path / "cache", backoff=0.2)
+    assert client.holders("Q900010")[0].person == "Q900001"
+    httpserver.check_assertions()
+    assert len(calls) == 3 and client.requests_sent == 3
+    assert calls[2] - calls[1] >= 0.35  # the second retry waits backoff × 2
 
 
-def test_5xx_is_retried_with_backoff(tmp_path: Path) -> None:
-    _Flaky.calls, _Flaky.first_status = [], 503
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Flaky)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    waits: list[float] = []
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
-        client = WikidataClient(url, tmp_path / "cache", sleep=waits.append)
-        assert client.holders("Q900010")[0].person == "Q900001"
-        assert len(_Flaky.calls) == 2 and waits == [1.0]
-    finally:
-        _Flaky.first_status = 429
-        server.shutdown()
-        server.server_close()
+def test_no_answer_after_the_last_attempt_is_a_one_line_error(tmp_path: Path, httpserver: HTTPServer) -> None:
+    from kg.link.wikidata import WikidataError
+
+    httpserver.expect_request("/sparql").respond_with_data("<html><h1>down</h1></html>", status=500)
+    client = WikidataClient(httpserver.url_for("/sparql"), tmp_path / "cache", max_attempts=3, backoff=0.01)
+    with pytest.raises(WikidataError) as err:
+        client.holders("Q900010")
+    assert "HTTP 500" in str(err.value) and "after 3 attempts" in str(err.value) and "\n" not in str(err.value)
+    assert len(httpserver.log) == 3
+
+
+def test_names_go_into_queries_as_escaped_literals(tmp_path: Path, httpserver: HTTPServer) -> None:
+    """The hand-written escaper raised on a line break; pyoxigraph's literal form escapes it."""
+    empty = json.dumps({"head": {"vars": ["item"]}, "results": {"bindings": []}})
+    httpserver.expect_request("/sparql").respond_with_data(empty, content_type="application/sparql-results+json")
+    client = WikidataClient(httpserver.url_for("/sparql"), tmp_path / "cache")
+    assert client.search_label('علي "ناصر"\nالثاني', "person") == []
+    query = httpserver.log[0][0].args["query"]
+    assert '"علي \\"ناصر\\"\\nالثاني"@ar' in query
+    with pytest.raises(ValueError, match="not a QID"):
+        client.holders("Q1> } DROP ALL #")
 
 
 def test_user_agent_needs_contact(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="contact"):
         WikidataClient("http://127.0.0.1:1/sparql", tmp_path, user_agent="kg")
+
+
+# --- issue 15.7: an endpoint that does not answer ---------------------------------------------------
+
+
+def _one_article(tmp_path: Path) -> Path:
+    from kg.paths import DATA
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = sorted((DATA / "articles").glob("*.txt"))[0]
+    shutil.copy(first, folder)
+    return folder
+
+
+def test_unreachable_endpoint_falls_back_to_the_gazetteer_with_one_warning(tmp_path: Path) -> None:
+    """Before: the whole NLP ran, then a traceback."""
+    from typer.testing import CliRunner
+
+    from conftest import free_port
+    from kg.cli import app
+    from kg.store.local import count_triples, open_store
+
+    folder = _one_article(tmp_path)
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    res = CliRunner().invoke(app, ["build", str(folder), "--store", str(tmp_path / "s"), "--wikidata-endpoint", url,
+                                   "-q"])
+    assert res.exit_code == 0, res.output
+    warnings = [ln for ln in res.stderr.splitlines() if ln.startswith("kg: warning:")]
+    assert len(warnings) == 1 and url in warnings[0] and "offline gazetteer" in warnings[0]
+    assert "Traceback" not in res.output
+    offline = CliRunner().invoke(app, ["build", str(folder), "--store", str(tmp_path / "o"), "-q"])
+    assert offline.exit_code == 0
+    assert count_triples(open_store(tmp_path / "s", read_only=True)) == count_triples(
+        open_store(tmp_path / "o", read_only=True))
+
+
+def test_kg_link_with_an_unreachable_endpoint_stops_before_the_nlp(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from conftest import free_port
+    from kg.cli import app
+
+    folder = _one_article(tmp_path)
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    res = CliRunner().invoke(app, ["link", str(folder), "--store", str(tmp_path / "s"), "--endpoint", url])
+    assert res.exit_code == 1
+    assert res.stderr.startswith("kg: error: the Wikidata endpoint does not answer") and res.stderr.count("\n") == 1
+    assert "refused" in res.stderr.lower()
+    assert not (tmp_path / "s").exists()  # nothing was built: the check came first
+
+
+def test_an_endpoint_that_fails_midway_leaves_the_rest_to_the_gazetteer(httpserver: HTTPServer, tmp_path: Path,
+                                                                        iraq: str) -> None:
+    from kg.link.stage import link_resolution
+    from kg.records import Article, ArticleRecords
+    from kg.resolve.blocking import resolve_scalable as resolve_entities
+
+    httpserver.expect_request("/sparql").respond_with_data("<h1>overloaded</h1>", status=500)
+    client = WikidataClient(httpserver.url_for("/sparql"), tmp_path / "cache", max_attempts=2, backoff=0.01)
+    people = [EntityRecord(f"p{i}", "Person", name, [Mention(name, S, S)], [], "IQ")
+              for i, name in enumerate(["علي ناصر", "مصطفى الكاظمي", "محمد شياع السوداني"])]
+    recs = ArticleRecords(Article(id="a1", text="x", published=date(2025, 9, 16)), entities=people)
+    res = resolve_entities([recs])
+    warnings = link_resolution(res, [recs], client=client)
+    assert len(warnings) == 1 and "stopped answering" in warnings[0] and "HTTP 500" in warnings[0]
+    assert len(httpserver.log) == 2  # one lookup, retried once; then no more requests
+    offline = resolve_entities([recs])
+    assert link_resolution(offline, [recs]) == []
+    assert {e.key: e.wikidata for e in res.unique_entities()} == {e.key: e.wikidata for e in offline.unique_entities()}

@@ -1,74 +1,38 @@
 """Loading, serving and exporting the store against a real `oxigraph serve` (fast; `make test`).
 
 Each test that needs a remote starts its own Oxigraph server on a free loopback port with its data
-in tmp, so counts are never polluted by another test. Small stub HTTP servers stand in for the
-failure modes a real server will not produce on demand (401, 503).
+in tmp, so counts are never polluted by another test. pytest-httpserver stands in for the failure
+modes a real server will not produce on demand (401, 403, 404, 503), with ordered expectations.
 """
 
 from __future__ import annotations
 
-import http.server
 import json
-import socket
 import subprocess
 import sys
-import threading
-import time
-import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import rdflib
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
+import requests
+from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
+from conftest import free_port, sparql_select, stop, wait_until_up
 from kg.cli import app
 from kg.store.export import StoreError, export_store
-from kg.store.remote import RemoteError, _has_bnode, graph_store_candidates, load_store, update_batches
+from kg.store.remote import RemoteError, graph_store_candidates, load_store, update_batches
 from kg.store.serve import ServeError, serve_command
 
-OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 KGR = "https://w3id.org/kg-diplomacy/id/"
 G1 = f"{KGR}graph/art-1"
 G2 = f"{KGR}graph/art-2"
 RESOLVED = f"{KGR}graph/_resolved"
 LABEL = "https://www.w3.org/2000/01/rdf-schema#label".replace("https://", "http://")
 ARABIC = 'محمد شياع السوداني "رئيس الوزراء"\nسطر ثان'
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_up(url: str, proc: subprocess.Popen | None = None, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            out = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
-            raise RuntimeError(f"server exited with {proc.returncode}: {out[-500:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=1) as r:
-                r.read()
-                return
-        except urllib.error.HTTPError:
-            return  # it answers, even if not 200
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"server at {url} did not answer within {timeout}s")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+HTML_ERROR = "<html><body><h1>oops</h1><p>server says no</p></body></html>"
 
 
 # --- fixtures -----------------------------------------------------------------------------------
@@ -117,85 +81,15 @@ def expected_counts() -> dict[str, int]:
     return counts
 
 
-@pytest.fixture()
-def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    """A writable Oxigraph server on a free port; yields its base URL (…/query, /update, /store)."""
-    if not OXIGRAPH.is_file():
-        pytest.skip(f"oxigraph CLI not installed next to {sys.executable}")
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(OXIGRAPH), "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(f"{base}/query?query=ASK%7B%7D", proc)
-        yield base
-    finally:
-        stop(proc)
-
-
-def remote_counts(query_url: str) -> dict[str, int]:
-    sw = SPARQLWrapper(query_url)
-    sw.setReturnFormat(JSON)
-    sw.setQuery("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-    rows = sw.query().convert()["results"]["bindings"]
-    return {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
-
-
 def remote_literals(query_url: str, graph: str) -> set[str]:
-    sw = SPARQLWrapper(query_url)
-    sw.setReturnFormat(JSON)
-    sw.setQuery(f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o FILTER(isLiteral(?o)) }} }}")
-    return {r["o"]["value"] for r in sw.query().convert()["results"]["bindings"]}
-
-
-class Stub:
-    """A loopback HTTP server answering from a script of statuses; records every request."""
-
-    def __init__(self, statuses: list[int], headers: dict[str, str] | None = None) -> None:
-        self.statuses = list(statuses)
-        self.requests: list[tuple[str, str, dict[str, str]]] = []
-        stub = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                if length:
-                    self.rfile.read(length)
-                stub.requests.append((self.command, self.path, dict(self.headers)))
-                status = stub.statuses.pop(0) if len(stub.statuses) > 1 else stub.statuses[0]
-                body = b"<html><body><h1>oops</h1><p>server says no</p></body></html>"
-                self.send_response(status)
-                for k, v in (headers or {}).items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(body)
-
-            do_GET = do_POST = do_PUT = do_HEAD = _answer
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> Stub:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    rows = sparql_select(query_url, f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o FILTER(isLiteral(?o)) }} }}")
+    return {r["o"]["value"] for r in rows["results"]["bindings"]}
 
 
 # --- loading ------------------------------------------------------------------------------------
 
 
-def test_gsp_load_replaces_graphs(small_store: Path, oxigraph_server: str) -> None:
+def test_gsp_load_replaces_graphs(small_store: Path, oxigraph_server: str, remote_counts) -> None:
     q = f"{oxigraph_server}/query"
     summary = load_store(small_store, f"{oxigraph_server}/update", graph_store=f"{oxigraph_server}/store",
                          progress=False)
@@ -209,7 +103,7 @@ def test_gsp_load_replaces_graphs(small_store: Path, oxigraph_server: str) -> No
     assert remote_counts(q) == expected_counts()  # PUT replaced, nothing added
 
 
-def test_sparql_update_load_batches_and_replaces(small_store: Path, oxigraph_server: str) -> None:
+def test_sparql_update_load_batches_and_replaces(small_store: Path, oxigraph_server: str, remote_counts) -> None:
     q = f"{oxigraph_server}/query"
     summary = load_store(small_store, f"{oxigraph_server}/update", discover=False, batch_triples=5,
                          progress=False)
@@ -225,13 +119,11 @@ def test_sparql_update_load_batches_and_replaces(small_store: Path, oxigraph_ser
 
 def test_blank_node_structure_survives_update_batches(small_store: Path, oxigraph_server: str) -> None:
     load_store(small_store, f"{oxigraph_server}/update", discover=False, batch_triples=1, progress=False)
-    sw = SPARQLWrapper(f"{oxigraph_server}/query")
-    sw.setReturnFormat(JSON)
-    sw.setQuery(
+    rows = sparql_select(
+        f"{oxigraph_server}/query",
         f"SELECT ?exact WHERE {{ GRAPH <{G1}> {{ ?p <https://w3id.org/kg-diplomacy/ontology#mention> ?m ."
-        " ?m <http://www.w3.org/ns/oa#exact> ?exact } }"
-    )
-    rows = sw.query().convert()["results"]["bindings"]
+        " ?m <http://www.w3.org/ns/oa#exact> ?exact } }",
+    )["results"]["bindings"]
     assert [r["exact"]["value"] for r in rows] == ["استقبل رئيس الوزراء"]
 
 
@@ -247,12 +139,21 @@ def test_update_batches_first_request_drops_graph(small_store: Path) -> None:
     assert all("_:" not in text for _, text in plain)
 
 
-def test_blank_node_lines_are_told_from_literals() -> None:
-    assert _has_bnode('_:b1 <http://x/p> "v" .')
-    assert _has_bnode("<http://x/s> <http://x/p> _:b1 .")
-    assert not _has_bnode('<http://x/s> <http://x/p> "قال _:b1" .')
-    assert not _has_bnode('<http://x/s> <http://x/p> "x _:b1"@ar .')
-    assert not _has_bnode("<http://x/s> <http://x/p> <http://x/_:o> .")
+def test_blank_nodes_are_told_from_literals_that_look_like_them(tmp_path: Path) -> None:
+    """Which triples go into the blank-node request is decided on terms, not on text: a literal
+    «قال _:b1» or an IRI ending in `_:o` is not a blank node."""
+    st = ox.Store(str(tmp_path / "s"))
+    n, g = ox.NamedNode, ox.NamedNode(G1)
+    st.extend([
+        ox.Quad(n("http://x/s"), n("http://x/p"), ox.Literal("قال _:b1", language="ar"), g),
+        ox.Quad(n("http://x/s"), n("http://x/p"), ox.Literal("x _:b1"), g),
+        ox.Quad(n("http://x/s"), n("http://x/p"), n("http://x/_:o"), g),
+        ox.Quad(ox.BlankNode("b1"), n("http://x/p"), ox.Literal("v"), g),
+        ox.Quad(n("http://x/s"), n("http://x/q"), ox.BlankNode("b1"), g),
+    ])
+    batches = list(update_batches(st, G1, 100))
+    assert [k for k, _ in batches] == [3, 2]
+    assert batches[1][1].startswith(f"INSERT {{ GRAPH <{G1}> {{")
 
 
 def test_progress_bar_reports_without_secrets(small_store: Path, oxigraph_server: str) -> None:
@@ -267,10 +168,11 @@ def test_progress_bar_reports_without_secrets(small_store: Path, oxigraph_server
     assert f"{len(_quads())}/{len(_quads())}" in shown and "tok-SECRET-42" not in shown
 
 
-def test_graph_store_is_discovered_next_to_endpoint(small_store: Path, oxigraph_server: str) -> None:
+def test_graph_store_is_discovered_next_to_endpoint(small_store: Path, oxigraph_server: str, remote_counts) -> None:
     summary = load_store(small_store, f"{oxigraph_server}/update", progress=False)
     assert summary.method == "gsp"
-    assert all(t.url.startswith(f"{oxigraph_server}/store?graph=") for t in summary.targets)
+    assert all(t.url.startswith(f"{oxigraph_server}/store?graph=") for t in summary.targets if not t.merge)
+    assert [t.graph for t in summary.targets if t.merge] == [RESOLVED]
     assert remote_counts(f"{oxigraph_server}/query") == expected_counts()
 
 
@@ -284,15 +186,16 @@ def test_graph_store_candidates_follow_server_conventions() -> None:
     assert graph_store_candidates("http://h:8890/sparql")[0] == "http://h:8890/sparql-graph-crud"
 
 
-def test_dry_run_sends_nothing(small_store: Path, oxigraph_server: str) -> None:
-    with Stub([500]) as stub:
-        plan = load_store(small_store, f"{stub.url}/update", dry_run=True, progress=False)
-        plan_gsp = load_store(small_store, f"{stub.url}/update", graph_store=f"{stub.url}/store", dry_run=True)
-    assert stub.requests == []  # not even the discovery probe
+def test_dry_run_sends_nothing(small_store: Path, oxigraph_server: str, httpserver: HTTPServer,
+                               remote_counts) -> None:
+    base = httpserver.url_for("").rstrip("/")
+    plan = load_store(small_store, f"{base}/update", dry_run=True, progress=False)
+    plan_gsp = load_store(small_store, f"{base}/update", graph_store=f"{base}/store", dry_run=True)
+    assert httpserver.log == []  # not even the discovery probe
     assert plan.dry_run and plan.method == "update"
     assert {t.graph: t.triples for t in plan.targets} == expected_counts()
     assert plan_gsp.method == "gsp" and "would send 3 graph(s)" in plan_gsp.describe()
-    assert f"PUT {stub.url}/store?graph=" in plan_gsp.describe()
+    assert f"PUT {base}/store?graph=" in plan_gsp.describe()
     load_store(small_store, f"{oxigraph_server}/update", dry_run=True, progress=False)
     assert remote_counts(f"{oxigraph_server}/query") == {}
 
@@ -310,38 +213,165 @@ def test_unreachable_endpoint_is_one_line_remote_error(small_store: Path) -> Non
     assert "\n" not in str(err2.value) and "refused" in str(err2.value).lower()
 
 
-def test_unauthorized_is_not_retried_and_hides_password(small_store: Path) -> None:
+def test_unauthorized_is_not_retried_and_hides_password(small_store: Path, httpserver: HTTPServer) -> None:
     secret = "hunter2-very-secret"
-    with Stub([401], {"WWW-Authenticate": 'Basic realm="kg"'}) as stub:
-        with pytest.raises(RemoteError) as err:
-            load_store(small_store, f"{stub.url}/update", graph_store=f"http://bob:{secret}@{stub.url[7:]}/store",
-                       auth="basic", user="bob", password=secret, progress=False, retries=3, backoff=0.01)
-    assert "401" in str(err.value) and "\n" not in str(err.value)
+    httpserver.expect_request("/store", method="PUT").respond_with_data(
+        HTML_ERROR, status=401, headers={"WWW-Authenticate": 'Basic realm="kg"'})
+    with pytest.raises(RemoteError) as err:
+        load_store(small_store, httpserver.url_for("/update"), graph_store=httpserver.url_for("/store"),
+                   auth="basic", user="bob", password=secret, progress=False, retries=3, backoff=0.01)
+    assert "401" in str(err.value) and "\n" not in str(err.value) and "basic credentials rejected" in str(err.value)
     assert secret not in str(err.value)
-    assert len(stub.requests) == 1  # fatal, no retry
+    assert len(httpserver.log) == 1  # fatal, no retry
+    assert httpserver.log[0][0].headers["Authorization"].startswith("Basic ")
 
 
-def test_forbidden_and_not_found_are_clear(small_store: Path) -> None:
+def test_credentials_in_a_url_are_refused_before_anything_is_sent(small_store: Path, httpserver: HTTPServer) -> None:
+    """Issue 15.16: they used to be sent on the Graph Store path, then the 401 said "no credentials"."""
+    secret = "hunter2-very-secret"
+    hostport = httpserver.url_for("/").split("//", 1)[1].rstrip("/")
+    for kwargs in ({"graph_store": f"http://bob:{secret}@{hostport}/store"}, {}):
+        endpoint = f"http://bob:{secret}@{hostport}/update" if not kwargs else httpserver.url_for("/update")
+        with pytest.raises(RemoteError) as err:
+            load_store(small_store, endpoint, progress=False, **kwargs)
+        msg = str(err.value)
+        assert "holds a user name or password" in msg and "--password-env" in msg
+        assert secret not in msg and "bob" not in msg and "\n" not in msg
+    assert httpserver.log == []
+    res = CliRunner().invoke(app, ["load", "--endpoint", f"http://u:{secret}@{hostport}/update",
+                                   "--store", str(small_store), "--quiet"])
+    assert res.exit_code == 1 and secret not in res.output and res.stderr.count("\n") == 1
+
+
+def test_digest_auth_answers_the_servers_challenge(small_store: Path, httpserver: HTTPServer) -> None:
+    """requests' HTTPDigestAuth reads the realm from the challenge (Virtuoso's is "SPARQL"): no probe."""
+    challenge = {"WWW-Authenticate": 'Digest realm="SPARQL", nonce="abc123", qop="auth", algorithm=MD5'}
+    for method, path in (("PUT", "/store"), ("POST", "/update")):
+        httpserver.clear()
+        httpserver.expect_ordered_request(path, method=method).respond_with_data("", status=401, headers=challenge)
+        httpserver.expect_request(path, method=method).respond_with_data("", status=204)
+        if method == "PUT":  # the cross-article graph is merged by SPARQL Update even then
+            httpserver.expect_request("/update", method="POST").respond_with_data("", status=204)
+        kwargs = {"graph_store": httpserver.url_for("/store")} if method == "PUT" else {"discover": False}
+        load_store(small_store, httpserver.url_for("/update"), auth="digest", user="dba", password="pw-x1",
+                   progress=False, **kwargs)
+        first, second = httpserver.log[0][0], httpserver.log[1][0]
+        assert "Authorization" not in first.headers
+        assert second.headers["Authorization"].startswith('Digest username="dba", realm="SPARQL", nonce="abc123"')
+        assert "pw-x1" not in second.headers["Authorization"]
+        assert all(req.headers["Authorization"].startswith("Digest ") for req, _ in httpserver.log[1:])
+
+
+def test_forbidden_and_not_found_are_clear(small_store: Path, httpserver: HTTPServer) -> None:
     for status, word in ((403, "Forbidden"), (404, "Not Found")):
-        with Stub([status]) as stub:
-            with pytest.raises(RemoteError, match=word):
-                load_store(small_store, f"{stub.url}/update", discover=False, progress=False, retries=2)
-            assert len(stub.requests) == 1
+        httpserver.clear()
+        httpserver.expect_request("/update", method="POST").respond_with_data(HTML_ERROR, status=status)
+        with pytest.raises(RemoteError, match=word):
+            load_store(small_store, httpserver.url_for("/update"), discover=False, progress=False, retries=2)
+        assert len(httpserver.log) == 1
 
 
-def test_server_errors_are_retried_with_backoff(small_store: Path) -> None:
-    # two 503s, then success for every request
-    with Stub([503, 503, 204]) as stub:
-        summary = load_store(small_store, f"{stub.url}/update", graph_store=f"{stub.url}/store",
-                             progress=False, retries=3, backoff=0.01)
+def test_server_errors_are_retried_with_backoff(small_store: Path, httpserver: HTTPServer) -> None:
+    # two 503s, then success for every request, in that order
+    for status in (503, 503):
+        httpserver.expect_ordered_request("/store", method="PUT").respond_with_data(HTML_ERROR, status=status)
+    for _ in range(2):
+        httpserver.expect_ordered_request("/store", method="PUT").respond_with_data("", status=204)
+    httpserver.expect_ordered_request("/update", method="POST").respond_with_data("", status=204)
+    summary = load_store(small_store, httpserver.url_for("/update"), graph_store=httpserver.url_for("/store"),
+                         progress=False, retries=3, backoff=0.01)
+    httpserver.check_assertions()
     assert summary.method == "gsp"
-    puts = [r for r in stub.requests if r[0] == "PUT"]
-    assert len(puts) == 3 + 2  # 3 graphs, the first one tried three times
-    assert puts[0][2]["Content-Type"].startswith("application/n-triples")
-    with Stub([503]) as stub:
-        with pytest.raises(RemoteError, match=r"HTTP 503.*\(after 3 attempts\)"):
-            load_store(small_store, f"{stub.url}/update", graph_store=f"{stub.url}/store",
-                       progress=False, retries=2, backoff=0.01)
+    puts = [req for req, _ in httpserver.log if req.method == "PUT"]
+    assert len(puts) == 2 + 2  # 2 article graphs, the first one tried three times
+    assert puts[0].headers["Content-Type"].startswith("application/n-triples")
+    assert puts[0].args["graph"] == puts[2].args["graph"] == G1 != puts[3].args["graph"]
+    httpserver.clear()
+    httpserver.expect_request("/store", method="PUT").respond_with_data(HTML_ERROR, status=503)
+    with pytest.raises(RemoteError, match=r"HTTP 503: oops server says no \(after 3 attempts\)"):
+        load_store(small_store, httpserver.url_for("/update"), graph_store=httpserver.url_for("/store"),
+                   progress=False, retries=2, backoff=0.01)
+
+
+def test_update_requests_are_sparql_update_posts(small_store: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/update", method="POST",
+                              headers={"Content-Type": "application/sparql-update; charset=utf-8"}
+                              ).respond_with_data("", status=204)
+    load_store(small_store, httpserver.url_for("/update"), discover=False, progress=False, batch_triples=100)
+    httpserver.check_assertions()
+    bodies = [req.get_data(as_text=True) for req, _ in httpserver.log]
+    assert len(bodies) == 4  # G1 plain, G1 blank nodes, G2, _resolved
+    assert sum(b.startswith("DROP SILENT GRAPH") for b in bodies) == 2  # the two article graphs
+    assert bodies[-1].startswith(f"DELETE {{ GRAPH <{RESOLVED}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{")
+
+
+# --- issue 15.3: a load that fails midway, and two corpora on one server ---------------------------
+
+
+def test_a_failed_load_names_what_was_sent_and_a_rerun_sends_the_rest(small_store: Path,
+                                                                        httpserver: HTTPServer) -> None:
+    httpserver.expect_ordered_request("/store", method="PUT").respond_with_data("", status=204)
+    httpserver.expect_request("/store", method="PUT").respond_with_data(HTML_ERROR, status=503)
+    with pytest.raises(RemoteError) as err:
+        load_store(small_store, httpserver.url_for("/update"), graph_store=httpserver.url_for("/store"),
+                   progress=False, retries=1, backoff=0.01)
+    msg = str(err.value)
+    assert "\n" not in msg and "HTTP 503" in msg
+    assert f"1 of 3 graph(s) sent, not sent from <{G2}> on; the same kg load sends the other 2" in msg
+    journal = Path(msg.split("(list in ", 1)[1].rstrip(")"))
+    kept = json.loads(journal.read_text(encoding="utf-8"))
+    assert list(kept["sent"]) == [G1] and kept["not_sent"] == [G2, RESOLVED]
+
+    httpserver.clear()
+    httpserver.expect_request("/store", method="PUT").respond_with_data("", status=204)
+    httpserver.expect_request("/update", method="POST").respond_with_data("", status=204)
+    again = load_store(small_store, httpserver.url_for("/update"), graph_store=httpserver.url_for("/store"),
+                       progress=False)
+    assert [req.args["graph"] for req, _ in httpserver.log if req.method == "PUT"] == [G2]  # G1 not again
+    assert [req.method for req, _ in httpserver.log].count("POST") == 1  # _resolved
+    assert again.skipped == [G1] and "already sent by the unfinished load before" in again.describe()
+    assert not journal.exists()  # finished: the next load sends everything
+    httpserver.clear()
+    httpserver.expect_request("/store", method="PUT").respond_with_data("", status=204)
+    httpserver.expect_request("/update", method="POST").respond_with_data("", status=204)
+    load_store(small_store, httpserver.url_for("/update"), graph_store=httpserver.url_for("/store"), progress=False)
+    assert sorted(req.args["graph"] for req, _ in httpserver.log if req.method == "PUT") == [G1, G2]
+
+
+def _corpus(path: Path, article: str, counts: dict[str, int]) -> Path:
+    """A store like kg build writes: one article graph and _resolved with report counts."""
+    n = ox.NamedNode
+    st = ox.Store(str(path))
+    rc = n("https://w3id.org/kg-diplomacy/ontology#reportCount")
+    xsd_int = n("http://www.w3.org/2001/XMLSchema#integer")
+    st.add(ox.Quad(n(f"{KGR}article/{article}"), n(LABEL), ox.Literal(article), n(f"{KGR}graph/{article}")))
+    for event, k in counts.items():
+        st.add(ox.Quad(n(f"{KGR}event/{event}"), rc, ox.Literal(str(k), datatype=xsd_int), n(RESOLVED)))
+    st.flush()
+    del st
+    return path
+
+
+def _resolved_counts(query_url: str) -> dict[str, int]:
+    rows = sparql_select(query_url, f"SELECT ?e ?n WHERE {{ GRAPH <{RESOLVED}> {{ ?e ?p ?n }} }}")
+    return {r["e"]["value"].rsplit("/", 1)[1]: int(r["n"]["value"]) for r in rows["results"]["bindings"]}
+
+
+@pytest.mark.parametrize("discover", [True, False], ids=["gsp", "update"])
+def test_a_second_corpus_does_not_overwrite_the_first_ones_cross_article_graph(
+        tmp_path: Path, oxigraph_server: str, remote_counts, discover: bool) -> None:
+    """Before: `_resolved` was replaced like an article graph, so corpus B wiped corpus A's (60 → 6)."""
+    a = _corpus(tmp_path / "a", "art-a", {"visit-a": 2, "meeting-x": 1})
+    b = _corpus(tmp_path / "b", "art-b", {"visit-b": 3, "meeting-x": 5})
+    up, q = f"{oxigraph_server}/update", f"{oxigraph_server}/query"
+    load_store(a, up, discover=discover, progress=False)
+    load_store(b, up, discover=discover, progress=False)
+    assert _resolved_counts(q) == {"visit-a": 2, "visit-b": 3, "meeting-x": 5}  # the event both share: last load
+    assert remote_counts(q)[f"{KGR}graph/art-a"] == 1 and remote_counts(q)[f"{KGR}graph/art-b"] == 1
+    a2 = _corpus(tmp_path / "a2", "art-a", {"visit-a": 4, "meeting-x": 1})  # corpus A rebuilt
+    load_store(a2, up, discover=discover, progress=False)
+    assert _resolved_counts(q) == {"visit-a": 4, "visit-b": 3, "meeting-x": 1}  # A's facts replaced, B's kept
+    assert remote_counts(q)[RESOLVED] == 3
 
 
 def test_bad_arguments_are_remote_errors(small_store: Path, tmp_path: Path) -> None:
@@ -362,7 +392,7 @@ def test_cli_load_unreachable_exits_1_without_traceback(small_store: Path) -> No
     assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
 
 
-def test_cli_load_password_only_from_env(small_store: Path, oxigraph_server: str, monkeypatch) -> None:
+def test_cli_load_password_only_from_env(small_store: Path, oxigraph_server: str, monkeypatch, remote_counts) -> None:
     runner = CliRunner()
     missing = runner.invoke(app, ["load", "--endpoint", f"{oxigraph_server}/update", "--store", str(small_store),
                                   "--auth", "basic", "--user", "u", "--password-env", "KG_TEST_NO_SUCH_VAR"])
@@ -459,7 +489,7 @@ def test_serve_command_uses_the_oxigraph_cli(small_store: Path, tmp_path: Path) 
         serve_command(tmp_path / "missing", 7999, "127.0.0.1", writable=False)
 
 
-def test_kg_serve_read_only_answers_queries_and_stops(small_store: Path) -> None:
+def test_kg_serve_read_only_answers_queries_and_stops(small_store: Path, remote_counts) -> None:
     kg = Path(sys.executable).parent / "kg"
     if not kg.is_file():
         pytest.skip("the kg console script is not installed in this environment")
@@ -471,19 +501,33 @@ def test_kg_serve_read_only_answers_queries_and_stops(small_store: Path) -> None
         wait_until_up(f"{base}/query?query=ASK%7B%7D", proc)
         assert remote_counts(f"{base}/query") == expected_counts()
         # --union-default-graph: a query without GRAPH sees the article graphs
-        sw = SPARQLWrapper(f"{base}/query")
-        sw.setReturnFormat(JSON)
-        sw.setQuery(f"ASK {{ ?s <{LABEL}> {json.dumps(ARABIC, ensure_ascii=False)}@ar }}")
-        assert sw.query().convert()["boolean"] is True
+        ask = f"ASK {{ ?s <{LABEL}> {json.dumps(ARABIC, ensure_ascii=False)}@ar }}"
+        assert sparql_select(f"{base}/query", ask)["boolean"] is True
         # read-only: updates are refused
-        upd = SPARQLWrapper(f"{base}/query", updateEndpoint=f"{base}/update")
-        upd.setMethod(POST)
-        upd.setQuery("INSERT DATA { <http://x/s> <http://x/p> <http://x/o> }")
-        with pytest.raises(Exception):
-            upd.query()
+        r = requests.post(f"{base}/update", data="INSERT DATA { <http://x/s> <http://x/p> <http://x/o> }",
+                          headers={"Content-Type": "application/sparql-update"}, timeout=10)
+        assert r.status_code >= 400
     finally:
         stop(proc)  # SIGTERM to `kg serve` must take the oxigraph child down with it
     out = proc.stdout.read().decode() if proc.stdout else ""
     assert f"{base}/query" in out and "read-only" in out
     with pytest.raises(OSError):
         urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2)
+
+
+def test_kg_serve_on_a_busy_port_fails_with_one_line_before_serving(small_store: Path) -> None:
+    """Issue 15.13: it printed "serving…" and then a Rust backtrace."""
+    import socket
+
+    kg = Path(sys.executable).parent / "kg"
+    if not kg.is_file():
+        pytest.skip("the kg console script is not installed in this environment")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run([str(kg), "serve", "--store", str(small_store), "--port", str(port)],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stdout == ""  # no "serving" line
+    assert done.stderr == f"kg: error: cannot serve on 127.0.0.1:{port}: Address already in use (another server is running there? try --port)\n"

@@ -992,3 +992,31 @@ def test_blank_node_participant_is_reported_with_its_focus():
     report = validate_graph(g)
     assert [(_shape_name(v), v.focus, v.value) for v in report.violations] == [
         ("Event-participant", I.meeting, b)]
+
+
+def test_pyshacl_is_a_version_the_parameter_patch_was_checked_against():
+    """kg.rdf.validate patches pyshacl's private constraint-parameter cache: the installed pyshacl
+    must be one it was checked on, pyproject.toml must not allow others, and pyshacl's code must
+    still read the cache and test membership the way the patch assumes."""
+    import inspect
+    import re as _re
+    import tomllib
+
+    import pyshacl
+    import pyshacl.shape as pyshacl_shape
+    from packaging.specifiers import SpecifierSet
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+
+    from kg.paths import ROOT
+    from kg.rdf.validate import PYSHACL_CHECKED, _fast_parameter_lookup
+
+    assert pyshacl.__version__ in PYSHACL_CHECKED
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    spec = SpecifierSet(next(d for d in deps if _re.match(r"pyshacl\b", d))[len("pyshacl"):])
+    assert all(v in spec for v in PYSHACL_CHECKED)
+    assert "0.41.0" not in spec and "0.29.1" not in spec  # nothing unchecked on either side
+    source = inspect.getsource(pyshacl_shape)
+    assert "getattr(module, 'CONSTRAINT_PARAMS', (None, None))" in source  # where the cache is read
+    assert "if p in search_parameters" in source  # the `in` the hashed list speeds up
+    assert list(ALL_CONSTRAINT_PARAMETERS) == list(CONSTRAINT_PARAMETERS_MAP)
+    assert _fast_parameter_lookup() is True

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -24,8 +23,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from SPARQLWrapper import JSON, SPARQLWrapper
 
+from conftest import free_port, sparql_select
 from kg.store.remote import RemoteError, load_store
 
 pytestmark = pytest.mark.integration
@@ -34,12 +33,6 @@ KGR = "https://w3id.org/kg-diplomacy/id/"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ARABIC = "وزير الخارجية فؤاد حسين"
 PASSWORD = "kg-Test-pw-7731"  # a throw-away database; set through isql-vt below
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 INI = """\
@@ -152,13 +145,11 @@ def make_store(path: Path, tag: str) -> dict[str, int]:
 
 
 def counts(base: str, tag: str) -> dict[str, int]:
-    sw = SPARQLWrapper(f"{base}/sparql")
-    sw.setReturnFormat(JSON)
-    sw.setQuery(
+    rows = sparql_select(
+        f"{base}/sparql",
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-        f'FILTER(STRSTARTS(STR(?g), "{KGR}graph/{tag}-")) }} GROUP BY ?g'
-    )
-    rows = sw.query().convert()["results"]["bindings"]
+        f'FILTER(STRSTARTS(STR(?g), "{KGR}graph/{tag}-")) }} GROUP BY ?g',
+    )["results"]["bindings"]
     return {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
 
 
@@ -202,3 +193,35 @@ def test_wrong_password_is_one_line_401(virtuoso: str, tmp_path: Path) -> None:
         msg = str(err.value)
         assert "401" in msg and "\n" not in msg and "not-the-password" not in msg
     assert counts(virtuoso, "bad") == {}
+
+
+def test_cross_article_graph_of_two_corpora_is_merged(virtuoso: str, tmp_path: Path) -> None:
+    """The `_resolved` merge (DELETE … VALUES … ; INSERT DATA) as Virtuoso parses it, by GSP and by Update."""
+    resolved = ox.NamedNode(f"{KGR}graph/_resolved")
+    rc = ox.NamedNode("https://w3id.org/kg-diplomacy/ontology#reportCount")
+    xsd_int = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+    def corpus(path: Path, tag: str, report_counts: dict[str, int]) -> Path:
+        make_store(path, tag)
+        store = ox.Store(str(path))
+        store.extend(ox.Quad(ox.NamedNode(f"{KGR}event/vt-{e}"), rc, ox.Literal(str(k), datatype=xsd_int), resolved)
+                     for e, k in report_counts.items())
+        store.flush()
+        del store
+        return path
+
+    def remote() -> dict[str, int]:
+        rows = sparql_select(f"{virtuoso}/sparql", f"SELECT ?e ?n WHERE {{ GRAPH <{resolved.value}> {{ ?e <{rc.value}> ?n "
+                             f'FILTER(STRSTARTS(STR(?e), "{KGR}event/vt-")) }} }}')["results"]["bindings"]
+        return {r["e"]["value"].rsplit("vt-", 1)[1]: int(r["n"]["value"]) for r in rows}
+
+    kwargs = dict(auth="digest", user="dba", password=PASSWORD, progress=False, retries=1, backoff=0.2)
+    for discover in (True, False):
+        a = corpus(tmp_path / f"a{discover}", f"ma{discover:d}", {"a": 2, "x": 1})
+        b = corpus(tmp_path / f"b{discover}", f"mb{discover:d}", {"b": 3, "x": 5})
+        load_store(a, f"{virtuoso}/sparql-auth", discover=discover, **kwargs)
+        load_store(b, f"{virtuoso}/sparql-auth", discover=discover, **kwargs)
+        assert remote() == {"a": 2, "b": 3, "x": 5}
+        load_store(corpus(tmp_path / f"a2{discover}", f"ma{discover:d}", {"a": 4, "x": 1}), f"{virtuoso}/sparql-auth",
+                   discover=discover, **kwargs)
+        assert remote() == {"a": 4, "b": 3, "x": 1}

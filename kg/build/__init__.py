@@ -8,11 +8,10 @@ a build did is kg.build.report; the Spark build is kg.build.spark.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections import Counter
+import shutil
+import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
@@ -22,7 +21,7 @@ from kg.rdf.writer import sorted_nquads
 from kg.records import ArticleRecords
 from kg.resolve.result import Resolution
 
-__all__ = ["BuildReport", "BuildResult", "RunStats", "build", "build_graphs", "serialize_graphs", "write_atomic"]
+__all__ = ["BuildReport", "BuildResult", "RunStats", "build", "build_graphs", "serialize_graphs"]
 
 
 @dataclass
@@ -32,19 +31,6 @@ class BuildResult:
     resolution: Resolution
     graphs: list[Graph]
     stats: RunStats | None = None  # what the engine did: articles extracted/reused/written, seconds per stage
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write next to the target, then rename: a crash never leaves a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def serialize_graphs(graphs: Sequence[Graph], fmt: str) -> str:
@@ -102,6 +88,7 @@ def build(
     jobs: int = 1,
     retain: bool = True,
     incremental: bool = True,
+    wikidata_required: bool = False,
 ) -> BuildResult:
     """Build the graph of the given articles into the store (and optionally a TriG/N-Quads file).
 
@@ -111,20 +98,41 @@ def build(
     graph is rewritten only when what it takes from resolution changed (`incremental=False`
     redoes everything). `retain=False` keeps memory bounded on big corpora: the result then
     has no records and no graphs (the report and the resolution are still there).
+
+    A store directory this call created is removed again when the build read no article or
+    failed before anything was kept in it, so a mistyped path leaves nothing behind.
     """
     from kg.build.engine import run_build
 
-    report, records, resolution, graphs, stats = run_build(
-        paths,
-        store_path,
-        out,
-        model=model,
-        on_progress=on_progress,
-        wikidata_endpoint=wikidata_endpoint,
-        wikidata_cache=wikidata_cache,
-        user_agent=user_agent,
-        jobs=jobs,
-        retain=retain,
-        incremental=incremental,
-    )
+    created = store_path is not None and not Path(store_path).exists()
+    try:
+        report, records, resolution, graphs, stats = run_build(
+            paths,
+            store_path,
+            out,
+            model=model,
+            on_progress=on_progress,
+            wikidata_endpoint=wikidata_endpoint,
+            wikidata_cache=wikidata_cache,
+            user_agent=user_agent,
+            jobs=jobs,
+            retain=retain,
+            incremental=incremental,
+            wikidata_required=wikidata_required,
+        )
+    except BaseException as exc:
+        if created:
+            traceback.clear_frames(exc.__traceback__)  # let go of an open store before looking at it
+            _remove_if_empty(Path(store_path))  # type: ignore[arg-type]
+        raise
+    if created and report.articles == 0:
+        shutil.rmtree(store_path, ignore_errors=True)  # type: ignore[arg-type]
+        report.store = None
     return BuildResult(report, records, resolution, graphs, stats)
+
+
+def _remove_if_empty(path: Path) -> None:
+    """Remove a store directory that holds no database yet and no extracted records."""
+    if not path.is_dir() or (path / "CURRENT").exists() or any(path.rglob("*.pkl")):
+        return
+    shutil.rmtree(path, ignore_errors=True)

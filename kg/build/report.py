@@ -29,6 +29,7 @@ class BuildReport:
     out: str | None = None
     removed: list[str] = field(default_factory=list)  # articles of the last build no longer in the input
     kept_stale: list[str] = field(default_factory=list)  # …kept because this build skipped files
+    warnings: list[str] = field(default_factory=list)  # one line each, e.g. an endpoint that did not answer
 
     @property
     def conforms(self) -> bool:

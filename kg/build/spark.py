@@ -30,6 +30,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.io import atomic_open
 from kg.read.articles import iter_articles, iter_files
 from kg.records import Article, ArticleRecords
 from kg.resolve.result import Resolution
@@ -76,14 +77,13 @@ def _render_partition(outdir: str):
     def run(index, rows):
         from kg.build.engine import render_one
 
-        tmp = Path(outdir) / f".part-{index:05d}.nq.tmp"
         meta = []
-        with open(tmp, "w", encoding="utf-8") as fh:
+        # a part file is a scratch file of this build: renamed whole, but not worth an fsync
+        with atomic_open(Path(outdir) / f"part-{index:05d}.nq", text=True, fsync=False) as fh:
             for aid, (rec, sl) in rows:
                 g, text, report = render_one(rec, sl, True)
                 fh.write(text)
                 meta.append((aid, len(g), report))
-        os.replace(tmp, Path(outdir) / f"part-{index:05d}.nq")
         return iter(meta)
 
     return run
@@ -124,8 +124,7 @@ def spark_build(
     from pyspark import StorageLevel
 
     from kg.link.stage import link_resolution
-    from kg.build.engine import graph_nquads
-    from kg.rdf.writer import graph_iri, resolved_graph
+    from kg.rdf.writer import graph_iri, graph_nquads, resolved_graph
     from kg.resolve.entities import resolve_entities
     from kg.resolve.blocking import article_slice, block_edges, block_keys, compact, events_from_edges
     from kg.store.local import count_triples, open_store

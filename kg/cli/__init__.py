@@ -45,44 +45,94 @@ def build_cmd(
             paths, store, out, model=model, wikidata_endpoint=wikidata_endpoint,
             jobs=jobs, retain=False, incremental=not full,
         )
-    except (StoreError, OSError) as exc:
+    except (StoreError, OSError, ValueError) as exc:
         raise _fail(str(exc)) from None
     report = result.report
+    for warning in report.warnings:
+        typer.echo(f"kg: warning: {' '.join(warning.split())}", err=True)
     for err in report.errors:
         typer.echo(f"kg: skipped {err}", err=True)
-    print_build_report(report, verbose=not quiet)
+    print_build_report(report, verbose=not quiet, stats=result.stats)
     if report.articles == 0:
         raise _fail("no article could be read", 2)
     if report.errors:
         raise typer.Exit(3)
 
 
+def _stdout_gone() -> typer.Exit:
+    """The reader of stdout went away (`kg export | head`): stop quietly with status 0.
+
+    stdout is pointed at /dev/null so that the interpreter's last flush does not fail again and
+    print "Broken pipe" (the recipe of the Python documentation, "Note on SIGPIPE").
+    """
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, _sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (tests): nothing to redirect
+        pass
+    return typer.Exit(0)
+
+
+class _LastByte:
+    """A binary sink that remembers the last byte written through it."""
+
+    def __init__(self, raw) -> None:  # noqa: ANN001 - a binary file
+        self.raw, self.last = raw, b""
+
+    def write(self, data: bytes) -> int:
+        if data:
+            self.last = data[-1:]
+        return self.raw.write(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+
 @app.command("query")
 def query_cmd(
-    file: _pathlib.Path = typer.Argument(..., help="A SPARQL SELECT query file (.rq)."),
+    file: _pathlib.Path = typer.Argument(..., help="A SPARQL query file (.rq): SELECT, ASK, CONSTRUCT or DESCRIBE."),
     store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json (W3C SPARQL results)."),
+    fmt: str = typer.Option(
+        "table", "--format", "-f",
+        help="table | csv | tsv | json | xml (W3C SPARQL results); CONSTRUCT also turtle | ntriples (json = JSON-LD, xml = RDF/XML).",
+    ),
+    iris: bool = typer.Option(False, "--iris", help="Show the columns of the project's IRIs in the table (compacted)."),
 ) -> None:
     """Run a SPARQL query over the store (default graph = union of all article graphs)."""
-    from kg.cli.tables import print_table
-    from kg.store.local import StoreError, format_results, open_store, select
+    import pyoxigraph as ox
 
-    if fmt not in {"table", "csv", "json"}:
-        raise _fail(f"--format must be table, csv or json, not {fmt!r}")
+    from kg.cli.tables import print_table
+    from kg.store.export import PREFIXES
+    from kg.store.local import QUERY_FORMATS, StoreError, open_store, run_query, write_result
+
+    if fmt not in QUERY_FORMATS:
+        raise _fail(f"--format must be one of {', '.join(QUERY_FORMATS)}, not {fmt!r}")
     try:
         sparql = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(f"{file}: cannot read query ({exc})") from None
     try:
-        cols, rows = select(open_store(store, read_only=True), sparql)
+        result = run_query(open_store(store, read_only=True), sparql)
     except StoreError as exc:
+        raise _fail(f"{file}:{exc}" if str(exc)[:1].isdigit() else f"{file}: {exc}") from None
+    try:
+        if fmt == "table" and isinstance(result, ox.QueryBoolean):
+            typer.echo("true" if bool(result) else "false")
+        elif fmt == "table" and isinstance(result, ox.QuerySolutions):
+            cols = [v.value for v in result.variables]
+            print_table(cols, [{c: sol[c] for c in cols} for sol in result], title=file.name, show_iris=iris)
+        else:  # a graph is read as Turtle in a terminal
+            sink = _LastByte(_sys.stdout.buffer)
+            write_result(result, "turtle" if fmt == "table" else fmt, sink, PREFIXES)
+            if sink.last not in (b"", b"\n"):  # some writers end without a line break
+                sink.write(b"\n")
+        _sys.stdout.flush()
+    except BrokenPipeError:
+        raise _stdout_gone() from None
+    except ValueError as exc:
         raise _fail(f"{file}: {exc}") from None
-    if fmt == "table":
-        print_table(cols, rows, title=file.name)
-    else:
-        _sys.stdout.write(format_results(cols, rows, fmt))
-        if fmt == "json":
-            _sys.stdout.write("\n")
 
 
 @app.command("validate")
@@ -165,13 +215,17 @@ def link_cmd(
     """Build the articles and link their entities to Wikidata: offline gazetteer first, then the endpoint."""
     from kg.build import build
     from kg.cli.tables import print_build_report
+    from kg.link.wikidata import WikidataError
     from kg.store.local import StoreError
 
-    try:
-        result = build(paths, store, wikidata_endpoint=endpoint, wikidata_cache=cache, user_agent=user_agent)
-    except (StoreError, OSError) as exc:
+    try:  # linking through the endpoint is what was asked: one that does not answer stops it at once
+        result = build(paths, store, wikidata_endpoint=endpoint, wikidata_cache=cache, user_agent=user_agent,
+                       wikidata_required=endpoint is not None)
+    except (StoreError, OSError, ValueError, WikidataError) as exc:
         raise _fail(str(exc)) from None
-    print_build_report(result.report, verbose=False)
+    for warning in result.report.warnings:
+        typer.echo(f"kg: warning: {' '.join(warning.split())}", err=True)
+    print_build_report(result.report, verbose=False, stats=result.stats)
     linked = sum(1 for e in result.resolution.unique_entities() if e.wikidata)
     typer.echo(f"{linked} entities linked to Wikidata")
 
@@ -314,6 +368,8 @@ def export_cmd(
 
     try:
         summary = export_store(store, fmt, out)
+    except BrokenPipeError:  # `kg export | head`: the reader has what it wanted
+        raise _stdout_gone() from None
     except (StoreError, OSError, ValueError) as e:
         raise _stores_fail(e) from None
     unit = "triples" if fmt == "turtle" else "quads"

@@ -70,19 +70,24 @@ def _country(gaz: Gazetteer, iso2: str) -> CountryInfo | None:
     return CountryInfo(iso2=iso2, qid=qid, label_ar=place.label_ar, label_en=place.label_en or None)
 
 
+_STOPPED = "the Wikidata endpoint stopped answering ({}); the rest is linked with the offline gazetteer only"
+
+
 def link_resolution(
     res: Resolution, records: Iterable[ArticleRecords], gaz: Gazetteer | None = None, client: object | None = None,
     persons: PersonGazetteer | None | object = _LOAD,
-) -> None:
+) -> list[str]:
     """Fill QIDs, canonical labels, countries and positions into the resolution, in place.
 
     Persons: the verified entities of the gazetteer first (kg.link.offline), then the person
     gazetteer (kg.link.persons: name, office, country and date). `persons` is that gazetteer
     (None: no person links; by default it is read from data/gazetteer, and a missing or broken
     file is reported in one line and leaves persons unlinked). `client` is a
-    `kg.link.wikidata.WikidataClient`: when given, persons neither links are looked up on the
-    endpoint (cached on disk), with the same disambiguation.
+    `kg.link.wikidata.WikidataClient`: when given, entities neither links are looked up on the
+    endpoint (cached on disk), with the same disambiguation. If the endpoint stops answering, the
+    rest is linked with the gazetteers alone. Returns warnings (one line each; none normally).
     """
+    warnings: list[str] = []
     gaz = gaz or Gazetteer.load()
     pg: PersonGazetteer | None = load_persons() if persons is _LOAD else persons  # type: ignore[assignment]
     by_id = {r.article.id: r for r in records}
@@ -105,18 +110,26 @@ def link_resolution(
             days = [by_id[aid].article.published for aid, _ in ent.members]
             plink = link_person(merged, obs, pg, days) if pg is not None else None
             if plink is None and client is not None:
-                from kg.link.wikidata import link_person_online
+                from kg.link.wikidata import WikidataError, link_person_online
 
-                plink = link_person_online(merged, obs, gaz, client)  # type: ignore[arg-type]
+                try:
+                    plink = link_person_online(merged, obs, gaz, client)  # type: ignore[arg-type]
+                except WikidataError as exc:
+                    warnings.append(_STOPPED.format(exc))
+                    client = None
             if plink is not None:
                 _apply_person_link(ent, plink, pg)
                 ent.positions_held = _held(pg, plink.qid) or tuple(
                     WikidataPosition(h.position, h.label_en, h.office_key, h.country, h.start, h.end) for h in plink.held)
                 continue
         elif result is None and client is not None:
-            from kg.link.wikidata import link_entity_online
+            from kg.link.wikidata import WikidataError, link_entity_online
 
-            result = link_entity_online(merged, first_article.published, gaz, client)  # type: ignore[arg-type]
+            try:
+                result = link_entity_online(merged, first_article.published, gaz, client)  # type: ignore[arg-type]
+            except WikidataError as exc:
+                warnings.append(_STOPPED.format(exc))
+                client = None
         if result is not None:
             ent.wikidata = result.qid
             ent.link_confidence = result.confidence
@@ -169,6 +182,7 @@ def link_resolution(
         info = _country(gaz, iso2)
         if info is not None:
             res.countries[iso2] = info
+    return warnings
 
 
 def _adjective(gaz: Gazetteer, iso2: str) -> str | None:

@@ -8,44 +8,44 @@ an office on a given day.
 
 Being a polite client is part of the contract with WDQS: a descriptive User-Agent with a contact
 URL, at most three queries in flight, a 60 s timeout, and on HTTP 429 waiting as long as
-Retry-After says (5xx: exponential backoff). Every answer is cached on disk, one JSON file per
-query hash, written atomically, so a second run over the same articles sends nothing.
+Retry-After says (5xx: exponential backoff); the transport is kg.sparql.SparqlClient. Every answer
+is cached on disk, one JSON file per query hash, written atomically, so a second run over the
+same articles sends nothing. Names and QIDs go into the query text as pyoxigraph terms
+(`Literal(name, language="ar")`, `NamedNode(wd + qid)`), whose string forms are SPARQL syntax
+with every escape done: no hand-written escaper, and a name with a line break is just a literal.
 """
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
-import os
 import re
-import tempfile
 import threading
-import time
-import urllib.error
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
-from SPARQLWrapper import GET, JSON, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import EndPointInternalError
+import pyoxigraph as ox
+import requests
 
 from kg.arabic import normalize, tokens
 from kg.gazetteer import Gazetteer, form_key
+from kg.io import atomic_write, read_table, write_tsv
 from kg.link.offline import LinkResult, link_entity
 from kg.link.persons import (
     Candidate, HeldPosition, Observation, PersonLink, decide, is_title_only, person_names, stated_countries,
 )
 from kg.paths import GAZETTEER, LEXICON, ROOT
 from kg.records import ArticleRecords, EntityRecord
+from kg.sparql import SparqlClient, SparqlError, check_url
 
 WDQS = "https://query.wikidata.org/sparql"
 DEFAULT_USER_AGENT = (
     "kg-diplomacy/0.1 (https://w3id.org/kg-diplomacy; Arabic diplomatic news to RDF) "
-    "SPARQLWrapper/2"
+    f"python-requests/{requests.__version__}"
 )
 DEFAULT_CACHE = ROOT / "build" / "wikidata-cache"
 MAX_IN_FLIGHT = 3
@@ -106,55 +106,51 @@ class Holding:
 
 
 def _qid(value: str) -> str:
-    """Validate a QID before it goes into a query string (no injection, no typos)."""
+    """Validate a QID before it names an item (no typos, nothing but an item IRI)."""
     if not _QID.fullmatch(value):
         raise ValueError(f"not a QID: {value!r}")
     return value
 
 
-def _literal(text: str) -> str:
-    """A SPARQL string literal for an Arabic label."""
-    if "\n" in text or "\r" in text:
-        raise ValueError("a label cannot hold a line break")
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _item(qid: str) -> str:
+    """An item as SPARQL text: `<http://www.wikidata.org/entity/Q…>`."""
+    return str(ox.NamedNode(_ENTITY_IRI + _qid(qid)))
+
+
+def _arabic(text: str) -> str:
+    """An Arabic name as a SPARQL literal (`"…"@ar`), escaped by pyoxigraph."""
+    return str(ox.Literal(text, language="ar"))
 
 
 def _local(iri: str) -> str:
     return iri[len(_ENTITY_IRI):] if iri.startswith(_ENTITY_IRI) else iri
 
 
-def _retry_after(value: str | None, attempt: int) -> float:
-    """Seconds to wait: Retry-After as seconds or as an HTTP date; else exponential backoff."""
-    if value:
-        value = value.strip()
-        if value.isdigit():
-            return float(value)
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-            return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
-        except (TypeError, ValueError):
-            pass
-    return float(2 ** attempt)
-
-
 @dataclass
 class WikidataClient:
-    """A caching SPARQL client. `requests_sent` counts what actually went over the network."""
+    """A caching SPARQL client. `requests_sent` counts what actually went over the network
+    (retries included). `backoff` is the first wait between retries of a failed request."""
 
     endpoint: str = WDQS
     cache_dir: Path | str = DEFAULT_CACHE
     user_agent: str = DEFAULT_USER_AGENT
     timeout: int = TIMEOUT_S
     max_attempts: int = MAX_ATTEMPTS
-    sleep: Callable[[float], None] = time.sleep
-    requests_sent: int = 0
+    backoff: float = 1.0
     _slots: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(MAX_IN_FLIGHT))
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _http: SparqlClient = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.cache_dir = Path(self.cache_dir)
         if "http" not in self.user_agent.lower() and "@" not in self.user_agent:
             raise ValueError("the User-Agent must carry a contact URL or e-mail (WDQS policy)")
+        check_url(self.endpoint, "Wikidata endpoint")
+        self._http = SparqlClient(user_agent=self.user_agent, retries=max(self.max_attempts - 1, 0),
+                                  backoff=self.backoff, timeout=(10.0, float(self.timeout)))
+
+    @property
+    def requests_sent(self) -> int:
+        return self._http.requests_sent
 
     # --- transport -----------------------------------------------------------------------------
 
@@ -171,17 +167,9 @@ class WikidataClient:
             except (json.JSONDecodeError, KeyError):
                 path.unlink(missing_ok=True)  # a damaged cache entry is asked again
         result = self._send(sparql)
-        Path(self.cache_dir).mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"endpoint": self.endpoint, "query": sparql, "result": result},
                              ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=".q.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(path, payload)
         return result
 
     def query_many(self, queries: Iterable[str]) -> list[dict]:
@@ -189,45 +177,33 @@ class WikidataClient:
         with ThreadPoolExecutor(max_workers=MAX_IN_FLIGHT) as pool:
             return list(pool.map(self.query, list(queries)))
 
+    def check(self) -> None:
+        """One `ASK {}` (not cached, one retry): WikidataError when the endpoint does not answer.
+
+        Asked before a build's NLP runs, so an unreachable endpoint costs seconds, not the build.
+        """
+        probe = SparqlClient(user_agent=self.user_agent, retries=1, backoff=0.2, timeout=(5.0, 15.0))
+        try:
+            probe.select(self.endpoint, "ASK {}")
+        except SparqlError as exc:
+            raise WikidataError(str(exc)) from None
+
     def _send(self, sparql: str) -> dict:
-        last: Exception | None = None
-        for attempt in range(self.max_attempts):
-            wait: float | None = None
-            with self._slots:
-                with self._lock:
-                    self.requests_sent += 1
-                client = SPARQLWrapper(self.endpoint, agent=self.user_agent)
-                client.setMethod(GET)
-                client.setReturnFormat(JSON)
-                client.setTimeout(self.timeout)
-                client.setQuery(sparql)
-                try:
-                    result = client.query().convert()
-                    if not isinstance(result, dict) or "results" not in result:
-                        raise WikidataError(f"{self.endpoint}: answer is not SPARQL JSON results")
-                    return result
-                except urllib.error.HTTPError as exc:
-                    last = exc
-                    if exc.code == 429:
-                        wait = _retry_after(exc.headers.get("Retry-After") if exc.headers else None, attempt)
-                    elif 500 <= exc.code < 600:
-                        wait = _retry_after(None, attempt)
-                    else:
-                        raise WikidataError(f"{self.endpoint}: HTTP {exc.code} {exc.reason}") from exc
-                except EndPointInternalError as exc:  # SPARQLWrapper's name for HTTP 500
-                    last, wait = exc, _retry_after(None, attempt)
-                except (urllib.error.URLError, TimeoutError, OSError) as exc:
-                    last, wait = exc, _retry_after(None, attempt)
-            if attempt + 1 < self.max_attempts:
-                self.sleep(wait if wait is not None else 1.0)  # outside the slot: others may go
-        raise WikidataError(f"{self.endpoint}: no answer after {self.max_attempts} attempts ({last})")
+        with self._slots:
+            try:
+                result = self._http.select(self.endpoint, sparql)
+            except SparqlError as exc:
+                raise WikidataError(str(exc)) from None
+        if "results" not in result:
+            raise WikidataError(f"{self.endpoint}: answer is not SPARQL JSON results")
+        return result
 
     # --- questions -----------------------------------------------------------------------------
 
     def search_label(self, label_ar: str, kind: str | None = None) -> list[Item]:
         """Items whose Arabic label or alias is exactly this name (as written, or normalised)."""
         forms = sorted({label_ar.strip(), " ".join(label_ar.split()), normalize(label_ar.strip())})
-        values = " ".join(f"{_literal(f)}@ar" for f in forms if f)
+        values = " ".join(_arabic(f) for f in forms if f)
         kind_filter = KIND_FILTERS.get(kind or "", "")
         sparql = PREFIXES + f"""SELECT DISTINCT ?item WHERE {{
   VALUES ?name {{ {values} }}
@@ -244,7 +220,7 @@ class WikidataClient:
     def describe_many(self, qids: list[str]) -> list[Item]:
         queries = [PREFIXES + f"""SELECT ?p ?o WHERE {{
   VALUES ?p {{ rdfs:label skos:altLabel wdt:P31 wdt:P27 wdt:P17 }}
-  wd:{_qid(q)} ?p ?o .
+  {_item(q)} ?p ?o .
 }}""" for q in qids]
         items = []
         for qid, answer in zip(qids, self.query_many(queries)):
@@ -271,7 +247,7 @@ class WikidataClient:
     def positions_held(self, qid: str) -> list[Holding]:
         """Every P39 statement of a person, with its start and end qualifiers."""
         sparql = PREFIXES + f"""SELECT ?pos ?start ?end WHERE {{
-  wd:{_qid(qid)} p:P39 ?st . ?st ps:P39 ?pos .
+  {_item(qid)} p:P39 ?st . ?st ps:P39 ?pos .
   OPTIONAL {{ ?st pq:P580 ?start }} OPTIONAL {{ ?st pq:P582 ?end }}
 }} ORDER BY ?pos ?start"""
         return [
@@ -282,7 +258,7 @@ class WikidataClient:
     def holders(self, position_qid: str) -> list[Holding]:
         """Every P39 statement naming this position (who held it, from when, until when)."""
         sparql = PREFIXES + f"""SELECT ?person ?start ?end WHERE {{
-  ?person p:P39 ?st . ?st ps:P39 wd:{_qid(position_qid)} .
+  ?person p:P39 ?st . ?st ps:P39 {_item(position_qid)} .
   OPTIONAL {{ ?st pq:P580 ?start }} OPTIONAL {{ ?st pq:P582 ?end }}
 }} ORDER BY ?person ?start"""
         return [
@@ -411,25 +387,9 @@ def link_records_online(records: ArticleRecords | Iterable[ArticleRecords], clie
 # --- gazetteer update ---------------------------------------------------------------------------
 
 
-def _read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = lines[0].split("\t")
-    return header, [dict(zip(header, ln.split("\t"))) for ln in lines[1:] if ln]
-
-
 def _write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    text = "\t".join(header) + "\n"
-    for r in rows:
-        cells = [" ".join(str(r.get(c, "") or "").split()) for c in header]  # no tabs/newlines
-        text += "\t".join(cells) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """The gazetteer file written back; whitespace runs (tabs, line breaks) in a cell become one space."""
+    write_tsv(path, header, ({c: " ".join(str(r.get(c, "") or "").split()) for c in header} for r in rows))
 
 
 def _clean_forms(forms: Iterable[str | None]) -> list[str]:
@@ -456,7 +416,7 @@ def update_gazetteer(endpoint: str, gaz_dir: Path | str = GAZETTEER, *,
     client = client or WikidataClient(endpoint, cache_dir)
     gaz = Gazetteer.load(gaz_dir, lexicon)
     path = gaz_dir / "entities.tsv"
-    header, rows = _read_rows(path)
+    header, rows = read_table(path)
     by_qid = {r["qid"]: r for r in rows}
     stats = {"persons added": 0, "countries filled": 0, "names added": 0, "forms added": 0}
 
@@ -490,7 +450,7 @@ def update_gazetteer(endpoint: str, gaz_dir: Path | str = GAZETTEER, *,
 
     # Holders of known positions (the verified ones: the positions derived from persons.json
     # refresh the person gazetteer instead, with their dates, below).
-    _, positions = _read_rows(gaz_dir / "positions.tsv") if (gaz_dir / "positions.tsv").exists() else ([], [])
+    _, positions = read_table(gaz_dir / "positions.tsv") if (gaz_dir / "positions.tsv").exists() else ([], [])
     for pos in [p for p in positions if p.get("source") != PERSONS_SOURCE]:
         office = gaz.office(pos["office_key"])
         holders = client.holders(pos["qid"])
@@ -532,27 +492,15 @@ PERSONS_SOURCE = "persons.json"  # the source tag scripts/build_persons.py write
 
 def _read_commented(path: Path) -> tuple[list[str], list[str], list[dict[str, str]]]:
     """(leading comment lines, header, rows) of a TSV whose header follows '#' comment lines."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    comments = [ln for ln in lines if ln.startswith("#")]
-    body = [ln for ln in lines if ln and not ln.startswith("#")]
-    header = body[0].split("\t")
-    return comments, header, [dict(zip(header, ln.split("\t"))) for ln in body[1:]]
+    comments = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
+    header, rows = read_table(path)
+    return comments, header, rows
 
 
 def _write_commented(path: Path, comments: list[str], header: list[str], rows: list[dict[str, str]]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for c in comments:
-                fh.write(c + "\n")
-            fh.write("\t".join(header) + "\n")
-            for r in rows:
-                fh.write("\t".join(" ".join(str(r.get(c, "") or "").split()) for c in header) + "\n")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    lines = comments + ["\t".join(header)]
+    lines += ["\t".join(" ".join(str(r.get(c, "") or "").split()) for c in header) for r in rows]
+    atomic_write(path, "\n".join(lines) + "\n")
 
 
 def update_persons(client: WikidataClient, gaz_dir: Path | str, gaz: Gazetteer, positions: Iterable[str],

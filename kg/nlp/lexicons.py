@@ -7,7 +7,6 @@ them, so extending coverage never needs a code change.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +16,7 @@ from rdflib.namespace import SKOS
 
 from kg.arabic import tokens
 from kg.gazetteer import Gazetteer
+from kg.io import read_tsv
 from kg.nlp.phrases import PhraseIndex
 from kg.paths import LEXICON, ONTOLOGY
 
@@ -51,13 +51,6 @@ class PlaceRef:
     iso2: str | None  # the country itself, or the country a city belongs to
     label_ar: str
     label_en: str | None
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    """TSV with '#' comment lines and a header row."""
-    with path.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @dataclass

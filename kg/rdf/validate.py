@@ -22,7 +22,10 @@ Why these choices:
   focus node: 7 M calls for 150 news articles, a fifth of the validation time. `_fast_parameter_lookup`
   gives pyshacl the same list with a hashed `__contains__` (same members, same order, same
   results; tested against the unpatched path). Measured on 150 SaudiNewsNet article graphs: 5.8 s
-  → 4.8 s. It is applied only if pyshacl still has the module attribute it caches the list in.
+  → 4.8 s. It touches pyshacl's internals, so it is applied only to the pyshacl versions it was
+  checked against (`PYSHACL_CHECKED`: tests/test_shapes.py passes on each, the patched and the
+  plain path giving the same reports); pyproject.toml pins pyshacl to that range, and
+  tests/test_shapes.py checks that the installed pyshacl still has the code the patch relies on.
 * A Dataset is validated as the union of its graphs, the same view the store's default graph
   gives to SPARQL, because cross-article nodes (resolved events) refer to articles typed in other
   named graphs.
@@ -293,6 +296,12 @@ def _violations(report: rdflib.Graph) -> list[Violation]:
     return out
 
 
+#: pyshacl releases on which `_fast_parameter_lookup` was checked: `pyshacl.shape` reads the cached
+#: `CONSTRAINT_PARAMS` with `getattr(module, ...)` and tests `p in search_parameters`, and the
+#: whole of tests/test_shapes.py passes (pytest with each wheel first on PYTHONPATH).
+PYSHACL_CHECKED = ("0.30.0", "0.30.1", "0.31.0", "0.40.0", "0.40.1")
+
+
 class _HashedList(list):
     """A list whose `in` is a set lookup: what pyshacl needs of its constraint-parameter list."""
 
@@ -312,9 +321,12 @@ def _fast_parameter_lookup() -> bool:
     same members changes only how `in` is computed. Returns whether the patch is in place.
     """
     try:
+        import pyshacl
         from pyshacl import shape as pyshacl_shape
         from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
     except ImportError:  # a pyshacl without these names: validate the slow way
+        return False
+    if getattr(pyshacl, "__version__", None) not in PYSHACL_CHECKED:  # unchecked internals: slow but sure
         return False
     pyshacl_shape.CONSTRAINT_PARAMS = (_HashedList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)  # type: ignore[attr-defined]
     return True

@@ -10,9 +10,7 @@ never leaves a half-written export where a previous good one was.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from kg.io import atomic_open
 from kg.paths import DEFAULT_STORE
 
 #: Prefixes used by the Turtle/TriG writers so the export reads like the ontology files.
@@ -140,17 +139,6 @@ def export_store(
         raise StoreError(f"export target is a directory: {target}")
     if not target.parent.is_dir():
         raise StoreError(f"export folder does not exist: {target.parent}")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes it 0600; an export is an ordinary file
-        with os.fdopen(fd, "wb") as sink:
-            n = _write(store, fmt, sink)
-            sink.flush()
-            os.fsync(sink.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_open(target) as sink:  # 0644 (minus the umask), fsync'ed, then renamed
+        n = _write(store, fmt, sink)
     return ExportSummary(fmt, target, n)

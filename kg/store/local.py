@@ -13,11 +13,10 @@ materialised union is a set, so joins stay exact and fast. Export and load skip 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -78,9 +77,11 @@ def write_nquads(store: ox.Store, graphs: list[tuple[str, str]]) -> int:
     `graphs` are (graph IRI, N-Quads lines of that graph only). Why per batch rather than one
     `rebuild_union` at the end: the SPARQL `INSERT … WHERE { GRAPH ?g … }` holds the whole
     corpus in one transaction (memory grows with the store), and redoes the whole store after a
-    one-article rebuild. Here the new triples are also loaded into the default graph (a set, so a
+    one-article rebuild. Here the new triples are also added to the default graph (a set, so a
     triple stated by many articles is kept once), and the old triples of a replaced graph leave
-    the union only when no named graph states them any more. Returns the quads loaded.
+    the union only when no named graph states them any more. The text is read by pyoxigraph's
+    N-Quads parser (no line editing); a quad outside its graph is a ValueError. Returns the quads
+    loaded.
     """
     if not graphs:
         return 0
@@ -90,26 +91,19 @@ def write_nquads(store: ox.Store, graphs: list[tuple[str, str]]) -> int:
         if store.contains_named_graph(name):
             replaced.append({(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, name)})
             store.remove_graph(name)
-    quads = "".join(text for _iri, text in graphs)
-    store.load(quads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    store.load(_as_ntriples(graphs).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    quads: list[ox.Quad] = []
+    for iri, text in graphs:
+        name = ox.NamedNode(iri)
+        for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+            if q.graph_name != name:
+                raise ValueError(f"N-Quads of graph <{iri}> hold a quad of {q.graph_name}: {str(q)[:80]}")
+            quads.append(q)
+    store.extend(quads)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
     for old in replaced:
         for s, p, o in old:
             _drop_from_union(store, s, p, o)
-    return quads.count("\n")
-
-
-def _as_ntriples(graphs: list[tuple[str, str]]) -> str:
-    """The same lines without their graph name (each line ends with ` <graph> .`)."""
-    out = []
-    for iri, text in graphs:
-        suffix = f" <{iri}> ."
-        for line in text.splitlines():
-            if line.endswith(suffix):
-                out.append(line[: -len(suffix)] + " .\n")
-            elif line.strip():
-                raise ValueError(f"N-Quads line outside graph <{iri}>: {line[:80]}")
-    return "".join(out)
+    return len(quads)
 
 
 def union_is_missing(store: ox.Store) -> bool:
@@ -144,57 +138,109 @@ def count_triples(store: ox.Store) -> int:
     return int(next(iter(res))["n"].value)
 
 
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+#: `kg query --format` for SELECT and ASK: the W3C SPARQL 1.1 results formats, written by pyoxigraph
+#: (CSV writes a blank node as `_:b1`; ASK gives `true`/`false` in CSV and TSV).
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
+#: …and for CONSTRUCT and DESCRIBE, which give triples: RDF formats (json is JSON-LD, xml RDF/XML).
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "json": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+QUERY_FORMATS = ("table", *RESULT_FORMATS, *[f for f in GRAPH_FORMATS if f not in RESULT_FORMATS])
+
+
+def syntax_message(exc: SyntaxError, sparql: str) -> str:
+    """One line for a SPARQL syntax error: where, what stands there, what was expected.
+
+    Oxigraph's message lists every token it would have accepted (a page of them after `{`);
+    that list is kept only when it is short.
+    """
+    first = (str(exc).splitlines() or ["syntax error"])[0]
+    m = re.match(r"error at (\d+):(\d+): (.*)", first)
+    if not m:
+        return f"SPARQL syntax error: {first[:160]}"
+    line, col, expected = int(m.group(1)), int(m.group(2)), m.group(3)
+    lines = sparql.splitlines()
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    at_end = not sparql[sum(len(ln) + 1 for ln in lines[: line - 1]) + col - 1:].strip()
+    near = "at the end of the query" if at_end or not text else f"in {text[:40]!r}"
+    if expected.startswith("expected one of") and expected.count(",") > 5:
+        expected = ""
+    return f"{line}:{col}: SPARQL syntax error {near}" + (f" ({expected[:120]})" if expected else "")
+
+
+def run_query(store: ox.Store, sparql: str) -> QueryResult:
+    """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the default graph, the union
+    of all article graphs. Errors are StoreErrors with a one-line message."""
+    try:
+        return store.query(sparql)
+    except SyntaxError as exc:
+        raise StoreError(syntax_message(exc, sparql)) from exc
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise StoreError(f"the query failed: {(str(exc).splitlines() or [type(exc).__name__])[0]}") from exc
+
+
 def select(store: ox.Store, sparql: str) -> tuple[list[str], list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]]]:
     """Run a SELECT over the default graph (the union of all article graphs); returns column
     names and rows keyed by name."""
-    try:
-        res = store.query(sparql)
-    except SyntaxError as exc:
-        raise StoreError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from exc
+    res = run_query(store, sparql)
     if not isinstance(res, ox.QuerySolutions):
-        raise StoreError("only SELECT queries can be printed as a table")
+        raise StoreError("not a SELECT query")
     cols = [v.value for v in res.variables]
     rows = [{c: sol[c] for c in cols} for sol in res]
     return cols, rows
 
 
+def triples_as_solutions(triples: Iterable[ox.Triple]) -> ox.QuerySolutions:
+    """CONSTRUCT/DESCRIBE triples as SELECT-like rows (?subject ?predicate ?object), sorted, so that
+    they can be written as CSV/TSV or shown as a table by the same writers as SELECT results."""
+    mem = ox.Store()
+    mem.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    return mem.query("SELECT ?subject ?predicate ?object WHERE { ?subject ?predicate ?object }"
+                     " ORDER BY ?subject ?predicate ?object")
+
+
+def write_result(result: QueryResult, fmt: str, sink: IO[bytes], prefixes: dict[str, str] | None = None) -> None:
+    """Serialise a query result with pyoxigraph's writers: SELECT/ASK as W3C SPARQL results
+    (csv, tsv, json, xml), CONSTRUCT/DESCRIBE as RDF (turtle, ntriples, json = JSON-LD, xml =
+    RDF/XML) or, for csv/tsv, as subject/predicate/object rows. ValueError for a format that
+    does not fit the query form."""
+    if isinstance(result, ox.QueryTriples):
+        if fmt in GRAPH_FORMATS:
+            fmt_ = GRAPH_FORMATS[fmt]
+            if prefixes and fmt_ in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
+                ox.serialize(result, sink, fmt_, prefixes=prefixes)
+            else:
+                ox.serialize(result, sink, fmt_)
+            return
+        if fmt in RESULT_FORMATS:
+            triples_as_solutions(result).serialize(sink, RESULT_FORMATS[fmt])
+            return
+        raise ValueError(f"a CONSTRUCT or DESCRIBE query gives triples: use --format {', '.join(GRAPH_FORMATS)}, csv or tsv")
+    if fmt not in RESULT_FORMATS:
+        kind = "an ASK" if isinstance(result, ox.QueryBoolean) else "a SELECT"
+        raise ValueError(f"{kind} query gives results, not triples: use --format table, {', '.join(RESULT_FORMATS)}")
+    result.serialize(sink, RESULT_FORMATS[fmt])
+
+
 def term_text(term: object) -> str:
+    """The text of a term for a person: an IRI or a literal's value, `_:id` for a blank node."""
     if term is None:
         return ""
-    if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
         return term.value
     return str(term)
-
-
-def _json_term(term: object) -> dict | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    assert isinstance(term, ox.Literal)
-    out: dict = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        out["datatype"] = term.datatype.value
-    return out
-
-
-def format_results(cols: list[str], rows: list[dict], fmt: str) -> str:
-    """W3C SPARQL 1.1 Query Results CSV or JSON, or a plain text table."""
-    if fmt == "json":
-        bindings = [{c: _json_term(r[c]) for c in cols if r[c] is not None} for r in rows]
-        return json.dumps({"head": {"vars": cols}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1)
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(cols)
-        for r in rows:
-            w.writerow([term_text(r[c]) for c in cols])
-        return buf.getvalue()
-    raise ValueError(f"unknown format {fmt!r}")
 
 
 def validate_store(path: Path | str, *, use_ontology: bool = False) -> dict:

@@ -5,33 +5,30 @@ Two standard protocols, so one code path serves Oxigraph, Virtuoso, Fuseki and G
 * SPARQL 1.1 Graph Store HTTP Protocol (GSP): one `PUT {graph_store}?graph=IRI` per named graph
   with the graph as N-Triples. PUT *replaces* the graph, so loading twice leaves the same triples
   (the article graphs are rebuilt wholesale by `kg build`; merging would keep stale facts).
-* SPARQL 1.1 Update through SPARQLWrapper, when no graph store is given or found:
-  `DROP SILENT GRAPH <g>` then `INSERT DATA { GRAPH <g> { … } }` in batches of `batch_triples`,
-  so no single request grows past what servers accept (Virtuoso and GraphDB reject very large
-  update bodies).
+* SPARQL 1.1 Update, when no graph store is given or found: `DROP SILENT GRAPH <g>` then
+  `INSERT DATA { GRAPH <g> { … } }` in batches of `batch_triples`, so no single request grows
+  past what servers accept (Virtuoso and GraphDB reject very large update bodies).
 
-Quads are streamed from the pyoxigraph store one graph at a time; the whole store is never turned
-into an rdflib graph. Transient failures (5xx, 429, dropped connections) are retried with
-exponential backoff a bounded number of times; everything else becomes a `RemoteError` whose
-message is one line naming the endpoint and the cause. The password is sent to the server and
-nowhere else: it is never printed, logged or put into an error message.
+Both go through kg.sparql.SparqlClient (requests with urllib3's Retry: connection errors, 5xx and
+429 are retried with backoff a bounded number of times). Quads are streamed from the pyoxigraph
+store one graph at a time; the whole store is never turned into an rdflib graph. Failures become
+a `RemoteError` whose message is one line naming the endpoint and the cause. The password is sent
+to the server and nowhere else: it is never printed, logged or put into an error message.
 """
 
 from __future__ import annotations
 
-import html
+import hashlib
+import json
 import re
 import time
-import urllib.error
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import pyoxigraph as ox
 import requests
-from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -40,39 +37,24 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from SPARQLWrapper import BASIC, DIGEST, POST, POSTDIRECTLY, SPARQLWrapper
-from SPARQLWrapper.Wrapper import DROP, INSERT
-from SPARQLWrapper.SPARQLExceptions import (
-    EndPointInternalError,
-    EndPointNotFound,
-    QueryBadFormed,
-    SPARQLWrapperException,
-    Unauthorized,
-)
 
-from kg.store.export import open_store
+from kg.io import atomic_write
 from kg.paths import DEFAULT_STORE
+from kg.rdf.writer import RESOLVED_GRAPH as _RESOLVED
+from kg.sparql import AUTH_KINDS, SparqlClient, SparqlError, check_url, redact
+from kg.store.export import open_store
 
-AUTH_KINDS = ("basic", "digest", "bearer")
+__all__ = ["AUTH_KINDS", "GraphTarget", "LoadSummary", "RemoteError", "load_store", "redact", "update_batches",
+           "graph_store_candidates", "graph_counts"]
+
 #: (connect, read) seconds. Reads are long because a big PUT/INSERT may take a while to index.
 TIMEOUT = (10.0, 600.0)
-NTRIPLES = "application/n-triples"
-#: Statuses worth trying again: the server is busy or restarting, not refusing the request.
-TRANSIENT_STATUS = {429, 500, 502, 503, 504}
-
-T = TypeVar("T")
+#: The cross-article graph: merged remotely, not replaced (merge_batches).
+RESOLVED_GRAPH = str(_RESOLVED)
 
 
 class RemoteError(Exception):
     """A load failed for a reason the user must fix; `str()` is one line naming endpoint and cause."""
-
-
-class _Transient(Exception):
-    """Internal: a failure worth retrying; `cause` is the one-line reason reported if retries run out."""
-
-    def __init__(self, cause: str) -> None:
-        super().__init__(cause)
-        self.cause = cause
 
 
 @dataclass(frozen=True)
@@ -83,6 +65,7 @@ class GraphTarget:
     triples: int
     url: str
     requests: int = 1
+    merge: bool = False  # the cross-article graph: merged by subject, not replaced (see merge_batches)
 
 
 @dataclass
@@ -98,6 +81,7 @@ class LoadSummary:
     targets: list[GraphTarget] = field(default_factory=list)
     dry_run: bool = False
     notes: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # sent by an earlier, unfinished load of the same store
 
     def describe(self) -> str:
         """A human-readable plan/report (no credentials: only URLs without user info)."""
@@ -106,8 +90,14 @@ class LoadSummary:
         lines = [
             f"{verb} {self.graphs} graph(s), {self.triples} triple(s) via {name.get(self.method, self.method)}"
         ]
+        skipped = set(self.skipped)
         for t in self.targets:
-            if self.method == "gsp":
+            if t.graph in skipped:
+                lines.append(f"  {t.graph}  {t.triples} triples: already sent by the unfinished load before")
+            elif t.merge:
+                lines.append(f"  {t.graph}  {t.triples} triples merged by subject in {t.requests} request(s)"
+                             f" -> POST {t.url}")
+            elif self.method == "gsp":
                 lines.append(f"  {t.graph}  {t.triples} triples -> PUT {t.url}")
             else:
                 lines.append(f"  {t.graph}  {t.triples} triples in {t.requests} request(s) -> POST {t.url}")
@@ -118,93 +108,31 @@ class LoadSummary:
 # --- small helpers ------------------------------------------------------------------------------
 
 
-def redact(url: str) -> str:
-    """The URL without `user:password@` so it can appear in messages and logs."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
-
-
 def _check_url(url: str, what: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise RemoteError(f"{what} is not an http(s) URL: {redact(url)!r}")
+    try:
+        check_url(url, what)
+    except ValueError as exc:
+        raise RemoteError(str(exc)) from None
 
 
-def _one_line(text: str, limit: int = 200) -> str:
-    """Collapse an error body (often an HTML page) to one short line."""
-    m = re.search(r"<xmp>(.*?)</xmp>", text, flags=re.S | re.I)  # Virtuoso puts the reason here
-    if m:
-        text = m.group(1)
-    if re.search(r"<(html|body|!doctype|h1|p)\b", text, flags=re.I):  # strip tags only from HTML:
-        text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)  # plain text
-        text = html.unescape(re.sub(r"<[^>]+>", " ", text))  # may quote <IRIs>
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _connection_cause(exc: BaseException) -> str:
-    """The OS-level reason behind a connection error ("Connection refused", "Name or service…")."""
-    seen: set[int] = set()
-    stack: list[BaseException] = [exc]
-    while stack:
-        e = stack.pop()
-        if id(e) in seen:
-            continue
-        seen.add(id(e))
-        if isinstance(e, OSError) and e.strerror:
-            return e.strerror
-        reason = getattr(e, "reason", None)
-        if isinstance(reason, BaseException):
-            stack.append(reason)
-        for nxt in (e.__cause__, e.__context__, *[a for a in e.args if isinstance(a, BaseException)]):
-            if nxt is not None:
-                stack.append(nxt)
-    text = str(exc)
-    m = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", text)
-    if m:
-        return m.group(1).strip()
-    if "timed out" in text.lower():
-        return "connection timed out"
-    return type(exc).__name__
-
-
-def _retry(action: Callable[[], T], what: str, retries: int, backoff: float) -> T:
-    """Run `action`, retrying `_Transient` failures with exponential backoff (bounded).
-
-    Why bounded: an endpoint that is down should fail the command within seconds, not hang a
-    build pipeline; a restarting server usually answers again within the backoff window.
-    """
-    attempt = 0
-    while True:
-        try:
-            return action()
-        except _Transient as e:
-            if attempt >= retries:
-                tries = f" (after {attempt + 1} attempts)" if attempt else ""
-                raise RemoteError(f"{what}: {e.cause}{tries}") from None
-            time.sleep(backoff * (2**attempt))
-            attempt += 1
-
-
-def _status_error(status: int, url: str, body: str, auth: str | None) -> Exception:
-    """Map an HTTP status to a retryable `_Transient` or a fatal one-line `RemoteError`."""
-    detail = f": {_one_line(body)}" if body.strip() else ""
-    if status in TRANSIENT_STATUS:
-        return _Transient(f"HTTP {status}{detail}")
-    if status == 401:
+def _load_error(exc: SparqlError, auth: str | None) -> RemoteError:
+    """A failed request as the one line `kg load` prints: what failed, why, what to check."""
+    detail = f": {one}" if (one := exc.cause.partition(": ")[2]) else ""
+    if exc.status == 401:
         hint = "no credentials given (use --auth/--user/--password-env)" if not auth else (
             f"{auth} credentials rejected (check --user and the password variable)")
-        return RemoteError(f"{redact(url)}: HTTP 401 Unauthorized, {hint}")
-    if status == 403:
-        return RemoteError(f"{redact(url)}: HTTP 403 Forbidden, the user may not write there{detail}")
-    if status == 404:
-        return RemoteError(f"{redact(url)}: HTTP 404 Not Found, check the endpoint URL")
-    return RemoteError(f"{redact(url)}: HTTP {status}{detail}")
+        return RemoteError(f"{exc.url}: HTTP 401 Unauthorized, {hint}")
+    if exc.status == 403:
+        return RemoteError(f"{exc.url}: HTTP 403 Forbidden, the user may not write there{detail}")
+    if exc.status == 404:
+        return RemoteError(f"{exc.url}: HTTP 404 Not Found, check the endpoint URL")
+    if exc.status == 400:
+        return RemoteError(f"{exc.url}: HTTP 400, the server rejected the request{detail}")
+    if exc.transient:
+        cause = f"HTTP {exc.status}{detail}" if exc.status else exc.cause
+        tries = f" (after {exc.attempts} attempts)" if exc.attempts > 1 else ""
+        return RemoteError(f"cannot load into {exc.url}: {cause}{tries}")
+    return RemoteError(str(exc))
 
 
 # --- the store side -----------------------------------------------------------------------------
@@ -226,29 +154,16 @@ def graph_counts(store: ox.Store) -> list[tuple[str, int]]:
     return sorted(counts.items())
 
 
-_BNODE_TOKEN = re.compile(r"_:[^\s\"]+")
+_GRAPH = ox.Variable("g")
+#: The triples of one graph with and without blank nodes, written by pyoxigraph as N-Triples
+#: (whose lines are valid SPARQL triple patterns: same term syntax and escapes).
+_PLAIN = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o FILTER(!isBlank(?s) && !isBlank(?o)) } }"
+_WITH_BNODES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) } }"
 
 
-def _has_bnode(line: str) -> bool:
-    """Whether an N-Triples line has a blank node as subject or object.
-
-    Predicates are always IRIs. A literal object's last space-separated token always contains
-    its closing quote, so a last token of the form `_:label` can only be a blank node.
-    """
-    if line.startswith("_:"):
-        return True
-    last = line[:-2].rstrip().rpartition(" ")[2]  # drop the final " ."
-    return _BNODE_TOKEN.fullmatch(last) is not None
-
-
-def ntriples_lines(store: ox.Store, graph: str) -> list[str]:
-    """One graph as N-Triples lines, serialized by pyoxigraph (Rust), one graph at a time.
-
-    Why not format quads in Python: `str()` on each term is ~10x slower than pyoxigraph's own
-    writer, and this runs over every triple of every load.
-    """
-    data = store.dump(None, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
-    return data.decode("utf-8").splitlines()
+def _ntriples(store: ox.Store, query: str, graph: str) -> list[str]:
+    res = store.query(query, substitutions={_GRAPH: ox.NamedNode(graph)})
+    return res.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8").splitlines()  # type: ignore[union-attr]
 
 
 def update_batches(store: ox.Store, graph: str, batch_triples: int) -> Iterator[tuple[int, str]]:
@@ -259,7 +174,6 @@ def update_batches(store: ox.Store, graph: str, batch_triples: int) -> Iterator[
     final request: a blank-node label only names the same node within one request, so splitting
     them across batches would break the structure. That request is `INSERT {…} WHERE {}` rather
     than INSERT DATA, because Virtuoso rejects blank nodes in INSERT DATA ("constant clause").
-    N-Triples lines are valid SPARQL triple patterns (same term syntax and escapes).
     """
     g = ox.NamedNode(graph)
     drop = f"DROP SILENT GRAPH {g}"
@@ -277,17 +191,102 @@ def update_batches(store: ox.Store, graph: str, batch_triples: int) -> Iterator[
             return f"{drop} ;\n{body}"
         return body
 
-    lines = ntriples_lines(store, graph)
-    plain = [ln for ln in lines if not _has_bnode(ln)]
-    bnode_lines = [ln for ln in lines if _has_bnode(ln)] if len(plain) < len(lines) else []
-    del lines
+    plain = _ntriples(store, _PLAIN, graph)
     for i in range(0, len(plain), batch_triples):
         chunk = plain[i : i + batch_triples]
         yield len(chunk), request(chunk)
+    del plain
+    bnode_lines = _ntriples(store, _WITH_BNODES, graph)
     if bnode_lines:
         yield len(bnode_lines), request(bnode_lines, template=True)
     if first:  # the graph is empty here: still clear it remotely
         yield 0, drop
+
+
+def merge_batches(store: ox.Store, graph: str, batch_triples: int) -> Iterator[tuple[int, str]]:
+    """SPARQL Update requests that merge one graph into its remote namesake, subject by subject.
+
+    For the cross-article graph (`_resolved`: report counts, outlet counts, inferred dates of
+    fused events), which has one name in every store: replacing it would let a second corpus
+    loaded into the same server wipe the first one's (issue 15.3). Each request deletes, in that
+    remote graph, what is said about a set of this store's subjects and inserts what the store
+    says about them, so a reload replaces this corpus's facts and keeps every other corpus's.
+    An event that two corpora share gets the facts of the corpus loaded last. Idempotent, so a
+    failed load can simply be run again.
+    """
+    g = ox.NamedNode(graph)
+    by_subject: dict[ox.NamedNode | ox.BlankNode, list[ox.Triple]] = {}
+    for q in store.quads_for_pattern(None, None, None, g):
+        by_subject.setdefault(q.subject, []).append(ox.Triple(q.subject, q.predicate, q.object))
+
+    def request(subjects: list, triples: list[ox.Triple]) -> str:
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        named = " ".join(str(s) for s in subjects if isinstance(s, ox.NamedNode))
+        insert = (f"INSERT {{ GRAPH {g} {{\n{data}}} }} WHERE {{}}" if any(
+            isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples)
+            else f"INSERT DATA {{ GRAPH {g} {{\n{data}}} }}")
+        if not named:
+            return insert
+        return (f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {named} }} GRAPH {g} {{ ?s ?p ?o }} }} ;\n"
+                + insert)
+
+    subjects: list = []
+    triples: list[ox.Triple] = []
+    for subject in sorted(by_subject, key=str):
+        subjects.append(subject)
+        triples.extend(by_subject[subject])
+        if len(triples) >= batch_triples:
+            yield len(triples), request(subjects, triples)
+            subjects, triples = [], []
+    if triples:
+        yield len(triples), request(subjects, triples)
+
+
+class _Journal:
+    """What an unfinished load of this store into this target has sent, so a rerun sends the rest.
+
+    Kept in STORE/kg-load/<hash of the target>.json: each graph that went through, with a hash of
+    its N-Triples. A rerun skips a graph whose content is unchanged and sends everything else; a
+    load that completes removes the file, so the next full load sends every graph again. (A store
+    that cannot be written to gets no journal: a rerun then sends everything, which is still
+    correct, since each graph is replaced.)
+    """
+
+    def __init__(self, store_path: Path, target: str) -> None:
+        self.path = Path(store_path) / "kg-load" / (hashlib.sha1(target.encode()).hexdigest()[:16] + ".json")
+        self.target = target
+        self.before: dict[str, str] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("target") == target:
+                self.before = dict(data.get("sent", {}))
+        except (OSError, ValueError, AttributeError):
+            pass
+        self.sent: dict[str, str] = {}
+        self._saved = time.monotonic()
+
+    def already(self, graph: str, digest: str) -> bool:
+        if self.before.get(graph) == digest:
+            self.sent[graph] = digest
+            return True
+        return False
+
+    def record(self, graph: str, digest: str) -> None:
+        self.sent[graph] = digest
+        if time.monotonic() - self._saved > 2.0:  # a crash loses at most 2 s of records (resent)
+            self.save([])
+
+    def save(self, not_sent: list[str]) -> bool:
+        try:
+            atomic_write(self.path, json.dumps({"target": self.target, "sent": self.sent, "not_sent": not_sent},
+                                               ensure_ascii=False, indent=1), fsync=False)
+        except OSError:
+            return False
+        self._saved = time.monotonic()
+        return True
+
+    def finish(self) -> None:
+        self.path.unlink(missing_ok=True)
 
 
 def bnode_counts(store: ox.Store) -> dict[str, int]:
@@ -339,140 +338,19 @@ def graph_store_candidates(endpoint: str, auth: str | None = None) -> list[str]:
     return [u for u in out if not (u in seen or seen.add(u))]
 
 
-class _Http:
-    """requests session plus the chosen authentication, used for GSP and for probing."""
-
-    def __init__(self, auth: str | None, user: str | None, password: str | None) -> None:
-        self.auth_kind = auth
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = "kg-load (https://w3id.org/kg-diplomacy)"
-        if auth == "basic":
-            self.session.auth = HTTPBasicAuth(user or "", password or "")
-        elif auth == "digest":
-            self.session.auth = HTTPDigestAuth(user or "", password or "")
-        elif auth == "bearer":
-            self.session.headers["Authorization"] = f"Bearer {password}"
-
-    def probe(self, url: str) -> int | None:
-        """HTTP status of `HEAD url?default`, or None when the host cannot be reached."""
-        try:
-            r = self.session.head(url, params={"default": ""}, timeout=(5.0, 15.0),
-                                  allow_redirects=True)
-            return r.status_code
-        except requests.RequestException:
-            return None
-
-    def put_graph(self, url: str, graph: str, body: bytes) -> None:
-        try:
-            r = self.session.put(
-                url,
-                params={"graph": graph},
-                data=body,
-                headers={"Content-Type": f"{NTRIPLES}; charset=utf-8"},
-                timeout=TIMEOUT,
-            )
-        except (requests.ConnectionError, requests.Timeout) as e:
-            raise _Transient(f"cannot connect ({_connection_cause(e)})") from None
-        except requests.RequestException as e:
-            raise RemoteError(f"{redact(url)}: {_one_line(str(e))}") from None
-        if r.status_code >= 300:
-            raise _status_error(r.status_code, url, r.text, self.auth_kind)
-
-    def digest_realm(self, url: str) -> str | None:
-        """The realm of a Digest challenge: SPARQLWrapper needs it up front, servers differ."""
-        try:
-            r = requests.get(url, timeout=(5.0, 15.0))
-        except requests.RequestException:
-            return None
-        m = re.search(r'realm="([^"]*)"', r.headers.get("WWW-Authenticate", ""))
-        return m.group(1) if m else None
-
-
-def discover_graph_store(http: _Http, endpoint: str) -> str | None:
+def discover_graph_store(client: SparqlClient, endpoint: str, auth: str | None) -> str | None:
     """The first candidate Graph Store URL that exists on the server, else None.
 
     "Exists" means HEAD does not answer 404/410: Virtuoso answers HEAD with 500/501 and a
     protected store with 401, and both still mean the path is a Graph Store.
     """
-    for url in graph_store_candidates(endpoint, http.auth_kind):
-        status = http.probe(url)
+    for url in graph_store_candidates(endpoint, auth):
+        status = client.probe(url, {"default": ""})
         if status is None:
             return None  # host unreachable: the load itself reports it with retries
         if status not in (404, 410):
             return url
     return None
-
-
-class _UpdateWrapper(SPARQLWrapper):
-    """SPARQLWrapper that knows every request it sends is an update.
-
-    SPARQLWrapper sniffs the query form with regexes over the whole text on every `setQuery`;
-    on a 5000-triple batch (~1 MB) that costs ~0.4 s, about as long as the server takes to
-    store it. Our texts start with DROP or INSERT by construction, so the form is known.
-    """
-
-    def _parseQueryType(self, query: str) -> str | None:  # noqa: N802 - SPARQLWrapper's name
-        return DROP if query.startswith("DROP") else INSERT
-
-
-def _sparqlwrapper(endpoint: str, auth: str | None, user: str | None, password: str | None,
-                   realm: str | None) -> SPARQLWrapper:
-    sw = _UpdateWrapper(endpoint, updateEndpoint=endpoint, agent="kg-load")
-    sw.setMethod(POST)
-    sw.setRequestMethod(POSTDIRECTLY)
-    sw.setTimeout(int(TIMEOUT[1]))
-    if auth in ("basic", "digest"):
-        sw.setHTTPAuth(BASIC if auth == "basic" else DIGEST)
-        sw.setCredentials(user, password, realm=realm or "SPARQL")
-    elif auth == "bearer":
-        sw.addCustomHttpHeader("Authorization", f"Bearer {password}")
-    return sw
-
-
-def _send_update(sw: SPARQLWrapper, text: str, endpoint: str, auth: str | None) -> None:
-    """POST one update; translate SPARQLWrapper/urllib failures to _Transient or RemoteError."""
-    sw.setQuery(text)
-    try:
-        result = sw.query()
-        try:
-            result.response.read()
-        finally:
-            result.response.close()
-    except Unauthorized:
-        raise _status_error(401, endpoint, "", auth) from None
-    except EndPointNotFound:
-        raise _status_error(404, endpoint, "", auth) from None
-    except EndPointInternalError as e:
-        raise _Transient(f"HTTP 500: {_one_line(_response_text(e))}") from None
-    except QueryBadFormed as e:
-        raise RemoteError(
-            f"{redact(endpoint)}: HTTP 400, the server rejected the update: {_one_line(_response_text(e))}"
-        ) from None
-    except urllib.error.HTTPError as e:
-        body = ""
-        try:
-            body = e.read().decode("utf-8", "replace")
-        except Exception:  # noqa: BLE001 - a body is only a nicety for the message
-            pass
-        raise _status_error(e.code, endpoint, body, auth) from None
-    except (urllib.error.URLError, ConnectionError, TimeoutError) as e:
-        raise _Transient(f"cannot connect ({_connection_cause(e)})") from None
-    except SPARQLWrapperException as e:
-        raise RemoteError(f"{redact(endpoint)}: {_one_line(str(e))}") from None
-
-
-def _response_text(e: SPARQLWrapperException) -> str:
-    text = str(e)
-    _, _, resp = text.partition("Response:")
-    resp = resp.strip()
-    if resp.startswith(("b'", 'b"')):
-        try:
-            import ast
-
-            resp = ast.literal_eval(resp).decode("utf-8", "replace")
-        except (ValueError, SyntaxError):
-            pass
-    return resp or text
 
 
 # --- the entry point ----------------------------------------------------------------------------
@@ -517,13 +395,15 @@ def load_store(
         raise RemoteError(f"batch size must be at least 1, got {batch_triples}")
 
     store = open_store(store_path)
-    counts = graph_counts(store)
+    # the cross-article graph last: its facts are about the events of the article graphs
+    counts = sorted(graph_counts(store), key=lambda gn: gn[0] == RESOLVED_GRAPH)
     notes: list[str] = []
     # The default graph is the store's materialised union of the named graphs (kg.store.local): it is
     # not sent, since the remote store's own union default graph gives the same triples.
     total = sum(n for _, n in counts)
 
-    http = _Http(auth, user, password)
+    client = SparqlClient(auth, user, password, user_agent="kg-load (https://w3id.org/kg-diplomacy)",
+                          retries=retries, backoff=backoff, timeout=TIMEOUT)
     target = graph_store
     if not target and discover:
         if dry_run:
@@ -535,26 +415,74 @@ def load_store(
                     + " and uses PUT there if one answers; this plan shows the SPARQL Update fallback"
                 )
         else:
-            target = discover_graph_store(http, endpoint)
+            target = discover_graph_store(client, endpoint, auth)
             if target:
                 notes.append(f"graph store discovered at {redact(target)}")
     method = "gsp" if target else "update"
 
-    if method == "gsp":
-        assert target is not None
-        plan = [
-            GraphTarget(g, n, requests.Request("PUT", redact(target), params={"graph": g}).prepare().url or target)
-            for g, n in counts
-        ]
-    else:
-        bnodes = bnode_counts(store)
-        plan = [
-            GraphTarget(g, n, redact(endpoint), _request_count(n, bnodes.get(g, 0), batch_triples))
-            for g, n in counts
-        ]
+    merged = {RESOLVED_GRAPH}
+    bnodes = bnode_counts(store)
+    plan = []
+    for g, n in counts:
+        if g in merged:
+            plan.append(GraphTarget(g, n, redact(endpoint), max(1, -(-n // batch_triples)), merge=True))
+        elif method == "gsp":
+            assert target is not None
+            url = requests.Request("PUT", redact(target), params={"graph": g}).prepare().url or target
+            plan.append(GraphTarget(g, n, url))
+        else:
+            plan.append(GraphTarget(g, n, redact(endpoint), _request_count(n, bnodes.get(g, 0), batch_triples)))
     summary = LoadSummary(len(counts), total, method, plan, dry_run, notes)
     if dry_run:
         return summary
+
+    where = redact(target) if target else redact(endpoint)
+    journal = _Journal(Path(store_path), where)
+    con = console or Console(stderr=True)
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("triples"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=con, disable=not progress, transient=False) as bar:
+        task = bar.add_task(f"load -> {where}", total=total)
+        try:
+            for g, n in counts:
+                body = store.dump(None, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)) or b""
+                digest = hashlib.sha1(body).hexdigest()
+                if journal.already(g, digest):
+                    summary.skipped.append(g)
+                    bar.advance(task, n)
+                    continue
+                if g in merged:
+                    for k, text in merge_batches(store, g, batch_triples):
+                        client.update(endpoint, text)
+                        bar.advance(task, k)
+                elif method == "gsp":
+                    assert target is not None
+                    client.put_graph(target, g, body)
+                    bar.advance(task, n)
+                else:
+                    for k, text in update_batches(store, g, batch_triples):
+                        client.update(endpoint, text)
+                        bar.advance(task, k)
+                journal.record(g, digest)
+        except SparqlError as exc:
+            not_sent = [g for g, _ in counts if g not in journal.sent]
+            kept = journal.save(not_sent)
+            err = _load_error(exc, auth)
+            done = len(counts) - len(not_sent)
+            rerun = (f"the same kg load sends the other {len(not_sent)} (list in {journal.path})" if kept
+                     else "the same kg load sends all again")
+            raise RemoteError(f"{err}; {done} of {len(counts)} graph(s) sent, not sent from <{not_sent[0]}> on;"
+                              f" {rerun}") from None
+    journal.finish()
+    if summary.skipped:
+        summary.notes.append(f"resumed an unfinished load: {len(summary.skipped)} graph(s) it had sent, unchanged"
+                             " since, were not sent again")
+    return summary
 
     con = console or Console(stderr=True)
     columns = (
@@ -567,19 +495,18 @@ def load_store(
     with Progress(*columns, console=con, disable=not progress, transient=False) as bar:
         where = redact(target) if target else redact(endpoint)
         task = bar.add_task(f"load -> {where}", total=total)
-        if method == "gsp":
-            assert target is not None
-            what = f"cannot load into {redact(target)}"
-            for g, n in counts:
-                body = store.dump(None, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)) or b""
-                _retry(lambda g=g, body=body: http.put_graph(target, g, body), what, retries, backoff)
-                bar.advance(task, n)
-        else:
-            realm = http.digest_realm(endpoint) if auth == "digest" else None
-            sw = _sparqlwrapper(endpoint, auth, user, password, realm)
-            what = f"cannot load into {redact(endpoint)}"
-            for g, _n in counts:
-                for k, text in update_batches(store, g, batch_triples):
-                    _retry(lambda text=text: _send_update(sw, text, endpoint, auth), what, retries, backoff)
-                    bar.advance(task, k)
+        try:
+            if method == "gsp":
+                assert target is not None
+                for g, n in counts:
+                    body = store.dump(None, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)) or b""
+                    client.put_graph(target, g, body)
+                    bar.advance(task, n)
+            else:
+                for g, _n in counts:
+                    for k, text in update_batches(store, g, batch_triples):
+                        client.update(endpoint, text)
+                        bar.advance(task, k)
+        except SparqlError as exc:
+            raise _load_error(exc, auth) from None
     return summary

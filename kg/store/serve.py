@@ -11,8 +11,10 @@ store's write lock, so nothing else may open it for writing meanwhile.
 
 from __future__ import annotations
 
+import errno
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -80,6 +82,27 @@ def serve_command(
     ]
 
 
+def check_port_free(bind: str, port: int) -> None:
+    """ServeError (one line) when `bind:port` cannot be listened on, before anything is printed.
+
+    The oxigraph server would say "serving…" first and then fail with a Rust backtrace. The
+    probe binds as a server does (SO_REUSEADDR, like Rust's TcpListener), so a port in TIME_WAIT
+    still counts as free; the gap before oxigraph binds it is milliseconds.
+    """
+    try:
+        infos = socket.getaddrinfo(bind or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as e:
+        raise ServeError(f"cannot serve on {_host_port(bind, port)}: unknown address ({e.strerror})") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as e:
+            hint = " (another server is running there? try --port)" if e.errno == errno.EADDRINUSE else ""
+            raise ServeError(f"cannot serve on {_host_port(bind, port)}: {e.strerror or e}{hint}") from None
+
+
 def run_server(
     store: Path | str = DEFAULT_STORE,
     port: int = 7878,
@@ -88,6 +111,7 @@ def run_server(
 ) -> int:
     """Print where to query, run the server in the foreground until Ctrl-C; return its exit code."""
     cmd = serve_command(store, port, bind, writable)
+    check_port_free(bind, port)
     url = query_url(bind, port)
     base = url.removesuffix("/query")
     mode = "read-write" if writable else "read-only"

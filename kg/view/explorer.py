@@ -13,13 +13,12 @@ into the one page at write time, so the page fetches nothing: no CDN, no network
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from kg.io import atomic_write
 from kg.paths import QUERIES
 from kg.store.local import StoreError, open_store, select, term_text
 
@@ -151,31 +150,13 @@ def _summary(out: Path, tables: dict[str, dict], size: int) -> ViewSummary:
                        len(places), len(evidence), size)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Temp file next to the target, then rename: a reader never sees half a page.
-
-    (kg.build.write_atomic does the same, but importing kg.build loads spaCy: 7 s for a page
-    that needs none of it; and mkstemp's 0600 mode would hide the page from a web server.)
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_explorer(store_path: str | Path, out_path: str | Path, *, queries_dir: Path = QUERIES) -> ViewSummary:
     """Query the store and write the explorer page to out_path atomically; returns what it holds."""
     out = Path(out_path)
     tables = query_tables(store_path, queries_dir)
     html = render_page(tables)
     try:
-        _write_atomic(out, html)
+        atomic_write(out, html)  # 0644: a web server may serve the page
     except OSError as exc:
         raise ViewError(f"{out}: cannot write the page ({exc.strerror or exc})") from exc
     return _summary(out, tables, len(html.encode("utf-8")))
