@@ -78,8 +78,9 @@ def atomic_write(path: str | Path, data: str | bytes, mode: int = 0o644, *, fsyn
         fh.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
-def read_table(path: str | Path, required: Iterable[str] = ()) -> tuple[list[str], list[dict[str, str]]]:
-    """(header, rows) of a TSV file; every row has every header column (short rows padded with "").
+def read_table(path: str | Path, required: Iterable[str] = (), *, strict: bool = False) -> tuple[list[str], list[dict[str, str]]]:
+    """(header, rows) of a TSV file; every row has every header column (short rows padded with "",
+    or refused with `strict`, for files a program writes whole: a short row there is damage).
 
     Raises FileNotFoundError for a missing file (callers add their own hint) and TsvError for a
     file without a header, a header without a `required` column, or a row longer than the header.
@@ -97,7 +98,7 @@ def read_table(path: str | Path, required: Iterable[str] = ()) -> tuple[list[str
         raise TsvError(f"{path}: header lacks column(s) {', '.join(missing)}")
     rows: list[dict[str, str]] = []
     for (line_no, _), cells in zip(numbered[1:], reader):
-        if len(cells) > len(header):
+        if len(cells) > len(header) or (strict and len(cells) < len(header)):
             raise TsvError(f"{path}: line {line_no} has {len(cells)} cells, the header has {len(header)}")
         cells += [""] * (len(header) - len(cells))
         rows.append(dict(zip(header, cells)))

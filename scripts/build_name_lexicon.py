@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.arabic import normalize  # noqa: E402
+from kg.io import atomic_write, read_tsv  # noqa: E402
 from kg.paths import LEXICON, shared_data  # noqa: E402
 
 LETTERS = re.compile(r"^[\u0621-\u064a]{3,}$")
@@ -41,10 +42,9 @@ def main() -> int:
     common = {ln.strip() for ln in (LEXICON / "common_words.txt").read_text(encoding="utf-8").splitlines()
               if ln.strip() and not ln.startswith("#")}
     counts: Counter[str] = Counter()
-    for line in args.tokens.read_text(encoding="utf-8").splitlines()[1:]:
-        parts = line.split("\t")
-        if len(parts) == 3 and parts[2].isdigit():
-            counts[normalize(parts[0])] += int(parts[2])
+    for row in read_tsv(args.tokens, required=("arabic", "count")):
+        if row["count"].isdigit():
+            counts[normalize(row["arabic"])] += int(row["count"])
     from_labels: set[str] = set()
     for person in json.loads(args.persons.read_text(encoding="utf-8"))["persons"]:
         for label in [person.get("ar")] + list(person.get("ar_alt") or []):
@@ -58,9 +58,7 @@ def main() -> int:
         "# Wikidata office-holders extract (wikidata/persons.json, CC0). Built by",
         f"# scripts/build_name_lexicon.py; {len(names)} words.",
     ]
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text("\n".join(header + sorted(names)) + "\n", encoding="utf-8")
-    tmp.replace(args.out)
+    atomic_write(args.out, "\n".join(header + sorted(names)) + "\n")
     print(f"wrote {args.out}: {len(names)} name words")
     return 0
 

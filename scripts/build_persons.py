@@ -33,20 +33,17 @@ No QID is written here that does not come from persons.json.
 from __future__ import annotations
 
 import argparse
-import csv
-import itertools
 import json
-import os
 import re
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.arabic import has_arabic, normalize, tokens  # noqa: E402
+from kg.arabic import has_arabic, tokens  # noqa: E402
+from kg.io import TsvError, atomic_write, read_tsv  # noqa: E402
 from kg.link.names import (  # noqa: E402
     NameTableError, english_tokens, fold, generate, keys_version, load_name_tokens, retrieval_keys,
 )
@@ -83,23 +80,13 @@ def _read_json(path: Path) -> object:
 
 
 def _write_tsv(path: Path, columns: list[str], rows: Iterable[dict], header_comment: str = "") -> int:
+    """Write the rows atomically (kg.io); cells have their whitespace folded to single spaces."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    n = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            for line in header_comment.splitlines():
-                fh.write(f"# {line}\n")
-            fh.write("\t".join(columns) + "\n")
-            for r in rows:
-                fh.write("\t".join(" ".join(str(r.get(c, "") or "").split()) for c in columns) + "\n")
-                n += 1
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return n
+    lines = [f"# {line}" for line in header_comment.splitlines()] + ["\t".join(columns)]
+    for r in rows:
+        lines.append("\t".join(" ".join(str(r.get(c, "") or "").split()) for c in columns))
+    atomic_write(path, "\n".join(lines) + "\n")
+    return len(lines) - 1 - len(header_comment.splitlines())
 
 
 # --- countries and offices ------------------------------------------------------------------------
@@ -158,13 +145,11 @@ def load_position_lexicon(lexicon: Path) -> tuple[dict[str, list[tuple[str, str 
 
 def _read_lexicon(path: Path, columns: list[str]) -> list[dict[str, str]]:
     try:
-        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+        return read_tsv(path, required=columns)
     except FileNotFoundError:
         raise BuildError(f"{path}: file not found") from None
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    if not lines or any(c not in lines[0].split("\t") for c in columns):
-        raise BuildError(f"{path}: header must have columns {columns}")
-    return rows
+    except TsvError:
+        raise BuildError(f"{path}: header must have columns {columns}") from None
 
 
 def position_core(label: str, iso: str | None, country_names: dict[str, list[str]],
@@ -358,10 +343,7 @@ def _merge_positions(path: Path, derived: list[dict]) -> int:
     """positions.tsv keeps its verified rows (they win) and gets the derived ones after them."""
     rows: list[dict] = []
     if path.exists():
-        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-        header = lines[0].split("\t") if lines else POSITION_COLUMNS
-        rows = [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
-        rows = [r for r in rows if r.get("source") != PERSONS_FILE]
+        rows = [r for r in read_tsv(path) if r.get("source") != PERSONS_FILE]
     known = {(r["office_key"], r["iso2"]) for r in rows}
     added = [r for r in derived if (r["office_key"], r["iso2"]) not in known]
     _write_tsv(path, POSITION_COLUMNS, rows + added)

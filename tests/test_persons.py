@@ -226,7 +226,7 @@ def test_missing_or_broken_person_files_give_one_line_and_no_links(small: Path, 
         fh.write("Q910003\tQ910100\t2017-01-20\n")  # a row cut short
     assert load_persons(broken) is None
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "person_positions.tsv: row" in err[0] and "cells" in err[0]
+    assert len(err) == 1 and "person_positions.tsv: line" in err[0] and "cells" in err[0]
 
     dangling = _copy(small, tmp_path / "dangling")
     with (dangling / "person_positions.tsv").open("a", encoding="utf-8") as fh:

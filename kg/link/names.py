@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.arabic import match_key, normalize, phonetic_key, tokens
+from kg.io import TsvError, read_table, read_tsv
 from kg.paths import LEXICON
 
 # Hyphen-glued Arabic article in English transliterations: al-Assad, el-Sisi, ad-Darwish.
@@ -93,19 +94,16 @@ class NameTableError(Exception):
 def load_name_tokens(path: Path) -> dict[str, list[tuple[str, int]]]:
     """English token → [(Arabic token, count)], most frequent first; letter-only Arabic tokens."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        header, rows = read_table(path, required=("arabic", "english", "count"))
     except FileNotFoundError:
         raise NameTableError(f"{path}: file not found") from None
-    except UnicodeDecodeError as exc:
-        raise NameTableError(f"{path}: not UTF-8 ({exc})") from None
-    if not lines or lines[0].split("\t")[:3] != ["arabic", "english", "count"]:
-        raise NameTableError(f"{path}: header must be arabic<TAB>english<TAB>count")
+    except (TsvError, UnicodeDecodeError) as exc:
+        raise NameTableError(f"{path}: {exc}".replace(f"{path}: {path}: ", f"{path}: ")) from None
     table: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for i, line in enumerate(lines[1:], 2):
-        cells = line.split("\t")
-        if len(cells) != 3 or not cells[2].isdigit():
+    for i, row in enumerate(rows, 2):
+        if not row["count"].isdigit():
             raise NameTableError(f"{path}: line {i}: expected arabic<TAB>english<TAB>count")
-        ar, en, count = cells[0].strip(), cells[1].strip().lower(), int(cells[2])
+        ar, en, count = row["arabic"].strip(), row["english"].strip().lower(), int(row["count"])
         if not en or not re.fullmatch("[\u0621-\u064a]+", normalize(ar)):
             continue  # «تي.آي.», diacritics, ZWNJ: SOURCE.md says filter them
         table[en].append((ar, count))
@@ -157,10 +155,8 @@ class _Letters:
 @lru_cache(maxsize=4)
 def _letters(path: str) -> _Letters:
     classes: dict[str, dict[str, str]] = {"latin": {}, "arabic": {}}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        script, letters, cls = (line.split("\t") + ["", ""])[:3]
+    for row in read_tsv(path):
+        script, letters, cls = row.get("script", ""), row.get("letters", ""), row.get("class", "")
         if script not in classes:
             continue
         for form in letters.split("|"):

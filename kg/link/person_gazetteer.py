@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kg.io import TsvError, read_table
 from kg.link.names import (
     EN_PARTICLES, NASAB, Alignment, ArToken, Slot, align, arabic_name_tokens, arabic_skeleton, fold,
     keys_version, retrieval_keys, slot_for_forms, token_key,
@@ -113,24 +114,16 @@ def _header_value(path: Path, name: str) -> str | None:
 
 def _read(path: Path, required: list[str]) -> list[list[str]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        header, table = read_table(path, strict=True)
     except FileNotFoundError:
         raise PersonGazetteerError(f"{path}: file not found (run scripts/build_persons.py)") from None
+    except TsvError as exc:
+        raise PersonGazetteerError(str(exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PersonGazetteerError(f"{path}: cannot read ({exc})") from None
-    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    if not lines:
-        raise PersonGazetteerError(f"{path}: empty file")
-    header = lines[0].split("\t")
     if header[: len(required)] != required:
         raise PersonGazetteerError(f"{path}: header must start with {', '.join(required)}")
-    rows = []
-    for i, line in enumerate(lines[1:], 2):
-        cells = line.split("\t")
-        if len(cells) != len(header):
-            raise PersonGazetteerError(f"{path}: row {i} has {len(cells)} cells, header has {len(header)}")
-        rows.append(cells)
-    return rows
+    return [[row[c] for c in header] for row in table]
 
 
 _QID = re.compile(r"Q[1-9][0-9]*")

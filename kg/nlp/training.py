@@ -20,7 +20,6 @@ import argparse
 import gzip
 import hashlib
 import json
-import random
 import shutil
 import sys
 import tempfile
