@@ -37,6 +37,10 @@ ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافق�
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
 WITH_WORDS = set(tokens("مع بمعية"))
+# Who is talked about («بحث معه عن …», «تحدثا حول …») takes no part in the meeting.
+TOPIC_WORDS = set(tokens("عن حول بشأن بخصوص"))
+# A comma then one of these opens another clause.
+CLAUSE_OPENERS = set(tokens("بعد قبل عقب حيث فيما بينما لكن إلا إذ مع غير"))
 RELATIVE_PRONOUNS = set(tokens("الذي التي الذين اللذان اللتان"))
 ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخلال وفي"))
 # «حل بـ»: arrived in (the destination is after «بـ», never a direct object: «حل الأزمة»).
@@ -116,10 +120,21 @@ class _ArticleEvents:
         if trig.trigger.pos == "verb" and normalize(trig.trigger.form).startswith(("سي", "ست")):
             return "planned"
         found = None
-        for pm in self.lex.markers.find(self.view, clause_start, clause_end):
+        # A marker at the head of the sentence governs every trigger after it («من المقرر أن تشهد
+        # الزيارة لقاء …»), up to a clause boundary; a cancellation anywhere in the sentence
+        # cancels («اللقاء الذي كان مقررا … قد ألغي»).
+        head = self._hard_clause_start(self.sent.start, trig.start)
+        for pm in self.lex.markers.find(self.view, min(clause_start, head), max(clause_end, self.sent.end)):
             mk = pm.payload
             if mk.modality == "occurred":
                 continue  # a phrase listed only to shadow a shorter marker («من أجل»)
+            if mk.scope == "anywhere":
+                found = mk.modality
+                break
+            if pm.end <= trig.start and pm.start < min(clause_start, head):
+                continue
+            if pm.start >= clause_end:
+                continue
             if mk.scope == "before" and pm.end <= trig.start:
                 if mk.modality == "planned" and trig.trigger.pos == "noun" and trig.trigger.type == "Visit" and trig.start - pm.end > 2:
                     continue  # «من المقرر أن يجري شويغو خلال زيارته»: the marker governs another verb
@@ -130,6 +145,8 @@ class _ArticleEvents:
             date_text = self.date_for(trig, self.sent)[1]
             if date_text and any(normalize(w) in FUTURE_DATE_WORDS for w in date_text.split()):
                 return "planned"  # «الأسبوع المقبل», «غدا»: a future time
+        if trig.trigger.pos == "noun" and found is None and self._future_verb_before(head, trig):
+            return "planned"  # «وسيخصص ماكرون السبت … مع عقد لقاء مع …»: a future verb governs the noun
         if trig.trigger.pos == "noun" and found is None:
             # «لقاء سيجمعهما», «القمة التي ستعقد»: a future verb right after the noun.
             for tok in doc[trig.end : trig.end + 3]:
@@ -310,6 +327,7 @@ class _ArticleEvents:
         """
         norm = normalize(trig.text)
         start = self._after_complementizer(min(cs, self.seg_start), trig.start)
+        ce = self._participants_end(trig, refs, ce)
         clause = [r for r in refs if start <= r.start < ce and r.start != trig.start]
         before = [r for r in clause if r.end <= trig.start]
         after = [r for r in clause if r.start >= trig.end]
@@ -318,13 +336,25 @@ class _ArticleEvents:
 
         # «اللقاء», «الاجتماع الذي حضره …»: a definite noun tells more of the meeting just told
         prev = self.previous_meeting()
-        if trig.trigger.pos == "noun" and self._definite(trig) and prev is not None:
-            attendees = self._attendees(trig, after, ce)
+        brought = self._brought_together(trig)
+        if brought is not None:
+            # «عقب اللقاء الذي جمعه بالرئيس السوداني عمر البشير»: a meeting named by its relative
+            # clause; «جمعه» is the subject's meeting with the persons after it
+            objects = self.persons([r for r in after if r.start > brought])
+            if len(objects) >= 2 and normalize(self.doc[brought].text).endswith("هم"):
+                return [(objects, None)]
+            owner = self._owner(trig, refs, prev_refs)
+            objects = [o for o in objects if o != owner]
+            return [([owner, objects[0]], owner)] if owner and objects else []
+        if trig.trigger.pos == "noun" and self._definite(trig):
+            # «اللقاء», «الاجتماع الذي …», «قبل اللقاء»: a meeting already told (or one the headline
+            # told); it opens a new meeting only when it names both sides («اللقاء بين X و Y»)
+            attendees = self._attendees(trig, after, ce) if prev is not None else []
             if attendees:
                 prev.participants.extend(p for p in attendees if p not in prev.participants)
                 return []
             pair = self._between(trig, after, refs, prev_refs, ce)
-            if pair and len(pair) >= 2 and not set(pair) & set(prev.participants):
+            if pair and len(pair) >= 2 and (prev is None or not set(pair) & set(prev.participants)):
                 return [(pair, None)]
             return []
 
@@ -575,6 +605,19 @@ class _ArticleEvents:
             return k >= trig.end and self.view.norm[k] in WITH_WORDS or self.view.norm[after[0].start][:1] == "ب"
         return False
 
+    def _brought_together(self, trig: _Trig) -> int | None:
+        """The token of «جمعه», «جمعهما», «جمع بين» in a relative clause right after a meeting noun
+        («اللقاء الذي جمعه …»), or None."""
+        k = trig.end
+        while k < len(self.doc) and self.doc[k].is_space:
+            k += 1
+        if k >= len(self.doc) or self.view.norm[k] not in RELATIVE_PRONOUNS:
+            return None
+        for j in range(k + 1, min(k + 3, len(self.doc))):
+            if self.view.norm[j].startswith("جمع") and self.view.norm[j] != "جمعه" or self.view.norm[j] in {"جمعه", "جمعت", "جمعتهما", "جمعهما"}:
+                return j
+        return None
+
     def _definite(self, trig: _Trig) -> bool:
         """The trigger noun carries the article («الاجتماع», «وخلال اللقاء», «بالزيارة»): the
         phrase matcher strips it from the trigger's text, so the token decides."""
@@ -644,6 +687,56 @@ class _ArticleEvents:
             if normalize(self.doc[k].text) in COMPLEMENTIZERS:
                 return k + 1
         return cs
+
+    def _participants_end(self, trig: _Trig, refs: list[TokenRef], ce: int) -> int:
+        """Where the persons of a meeting clause end: at a topic preposition («عن», «حول»,
+        «بشأن»: who is talked about takes no part), or at a comma that opens another clause
+        («، ويتوقع أن …», «، بعد الضجة التي …»), not at one that goes on with a list of persons
+        («، ورئيس كوريا الجنوبية مون جاي إن»)."""
+        starts = {r.start for r in refs if self.is_person(r)}
+        title_starts = {ti.start for ti in self.m.titles}
+        for k in range(trig.end, ce):
+            norm = self.view.norm[k]
+            if norm in TOPIC_WORDS:
+                return k
+            if self.doc[k].text not in {"،", ","}:
+                continue
+            j = k + 1
+            while j < ce and self.doc[j].is_space:
+                j += 1
+            if j >= ce:
+                return ce
+            nxt = self.view.norm[j]
+            if j in starts or j in title_starts or any(r in COUNTERPART_WORDS for r in self.view.readings(j)[:3]):
+                continue  # the list of persons goes on
+            if nxt in CLAUSE_OPENERS or (nxt.startswith("و") and len(nxt) > 3 and not self._person_near(j, starts, title_starts)):
+                return k
+        return ce
+
+    def _person_near(self, j: int, starts: set[int], title_starts: set[int]) -> bool:
+        """A person or title begins at j or right after a glued «و» word («ووزير الخارجية …»)."""
+        return j in starts or j in title_starts or j + 1 in starts or j + 1 in title_starts
+
+    def _hard_clause_start(self, sent_start: int, start: int) -> int:
+        """After the last «،» or «كما/فيما/بينما» before `start` in the sentence (else the sentence
+        start): where a marker or verb at the head of the clause governs what follows."""
+        for k in range(start - 1, sent_start - 1, -1):
+            tok = self.doc[k]
+            if tok.text in {"،", ",", "؛", ";"} or normalize(tok.text) in CLAUSE_LINKS:
+                return k + 1 if tok.is_punct else k
+        return sent_start
+
+    def _future_verb_before(self, head: int, trig: _Trig) -> bool:
+        """A future verb (سـ + an imperfect verb the news word lists know) between the clause head
+        and a noun trigger."""
+        for k in range(head, trig.start):
+            norm = self.view.norm[k]
+            for r in self.view.readings(k)[:2]:
+                if len(r) >= 5 and r[0] == "س" and r[1] in "يتن" and r[2] not in "اوي" and (
+                    r[1:] in self.lex.news_words or r[1:] in self.lex.common_words or self.lex.triggers.knows_word(r)
+                ):
+                    return True
+        return False
 
     def _clause_start(self, prev_end: int, start: int) -> int:
         """Where the clause of a trigger begins: after the last «،» or «كما/فيما/بينما» between

@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import SKOS
 
-from kg.arabic import tokens
+from kg.arabic import normalize, tokens
 from kg.gazetteer import Gazetteer
 from kg.io import read_tsv
 from kg.nlp.phrases import PhraseIndex
@@ -71,6 +71,8 @@ class Lexicons:
     given_names: frozenset[str]  # words that usually start a person's name, as written
     name_tokens: frozenset[str] = frozenset()  # normalised words known as parts of personal names
     news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
+    mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
+    not_person_words: frozenset[str] = frozenset()  # «ووتش», «برس», «بحر»: an organisation, medium or place
     person_cues: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, kinship, professions → kind
 
     def is_name_word(self, norm: str) -> bool:
@@ -179,5 +181,9 @@ def load_lexicons() -> Lexicons:
         given_names=_word_list(LEXICON / "given_names.txt"),
         name_tokens=_word_list(LEXICON / "name_tokens.txt"),
         news_words=_word_list(LEXICON / "news_words.txt"),
+        mostly_not_names=frozenset(r["word"] for r in read_tsv(LEXICON / "mostly_not_names.tsv"))
+        if (LEXICON / "mostly_not_names.tsv").exists() else frozenset(),
+        not_person_words=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "not_person_words.tsv"))
+        if (LEXICON / "not_person_words.tsv").exists() else frozenset(),
         person_cues=_person_cues(LEXICON / "person_cues.tsv"),
     )

@@ -352,12 +352,17 @@ class _Builder:
                 continue
             if i > 0 and self.doc[i - 1].is_alpha and self.lex.is_name_word(self.view.norm[i - 1]):
                 continue  # not the first word of the run
-            if self._ordinary_word(i):
-                continue
+            if self._ordinary_word(i) or (self.view.norm[i] in self.lex.mostly_not_names and tok.text not in self.lex.given_names):
+                continue  # «عودة مشار», «أمام غريفيث»: a word that is mostly no name does not start one
             rng = self._name_after(i)
             if rng is None or rng[0] != i or rng[1] - rng[0] < 2:
                 continue
-            if not any(self._ordinary_word(k) for k in range(rng[0], rng[1]) if self.doc[k].is_alpha):
+            end = rng[0] + 1
+            while end < rng[1] and not (self.view.norm[end].startswith("و") and not self.lex.is_name_word(self.view.norm[end])):
+                end += 1  # «السيسي وبوتن»: a glued «و» ends a run no title or model span supports
+            rng = (rng[0], end)
+            words = [k for k in range(rng[0], rng[1]) if self.doc[k].is_alpha]
+            if len(words) >= 2 and not any(self._ordinary_word(k) or self.view.norm[k] in self.lex.not_person_words for k in words):
                 candidates.append((rng[0], rng[1], None))
 
     def _ordinary_word(self, k: int) -> bool:
@@ -477,7 +482,9 @@ class _Builder:
         if self.lex.nationalities.match_at(self.view, i) is not None:
             return True
         norm = normalize(t.text)
-        return (norm in self.lex.common_words) if strict else self.is_common(t.text) or len(norm) <= 4
+        if strict:
+            return norm in self.lex.common_words or norm in self.lex.news_words
+        return self.is_common(t.text) or len(norm) <= 4
 
     def _nisba(self, i: int) -> bool:
         norm = normalize(self.doc[i].text)
@@ -506,6 +513,8 @@ class _Builder:
     def is_common(self, word: str) -> bool:
         """An ordinary word of news (with or without a glued و/ف), so not part of a name."""
         readings = clitic_readings(normalize(word))
+        if normalize(word) in self.lex.news_words:
+            return True  # ordinary in 8 M words of news (scripts/build_news_words.py): this doc's model tag is no proof
         return any(r in self.lex.common_words for r in readings[:3]) and normalize(word) not in self.known_names
 
     def _ner_person_at(self, start: int) -> SpacySpan | None:

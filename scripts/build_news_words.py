@@ -1,0 +1,115 @@
+"""Write data/lexicon/news_words.txt: ordinary words of news that are (almost) never part of a name.
+
+A person mention needs positive evidence, and a span must not run into a verb or an ordinary
+noun («دونالد ترامب انسحاب», «ناقشه ترامب»). The NER corpora give only ~9k such words
+(common_words.txt); this list reads a larger corpus through the project's own model:
+
+1. run the shipped NER pipeline (models/ner, as kg runs it) over SaudiNewsNet's 30k articles
+   (8.3 M words) and count, per normalised word, its occurrences and how often the model put it
+   inside a PER span (cached in build/lexicon/, git-ignored: about an hour on 2 cores);
+2. keep a word seen at least MIN_COUNT times, inside a PER span in at most MAX_PER_RATE of them,
+   and known to no name list (data/lexicon/given_names.txt, data/lexicon/name_tokens.txt).
+
+The list is a statistic of the corpus, not the corpus: no sentence is kept. SaudiNewsNet is
+CC BY-NC-SA 4.0 (research / non-commercial), so treat this file, like the NER model's vectors,
+as non-commercial (docs/ner.md).
+
+    .venv/bin/python scripts/build_news_words.py [--recount]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kg.arabic import normalize, reading_text  # noqa: E402
+from kg.io import atomic_write  # noqa: E402
+from kg.paths import LEXICON, ROOT, shared_data  # noqa: E402
+
+MIN_COUNT = 5
+MAX_PER_RATE = 0.01
+MOSTLY_NOT = 0.2
+CACHE = ROOT / "build" / "lexicon" / "saudinewsnet_ner_counts.json"
+
+
+def count(source: Path) -> dict[str, Counter]:
+    """Occurrences and PER-span occurrences of every normalised word, paragraph by paragraph."""
+    from kg.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    tot: Counter[str] = Counter()
+    per: Counter[str] = Counter()
+
+    def paragraphs():
+        with gzip.open(source, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                for para in json.loads(line)["content"].split("\n"):
+                    if para.strip():
+                        yield reading_text(para[:5000])
+
+    for doc in nlp.pipe(paragraphs(), batch_size=64):
+        in_person = {t.i for e in doc.ents if e.label_ == "PER" for t in e}
+        for t in doc:
+            if t.is_alpha:
+                w = normalize(t.text)
+                tot[w] += 1
+                if t.i in in_person:
+                    per[w] += 1
+    return {"tot": tot, "per": per}
+
+
+def _names(path: Path) -> set[str]:
+    return {ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--source", type=Path, default=shared_data() / "saudinewsnet" / "articles.jsonl.gz")
+    ap.add_argument("--out", type=Path, default=LEXICON / "news_words.txt")
+    ap.add_argument("--recount", action="store_true", help="run the model over the corpus again")
+    args = ap.parse_args()
+    if args.recount or not CACHE.exists():
+        stats = count(args.source)
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(CACHE, json.dumps(stats, ensure_ascii=False))
+    stats = json.loads(CACHE.read_text(encoding="utf-8"))
+    tot, per = stats["tot"], stats["per"]
+    given = {normalize(w) for w in _names(LEXICON / "given_names.txt")}
+    name_words = _names(LEXICON / "name_tokens.txt")
+
+    def is_name(w: str) -> bool:
+        return w in given or w in name_words or (w.startswith("ال") and w[2:] in name_words)
+
+    words = sorted(w for w, n in tot.items() if n >= MIN_COUNT and per.get(w, 0) <= MAX_PER_RATE * n
+                   and not is_name(w) and len(w) >= 2)
+    header = [
+        "# Ordinary words of news (normalised with kg.arabic.normalize) that are almost never part of a",
+        f"# person's name: seen at least {MIN_COUNT} times in SaudiNewsNet (CC BY-NC-SA 4.0, research use only),",
+        f"# inside a PER span of the shipped NER model in at most {MAX_PER_RATE:.0%} of them, and on no name list.",
+        f"# Built by scripts/build_news_words.py; {len(words)} words.",
+    ]
+    atomic_write(args.out, "\n".join(header + words) + "\n")
+    print(f"wrote {args.out}: {len(words)} words")
+    # Words that are mostly not names, with how often the model reads them as part of one: a name
+    # that no model span or title supports must not start with one («عودة مشار», «أمام غريفيث»).
+    listed = set(words)
+    mostly = sorted((w, per.get(w, 0) / n) for w, n in tot.items() if n >= MIN_COUNT and per.get(w, 0) < MOSTLY_NOT * n
+                    and w not in given and len(w) >= 2 and w not in listed)
+    lines = ["# Words of SaudiNewsNet (CC BY-NC-SA 4.0) that the shipped NER model puts inside a PER span in",
+             f"# under {MOSTLY_NOT:.0%} of at least {MIN_COUNT} occurrences, with that share (news_words.txt holds those under",
+             f"# {MAX_PER_RATE:.0%} that no name list knows). Built by scripts/build_news_words.py; {len(mostly)} words.",
+             "word\tper_rate"] + [f"{w}\t{r:.3f}" for w, r in mostly]
+    out2 = args.out.with_name("mostly_not_names.tsv")
+    atomic_write(out2, "\n".join(lines) + "\n")
+    print(f"wrote {out2}: {len(mostly)} words")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
