@@ -206,5 +206,45 @@ def reading_text(text: str) -> str:
     return _HASHTAG.sub(lambda m: " " + m.group(1).replace("_", " "), text)
 
 
+def verb_forms(past: str, present: str, objects: bool = True) -> list[str]:
+    """The inflected forms news writes of a verb, from its past and present 3rd person masculine
+    singular («التقى», «يلتقي»): past persons and the dual («التقت», «التقيا», «التقوا»,
+    «التقيت»), object pronouns («التقاه», «استقبلها»), the present with every person prefix and
+    the dual and plural («تلتقي», «يلتقيان», «يلتقون»), and the future with سـ («سيلتقي»).
+    Used to expand the trigger lexicon (data/lexicon/trigger_verbs.tsv); proclitics (و، ف) are
+    the phrase matcher's business."""
+    forms: list[str] = [past]
+    pronouns = ("ه", "ها", "هما", "هم") if objects else ()
+    if past.endswith(("ى", "ي")):  # defective: التقى، أجرى
+        base = past[:-1]
+        forms += [base + s for s in ("ت", "يا", "وا", "يت", "ينا", "تا")]
+        forms += [base + "ا" + o for o in pronouns] + [base + "ت" + o for o in pronouns]
+    else:
+        forms += [past + s for s in ("ت", "ا", "وا", "تا", "نا", "تم")]
+        forms += [past + o for o in pronouns] + [past + "ت" + o for o in pronouns]
+        if len(past) == 3 and past[1] == "ا":  # hollow: زار → زرت
+            forms += [past[0] + past[2] + s for s in ("ت", "نا")]
+    stem = present[1:] if present[:1] in "يتنأ" else present
+    present_forms = [pre + stem for pre in ("ي", "ت", "ن", "أ")]
+    if stem.endswith(("ي", "ى")):  # يلتقي → يلتقيان، يلتقون
+        present_forms += [pre + stem[:-1] + s for pre in ("ي", "ت") for s in ("يان", "ون")]
+    else:
+        present_forms += [pre + stem + s for pre in ("ي", "ت") for s in ("ان", "ون")]
+    present_forms += [f + o for f in list(present_forms[:4]) for o in pronouns]
+    forms += present_forms + ["س" + f for f in present_forms]
+    return list(dict.fromkeys(forms))
+
+
+def noun_forms(noun: str) -> list[str]:
+    """A noun with its possessive pronouns («زيارة», «زيارته», «زيارتها», «زيارتهما»): the ta
+    marbuta becomes ta before a pronoun, a final hamza takes its seat («لقائه» beside «لقاءه»)."""
+    pronouns = ("ه", "ها", "هما", "هم")
+    base = noun[:-1] + "ت" if noun.endswith("ة") else noun
+    forms = [noun] + [base + o for o in pronouns]
+    if noun.endswith("اء"):
+        forms += [noun[:-1] + "ئ" + o for o in pronouns]
+    return list(dict.fromkeys(forms))
+
+
 def variants_key_set(names: Iterable[str]) -> set[str]:
     return {match_key(n) for n in names if n.strip()}

@@ -69,3 +69,15 @@ def test_match_key_ignores_article_and_conjunction() -> None:
 def test_arabic_ratio() -> None:
     assert arabic_ratio("وصل الوزير إلى بغداد") > 0.9
     assert arabic_ratio("The minister arrived in Baghdad") == 0.0
+
+
+def test_verb_forms_cover_persons_dual_objects_and_future():
+    from kg.arabic import noun_forms, verb_forms
+
+    forms = set(verb_forms("التقى", "يلتقي"))
+    assert {"التقى", "التقت", "التقيا", "التقوا", "التقاه", "تلتقي", "يلتقيان", "يلتقون", "سيلتقي", "ستلتقي"} <= forms
+    sound = set(verb_forms("استقبل", "يستقبل"))
+    assert {"استقبلت", "استقبلا", "استقبلها", "يستقبلان", "سيستقبل"} <= sound
+    assert "زرت" in set(verb_forms("زار", "يزور"))  # a hollow verb drops its long vowel
+    assert not any(f.endswith("ها") for f in verb_forms("بحث", "يبحث", objects=False))
+    assert {"زيارة", "زيارته", "زيارتها", "لقائه", "لقاءه"} <= set(noun_forms("زيارة")) | set(noun_forms("لقاء"))

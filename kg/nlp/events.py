@@ -37,6 +37,7 @@ ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافق�
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
 WITH_WORDS = set(tokens("مع بمعية"))
+FUTURE_AUXILIARIES = set(tokens("سيكون ستكون سيكونان ستكونان"))
 # Who is talked about («بحث معه عن …», «تحدثا حول …») takes no part in the meeting.
 TOPIC_WORDS = set(tokens("عن حول بشأن بخصوص"))
 # A comma then one of these opens another clause.
@@ -147,6 +148,9 @@ class _ArticleEvents:
                 return "planned"  # «الأسبوع المقبل», «غدا»: a future time
         if trig.trigger.pos == "noun" and found is None and self._future_verb_before(head, trig):
             return "planned"  # «وسيخصص ماكرون السبت … مع عقد لقاء مع …»: a future verb governs the noun
+        if found is None and any(self.view.readings(k)[:2] and set(self.view.readings(k)[:2]) & FUTURE_AUXILIARIES
+                                 for k in range(head, trig.start)):
+            return "planned"  # «وستكون هذه المرة الأولى التي يستضيف فيها …»
         if trig.trigger.pos == "noun" and found is None:
             # «لقاء سيجمعهما», «القمة التي ستعقد»: a future verb right after the noun.
             for tok in doc[trig.end : trig.end + 3]:

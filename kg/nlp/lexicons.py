@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import SKOS
 
-from kg.arabic import normalize, tokens
+from kg.arabic import noun_forms, normalize, tokens, verb_forms
 from kg.gazetteer import Gazetteer
 from kg.io import read_tsv
 from kg.nlp.phrases import PhraseIndex
@@ -126,6 +126,18 @@ def load_lexicons() -> Lexicons:
     triggers: PhraseIndex[Trigger] = PhraseIndex()
     for row in read_tsv(LEXICON / "triggers.tsv"):
         triggers.add(row["form"], Trigger(row["form"], row["type"], row["pos"], row["frame"]))
+    # Lemma rows expanded into their inflected forms; a form triggers.tsv lists already keeps its row.
+    if (LEXICON / "trigger_verbs.tsv").exists():
+        for row in read_tsv(LEXICON / "trigger_verbs.tsv"):
+            skip = set(filter(None, row.get("skip", "").split("|")))
+            for form in verb_forms(row["past"], row["present"], objects=row.get("objects", "yes") != "no"):
+                if form not in triggers and form not in skip:
+                    triggers.add(form, Trigger(form, row["type"], "verb", row["frame"]))
+    if (LEXICON / "trigger_nouns.tsv").exists():
+        for row in read_tsv(LEXICON / "trigger_nouns.tsv"):
+            for form in noun_forms(row["noun"]):
+                if form not in triggers:
+                    triggers.add(form, Trigger(form, row["type"], "noun", row["frame"]))
     markers: PhraseIndex[Marker] = PhraseIndex()
     for row in read_tsv(LEXICON / "modality.tsv"):
         if row["scope"] != "prefix":
