@@ -73,6 +73,7 @@ class Lexicons:
     news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
     not_person_words: frozenset[str] = frozenset()  # «ووتش», «برس», «بحر»: an organisation, medium or place
+    likely_surnames: frozenset[str] = frozenset()  # words news uses as names most of the time («السيسي»)
     person_cues: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, kinship, professions → kind
 
     def is_name_word(self, norm: str) -> bool:
@@ -197,5 +198,7 @@ def load_lexicons() -> Lexicons:
         if (LEXICON / "mostly_not_names.tsv").exists() else frozenset(),
         not_person_words=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "not_person_words.tsv"))
         if (LEXICON / "not_person_words.tsv").exists() else frozenset(),
+        likely_surnames=frozenset(r["word"] for r in read_tsv(LEXICON / "likely_surnames.tsv"))
+        if (LEXICON / "likely_surnames.tsv").exists() else frozenset(),
         person_cues=_person_cues(LEXICON / "person_cues.tsv"),
     )

@@ -620,6 +620,21 @@ class _Builder:
                     candidates.append((rng[0], rng[1], None))
         if self.lex.news_words:
             self._name_word_runs(candidates)
+        # «والتقى لودريان … السيسي»: a surname news uses alone most of the time is a person where
+        # the model missed it (data/lexicon/likely_surnames.tsv)
+        for tok in self.toks:
+            i = tok.i
+            if i in self.taken or not tok.is_alpha or len(self.view.norm[i]) < 5:
+                continue
+            norm = self.view.norm[i]
+            reading = norm if norm in self.lex.likely_surnames else (norm[1:] if norm[0] in "وف" else None)
+            if reading is None or reading not in self.lex.likely_surnames or len(reading) < 5:
+                continue
+            readings = self.view.readings(i)[:3]
+            if self._ordinary_word(i) or any(r in HONORIFICS or self._known_word(r, names=False) or r in self._given_norm
+                                             for r in readings) or any(t.start <= i < t.end for t in self.out.titles):
+                continue  # «الشيخ», «وفدا»: an honorific, an ordinary word with a glued «و»
+            candidates.append((i, i + 1, None))
         for ent in self.ents:
             if ent.label_ in PERSON_LABELS:
                 s, e = _clean_span(doc, ent.start, ent.end)
