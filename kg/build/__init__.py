@@ -102,6 +102,8 @@ def build(
     jobs: int = 1,
     retain: bool = True,
     incremental: bool = True,
+    prune: bool = False,
+    on_notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the graph of the given articles into the store (and optionally a TriG/N-Quads file).
 
@@ -111,6 +113,12 @@ def build(
     graph is rewritten only when what it takes from resolution changed (`incremental=False`
     redoes everything). `retain=False` keeps memory bounded on big corpora: the result then
     has no records and no graphs (the report and the resolution are still there).
+
+    Articles of earlier builds that are not in `paths` stay in the store (like rsync without
+    --delete); `prune=True` removes their graphs, never when no article or not every file could be
+    read, and says what it will remove through `on_notice` before the NLP starts. A second build
+    of the same store, or a build of a store `kg serve` serves, is refused at once
+    (kg.store.state); a killed build is finished by the next one.
     """
     from kg.build.engine import run_build
 
@@ -126,5 +134,7 @@ def build(
         jobs=jobs,
         retain=retain,
         incremental=incremental,
+        prune=prune,
+        on_notice=on_notice,
     )
     return BuildResult(report, records, resolution, graphs, stats)

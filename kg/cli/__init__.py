@@ -19,6 +19,27 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _sigterm_as_exit() -> None:
+    """SIGTERM (kill, a supervisor) unwinds like Ctrl-C, so a build removes its temporary files."""
+    import signal
+
+    def _exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        signal.signal(signal.SIGTERM, _exit)
+    except ValueError:  # not the main thread (tests calling the command in a thread)
+        pass
+
+
+def _warn_unfinished(store: _pathlib.Path) -> None:
+    from kg.store.state import unfinished_warning
+
+    line = unfinished_warning(store)
+    if line:
+        typer.echo(f"kg: {line}", err=True)
+
+
 @app.command("build")
 def build_cmd(
     paths: list[_pathlib.Path] = typer.Argument(..., help="Article files (.txt, .jsonl) or folders of them."),
@@ -32,27 +53,33 @@ def build_cmd(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for spaCy, extraction, RDF and SHACL."),
     full: bool = typer.Option(False, "--full", help="Ignore the incremental manifest: redo every article."),
+    prune: bool = typer.Option(False, "--prune", help="Remove the graphs of articles no longer in the input (never when a file cannot be read)."),
 ) -> None:
     """Build the graph of the articles into the store: one named graph per article.
 
-    Incremental: unchanged articles are not parsed again (manifest in STORE/kg-build)."""
+    Incremental: unchanged articles are not parsed again (manifest in STORE/kg-build). Articles
+    of earlier builds that are not in PATHS stay in the store unless --prune."""
     from kg.build import build
     from kg.cli.tables import print_build_report
     from kg.store.local import StoreError
 
+    _sigterm_as_exit()
     try:
         result = build(
             paths, store, out, model=model, wikidata_endpoint=wikidata_endpoint,
-            jobs=jobs, retain=False, incremental=not full,
+            jobs=jobs, retain=False, incremental=not full, prune=prune,
+            on_notice=lambda line: typer.echo(f"kg: {line}", err=True),
         )
     except (StoreError, OSError) as exc:
         raise _fail(str(exc)) from None
     report = result.report
+    for item in report.ignored:
+        typer.echo(f"kg: ignored {item}", err=True)
     for err in report.errors:
         typer.echo(f"kg: skipped {err}", err=True)
     print_build_report(report, verbose=not quiet)
     if report.articles == 0:
-        raise _fail("no article could be read", 2)
+        raise _fail("no article could be read; the store was left as it was", 2)
     if report.errors:
         raise typer.Exit(3)
 
@@ -77,6 +104,7 @@ def query_cmd(
         cols, rows = select(open_store(store, read_only=True), sparql)
     except StoreError as exc:
         raise _fail(f"{file}: {exc}") from None
+    _warn_unfinished(store)
     if fmt == "table":
         print_table(cols, rows, title=file.name)
     else:
@@ -222,6 +250,7 @@ def view_cmd(
         summary = write_explorer(store, out)
     except (StoreError, ViewError, OSError) as exc:
         raise _fail(str(exc)) from None
+    _warn_unfinished(store)
     typer.echo(summary.describe())
     typer.echo(summary.out.resolve().as_uri())
 
