@@ -103,15 +103,20 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs per query and way (best and median are printed)")
     ap.add_argument("--limit", type=float, default=2.0, help="mark queries slower than this many seconds")
     ap.add_argument("--timeout", type=float, default=120.0, help="give up on a served query after this many seconds")
+    ap.add_argument("--extra", type=Path, action="append", default=[],
+                    help="also time this query file (e.g. an older version: git show REV:queries/evidence.rq > old.rq)")
     args = ap.parse_args()
 
     store = args.store or build_store(args.articles, args.jobs)
-    files = sorted(QUERIES.glob("*.rq"))
+    files = sorted(QUERIES.glob("*.rq")) + args.extra
     load = os.getloadavg()
     print(f"store: {store}   load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}   "
           f"{len(os.sched_getaffinity(0))} CPUs   repeat {args.repeat}")
 
-    local = {f.name: time_local(store, f.read_text(encoding="utf-8"), args.repeat) for f in files}
+    local = {}
+    for f in files:
+        local[f.name] = time_local(store, f.read_text(encoding="utf-8"), args.repeat)
+        print(f"  {f.name}: {min(local[f.name][1]):.2f} s", flush=True)
 
     port = _free_port()
     base = f"http://127.0.0.1:{port}"

@@ -117,6 +117,9 @@ def test_killed_build_is_finished_by_the_next(name, point, from_v1, corpus, prun
     # Using the store meanwhile warns (the store may hold part of a build).
     q = CliRunner().invoke(app, ["query", str(QUERIES / "people.rq"), "--store", str(store), "-f", "csv"])
     assert q.exit_code == 0 and "did not finish" in q.output
+    if point == "graphs:1":
+        v = CliRunner().invoke(app, ["view", "--store", str(store), "--out", str(tmp_path / "page.html")])
+        assert v.exit_code == 0 and "did not finish" in v.output
     if out is not None and point.startswith("graphs"):  # killed while the --out file was being written
         assert list(out.parent.glob(f".{out.name}.*.tmp"))
 
