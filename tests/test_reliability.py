@@ -222,3 +222,18 @@ def test_sigterm_removes_the_out_temp_file(corpora, tmp_path: Path) -> None:
     assert proc.returncode == 128 + 15
     assert not list(out.parent.glob(".g.trig.*.tmp"))
     assert read_journal(store) is not None  # unfinished, and said so
+
+
+def test_build_of_a_store_another_server_writes_is_one_line(clean, corpora, tmp_path: Path, free_port: int, server) -> None:
+    """A plain `oxigraph serve` (not kg serve) holds RocksDB's lock: the build says so in one
+    line, before any NLP, instead of RocksDB's `LOCK: Resource temporarily unavailable`."""
+    store = tmp_path / "store"
+    shutil.copytree(clean["v1_store"], store)  # type: ignore[arg-type]
+    oxigraph = Path(sys.executable).parent / "oxigraph"
+    server([str(oxigraph), "serve", "--location", str(store), "--bind", f"127.0.0.1:{free_port}"],
+           f"http://127.0.0.1:{free_port}/query?query=ASK%7B%7D")
+    res = CliRunner().invoke(app, ["build", str(corpora["v2"]), "--store", str(store), "-q"])
+    assert res.exit_code == 1
+    assert res.output.strip() == (f"kg: error: {store}: the store is open for writing in another process "
+                                  "(an `oxigraph serve` or `kg serve --writable`?); stop it first")
+    assert read_journal(store) is None  # nothing was started
