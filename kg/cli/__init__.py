@@ -15,6 +15,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=HELP, rich_ma
 
 
 # --- build, query, validate, eval (core) -------------------------------------------------------
+import contextlib as _contextlib  # noqa: E402
 import pathlib as _pathlib  # noqa: E402
 import sys as _sys  # noqa: E402
 
@@ -27,17 +28,24 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _sigterm_as_exit() -> None:
-    """SIGTERM (kill, a supervisor) unwinds like Ctrl-C, so a build removes its temporary files."""
+@_contextlib.contextmanager
+def _sigterm_as_exit():
+    """SIGTERM (kill, a supervisor) unwinds like Ctrl-C while inside, so a build removes its
+    temporary files; the previous handler is put back after."""
     import signal
 
     def _exit(signum: int, frame: object) -> None:
         raise SystemExit(128 + signum)
 
     try:
-        signal.signal(signal.SIGTERM, _exit)
+        previous = signal.signal(signal.SIGTERM, _exit)
     except ValueError:  # not the main thread (tests calling the command in a thread)
-        pass
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _warn_unfinished(store: _pathlib.Path) -> None:
@@ -71,13 +79,13 @@ def build_cmd(
     from kg.cli.tables import print_build_report
     from kg.store.local import StoreError
 
-    _sigterm_as_exit()
     try:
-        result = build(
-            paths, store, out, model=model, wikidata_endpoint=wikidata_endpoint,
-            jobs=jobs, retain=False, incremental=not full, prune=prune,
-            on_notice=lambda line: typer.echo(f"kg: {line}", err=True),
-        )
+        with _sigterm_as_exit():
+            result = build(
+                paths, store, out, model=model, wikidata_endpoint=wikidata_endpoint,
+                jobs=jobs, retain=False, incremental=not full, prune=prune,
+                on_notice=lambda line: typer.echo(f"kg: {line}", err=True),
+            )
     except (StoreError, OSError) as exc:
         raise _fail(str(exc)) from None
     report = result.report
