@@ -6,7 +6,7 @@ KG := $(VENV)/bin/kg
 STORE ?= build/store
 ENCODER ?=
 
-.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev bench clean
+.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev bench bench-queries clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ encoder: setup
 
 bench: setup
 	$(PY) bench/throughput.py $(if $(SIZES),--sizes $(SIZES),)
+
+# Every query of queries/ through kg query and kg serve, and kg view, on ARTICLES SaudiNewsNet
+# articles (default 1000; the store is built once into build/bench/).
+bench-queries: setup
+	$(PY) bench/queries.py $(if $(ARTICLES),--articles $(ARTICLES),)
 
 clean:
 	rm -rf build models/encoder

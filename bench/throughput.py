@@ -51,7 +51,7 @@ def corpus_path() -> Path:
 
 def write_input(n: int, out: Path, per_file: int = 100) -> tuple[int, int]:
     """First n articles as kg's .jsonl input, in a folder of files of `per_file` articles
-    (kg reads files up to 5 MB); returns (articles, whitespace words)."""
+    (kg limits each article to 5 MB, not each file); returns (articles, whitespace words)."""
     out.mkdir(parents=True, exist_ok=True)
     words = count = 0
     dst = None

@@ -43,16 +43,25 @@ class TsvError(ValueError):
 
 
 @contextmanager
-def atomic_open(path: str | Path, mode: int = 0o644, *, text: bool = False, fsync: bool = True) -> Iterator[IO[Any]]:
+def atomic_open(path: str | Path, mode: int = 0o644, *, text: bool = False, fsync: bool = True,
+                tmp_name: str | Path | None = None) -> Iterator[IO[Any]]:
     """A file object whose content replaces `path` only when the `with` block ends cleanly.
 
     `mode` is applied minus the process umask (0644 under the usual 022), where `mkstemp` alone
     would leave 0600 and hide an exported graph or page from a web server. `fsync=False` is for
     caches only: the rename is still atomic, but after a power cut the new file may be empty.
+    `tmp_name` fixes the temporary file's name (in the target's folder) for a caller that must
+    announce it before writing, so that a process killed meanwhile leaves a file the next run
+    can find and remove (kg.build.engine's journal); it is created exclusively.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    if tmp_name is None:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    else:
+        tmp = str(tmp_name)
+        Path(tmp).unlink(missing_ok=True)  # a leftover of a killed run with the same name
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as raw:
             if text:

@@ -1,5 +1,6 @@
-"""Fixtures shared by the test files: free loopback ports, waiting for a server, a real Oxigraph
-server, and a SPARQL query helper that does not go through the code under test.
+"""Fixtures shared by the test files: free loopback ports, waiting for a server, real servers
+started and stopped by the test (an `oxigraph serve`, a `kg serve`), and a SPARQL query helper
+that does not go through the code under test.
 
 Stub HTTP servers for failure modes a real server will not produce on demand (401, 503, 429 with
 Retry-After) come from pytest-httpserver's `httpserver` fixture.
@@ -29,8 +30,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until_up(url: str, proc: subprocess.Popen | None = None, timeout: float = 20.0) -> None:
-    """Poll `url` until the server answers at all (any HTTP status); fail if `proc` exits first."""
+def wait_until_up(url: str, proc: subprocess.Popen | None = None, timeout: float = 30.0) -> None:
+    """Until `url` answers at all (any HTTP status); fails with the server's output if it exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
@@ -48,8 +49,9 @@ def wait_until_up(url: str, proc: subprocess.Popen | None = None, timeout: float
 
 
 def stop(proc: subprocess.Popen) -> None:
-    """SIGTERM, then SIGKILL after 10 s."""
-    proc.terminate()
+    """SIGTERM, then SIGKILL after 10 s (nothing when it has exited already)."""
+    if proc.poll() is None:
+        proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
@@ -103,3 +105,31 @@ def remote_counts() -> Callable[[str], dict[str, int]]:
         return {r["g"]["value"]: int(r["n"]["value"]) for r in rows["results"]["bindings"]}
 
     return counts
+
+
+@pytest.fixture()
+def free_tcp_port() -> int:
+    """A free loopback port, as a fixture."""
+    return free_port()
+
+
+@pytest.fixture()
+def server() -> Iterator[Callable[..., subprocess.Popen]]:
+    """`server(argv, url)`: start argv, wait until `url` answers, return the process; stopped at
+    the end of the test."""
+    procs: list[subprocess.Popen] = []
+
+    def start(argv: list[str], url: str, **popen: object) -> subprocess.Popen:
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **popen)  # type: ignore[arg-type]
+        procs.append(proc)
+        wait_until_up(url, proc)
+        return proc
+
+    yield start
+    for proc in procs:
+        stop_process(proc)
+
+
+# Names some test files use for the helpers above.
+pick_free_port = free_port
+stop_process = stop

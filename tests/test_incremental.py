@@ -108,30 +108,99 @@ def union(store: Path) -> set[tuple]:
     return out
 
 
-def test_removed_article_leaves_the_store(corpus: Path, tmp_path: Path) -> None:
-    """The store mirrors the input: an article deleted from the folder loses its graph, and its
-    triples leave the union default graph, as if the store had been built without it."""
+def test_removed_article_leaves_the_store_with_prune(corpus: Path, tmp_path: Path) -> None:
+    """--prune: an article deleted from the folder loses its graph, and its triples leave the
+    union default graph, as if the store had been built without it; the build says so before
+    any NLP."""
     store = tmp_path / "store"
     build([corpus], store, retain=False)
     gone = sorted(corpus.glob("*.txt"))[-1]
     gone.unlink()
-    res = build([corpus], store, retain=False)
-    assert len(res.report.removed) == 1 and res.stats.extracted == 0
+    events: list[str] = []
+    res = build([corpus], store, retain=False, prune=True, on_notice=lambda m: events.append("notice: " + m),
+                on_progress=lambda aid: events.append("article " + aid))
+    assert res.report.removed == [gone.stem] and res.stats.extracted == 0
+    assert events[0].startswith("notice: --prune: will remove the graphs of 1 article") and gone.stem in events[0]
     assert dump(store) == full_build(corpus, tmp_path)
     assert union(store) == union(tmp_path / "fresh")
 
 
+def test_removed_article_stays_without_prune(corpus: Path, tmp_path: Path) -> None:
+    """Without --prune the store keeps what it was given (rsync without --delete)."""
+    store = tmp_path / "store"
+    build([corpus], store, retain=False)
+    before = dump(store)
+    gone = sorted(corpus.glob("*.txt"))[-1]
+    gone.unlink()
+    res = build([corpus], store, retain=False)
+    assert res.report.kept == [gone.stem] and not res.report.removed and res.stats.extracted == 0
+    assert dump(store) == before
+
+
+def test_new_folder_adds_to_the_store(tmp_path: Path) -> None:
+    """`kg build new_folder/` into a store of other articles adds them: the earlier articles stay,
+    resolved together with the new ones from their cached records (no NLP for them), so the
+    store equals one clean build of both folders."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    files = sorted(ARTICLES.glob("*.txt"))
+    for f in files[:3]:
+        shutil.copy(f, first)
+    for f in files[3:]:
+        shutil.copy(f, second)
+    store = tmp_path / "store"
+    build([first], store, retain=False)
+    res = build([second], store, retain=False)
+    assert res.stats.extracted == len(files) - 3 and res.stats.reused == 3
+    assert res.report.kept == sorted(f.stem for f in files[:3]) and not res.report.removed
+    clean = tmp_path / "clean"
+    build([first, second], clean, retain=False, incremental=False)
+    assert dump(store) == dump(clean)
+    assert union(store) == union(clean)
+
+
 def test_removed_article_is_kept_when_files_were_skipped(corpus: Path, tmp_path: Path) -> None:
-    """A file that no longer reads is not a file the user removed: its graph stays."""
+    """A file that no longer reads is not a file the user removed: its graph stays, even with
+    --prune, and the build says beforehand that it will remove nothing."""
     store = tmp_path / "store"
     build([corpus], store, retain=False)
     before = dump(store)
     broken = sorted(corpus.glob("*.txt"))[-1]
     broken.write_bytes(b"\xff\xfe\x00 not utf-8 \x81")
-    res = build([corpus], store, retain=False)
-    assert res.report.errors and len(res.report.kept_stale) == 1 and not res.report.removed
-    kept = {l for l in before if res.report.kept_stale[0] in l}
-    assert kept and kept <= set(dump(store))
+    notices: list[str] = []
+    res = build([corpus], store, retain=False, prune=True, on_notice=notices.append)
+    assert res.report.errors and res.report.kept == [broken.stem] and not res.report.removed
+    assert any("nothing will be removed" in n for n in notices)
+    assert dump(store) == before
+
+
+@pytest.mark.parametrize("prune", [False, True])
+def test_empty_input_leaves_a_full_store_as_it_was(corpus: Path, tmp_path: Path, prune: bool) -> None:
+    """The data-loss case of issue 15: a build that reads nothing (an empty folder) into a full
+    store used to remove every graph. Now the store, its manifest and its records stay as they
+    were, and the command exits 2 saying so."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    store = tmp_path / "store"
+    build([corpus], store, retain=False)
+    before = dump(store)
+    state = store / "kg-build"
+    manifest = (state / "manifest.json").read_bytes()
+    records = sorted(p.name for p in (state / "records").iterdir())
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    res = build([empty], store, retain=False, prune=prune)
+    assert res.report.articles == 0 and not res.report.removed
+    assert dump(store) == before
+    cli = CliRunner().invoke(app, ["build", str(empty), "--store", str(store), "-q"] + (["--prune"] if prune else []))
+    assert cli.exit_code == 2 and "no article could be read; the store was left as it was" in cli.output
+    assert dump(store) == before
+    assert (state / "manifest.json").read_bytes() == manifest
+    assert sorted(p.name for p in (state / "records").iterdir()) == records
+    assert not (state / "journal").exists()
 
 
 def test_code_change_invalidates_records(corpus: Path, tmp_path: Path, monkeypatch) -> None:

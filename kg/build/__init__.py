@@ -89,6 +89,8 @@ def build(
     retain: bool = True,
     incremental: bool = True,
     wikidata_required: bool = False,
+    prune: bool = False,
+    on_notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the graph of the given articles into the store (and optionally a TriG/N-Quads file).
 
@@ -99,8 +101,13 @@ def build(
     redoes everything). `retain=False` keeps memory bounded on big corpora: the result then
     has no records and no graphs (the report and the resolution are still there).
 
-    A store directory this call created is removed again when the build read no article or
-    failed before anything was kept in it, so a mistyped path leaves nothing behind.
+    Articles of earlier builds that are not in `paths` stay in the store (like rsync without
+    --delete); `prune=True` removes their graphs, never when no article or not every file could be
+    read, and says what it will remove through `on_notice` before the NLP starts. A second build
+    of the same store, or a build of a store `kg serve` serves, is refused at once
+    (kg.store.state); a killed build is finished by the next one. A store directory this call
+    created is removed again when the build read no article or failed before anything was kept
+    in it, so a mistyped path leaves nothing behind.
     """
     from kg.build.engine import run_build
 
@@ -119,6 +126,8 @@ def build(
             retain=retain,
             incremental=incremental,
             wikidata_required=wikidata_required,
+            prune=prune,
+            on_notice=on_notice,
         )
     except BaseException as exc:
         if created:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import os
 import json
 import pickle
 import resource
@@ -37,14 +38,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.io import atomic_open, atomic_write
-from kg.read.articles import ArticleError, iter_articles
+from kg.read.articles import ArticleError, IgnoredFile, iter_articles
 from kg.paths import GAZETTEER, LEXICON, MODELS, ONTOLOGY, ROOT
 from kg.build.report import BuildReport, RunStats
 from kg.records import Article, ArticleRecords
 from kg.resolve.result import Resolution
 
 MANIFEST_VERSION = 1
-CACHE_DIRNAME = "kg-build"  # inside the store directory; RocksDB ignores names it does not own
+CACHE_DIRNAME = "kg-build"  # inside the store directory (= kg.store.state.STATE_DIRNAME)
 BATCH = 32  # articles per worker task and per store transaction
 
 
@@ -133,7 +134,12 @@ class Manifest:
 
 
 class RecordCache:
-    """One pickle per article (full records, body included) plus one file of compact records."""
+    """One pickle per article (full records, body included) plus one file of compact records.
+
+    Each pickle is written whole (temp file, then rename) and carries the extraction fingerprint
+    it was made under, so a build resuming after a killed one can tell a finished record of the
+    right code from a stale one without trusting anything else (`verified`).
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -143,14 +149,35 @@ class RecordCache:
     def path(self, aid: str) -> Path:
         return self.dir / f"{aid}.pkl"
 
-    def put(self, rec: ArticleRecords) -> None:
+    def put(self, rec: ArticleRecords, efp: str = "") -> None:
         # no fsync: a cache entry lost to a power cut costs one article's NLP, an fsync per article
         # costs ~6 ms (60 s on 10k articles)
-        atomic_write(self.path(rec.article.id), pickle.dumps(rec, protocol=pickle.HIGHEST_PROTOCOL), fsync=False)
+        atomic_write(self.path(rec.article.id), pickle.dumps((efp, rec), protocol=pickle.HIGHEST_PROTOCOL), fsync=False)
+
+    def _load(self, aid: str) -> tuple[str, ArticleRecords]:
+        with open(self.path(aid), "rb") as fh:
+            data = pickle.load(fh)
+        return data if isinstance(data, tuple) else ("", data)  # a bare record: written before fingerprints
 
     def get(self, aid: str) -> ArticleRecords:
-        with open(self.path(aid), "rb") as fh:
-            return pickle.load(fh)
+        return self._load(aid)[1]
+
+    def article(self, aid: str) -> Article | None:
+        """The article a record was made from (body included), or None without a readable record."""
+        try:
+            return self._load(aid)[1].article
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            return None
+
+    def verified(self, aid: str, efp: str) -> tuple[str, ArticleRecords] | None:
+        """(content hash, compact record) of a record made under `efp`, else None."""
+        from kg.resolve.blocking import compact
+
+        try:
+            made_under, rec = self._load(aid)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            return None
+        return (article_hash(rec.article), compact(rec)) if made_under == efp else None
 
     def load_compact(self) -> dict[str, tuple[str, ArticleRecords]]:
         try:
@@ -220,8 +247,9 @@ def nlp_groups(articles: Sequence[Article]) -> Iterator[list[Article]]:
         yield group
 
 
-def extract_batch(model: str | None, cache_root: str, articles: list[Article]) -> tuple[list[ArticleRecords], dict]:
-    """spaCy + extraction for a batch; full records go to the cache, compact ones come back."""
+def extract_batch(model: str | None, cache_root: str, articles: list[Article], efp: str = "") -> tuple[list[ArticleRecords], dict]:
+    """spaCy + extraction for a batch; full records go to the cache (marked with the extraction
+    fingerprint `efp`), compact ones come back."""
     from kg.resolve.blocking import compact
 
     t: Counter[str] = Counter()
@@ -229,7 +257,7 @@ def extract_batch(model: str | None, cache_root: str, articles: list[Article]) -
     out = []
     for rec in extract_iter(articles, model, t):
         t0 = time.perf_counter()
-        cache.put(rec)
+        cache.put(rec, efp)
         out.append(compact(rec))
         t["cache"] += time.perf_counter() - t0
     return out, dict(t)
@@ -364,13 +392,18 @@ class _OutFile:
     Written through kg.io.atomic_open: 0644, renamed into place only when complete.
     """
 
-    def __init__(self, out: Path, workdir: Path) -> None:
+    def __init__(self, out: Path, workdir: Path, announce: Callable[[str], None] | None = None) -> None:
         self.out = out
         self.nq = out_format(out) == "nquads"
         self.dir = workdir / "runs"
         self.dir.mkdir(parents=True, exist_ok=True)
         self.files: list[Path] = []
-        self._file = atomic_open(out)
+        # A name known before the file exists, so the build's journal can announce it first and a
+        # build killed while writing it has its temporary file removed by the next one.
+        self.tmp = str(out.parent / f".{out.name}.{os.getpid()}.tmp")
+        if announce is not None:
+            announce(self.tmp)
+        self._file = atomic_open(out, tmp_name=self.tmp)
         self.fh = self._file.__enter__()
         self._open = True
         if not self.nq:
@@ -445,6 +478,42 @@ def _wikidata_client(endpoint: str, cache: str | Path | None, user_agent: str | 
     return client
 
 
+def _prune_plan(paths: Sequence[str | Path], known: Iterable[str]) -> tuple[list[str], str]:
+    """What `--prune` will remove, read from the input before any NLP: (article ids, one line).
+
+    A read of the input alone (no spaCy): cheap next to the build, and it lets the user stop a
+    build that would remove what they did not mean to. Nothing is planned when no article can be
+    read or some file cannot: a broken or empty input is not a deleted corpus.
+    """
+    ids: set[str] = set()
+    errors = 0
+    for item in iter_articles(paths):
+        if isinstance(item, Article):
+            ids.add(item.id)
+        elif isinstance(item, ArticleError):
+            errors += 1
+    gone = sorted(set(known) - ids)
+    if not gone:
+        return [], "--prune: every article of the store is in the input; nothing to remove"
+    if not ids:
+        return [], f"--prune: no article can be read from the input; nothing will be removed ({len(gone)} kept)"
+    if errors:
+        return [], (f"--prune: {errors} file(s) or line(s) cannot be read; nothing will be removed "
+                    f"({len(gone)} article(s) not in the input kept)")
+    shown = ", ".join(gone[:10]) + (f", … ({len(gone) - 10} more)" if len(gone) > 10 else "")
+    return gone, f"--prune: will remove the graphs of {len(gone)} article(s) no longer in the input: {shown}"
+
+
+def _clean_leftovers(state: Path, journal) -> None:  # noqa: ANN001 - kg.store.state.Journal
+    """Temporary files of a build that was killed: its --out file, half-written record and
+    manifest files, the sorted runs of its N-Quads output."""
+    for tmp in journal.out_tmp:
+        Path(tmp).unlink(missing_ok=True)
+    for p in [*state.glob(".*.tmp"), *(state / "records").glob(".*.tmp")]:
+        p.unlink(missing_ok=True)
+    shutil.rmtree(state / "tmp", ignore_errors=True)
+
+
 def run_build(
     paths: Sequence[str | Path],
     store_path: str | Path | None,
@@ -459,8 +528,19 @@ def run_build(
     retain: bool = True,
     incremental: bool = True,
     wikidata_required: bool = False,
+    prune: bool = False,
+    on_notice: Callable[[str], None] | None = None,
 ):
     """Read → extract → resolve → link → RDF → validate → store, streaming; see module doc.
+
+    The store keeps every article it was given, as rsync keeps files: an article of an earlier
+    build that is not in this input stays, and is resolved with this input from its cached
+    records (so the store equals a clean build of all its articles). `prune` removes the graphs
+    of such articles instead, except when no article or not every file could be read; what it
+    will remove is told (`on_notice`) before the NLP starts. A build that reads no article
+    leaves the store as it was. The store is locked for the whole build (a second build or a
+    `kg serve` of it is refused at once), and a journal lets the next build finish a killed one
+    (kg.store.state).
 
     An endpoint that does not answer is found out before any work (issue 15.7): with
     `wikidata_required` that is a `WikidataError`, otherwise the build links with the offline
@@ -479,58 +559,122 @@ def run_build(
     stats = RunStats()
     report = BuildReport()
     t_start = time.perf_counter()
+    notice = on_notice or (lambda _m: None)
 
     store_path = Path(store_path) if store_path is not None else None
     tmp_root: Path | None = None
+    lock = journal = store = None
+    prev = None  # the journal of an earlier build that did not finish
     if store_path is not None:
+        from kg.store.local import StoreError, open_store
+        from kg.store.state import JournalWriter, StoreBusy, StoreLock, read_journal
+
+        try:
+            lock = StoreLock(store_path)  # before anything else: a busy store is refused at once
+        except StoreBusy as exc:
+            raise StoreError(str(exc)) from None
         state = store_path / CACHE_DIRNAME
     else:
         tmp_root = Path(tempfile.mkdtemp(prefix="kg-build-"))
         state = tmp_root
-    state.mkdir(parents=True, exist_ok=True)
-    manifest_path = state / "manifest.json"
-    cache = RecordCache(state)
-    t0 = time.perf_counter()
+    pool = None
     client = None
-    if wikidata_endpoint:
-        client = _wikidata_client(wikidata_endpoint, wikidata_cache, user_agent, wikidata_required, report)
-        if client is None:  # fell back: the graphs are what an offline build renders
-            wikidata_endpoint = None
-    efp, rfp = extract_fingerprint(model), render_fingerprint(wikidata_endpoint)
-    old = Manifest.load(manifest_path) if (incremental and store_path is not None) else Manifest()
-    old_compact = cache.load_compact() if old.extract_fp == efp else {}
-    secs["manifest"] += time.perf_counter() - t0
-
-    pool = _Pool(jobs) if jobs > 1 else None
     runs: _OutFile | None = None
+    finished = False
     try:
+        if store_path is not None:
+            t0 = time.perf_counter()
+            store = open_store(store_path)
+            secs["store"] += time.perf_counter() - t0
+            prev = read_journal(store_path)
+            if prev is not None:
+                _clean_leftovers(state, prev)
+                notice(f"the last build into {store_path} did not finish (pid {prev.pid}, started {prev.started}); "
+                       "resuming from the records it made")
+            journal = JournalWriter(store_path, carry=prev)
+        state.mkdir(parents=True, exist_ok=True)
+        manifest_path = state / "manifest.json"
+        cache = RecordCache(state)
+        t0 = time.perf_counter()
+        if wikidata_endpoint:
+            client = _wikidata_client(wikidata_endpoint, wikidata_cache, user_agent, wikidata_required, report)
+            if client is None:  # fell back: the graphs are what an offline build renders
+                wikidata_endpoint = None
+        efp, rfp = extract_fingerprint(model), render_fingerprint(wikidata_endpoint)
+        known = Manifest.load(manifest_path) if store_path is not None else Manifest()  # what the store holds
+        old = known if incremental else Manifest()  # what this build may reuse
+        old_compact = cache.load_compact() if old.extract_fp == efp else {}
+        forced: set[str] = set()  # graphs a killed build may have written or removed: write them again
+        if prev is not None:
+            forced = set(prev.graphs)
+            for aid in sorted(forced - set(known.articles) - {"_resolved"}):
+                known.articles[aid] = {}  # an article the killed build added: the store holds it now
+            for aid in prev.records:  # records the killed build may have rewritten: trust only what checks out
+                old_compact.pop(aid, None)
+                got = cache.verified(aid, efp) if incremental else None
+                if got is not None:
+                    old_compact[aid] = got
+        secs["manifest"] += time.perf_counter() - t0
+
+        planned: list[str] = []
+        if prune and known.articles:
+            t0 = time.perf_counter()
+            planned, line = _prune_plan(paths, known.articles)
+            notice(line)
+            secs["read"] += time.perf_counter() - t0
+
+        pool = _Pool(jobs) if jobs > 1 else None
         # --- phase 1: read and extract, streaming -------------------------------------------
-        order: list[str] = []
+        order: list[str] = []  # articles of this input, in input order
+        kept: list[str] = []  # articles of earlier builds not in this input, carried along
         hashes: dict[str, str] = {}
         compact: dict[str, ArticleRecords] = {}
         seen: dict[str, str] = {}
+        unreadable: list[str] = []  # kept articles without a readable record: graph kept as it is
 
-        def articles() -> Iterator[Article]:
+        def articles() -> Iterator[tuple[Article, bool]]:
             t = time.perf_counter()
             for item in iter_articles(paths):
-                if isinstance(item, ArticleError):
+                if isinstance(item, IgnoredFile):
+                    report.ignored.append(item)
+                elif isinstance(item, ArticleError):
                     report.errors.append(item)
                 elif item.id in seen:
                     report.errors.append(ArticleError(item.path or item.id, f"duplicate article id {item.id!r} (first in {seen[item.id]})"))
                 else:
                     seen[item.id] = item.path or item.id
                     secs["read"] += time.perf_counter() - t
-                    yield item
+                    yield item, False
                     t = time.perf_counter()
             secs["read"] += time.perf_counter() - t
+            if not seen:
+                return  # nothing read: the store is left as it is (see below)
+            removing = set(planned) if not report.errors else set()
+            for aid in sorted(set(known.articles) - set(seen)):
+                if aid in removing:
+                    report.removed.append(aid)
+                    continue
+                cached = old_compact.get(aid)
+                if cached is not None and cached[0] == known.articles[aid].get("hash") and cache.path(aid).exists():
+                    yield Article(aid, "", path=f"(kept) {aid}"), True
+                    continue
+                a = cache.article(aid)
+                if a is None:
+                    unreadable.append(aid)
+                else:
+                    yield a, True
 
         def todo_batches() -> Iterator[list[Article]]:
             pending: list[Article] = []
-            for a in articles():
-                h = article_hash(a)
-                order.append(a.id)
-                hashes[a.id] = h
+            for a, carried in articles():
                 cached = old_compact.get(a.id)
+                if carried:
+                    kept.append(a.id)
+                    h = cached[0] if cached is not None and not a.text else article_hash(a)
+                else:
+                    order.append(a.id)
+                    h = article_hash(a)
+                hashes[a.id] = h
                 if cached is not None and cached[0] == h and cache.path(a.id).exists():
                     compact[a.id] = cached[1]
                     stats.reused += 1
@@ -539,15 +683,19 @@ def run_build(
                     continue
                 pending.append(a)
                 if len(pending) >= BATCH:
+                    if journal is not None:
+                        journal.add("x", [p.id for p in pending])
                     yield pending
                     pending = []
             if pending:
+                if journal is not None:
+                    journal.add("x", [p.id for p in pending])
                 yield pending
 
         results = (
-            pool.map_bounded(extract_batch, ((model, str(state), b) for b in todo_batches()))
+            pool.map_bounded(extract_batch, ((model, str(state), b, efp) for b in todo_batches()))
             if pool
-            else (extract_batch(model, str(state), b) for b in todo_batches())
+            else (extract_batch(model, str(state), b, efp) for b in todo_batches())
         )
         for recs, t in results:
             for k, v in t.items():
@@ -558,7 +706,27 @@ def run_build(
                 if on_progress:
                     on_progress(rec.article.id)
         report.articles = stats.read = len(order)
-        records = [compact[aid] for aid in order]
+        report.kept = list(kept) + unreadable
+        corpus = order + kept
+        records = [compact[aid] for aid in corpus]
+
+        if not order:
+            # No article read: leave the store exactly as it was (no removal, no _resolved rewrite).
+            report.removed = []
+            report.kept = sorted(known.articles)
+            if store is not None:
+                from kg.store.local import count_triples
+
+                report.store = str(store_path)
+                report.store_triples = count_triples(store)
+            res = Resolution(entities={}, events={})
+            if journal is not None:
+                if prev is None:
+                    journal.finish()  # nothing was changed, and nothing was unsettled before
+                else:
+                    journal.close()  # what a killed build left unsettled still is
+                journal = None
+            return report, [], res, [], stats
 
         # --- phase 2: resolution and linking (whole corpus, compact records) -----------------
         t0 = time.perf_counter()
@@ -572,14 +740,9 @@ def run_build(
         secs["link"] += time.perf_counter() - t0
 
         # --- phase 3: render, validate, write ---------------------------------------------
-        store = None
-        if store_path is not None:
-            from kg.store.local import open_store, rebuild_union, remove_graph, union_is_missing, write_nquads
-
-            t0 = time.perf_counter()
-            store = open_store(store_path)
-            secs["store"] += time.perf_counter() - t0
-        runs = _OutFile(Path(out), state / "tmp") if out is not None else None
+        if store is not None:
+            from kg.store.local import rebuild_union, remove_graph, repair_union, union_is_missing, write_nquads
+        runs = _OutFile(Path(out), state / "tmp", (lambda tmp: journal.add("o", [tmp])) if journal else None) if out is not None else None
         unflushed = 0
         same_render = old.render_fp == rfp and old.extract_fp == efp
         new_entries: dict[str, dict] = {}
@@ -588,17 +751,18 @@ def run_build(
 
         def render_items() -> Iterator[list[tuple[str, Resolution, bool]]]:
             batch: list[tuple[str, Resolution, bool]] = []
-            for aid in order:
+            for aid in corpus:
                 t = time.perf_counter()
                 sl = article_slice(compact[aid], res)
                 key = hashlib.sha1((hashes[aid] + slice_fingerprint(sl)).encode()).hexdigest()
                 secs["slice"] += time.perf_counter() - t
-                prev = old.articles.get(aid)
-                unchanged = same_render and prev is not None and prev.get("key") == key and prev.get("conforms")
-                new_entries[aid] = {"hash": hashes[aid], "key": key, "triples": prev["triples"] if unchanged else 0,
+                prev_entry = old.articles.get(aid)
+                unchanged = (same_render and prev_entry is not None and prev_entry.get("key") == key
+                             and prev_entry.get("conforms") and aid not in forced)
+                new_entries[aid] = {"hash": hashes[aid], "key": key, "triples": prev_entry["triples"] if unchanged else 0,
                                     "conforms": True, "write": not unchanged}
                 if unchanged and not render_all:
-                    stats.triples_written += prev["triples"]
+                    stats.triples_written += prev_entry["triples"]
                     continue
                 batch.append((aid, sl, not unchanged))
                 if len(batch) >= BATCH:
@@ -639,6 +803,7 @@ def run_build(
                 secs["out"] += time.perf_counter() - t0
             if store is not None and to_write:
                 t0 = time.perf_counter()
+                journal.add("g", [r.aid for r in to_write])  # type: ignore[union-attr]
                 unflushed += write_nquads(store, [(str(graph_iri(r.aid)), r.nquads) for r in to_write])
                 if unflushed >= FLUSH_QUADS:
                     store.flush()  # RocksDB keeps written data in memory until flushed (see FLUSH_QUADS)
@@ -673,22 +838,19 @@ def run_build(
             secs["out"] += time.perf_counter() - t0
         if store is not None:
             t0 = time.perf_counter()
+            journal.add("u")  # type: ignore[union-attr]
             name = ox.NamedNode(str(rg.identifier))
             if rtext:
                 write_nquads(store, [(str(rg.identifier), rtext)])
             elif store.contains_named_graph(name):
                 remove_graph(store, str(rg.identifier))
-            # Articles of the last build that are gone from the input: the store mirrors the
-            # input, so their graphs go (and their triples leave the union). Not when this build
-            # skipped unreadable files: an article whose file broke is not one the user removed.
-            stale = sorted(set(Manifest.load(manifest_path).articles) - set(order))
-            if stale and report.errors:
-                report.kept_stale = stale
-            else:
-                for aid in stale:
-                    remove_graph(store, str(graph_iri(aid)))
-                report.removed = stale
-            if union_is_missing(store):
+            # --prune: the graphs announced before the build, of articles still gone from the input.
+            journal.add("r", report.removed)  # type: ignore[union-attr]
+            for aid in report.removed:
+                remove_graph(store, str(graph_iri(aid)))
+            if prev is not None and prev.union:
+                repair_union(store)  # a killed build may have left a graph replaced but the union not
+            elif union_is_missing(store):
                 rebuild_union(store)  # a store written before the union was kept per batch
             store.flush()
             secs["store"] += time.perf_counter() - t0
@@ -699,23 +861,34 @@ def run_build(
             t0 = time.perf_counter()
             for e in new_entries.values():
                 e.pop("write", None)
+            for aid in unreadable:  # no record to resolve it with: its graph and entry stay as they were
+                new_entries[aid] = known.articles[aid]
+            cache.save_compact({aid: (hashes[aid], compact[aid]) for aid in corpus})
             Manifest(efp, rfp, new_entries).save(manifest_path)
-            cache.save_compact({aid: (hashes[aid], compact[aid]) for aid in order})
-            current = set(order)  # records of articles not in this build would only go stale
+            current = set(new_entries)  # records of articles no longer in the store would only go stale
             for p in cache.dir.glob("*.pkl"):
                 if p.stem not in current:
                     p.unlink(missing_ok=True)
             secs["manifest"] += time.perf_counter() - t0
         full = [cache.get(aid) for aid in order] if retain else []
+        finished = True
     finally:
         if runs is not None:
             runs.abort()
         if pool is not None:
             pool.close()
+        if journal is not None:
+            if finished:
+                journal.finish()
+            else:
+                journal.close()
         if tmp_root is not None:
             shutil.rmtree(tmp_root, ignore_errors=True)
         elif (state / "tmp").exists():
             shutil.rmtree(state / "tmp", ignore_errors=True)
+        store = None
+        if lock is not None:
+            lock.release()
 
     # --- summary -------------------------------------------------------------------------------
     ents = res.unique_entities()

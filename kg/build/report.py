@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.read.articles import ArticleError
+from kg.read.articles import ArticleError, IgnoredFile
 from kg.rdf.validate import ValidationReport
 
 
@@ -27,8 +27,9 @@ class BuildReport:
     invalid: dict[str, ValidationReport] = field(default_factory=dict)
     store: str | None = None
     out: str | None = None
-    removed: list[str] = field(default_factory=list)  # articles of the last build no longer in the input
-    kept_stale: list[str] = field(default_factory=list)  # …kept because this build skipped files
+    removed: list[str] = field(default_factory=list)  # graphs removed by --prune (article gone from the input)
+    kept: list[str] = field(default_factory=list)  # articles of earlier builds not in this input, kept in the store
+    ignored: list[IgnoredFile] = field(default_factory=list)  # files in the input folders that are not articles
     warnings: list[str] = field(default_factory=list)  # one line each, e.g. an endpoint that did not answer
 
     @property

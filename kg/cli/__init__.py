@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+HELP = """Build a knowledge graph of diplomacy (meetings, visits, calls, statements, agreements and
+who holds which office) from Arabic news articles, then query, view, check and share it.
+
+Start with `kg build data/articles`, then `kg query queries/visits.rq` or `kg view`.
+`kg COMMAND --help` tells more about each command. Paths are relative to the current folder."""
+
+# Plain (click) help: typer's rich panels print a type after every flag (`--quiet <bool>`).
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=HELP, rich_markup_mode=None)
 
 
 # --- build, query, validate, eval (core) -------------------------------------------------------
+import contextlib as _contextlib  # noqa: E402
 import pathlib as _pathlib  # noqa: E402
 import sys as _sys  # noqa: E402
 
-from kg.paths import DEFAULT_STORE  # noqa: E402
+#: Relative to the folder `kg` runs in, like every other default path of the command line.
+DEFAULT_STORE = _pathlib.Path("build/store")
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -19,10 +28,38 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-@app.command("build")
+@_contextlib.contextmanager
+def _sigterm_as_exit():
+    """SIGTERM (kill, a supervisor) unwinds like Ctrl-C while inside, so a build removes its
+    temporary files; the previous handler is put back after."""
+    import signal
+
+    def _exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, _exit)
+    except ValueError:  # not the main thread (tests calling the command in a thread)
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _warn_unfinished(store: _pathlib.Path) -> None:
+    from kg.store.state import unfinished_warning
+
+    line = unfinished_warning(store)
+    if line:
+        typer.echo(f"kg: {line}", err=True)
+
+
+@app.command("build", short_help="Build article files into the store: one graph per article.")
 def build_cmd(
-    paths: list[_pathlib.Path] = typer.Argument(..., help="Article files (.txt, .jsonl) or folders of them."),
-    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
+    paths: list[_pathlib.Path] = typer.Argument(..., metavar="PATH", help="Article files (.txt, .jsonl, .jsonl.gz) or folders of them."),
+    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", metavar="DIR", help="Embedded store directory."),
     out: _pathlib.Path | None = typer.Option(None, "--out", help="Also write the graphs to FILE.trig or FILE.nq."),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline directory, or 'blank' for no NER."),
     fast: bool = typer.Option(False, "--fast", help="Use the CNN pipeline (models/ner) even when a transformer one is shipped."),
@@ -32,29 +69,35 @@ def build_cmd(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for spaCy, extraction, RDF and SHACL."),
     full: bool = typer.Option(False, "--full", help="Ignore the incremental manifest: redo every article."),
+    prune: bool = typer.Option(False, "--prune", help="Remove the graphs of articles no longer in the input (never when a file cannot be read)."),
 ) -> None:
     """Build the graph of the articles into the store: one named graph per article.
 
-    Incremental: unchanged articles are not parsed again (manifest in STORE/kg-build)."""
+    Incremental: unchanged articles are not parsed again (manifest in STORE/kg-build). Articles
+    of earlier builds that are not in PATHS stay in the store unless --prune."""
     from kg.build import build
     from kg.cli.tables import print_build_report
     from kg.store.local import StoreError
 
     try:
-        result = build(
-            paths, store, out, model=model, wikidata_endpoint=wikidata_endpoint,
-            jobs=jobs, retain=False, incremental=not full,
-        )
+        with _sigterm_as_exit():
+            result = build(
+                paths, store, out, model=model, wikidata_endpoint=wikidata_endpoint,
+                jobs=jobs, retain=False, incremental=not full, prune=prune,
+                on_notice=lambda line: typer.echo(f"kg: {line}", err=True),
+            )
     except (StoreError, OSError, ValueError) as exc:
         raise _fail(str(exc)) from None
     report = result.report
+    for item in report.ignored:
+        typer.echo(f"kg: ignored {item}", err=True)
     for warning in report.warnings:
         typer.echo(f"kg: warning: {' '.join(warning.split())}", err=True)
     for err in report.errors:
         typer.echo(f"kg: skipped {err}", err=True)
     print_build_report(report, verbose=not quiet, stats=result.stats)
     if report.articles == 0:
-        raise _fail("no article could be read", 2)
+        raise _fail("no article could be read; the store was left as it was", 2)
     if report.errors:
         raise typer.Exit(3)
 
@@ -90,10 +133,10 @@ class _LastByte:
         self.raw.flush()
 
 
-@app.command("query")
+@app.command("query", short_help="Run a SPARQL query file over the store.")
 def query_cmd(
     file: _pathlib.Path = typer.Argument(..., help="A SPARQL query file (.rq): SELECT, ASK, CONSTRUCT or DESCRIBE."),
-    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
+    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", metavar="DIR", help="Embedded store directory."),
     fmt: str = typer.Option(
         "table", "--format", "-f",
         help="table | csv | tsv | json | xml (W3C SPARQL results); CONSTRUCT also turtle | ntriples (json = JSON-LD, xml = RDF/XML).",
@@ -117,6 +160,7 @@ def query_cmd(
         result = run_query(open_store(store, read_only=True), sparql)
     except StoreError as exc:
         raise _fail(f"{file}:{exc}" if str(exc)[:1].isdigit() else f"{file}: {exc}") from None
+    _warn_unfinished(store)
     try:
         if fmt == "table" and isinstance(result, ox.QueryBoolean):
             typer.echo("true" if bool(result) else "false")
@@ -135,10 +179,10 @@ def query_cmd(
         raise _fail(f"{file}: {exc}") from None
 
 
-@app.command("validate")
+@app.command("validate", short_help="Check the store (or a file) against the SHACL shapes.")
 def validate_cmd(
     file: _pathlib.Path | None = typer.Argument(None, help="A .trig/.nq/.ttl file to validate instead of the store."),
-    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
+    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", metavar="DIR", help="Embedded store directory."),
 ) -> None:
     """Validate the graph against ontology/shapes.ttl with pyshacl, graph by graph."""
     from kg.store.local import StoreError
@@ -158,11 +202,11 @@ def validate_cmd(
         raise typer.Exit(1)
 
 
-@app.command("eval")
+@app.command("eval", short_help="Score the graph against gold annotations.")
 def eval_cmd(
     articles: _pathlib.Path | None = typer.Argument(None, help="Folder of articles (the gold's articles)."),
     gold: _pathlib.Path | None = typer.Argument(None, help="Folder of gold JSON files (shared gold format)."),
-    store: _pathlib.Path | None = typer.Option(None, "--store", help="Score an existing store instead of building."),
+    store: _pathlib.Path | None = typer.Option(None, "--store", metavar="DIR", help="Score an existing store instead of building."),
     split: str = typer.Option("all", "--split", help="all, or the tune / check split of the news development set."),
     dev: bool = typer.Option(False, "--dev", help="Samples, tune and check side by side (no ARTICLES/GOLD needed)."),
     misses: bool = typer.Option(True, "--misses/--no-misses", help="List every miss under the scores."),
@@ -200,15 +244,15 @@ def eval_cmd(
 
 
 # --- linking: kg link, kg gazetteer (issue 5) ---------------------------------------------------
-gazetteer_app = typer.Typer(help="Build or extend the offline Wikidata gazetteer (data/gazetteer).", no_args_is_help=True)
+gazetteer_app = typer.Typer(help="Build or extend the offline Wikidata gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
 
-@app.command("link")
+@app.command("link", short_help="Build and link the entities to Wikidata.")
 def link_cmd(
     paths: list[_pathlib.Path] = typer.Argument(..., help="Article files or folders to build and link."),
     endpoint: str | None = typer.Option(None, "--endpoint", help="A Wikidata-shaped SPARQL endpoint for what the gazetteer lacks."),
-    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
+    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", metavar="DIR", help="Embedded store directory."),
     cache: _pathlib.Path = typer.Option(_pathlib.Path("build/wikidata-cache"), "--cache", help="On-disk answer cache."),
     user_agent: str | None = typer.Option(None, "--user-agent", help="User-Agent sent to the endpoint (with a contact)."),
 ) -> None:
@@ -263,9 +307,9 @@ def gazetteer_update_cmd(
 
 
 # --- explorer page: kg view (issue 8) ------------------------------------------------------------
-@app.command("view")
+@app.command("view", short_help="Write the explorer page: one self-contained HTML file.")
 def view_cmd(
-    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", help="Embedded store directory."),
+    store: _pathlib.Path = typer.Option(DEFAULT_STORE, "--store", metavar="DIR", help="Embedded store directory."),
     out: _pathlib.Path = typer.Option(_pathlib.Path("build/explorer.html"), "--out", help="The HTML page to write."),
 ) -> None:
     """Write one self-contained HTML page to explore the graph: network, timeline, places, evidence."""
@@ -276,6 +320,7 @@ def view_cmd(
         summary = write_explorer(store, out)
     except (StoreError, ViewError, OSError) as exc:
         raise _fail(str(exc)) from None
+    _warn_unfinished(store)
     typer.echo(summary.describe())
     typer.echo(summary.out.resolve().as_uri())
 
@@ -287,7 +332,7 @@ def view_cmd(
 import os as _stores_os  # noqa: E402
 import pathlib as _stores_pathlib  # noqa: E402
 
-from kg.paths import DEFAULT_STORE as _STORES_DEFAULT  # noqa: E402
+_STORES_DEFAULT = DEFAULT_STORE
 
 
 def _stores_fail(exc: BaseException) -> typer.Exit:
@@ -297,7 +342,7 @@ def _stores_fail(exc: BaseException) -> typer.Exit:
     return typer.Exit(1)
 
 
-@app.command("load")
+@app.command("load", short_help="Copy the store's graphs into a remote triple store.")
 def load_cmd(
     endpoint: str = typer.Option(
         ..., "--endpoint", help="SPARQL endpoint that accepts updates (e.g. http://localhost:7878/update)."
@@ -305,7 +350,7 @@ def load_cmd(
     graph_store: str | None = typer.Option(
         None, "--graph-store", help="Graph Store Protocol URL (e.g. http://localhost:7878/store); PUT per graph."
     ),
-    store: _stores_pathlib.Path = typer.Option(_STORES_DEFAULT, "--store", help="pyoxigraph store directory."),
+    store: _stores_pathlib.Path = typer.Option(_STORES_DEFAULT, "--store", metavar="DIR", help="pyoxigraph store directory."),
     auth: str | None = typer.Option(None, "--auth", help="basic | digest | bearer"),
     user: str | None = typer.Option(None, "--user", help="User name for basic/digest auth."),
     password_env: str | None = typer.Option(
@@ -339,9 +384,9 @@ def load_cmd(
     typer.echo(summary.describe())
 
 
-@app.command("serve")
+@app.command("serve", short_help="Serve the store over SPARQL/HTTP, with the YASGUI editor.")
 def serve_cmd(
-    store: _stores_pathlib.Path = typer.Option(_STORES_DEFAULT, "--store", help="pyoxigraph store directory."),
+    store: _stores_pathlib.Path = typer.Option(_STORES_DEFAULT, "--store", metavar="DIR", help="pyoxigraph store directory."),
     port: int = typer.Option(7878, "--port", help="TCP port."),
     bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on (0.0.0.0 exposes it)."),
     writable: bool = typer.Option(False, "--writable", help="Allow SPARQL Update / Graph Store writes."),
@@ -357,11 +402,11 @@ def serve_cmd(
         raise _stores_fail(RuntimeError(f"oxigraph server exited with status {code}"))
 
 
-@app.command("export")
+@app.command("export", short_help="Write the store as TriG, N-Quads, Turtle or JSON-LD.")
 def export_cmd(
     fmt: str = typer.Option("trig", "--format", help="trig | nquads | turtle (union of graphs) | jsonld"),
     out: _stores_pathlib.Path | None = typer.Option(None, "--out", help="Output file (default: stdout)."),
-    store: _stores_pathlib.Path = typer.Option(_STORES_DEFAULT, "--store", help="pyoxigraph store directory."),
+    store: _stores_pathlib.Path = typer.Option(_STORES_DEFAULT, "--store", metavar="DIR", help="pyoxigraph store directory."),
 ) -> None:
     """Export the store as TriG, N-Quads, Turtle or JSON-LD (streamed; written atomically)."""
     from kg.store.export import StoreError, export_store

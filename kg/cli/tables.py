@@ -102,9 +102,9 @@ def print_build_report(report: BuildReport, verbose: bool = True, stats: RunStat
     table.add_row("planned/cancelled/denied events", str(report.planned))
     table.add_row("triples written", str(report.triples_written))
     if report.removed:
-        table.add_row("graphs removed (article gone from the input)", str(len(report.removed)))
-    if report.kept_stale:
-        table.add_row("graphs kept (not in this input, but files were skipped)", str(len(report.kept_stale)))
+        table.add_row("graphs removed (--prune: article gone from the input)", str(len(report.removed)))
+    if report.kept:
+        table.add_row("articles kept from earlier builds (not in this input)", str(len(report.kept)))
     if report.store:
         table.add_row("triples in store", str(report.store_triples))
     table.add_row("SHACL", "conforms" if report.conforms else f"{len(report.invalid)} graph(s) with violations")

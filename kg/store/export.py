@@ -74,6 +74,12 @@ def open_store(store_path: Path | str) -> ox.Store:
         raise StoreError(f"store not found: {path} (build it first with `kg build`, or pass --store)")
     if not any(path.iterdir()):
         raise StoreError(f"store is empty (no database files): {path}")
+    from kg.store.state import StoreBusy, refuse_if_building
+
+    try:
+        refuse_if_building(path)  # reading while a build writes is undefined behaviour in pyoxigraph
+    except StoreBusy as e:
+        raise StoreError(str(e)) from None
     try:
         return ox.Store.read_only(str(path))
     except OSError as e:

@@ -29,15 +29,26 @@ class StoreError(Exception):
 
 
 def open_store(path: str | Path = DEFAULT_STORE, *, read_only: bool = False) -> ox.Store:
+    """Open the store; read-only opens are refused while a `kg build` writes it (pyoxigraph calls
+    that undefined behaviour), and a store another process holds open for writing (RocksDB's
+    lock) is named in one line rather than with RocksDB's message."""
+    from kg.store.state import StoreBusy, refuse_if_building
+
     path = Path(path)
     try:
         if read_only:
             if not path.exists():
                 raise StoreError(f"{path}: no store here; run `kg build` first")
+            refuse_if_building(path)
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
+    except StoreBusy as exc:
+        raise StoreError(str(exc)) from None
     except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(f"{path}: the store is open for writing in another process "
+                             f"(an `oxigraph serve` or `kg serve --writable`?); stop it first") from None
         raise StoreError(f"{path}: cannot open the store ({exc})") from exc
 
 
@@ -118,6 +129,30 @@ def rebuild_union(store: ox.Store) -> int:
     store.update("DROP SILENT DEFAULT")
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def repair_union(store: ox.Store) -> tuple[int, int]:
+    """Make the default graph exactly the union of the named graphs again, streaming; returns
+    (triples added, triples dropped).
+
+    For a store whose build was killed between replacing a named graph and updating the union
+    (each step is a transaction, the pair is not). Unlike `rebuild_union` it holds only the
+    differences in memory, not the store: one look-up per stored quad.
+    """
+    missing = []
+    for q in store.quads_for_pattern(None, None, None, None):
+        if not isinstance(q.graph_name, ox.DefaultGraph):
+            t = ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+            if t not in store:
+                missing.append(t)
+    dropped = 0
+    for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):  # a snapshot: removing is safe
+        if not any(not isinstance(x.graph_name, ox.DefaultGraph) for x in store.quads_for_pattern(q.subject, q.predicate, q.object, None)):
+            store.remove(q)
+            dropped += 1
+    added = len(set(missing))
+    store.extend(missing)
+    return added, dropped
 
 
 def remove_graph(store: ox.Store, iri: str) -> None:

@@ -6,7 +6,12 @@ YASGUI query editor at `/`, reading the very same on-disk format that pyoxigraph
 
 Read-only by default (`serve-read-only`): several read-only servers and `kg query` can share a
 store, and a browser session cannot damage the build. `--writable` uses `serve`, which takes the
-store's write lock, so nothing else may open it for writing meanwhile.
+store's write lock, so nothing else may open it for writing meanwhile. Either way the server
+holds the store's kg lock shared (kg.store.state), so `kg build` refuses to write a served store
+and `kg serve` refuses a store that a build is writing.
+
+No `--union-default-graph` for a store `kg build` wrote: its default graph *is* the union
+already (kg.store.local), and the flag would add every named graph on top of it.
 """
 
 from __future__ import annotations
@@ -52,16 +57,37 @@ def query_url(bind: str, port: int) -> str:
     return f"http://{_host_port(host, port)}/query"
 
 
+def needs_union_flag(store: Path | str) -> bool:
+    """True for a store whose default graph is empty while it has named graphs (one loaded by
+    another tool): only then is `--union-default-graph` wanted. A store written by `kg build`
+    keeps the union in its default graph already, and the flag would then make every query
+    see each triple once per graph holding it *and* once more from the default graph: counts
+    doubled, joins multiplied (the project's queries ran for minutes instead of a second)."""
+    import pyoxigraph as ox
+
+    from kg.store.local import union_is_missing
+
+    try:
+        st = ox.Store.read_only(str(store))
+    except OSError:
+        return False  # a new or unreadable store: nothing to union
+    try:
+        return union_is_missing(st)
+    finally:
+        del st
+
+
 def serve_command(
     store: Path | str = DEFAULT_STORE,
     port: int = 7878,
     bind: str = "127.0.0.1",
     writable: bool = False,
+    union: bool | None = None,
 ) -> list[str]:
     """The argv that serves `store` (checked against `oxigraph --help` of version 0.5.13).
 
-    `--union-default-graph` makes queries without GRAPH see every article graph and
-    `_resolved`, matching how the project's queries are written against the store.
+    `union=None` decides by the store (`needs_union_flag`): a query without GRAPH sees every
+    article graph and `_resolved` either way, each triple once, as with `kg query`.
     """
     if not 0 < port < 65536:
         raise ServeError(f"port out of range: {port}")
@@ -70,6 +96,8 @@ def serve_command(
         raise ServeError(f"store not found: {path} (build it first with `kg build`, or pass --store)")
     if path.exists() and not path.is_dir():
         raise ServeError(f"store path is not a directory: {path}")
+    if union is None:
+        union = path.is_dir() and needs_union_flag(path)
     sub = "serve" if writable else "serve-read-only"
     return [
         oxigraph_executable(),
@@ -78,7 +106,7 @@ def serve_command(
         str(path),
         "--bind",
         _host_port(bind, port),
-        "--union-default-graph",
+        *(["--union-default-graph"] if union else []),
     ]
 
 
@@ -110,8 +138,27 @@ def run_server(
     writable: bool = False,
 ) -> int:
     """Print where to query, run the server in the foreground until Ctrl-C; return its exit code."""
-    cmd = serve_command(store, port, bind, writable)
-    check_port_free(bind, port)
+    from kg.store.state import StoreBusy, StoreLock, unfinished_warning
+
+    serve_command(store, port, bind, writable, union=False)  # argument errors first, before the lock
+    try:
+        # Shared: other servers may serve the same store, a build may not write it meanwhile. The
+        # server child inherits the lock, so it lasts as long as the server, not only this process.
+        lock = StoreLock(store, shared=True, purpose="serve")
+    except StoreBusy as exc:
+        raise ServeError(str(exc)) from None
+    except OSError:
+        lock = None  # a store folder we may not write to: served without the lock
+    try:
+        cmd = serve_command(store, port, bind, writable)
+        check_port_free(bind, port)  # a busy port: one line, before anything says "serving"
+    except BaseException:
+        if lock:
+            lock.release()
+        raise
+    warning = unfinished_warning(store)
+    if warning:
+        print(f"kg: {warning}", file=sys.stderr, flush=True)
     url = query_url(bind, port)
     base = url.removesuffix("/query")
     mode = "read-write" if writable else "read-only"
@@ -123,8 +170,10 @@ def run_server(
     print(f"  YASGUI:        {base}/", flush=True)
     print("press Ctrl-C to stop", flush=True)
     try:
-        proc = subprocess.Popen(cmd)
+        proc = subprocess.Popen(cmd, pass_fds=(lock.fd,) if lock else ())
     except OSError as e:
+        if lock:
+            lock.release()
         raise ServeError(f"cannot start {cmd[0]}: {e.strerror or e}") from None
 
     def _stop(signum: int, frame: object) -> None:
@@ -149,6 +198,8 @@ def run_server(
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+        if lock:
+            lock.release()
 
 
 class _Stopped(Exception):
