@@ -60,13 +60,13 @@ def main() -> int:
 
     engine.RecordCache.put = put_then_maybe_die  # type: ignore[method-assign]
 
-    as_nt = local._as_ntriples
+    add_to_union = local._add_to_union
 
-    def between_named_and_union(graphs):  # noqa: ANN001 - called after the named graphs are loaded
+    def between_named_and_union(store, quads):  # noqa: ANN001 - called after the named graphs are loaded
         reach("graphs")
-        return as_nt(graphs)
+        return add_to_union(store, quads)
 
-    local._as_ntriples = between_named_and_union
+    local._add_to_union = between_named_and_union
 
     drop = local._drop_from_union
 

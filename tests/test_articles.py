@@ -189,4 +189,4 @@ def test_cli_build_skips_the_bad_line_and_builds_the_rest(tmp_path: Path) -> Non
     res = CliRunner().invoke(app, ["build", str(p), "--store", str(tmp_path / "store"), "-q", "--model", "blank"])
     assert res.exit_code == 3, res.output
     assert f"kg: skipped {p}:2: field 'outlet' must be a string, not a number (7)" in res.output
-    assert "Traceback" not in res.output and "articles built" in res.output
+    assert "Traceback" not in res.output and "articles read" in res.output

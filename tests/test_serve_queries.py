@@ -20,7 +20,9 @@ import pytest
 
 from kg.build import build
 from kg.paths import DATA, QUERIES
-from kg.store.local import _json_term, open_store, select
+import pyoxigraph as ox
+
+from kg.store.local import open_store, run_query
 
 KG = Path(sys.executable).parent / "kg"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -33,26 +35,30 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _canonical(bindings: list[dict]) -> list[str]:
+    out = []
+    for b in bindings:
+        for v in b.values():
+            if v.get("datatype") == "http://www.w3.org/2001/XMLSchema#string":
+                del v["datatype"]  # one writer names xsd:string, the other leaves it implied
+            if v["type"] == "typed-literal":
+                v["type"] = "literal"
+        out.append(json.dumps(b, sort_keys=True, ensure_ascii=False))
+    return sorted(out)
+
+
 def local_rows(store: Path, sparql: str) -> list[str]:
-    cols, rows = select(open_store(store, read_only=True), sparql)
-    return sorted(json.dumps({c: _json_term(r[c]) for c in cols if r[c] is not None}, sort_keys=True, ensure_ascii=False)
-                  for r in rows)
+    """The rows `kg query -f json` gives (pyoxigraph's W3C JSON results writer), canonical."""
+    result = run_query(open_store(store, read_only=True), sparql)
+    data = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
+    return _canonical(data["results"]["bindings"])
 
 
 def served_rows(base: str, sparql: str) -> list[str]:
     req = urllib.request.Request(f"{base}/query", data=urllib.parse.urlencode({"query": sparql}).encode(),
                                  headers={"Accept": "application/sparql-results+json"})
     with urllib.request.urlopen(req, timeout=60) as r:
-        bindings = json.load(r)["results"]["bindings"]
-    out = []
-    for b in bindings:
-        for v in b.values():
-            if v.get("datatype") == "http://www.w3.org/2001/XMLSchema#string":
-                del v["datatype"]  # the server names xsd:string, the local results leave it implied
-            if v["type"] == "typed-literal":
-                v["type"] = "literal"
-        out.append(json.dumps(b, sort_keys=True, ensure_ascii=False))
-    return sorted(out)
+        return _canonical(json.load(r)["results"]["bindings"])
 
 
 QUERY_FILES = sorted(p.name for p in QUERIES.glob("*.rq"))
@@ -62,9 +68,9 @@ def test_every_canned_query_is_listed() -> None:
     assert len(QUERY_FILES) >= 9 and "evidence.rq" in QUERY_FILES
 
 
-def test_served_store_gives_the_rows_of_kg_query(store: Path, free_port: int, server) -> None:
-    base = f"http://127.0.0.1:{free_port}"
-    server([str(KG), "serve", "--store", str(store), "--port", str(free_port)], f"{base}/query?query=ASK%7B%7D")
+def test_served_store_gives_the_rows_of_kg_query(store: Path, free_tcp_port: int, server) -> None:
+    base = f"http://127.0.0.1:{free_tcp_port}"
+    server([str(KG), "serve", "--store", str(store), "--port", str(free_tcp_port)], f"{base}/query?query=ASK%7B%7D")
     assert served_rows(base, COUNT) == local_rows(store, COUNT)  # the default graph counted once
     for name in QUERY_FILES:
         sparql = (QUERIES / name).read_text(encoding="utf-8")

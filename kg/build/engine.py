@@ -582,6 +582,10 @@ def run_build(
     runs: _OutFile | None = None
     finished = False
     try:
+        if wikidata_endpoint:  # before the store is opened: an online-only build that cannot run leaves none
+            client = _wikidata_client(wikidata_endpoint, wikidata_cache, user_agent, wikidata_required, report)
+            if client is None:  # fell back: the graphs are what an offline build renders
+                wikidata_endpoint = None
         if store_path is not None:
             t0 = time.perf_counter()
             store = open_store(store_path)
@@ -596,10 +600,6 @@ def run_build(
         manifest_path = state / "manifest.json"
         cache = RecordCache(state)
         t0 = time.perf_counter()
-        if wikidata_endpoint:
-            client = _wikidata_client(wikidata_endpoint, wikidata_cache, user_agent, wikidata_required, report)
-            if client is None:  # fell back: the graphs are what an offline build renders
-                wikidata_endpoint = None
         efp, rfp = extract_fingerprint(model), render_fingerprint(wikidata_endpoint)
         known = Manifest.load(manifest_path) if store_path is not None else Manifest()  # what the store holds
         old = known if incremental else Manifest()  # what this build may reuse

@@ -28,6 +28,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.io import atomic_write
+
 STATE_DIRNAME = "kg-build"  # inside the store directory; RocksDB ignores names it does not own
 LOCK_NAME = "lock"
 JOURNAL_NAME = "journal"
@@ -179,9 +181,7 @@ class JournalWriter:
         if carry is not None:
             lines += [f"x {a}" for a in sorted(carry.records)] + [f"g {a}" for a in sorted(carry.graphs)]
             lines += ["u "] if carry.union else []
-        tmp = self.path.with_name(f".{JOURNAL_NAME}.{os.getpid()}.tmp")
-        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        os.replace(tmp, self.path)
+        atomic_write(self.path, "\n".join(lines) + "\n", fsync=False)
         self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
 
     def add(self, kind: str, values: list[str] | tuple[str, ...] = ("",)) -> None:
