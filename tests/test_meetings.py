@@ -111,3 +111,14 @@ def test_the_host_is_no_visitor_to_his_own_country():
 def test_a_ruled_out_visit_is_no_visit():
     got, _ = events("واستبعد المصدر زيارة الرئيس الفرنسي إيمانويل ماكرون إلى طهران.")
     assert not any(e[0] == "Visit" and e[1] == "occurred" for e in got)
+
+
+def test_a_relative_clause_between_the_verb_and_its_objects():
+    got, _ = events("والتقى الوزير الهندي سوبرامانيام جايشانكار، الذي وصل مساء الأحد إلى العاصمة المصرية، "
+                    "الرئيس عبد الفتاح السيسي ونظيره المصري بدر عبد العاطي.")
+    meetings = {e[2]: e[4] for e in got if e[0] == "Meeting"}
+    assert frozenset({"سوبرامانيام جايشانكار", "عبد الفتاح السيسي"}) in meetings
+    assert frozenset({"سوبرامانيام جايشانكار", "بدر عبد العاطي"}) in meetings
+    # Sunday is the arrival's date (inside the relative clause), not the meeting's
+    assert all(d is None for d in meetings.values())
+    assert any(e[0] == "Visit" and e[4] == "2024-05-12" for e in got)

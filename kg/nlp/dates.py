@@ -277,6 +277,17 @@ def _lexicon() -> _Lexicon:
     return _load_lexicon(LEXICON_FILE)
 
 
+@lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    """Normalised weekday and month names, with and without the article: words that read as a
+    date, so no name (a «جمعة» that is Friday is no person)."""
+    raw = json.loads((LEXICON / "dates.json").read_text(encoding="utf-8"))
+    words = [w for forms in raw["weekdays"].values() for w in forms]
+    words += [w for forms in raw["gregorian_months"].values() for w in forms if " " not in w]
+    keys = {normalize(w) for w in words}
+    return frozenset(keys | {k[2:] for k in keys if k.startswith("ال")})
+
+
 @lru_cache(maxsize=4)
 def _start_keys(lex: _Lexicon) -> frozenset[str]:
     return lex.start_keys

@@ -49,7 +49,7 @@ ARRIVE_IN = set(tokens("حل حلت"))
 # Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
 SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤدي أدى بدأ يبدأ استهل اختتم يختتم سيبدأ تبدأ قامت بدأت"))
 # «الاجتماع الذي حضره …», «بحضور …»: who else was at a meeting.
-ATTENDANCE_CUES = set(tokens("حضره حضرها بحضور وبحضور حضر حضرته"))
+ATTENDANCE_CUES = set(tokens("حضره حضرها حضرتها حضرهما بحضور وبحضور حضر حضرته شارك شاركت"))
 # Adjectives a visit noun takes before its genitive: «زيارة سريعة للرئيس …».
 VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفاجئة تاريخية عمل دولة الأولى الثانية أول أولى رسميه"))
 # Words before the persons who travel with a visitor.
@@ -161,15 +161,42 @@ class _ArticleEvents:
 
     # -- dates -----------------------------------------------------------------------------------
     def date_for(self, trig: _Trig, sent: SpacySpan) -> tuple[DateValue | None, str | None]:
+        """The date of an event: the nearest date of its sentence, but none from inside a
+        relative clause that is not the trigger's own («والتقى لودريان، الذي وصل مساء السبت …،
+        السيسي»: Saturday is the arrival's, not the meeting's)."""
         tstart = self.doc[trig.start].idx
+        own = self._relative_span(trig.start)
         best: DateMention | None = None
         for d in self.dates:
             if d.start >= sent.start_char and d.end <= sent.end_char and d.value is not None:
+                rel = self._relative_span_at_char(d.start, sent)
+                if rel is not None and rel != own:
+                    continue
                 if best is None or abs(d.start - tstart) < abs(best.start - tstart):
                     best = d
         if best is None:
             return None, None
         return best.value, best.text
+
+    def _relative_span(self, i: int) -> tuple[int, int] | None:
+        """The relative clause («، الذي …،») token i stands in, as (start, end) token indices."""
+        sent = self.sent
+        for k in range(i, sent.start - 1, -1):
+            tok = self.doc[k]
+            if tok.text in {"،", ","} and k < i:
+                return None
+            if self.view.norm[k] in RELATIVE_PRONOUNS and k > sent.start and self.doc[k - 1].text in {"،", ","}:
+                end = next((j for j in range(k + 1, sent.end) if self.doc[j].text in {"،", ","}), None)
+                if end is not None and end >= i:
+                    return (k, end)
+                return None
+        return None
+
+    def _relative_span_at_char(self, char: int, sent: SpacySpan) -> tuple[int, int] | None:
+        for tok in sent:
+            if tok.idx <= char < tok.idx + len(tok.text) or tok.idx >= char:
+                return self._relative_span(tok.i)
+        return None
 
     # -- topics ------------------------------------------------------------------------------------
     def topics(self, sent: SpacySpan) -> list[str]:
@@ -393,6 +420,8 @@ class _ArticleEvents:
                 subject, objects = svo, [p for p in after_persons if p != svo]
             elif after_persons:
                 subject, objects = after_persons[0], after_persons[1:]
+                if not objects:
+                    objects = [o for o in self._after_relative_clause(sent, refs, ce) if o != subject]
                 if not objects and not sent_before:
                     # «والتقى وزير الخارجية السعودي فيصل بن فرحان.»: one person after the verb is
                     # its object; the subject is the one of the sentence before
@@ -429,6 +458,10 @@ class _ArticleEvents:
         if subject is None:
             return []
         objects = [o for o in dict.fromkeys(objects) if o != subject]
+        if not objects and trig.trigger.pos == "verb":
+            # «والتقى لودريان، الذي وصل مساء السبت إلى القاهرة، السيسي …»: a relative clause
+            # between the verb and its object; the object comes after the clause's closing comma
+            objects = [o for o in self._after_relative_clause(sent, refs, ce) if o != subject]
         if not objects:
             # organisations and delegations take part when no second person is named
             orgs = [e for e in self.actors(after) if e != subject and self.entity(e).type == "Organization"]
@@ -589,6 +622,20 @@ class _ArticleEvents:
             recent = pool[-2:] if len(earlier) >= 2 else (earlier + [p for p in self.persons(prev_refs) if p not in earlier])[-2:]
             return recent if len(recent) == 2 else []
         return None
+
+    def _after_relative_clause(self, sent: SpacySpan, refs: list[TokenRef], ce: int) -> list[str]:
+        """The persons after a relative clause («، الذي …،») that starts at the clause end `ce`,
+        up to the next clause boundary."""
+        k = ce
+        while k < sent.end and (self.doc[k].is_space or self.doc[k].text in {"،", ","}):
+            k += 1
+        if k >= sent.end or self.view.norm[k] not in RELATIVE_PRONOUNS:
+            return []
+        close = next((j for j in range(k + 1, sent.end) if self.doc[j].text in {"،", ","}), None)
+        if close is None:
+            return []
+        end = self._participants_end(_Trig(close, close + 1, None, ""), refs, sent.end)  # type: ignore[arg-type]
+        return self.persons([r for r in refs if close < r.start < end])
 
     def _subject_dropped(self, trig: _Trig, sent: SpacySpan, after: list[TokenRef]) -> bool:
         """The sentence names no subject because it continues the one before: it opens with a

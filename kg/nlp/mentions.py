@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.arabic import clitic_readings, match_key, normalize, phonetic_key, tokens
+from kg.nlp.dates import time_words
 from kg.nlp.lexicons import Lexicons, Office, PlaceRef
 from kg.nlp.phrases import TokenView
 from kg.records import EntityRecord, Mention, Role, Span
@@ -632,7 +633,8 @@ class _Builder:
                 continue
             readings = self.view.readings(i)[:3]
             if self._ordinary_word(i) or any(r in HONORIFICS or self._known_word(r, names=False) or r in self._given_norm
-                                             for r in readings) or any(t.start <= i < t.end for t in self.out.titles):
+                                             or r in time_words() for r in readings) \
+                    or any(t.start <= i < t.end for t in self.out.titles):
                 continue  # «الشيخ», «وفدا»: an honorific, an ordinary word with a glued «و»
             candidates.append((i, i + 1, None))
         for ent in self.ents:
@@ -640,8 +642,10 @@ class _Builder:
                 s, e = _clean_span(doc, ent.start, ent.end)
                 if any(not doc[i].is_alpha for i in range(s, e)):
                     continue  # «لـ«الشرق الأوسط»: quote marks or digits inside are not a name
-                while s < e - 1 and normalize(doc[s].text).lstrip("وف").startswith("ال") and not self._nisba(s):
-                    s += 1  # «الشاعر ياسر التويجري», «والملحن …»: a description before the name
+                while s < e - 1 and normalize(doc[s].text).lstrip("وف").startswith("ال") and (
+                    not self._nisba(s) or self.lex.nationalities.match_at(self.view, s) is not None
+                ):
+                    s += 1  # «الشاعر ياسر التويجري», «المصري سامح شكري»: a description before the name
                 while s < e and (
                     any(r in HONORIFICS or r in COUNTERPARTS for r in self.view.readings(s)[:3])
                     or normalize(doc[s].text) in NAME_STOP
@@ -859,6 +863,8 @@ class _Builder:
         bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
         if bare in self._given_norm or word in self._given_norm:
             return True  # a given name alone
+        if bare in time_words():
+            return True  # «جمعة» that is Friday
         if bare.startswith("ال") and bare.endswith(("ين", "ون", "ان")) and len(bare) > 5:
             return True  # «الكوريين», «الديمقراطيين», «الزعيمان»
         if bare.endswith(("يون", "يين")) and len(bare) > 5:
