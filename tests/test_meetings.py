@@ -122,3 +122,15 @@ def test_a_relative_clause_between_the_verb_and_its_objects():
     # Sunday is the arrival's date (inside the relative clause), not the meeting's
     assert all(d is None for d in meetings.values())
     assert any(e[0] == "Visit" and e[4] == "2024-05-12" for e in got)
+
+
+def test_a_delegation_meets_and_travels_as_one_party():
+    text = ("وصل وزير الخارجية البريطاني ديفيد لامي إلى القاهرة الأحد. وترأس لامي وفدا يضم وزيرة الداخلية "
+            "إيفيت كوبر وصهر الملك تشارلز الثالث ووزير التجارة جوناثان رينولدز. "
+            "والتقى الوفد البريطاني الرئيس المصري عبد الفتاح السيسي.")
+    got, _ = events(text)
+    meetings = [e[2] for e in got if e[0] == "Meeting"]
+    assert any({"ديفيد لامي", "إيفيت كوبر", "جوناثان رينولدز", "عبد الفتاح السيسي"} <= m for m in meetings)
+    assert not any("تشارلز الثالث" in " ".join(m) for m in meetings)  # named through a relative, not a member
+    visitors = {next(iter(e[2])) for e in got if e[0] == "Visit"}
+    assert {"ديفيد لامي", "إيفيت كوبر", "جوناثان رينولدز"} <= visitors

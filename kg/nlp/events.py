@@ -37,6 +37,9 @@ ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافق�
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
 WITH_WORDS = set(tokens("مع بمعية"))
+DELEGATION_NOUNS = set(tokens("وفد وفدا الوفد وفود الوفود"))
+HEAD_CUES = set(tokens("ترأس يترأس ترأسه يرأسه برئاسة يقود يقوده ترأست"))
+MEMBER_CUES = set(tokens("يضم ضم تضم يضمان بينهم وضم ويضم"))
 FUTURE_AUXILIARIES = set(tokens("سيكون ستكون سيكونان ستكونان"))
 # Who is talked about («بحث معه عن …», «تحدثا حول …») takes no part in the meeting.
 TOPIC_WORDS = set(tokens("عن حول بشأن بخصوص"))
@@ -222,7 +225,72 @@ class _ArticleEvents:
     def sentence_refs(self, sent: SpacySpan) -> list[TokenRef]:
         return self.m.refs_in(sent.start, sent.end)
 
+    # -- delegations -------------------------------------------------------------------------
+    def find_delegation(self) -> None:
+        """The delegation the article speaks of: its head («ترأس بومبيو وفدا», «الوفد الذي …
+        ترأسه X», «وفد برئاسة X») and its named members («يضم X و Y», «ويضم الوفد X و Y»). A
+        meeting or visit of the delegation is one of all of them (gold-format.md: a meeting with a
+        delegation lists the named members present)."""
+        self.delegation_head: str | None = None
+        self.delegation_members: list[str] = []
+        self.head_leads = False  # «ترأس X وفدا»: X travels at the head of it
+        for sent in self.m.view.sentences:
+            if _is_headline(sent):
+                continue
+            words = [(k, self.view.readings(k)[:3]) for k in range(sent.start, sent.end)]
+            if not any(set(r) & DELEGATION_NOUNS for _, r in words):
+                continue
+            refs = self.sentence_refs(sent)
+            persons = [r for r in refs if self.is_person(r) and r.actor]
+            for k, readings in words:
+                if set(readings) & HEAD_CUES and self.delegation_head is None:
+                    before = [r for r in persons if r.end <= k]
+                    after = [r for r in persons if r.start > k]
+                    if self.view.norm[k].endswith("ه") or self.view.norm[k] == "برئاسه":
+                        head = after[:1]  # «ترأسه X», «برئاسة X»
+                    else:
+                        head = before[-1:] or after[:1]  # «بومبيو ترأس …», «وترأس بومبيو وفدا»
+                        self.head_leads = bool(head)
+                    if head:
+                        self.delegation_head = head[0].entity
+                if set(readings) & MEMBER_CUES:
+                    # the list right after «يضم», up to where the clause goes on with something else
+                    self.sent = sent
+                    end = self._participants_end(_Trig(k, k + 1, None, ""), refs, sent.end)  # type: ignore[arg-type]
+                    for r in persons:
+                        if k < r.start < end and r.entity not in self.delegation_members and r.entity != self.delegation_head:
+                            self.delegation_members.append(r.entity)
+                    break
+
+    def delegation(self) -> list[str]:
+        return ([self.delegation_head] if self.delegation_head else []) + [
+            m for m in self.delegation_members if m != self.delegation_head]
+
+    def _delegation_at(self, k: int) -> bool:
+        """A delegation noun at token k («وفد», «الوفد الأمريكي»)."""
+        return bool(set(self.view.readings(k)[:3]) & DELEGATION_NOUNS)
+
+    def expand_delegation(self, events: list[EventRecord]) -> None:
+        """Members of a delegation its head leads go where the head goes and meet whom he meets."""
+        members = [m for m in self.delegation_members if m != self.delegation_head]
+        if not (self.delegation_head and members and self.head_leads):
+            return
+        extra: list[EventRecord] = []
+        for ev in events:
+            if ev.modality != "occurred" or self.delegation_head not in ev.participants:
+                continue
+            if ev.type == "Meeting":
+                ev.participants += [m for m in members if m not in ev.participants]
+            elif ev.type == "Visit" and ev.participants[:1] == [self.delegation_head]:
+                for m in members:
+                    twin = EventRecord(local_id=f"{ev.local_id}d{m}", type="Visit", trigger=ev.trigger, evidence=ev.evidence,
+                                       modality=ev.modality, date=ev.date, date_text=ev.date_text, topics=list(ev.topics))
+                    twin.participants, twin.place = [m], ev.place
+                    extra.append(twin)
+        events.extend(extra)
+
     def build(self) -> list[EventRecord]:
+        self.find_delegation()
         prev_refs: list[TokenRef] = []
         for sent in self.m.view.sentences:
             self.sent = sent
@@ -238,6 +306,7 @@ class _ArticleEvents:
                 self.handle(trig, sent, refs, prev_refs, clause_start, clause_end, trigs)
             if refs:
                 prev_refs = refs
+        self.expand_delegation(self.events)
         return self.merge(self.events)
 
     def new_event(self, trig: _Trig, sent: SpacySpan, etype: str, modality: str) -> EventRecord:
@@ -451,6 +520,17 @@ class _ArticleEvents:
                 objects = [p for p in after_persons if p != subject]
                 if subject is None and len(objects) >= 2:
                     subject, objects = objects[0], objects[1:]
+        party = self.delegation()
+        if party and self._delegation_near(trig, ce):
+            # «التقى الوفد الأمريكي الرئيس …», «وعقد الوفد لقاء مع …», «استقبل كيم وفدا من …»:
+            # the delegation's head and members are one party of the meeting
+            others = [p for p in ([subject] if subject else []) + objects if p not in party]
+            if not others and sent_before:
+                others = [p for p in sent_before if p not in party][-1:]
+            if others:
+                # host first: the named person receiving the delegation, else the delegation's head
+                host = others[0] if trig.trigger.frame == "receive" and subject not in party else party[0]
+                return [([host] + [p for p in party + others if p != host], host)]
         if subject is None and objects and not sent_before and self._subject_dropped(trig, sent, after):
             # «وقال في مؤتمر صحافي مع نظيره …»: the subject is the one of the sentence before
             carried = [p for p in self.persons(prev_refs) if p not in objects]
@@ -622,6 +702,14 @@ class _ArticleEvents:
             recent = pool[-2:] if len(earlier) >= 2 else (earlier + [p for p in self.persons(prev_refs) if p not in earlier])[-2:]
             return recent if len(recent) == 2 else []
         return None
+
+    def _delegation_near(self, trig: _Trig, ce: int) -> bool:
+        """A delegation noun is the meeting's subject or object: right after the trigger (the
+        verb's subject or object, the noun's genitive), or right before it."""
+        for k in list(range(trig.end, min(ce, trig.end + 6))) + list(range(max(self.sent.start, trig.start - 2), trig.start)):
+            if self._delegation_at(k):
+                return True
+        return False
 
     def _after_relative_clause(self, sent: SpacySpan, refs: list[TokenRef], ce: int) -> list[str]:
         """The persons after a relative clause («، الذي …،») that starts at the clause end `ce`,

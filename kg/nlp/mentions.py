@@ -578,6 +578,8 @@ class _Builder:
         for cue in self.lex.person_cues.find(self.view):
             if cue.start in title_tokens or any(i in self.taken for i in range(cue.start, cue.end)):
                 continue
+            if cue.payload == "relation":
+                continue  # «صهر ترامب»: the name after it is not the person the noun refers to
             j = cue.end
             adj = self.lex.nationalities.match_at(self.view, j) if j < len(doc) else None
             if adj is not None:
@@ -919,7 +921,19 @@ class _Builder:
 
     def mark_non_actors(self) -> None:
         doc = self.doc
+        relation_ends: set[int] = set()
+        for cue in self.lex.person_cues.find(self.view):
+            if cue.payload != "relation":
+                continue
+            j = self._skip(cue.end)
+            for title in sorted(self.out.titles, key=lambda x: x.start):
+                if title.start == j:  # «صهر الملك تشارلز»: the relative's title comes first
+                    j = self._skip(title.end)
+            relation_ends.add(j)
         for ref in self.out.refs:
+            if ref.start in relation_ends:
+                ref.actor = False  # «وصهر دونالد ترامب ومستشاره جاريد كوشنر»: Trump is named, Kushner acts
+                continue
             start = ref.start
             for t in self.out.titles:
                 if t.end <= ref.start and ref.start - t.end <= 1 and self._skip(t.end) == ref.start:
