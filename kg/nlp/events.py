@@ -600,9 +600,13 @@ class _ArticleEvents:
                 # «قام الرئيس X بزيارة إلى …», «X في زيارة …»: the subject of a support verb, or a
                 # person right before the noun; any other person of the sentence is no visitor
                 visitor = self._support_subject(trig, before)
-        if visitor is None:
+        party = self.delegation()
+        if visitor is None and party and (self._delegation_near(trig, ce) or self._relative_to_delegation(trig)):
+            visitors = party  # «والوفد الدبلوماسي الذي زار بيونغ يانغ …»: the delegation's members went
+        elif visitor is None:
             return []
-        visitors = [visitor] + [p for p in self._companions(trig, after, ce) if p != visitor]
+        else:
+            visitors = [visitor] + [p for p in self._companions(trig, after, ce) if p != visitor]
         dest_country = self.entity(dest).country
         return [(v, dest) for v in dict.fromkeys(visitors) if not (dest_country and self.entity(v).country == dest_country)]
 
@@ -643,8 +647,8 @@ class _ArticleEvents:
         gap = [self.doc[k] for k in range(last.end, trig.start) if not self.doc[k].is_space and not self.doc[k].is_punct]
         if any(any(r in SUPPORT_VERBS for r in self.view.readings(t.i)[:3]) for t in gap) and len(gap) <= 4:
             return last.entity
-        if len(gap) <= 1 and all(normalize(t.text) in {"في", "خلال"} for t in gap):
-            return last.entity
+        if len(gap) <= 2 and all(normalize(t.text) in {"في", "خلال", "اثناء", "نفسه", "نفسها", "عبر"} for t in gap):
+            return last.entity  # «العلولا نفسه خلال زيارة قصيرة إلى بيروت»
         # «يؤدي الوزير X ، زيارة …»: the support verb before the subject
         k = last.start - 1
         while k >= 0 and self.doc[k].is_space:
@@ -702,6 +706,15 @@ class _ArticleEvents:
             recent = pool[-2:] if len(earlier) >= 2 else (earlier + [p for p in self.persons(prev_refs) if p not in earlier])[-2:]
             return recent if len(recent) == 2 else []
         return None
+
+    def _relative_to_delegation(self, trig: _Trig) -> bool:
+        """«الوفد الدبلوماسي الذي زار …»: the verb is in a relative clause on a delegation noun."""
+        k = trig.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k < 0 or self.view.norm[k] not in RELATIVE_PRONOUNS:
+            return False
+        return any(self._delegation_at(j) for j in range(max(self.sent.start, k - 4), k))
 
     def _delegation_near(self, trig: _Trig, ce: int) -> bool:
         """A delegation noun is the meeting's subject or object: right after the trigger (the

@@ -200,7 +200,9 @@ class _Builder:
     # -- titles --------------------------------------------------------------------------------
     def titles(self) -> None:
         doc = self.doc
-        for m in self._office_matches():
+        matches = self._office_matches()
+        construct = [m for m in matches if m.payload is not None and self.lex.construct_offices.match_at(self.view, m.start) == m]
+        for m in matches:
             if any(i in self.taken for i in range(m.start, m.end)):
                 continue
             if m.start > 0 and self.view.norm[m.start - 1] in NAME_LINKS:
@@ -218,7 +220,8 @@ class _Builder:
                 else:
                     k = j + 1 if normalize(doc[j].text) in {"في"} else j
                     place = self._place_at(k)
-                    if place is not None and place[1].kind == "country":
+                    if place is not None and (place[1].kind == "country" or (k == j and m in construct)):
+                        # «ولي عهد أبوظبي»: a construct title takes the city after it as its own
                         country, end = place[1].iso2, place[0]
             # «المبعوث الرئاسي الروسي الخاص إلى الشرق الأوسط»: qualifiers after the adjective.
             while end < len(doc):
@@ -252,8 +255,8 @@ class _Builder:
             while nxt < len(self.doc) and self.doc[nxt].is_space and "\n" not in self.doc[nxt].text:
                 nxt += 1
             place = self._place_at(nxt)
-            if place is not None and place[1].kind == "country":
-                found.append(m)
+            if place is not None:
+                found.append(m)  # «رئيس وزراء إسرائيل», «ولي عهد أبوظبي»
         return sorted(found, key=lambda m: m.start)
 
     def _place_at(self, i: int) -> tuple[int, PlaceRef] | None:
@@ -823,6 +826,11 @@ class _Builder:
                 for r in ent.roles
             ):
                 owners.append(ent.local_id)
+        if len(owners) > 1:
+            # «رئيس الجمهورية» beside «الرئيس الأمريكي باراك أوباما» and «رئيس الجمهورية الباجي
+            # قائد السبسي»: the one named with this very title
+            same = [o for o in owners if any(match_key(r.title_ar) == match_key(title.text) for r in self.out.by_id(o).roles)]
+            owners = same
         return owners[0] if len(owners) == 1 else None
 
     def _add_role(self, ent: EntityRecord, title: TitleMatch) -> None:
