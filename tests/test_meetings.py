@@ -134,3 +134,56 @@ def test_a_delegation_meets_and_travels_as_one_party():
     assert not any("تشارلز الثالث" in " ".join(m) for m in meetings)  # named through a relative, not a member
     visitors = {next(iter(e[2])) for e in got if e[0] == "Visit"}
     assert {"ديفيد لامي", "إيفيت كوبر", "جوناثان رينولدز"} <= visitors
+
+
+def test_a_delegation_received_by_a_leader_with_a_long_title_meets_him():
+    got, _ = events(
+        "استقبل الزعيم الكوري الشمالي كيم جونغ أون وفدا رفيع المستوى من سول. والوفد الذي زار بيونغ يانغ الأحد "
+        "ترأسه مستشار الأمن القومي الكوري الجنوبي تشونغ أوي-يونغ."
+    )
+    meetings = [g for g in got if g[0] == "Meeting"]
+    assert meetings and meetings[0][2] == frozenset({"كيم جونغ أون", "تشونغ أوي-يونغ"})
+    assert meetings[0][5] == "كيم جونغ أون"  # the host receives
+    visits = {(next(iter(g[2])), g[3]) for g in got if g[0] == "Visit"}
+    # the delegation went to Pyongyang; its host did not visit his own capital
+    assert ("تشونغ أوي-يونغ", "بيونغ يانغ") in visits
+    assert not any(v == "كيم جونغ أون" for v, _ in visits)
+
+
+def test_a_delegation_meeting_two_counterparts_in_turn_holds_two_meetings():
+    got, _ = events(
+        "وترأس وزير الخارجية الياباني يوشيماسا هاياشي وفدا يضم وزير الدفاع ياسوكازو هامادا. "
+        "والتقى الوفد الياباني الخميس الرئيس الفلبيني فرديناند ماركوس. "
+        "وقبل ذلك، التقى الوفد الياباني الرئيس السابق رودريغو دوتيرتي."
+    )
+    meetings = [g for g in got if g[0] == "Meeting"]
+    assert len(meetings) == 2
+    assert not any({"فرديناند ماركوس", "رودريغو دوتيرتي"} <= g[2] for g in meetings)
+    # «وقبل ذلك»: the second meeting is of the same day as the first
+    assert [g[4] for g in meetings] == ["2024-05-09", "2024-05-09"]
+
+
+def test_a_span_after_a_same_time_cue_leaves_the_day_open():
+    got, _ = events(
+        "التقى الرئيس الأمريكي جو بايدن الجمعة الرئيس الصيني شي جين بينغ. "
+        "وقبل ذلك بيومين، التقى بايدن رئيس الوزراء الياباني فوميو كيشيدا."
+    )
+    dates = {frozenset(g[2]): g[4] for g in got if g[0] == "Meeting"}
+    assert dates[frozenset({"جو بايدن", "شي جين بينغ"})] == "2024-05-10"
+    assert dates[frozenset({"جو بايدن", "فوميو كيشيدا"})] is None
+
+
+def test_a_qualified_title_before_a_name_is_that_persons_not_a_reference_back():
+    got = pairs(
+        "التقى الرئيس الأمريكي جو بايدن نظيره المكسيكي أندريس مانويل لوبيز أوبرادور. "
+        "ثم التقى بايدن الرئيس المنتهية ولايته أنريكي بينيا نيتو."
+    )
+    assert frozenset({"جو بايدن", "أنريكي بينيا نيتو"}) in got
+    assert frozenset({"أندريس مانويل لوبيز أوبرادور", "أنريكي بينيا نيتو"}) not in got
+
+
+def test_a_date_in_a_relative_clause_on_a_name_is_not_the_meetings():
+    got, _ = events("وعقد وزير الخارجية الهندي سوبرامانيام جايشانكار لقاء الأحد مع نظيره الإيراني حسين أمير عبد اللهيان "
+                    "الذي تولى منصبه في الخامس من آب/أغسطس.")
+    meeting = next(g for g in got if g[0] == "Meeting")
+    assert meeting[4] == "2024-05-12"

@@ -140,3 +140,39 @@ def test_a_run_of_name_words_is_a_person_when_no_ordinary_word_is_in_it():
 def test_an_organisation_word_keeps_a_run_of_names_from_being_a_person():
     found = persons("ونقلت وكالة فرانس برس عن منظمة هيومن رايتس ووتش أن الوضع سيئ.")
     assert not any("ووتش" in n or "برس" in n for n in found)
+
+
+def test_a_hyphen_inside_a_written_word_keeps_the_whole_name():
+    # «إن» alone is a particle; after a hyphen with no space it is the end of the name
+    got = persons("وأعلن مكتب الرئيس الكوري الجنوبي يون سوك-إن أن وزير الدفاع كيم يونغ-هيون سيزور طوكيو.")
+    assert "يون سوك-إن" in got and "يون سوك-" not in got
+    assert "كيم يونغ-هيون" in got
+
+
+def test_a_one_word_place_written_as_two_words_is_that_place():
+    rec = extract_article(Article(id="t", text="ووصل الوفد التجاري إلى بيونغ يانغ صباح الأحد."))
+    places = {e.name: e for e in rec.entities if e.type in {"City", "Country"}}
+    assert "بيونغ يانغ" in places and places["بيونغ يانغ"].wikidata
+    assert not [e for e in rec.entities if e.type == "Person"]
+
+
+def test_a_glued_conjunction_after_a_title_opens_a_new_clause_not_a_name():
+    got = persons("وحضر الاجتماع مستشار الرئيس الكيني، وسلمه رسالة خطية.")
+    assert "وسلمه" not in got and "سلمه" not in got
+
+
+def test_after_fi_stands_a_place_or_a_time_not_a_person():
+    got = persons("وشارك المنتخب في الألعاب الشتوية في تشانغ يوان الصينية العام الماضي.")
+    assert not got
+
+
+def test_a_name_word_that_starts_with_b_is_not_cut_after_a_clitic():
+    # «يونغ» is a word of this text too; «بيونغ» is still a name word of its own
+    got = persons("والتقى المبعوث بيونغ سو كيم بالوزير لي جاي-يونغ في سول.")
+    assert "بيونغ سو كيم" in got
+
+
+def test_a_verb_starting_a_model_span_is_no_part_of_the_name():
+    got = persons('وقال الرئيس "سأسافر غدا وأقابل كيم جونغ-أون هناك".')
+    assert "كيم جونغ-أون" in got
+    assert not [n for n in got if n.startswith("أقابل")]

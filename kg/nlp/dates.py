@@ -288,6 +288,14 @@ def time_words() -> frozenset[str]:
     return frozenset(keys | {k[2:] for k in keys if k.startswith("ال")})
 
 
+@lru_cache(maxsize=1)
+def same_time_cues() -> tuple[tuple[str, ...], ...]:
+    """Normalised word sequences («قبل ذلك», «في وقت لاحق») that open a sentence telling an event
+    of the same day as the one told before it (dates.json `same_time_as_previous`)."""
+    raw = json.loads((LEXICON / "dates.json").read_text(encoding="utf-8"))
+    return tuple(tuple(normalize(w) for w in phrase.split()) for phrase in raw.get("same_time_as_previous", []))
+
+
 @lru_cache(maxsize=4)
 def _start_keys(lex: _Lexicon) -> frozenset[str]:
     return lex.start_keys

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan
 
 from kg.arabic import normalize, tokens
-from kg.nlp.dates import DateMention
+from kg.nlp.dates import DateMention, same_time_cues
 from kg.nlp.lexicons import Lexicons, Trigger
 from kg.nlp.mentions import ArticleMentions, TokenRef
 from kg.records import DateValue, EntityRecord, EventRecord, Span
@@ -45,6 +45,9 @@ FUTURE_AUXILIARIES = set(tokens("سيكون ستكون سيكونان ستكون
 TOPIC_WORDS = set(tokens("عن حول بشأن بخصوص"))
 # A comma then one of these opens another clause.
 CLAUSE_OPENERS = set(tokens("بعد قبل عقب حيث فيما بينما لكن إلا إذ مع غير"))
+DATED_TYPES = {"Meeting", "Visit", "PhoneCall"}
+# «قبل ذلك بيومين»: a span after a same-time cue moves the day
+SPAN_WORDS = set(tokens("يوم يومين ايام أيام اسبوع أسبوع اسبوعين أسبوعين اسابيع أسابيع شهر شهرين اشهر أشهر عام عامين سنة سنتين"))
 RELATIVE_PRONOUNS = set(tokens("الذي التي الذين اللذان اللتان"))
 ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخلال وفي"))
 # «حل بـ»: arrived in (the destination is after «بـ», never a direct object: «حل الأزمة»).
@@ -181,6 +184,19 @@ class _ArticleEvents:
             return None, None
         return best.value, best.text
 
+    def _same_time_as_previous(self, sent: SpacySpan) -> bool:
+        """The sentence opens with «وقبل ذلك», «وفي وقت لاحق» … (kg.nlp.dates.same_time_cues), and
+        no span follows the cue («قبل ذلك بيومين» is two days before)."""
+        words = [k for k in range(sent.start, min(sent.end, sent.start + 6)) if self.doc[k].is_alpha]
+        norms = [self.view.norm[k] for k in words]
+        if norms and norms[0][:1] in "وف" and len(norms[0]) > 2:
+            norms[0] = norms[0][1:]
+        for cue in same_time_cues():
+            if tuple(norms[: len(cue)]) == cue:
+                nxt = norms[len(cue)] if len(norms) > len(cue) else ""
+                return not (nxt.startswith("ب") and nxt[1:] in SPAN_WORDS)
+        return False
+
     def _relative_span(self, i: int) -> tuple[int, int] | None:
         """The relative clause («، الذي …،») token i stands in, as (start, end) token indices."""
         sent = self.sent
@@ -188,8 +204,11 @@ class _ArticleEvents:
             tok = self.doc[k]
             if tok.text in {"،", ","} and k < i:
                 return None
-            if self.view.norm[k] in RELATIVE_PRONOUNS and k > sent.start and self.doc[k - 1].text in {"،", ","}:
-                end = next((j for j in range(k + 1, sent.end) if self.doc[j].text in {"،", ","}), None)
+            after_name = any(r.end == k and r.how == "name" for r in self.m.refs_in(sent.start, k))
+            if self.view.norm[k] in RELATIVE_PRONOUNS and k > sent.start and (self.doc[k - 1].text in {"،", ","} or after_name):
+                # «، الذي …،», or right after a name with no comma («مع أوبرادور الذي حقق فوزا في
+                # انتخابات الأول من تموز»): up to the next comma, else the sentence end
+                end = next((j for j in range(k + 1, sent.end) if self.doc[j].text in {"،", ","}), sent.end if after_name else None)
                 if end is not None and end >= i:
                     return (k, end)
                 return None
@@ -311,6 +330,10 @@ class _ArticleEvents:
 
     def new_event(self, trig: _Trig, sent: SpacySpan, etype: str, modality: str) -> EventRecord:
         date, date_text = self.date_for(trig, sent)
+        if date is None and self._same_time_as_previous(sent):
+            prev = next((e for e in reversed(self.events) if e.date is not None and e.type in DATED_TYPES), None)
+            if prev is not None:
+                date, date_text = prev.date, prev.date_text
         if modality == "occurred" and date is not None and self.published and (
             (date.datatype == "date" and date.value > self.published)
             or (date.datatype == "gYearMonth" and date.value > self.published[:7])
@@ -491,9 +514,10 @@ class _ArticleEvents:
                 subject, objects = after_persons[0], after_persons[1:]
                 if not objects:
                     objects = [o for o in self._after_relative_clause(sent, refs, ce) if o != subject]
-                if not objects and not sent_before:
+                if not objects and not sent_before and not (self.delegation() and self._delegation_near(trig, ce)):
                     # «والتقى وزير الخارجية السعودي فيصل بن فرحان.»: one person after the verb is
-                    # its object; the subject is the one of the sentence before
+                    # its object; the subject is the one of the sentence before (unless a
+                    # delegation is: «والتقى الوفد الياباني الرئيس …»)
                     carried = [p for p in self.persons(prev_refs) if p != subject]
                     if carried:
                         subject, objects = carried[0], [subject]
@@ -586,6 +610,8 @@ class _ArticleEvents:
                 visitor = first[0].entity
             elif svo is not None:
                 visitor = svo
+            elif self.delegation() and self._relative_to_delegation(trig):
+                pass  # «والوفد الذي زار …»: the delegation went, not the last sentence's subject
             elif not sent_before:
                 carried = self.persons(prev_refs)
                 visitor = carried[0] if carried else None
@@ -719,7 +745,11 @@ class _ArticleEvents:
     def _delegation_near(self, trig: _Trig, ce: int) -> bool:
         """A delegation noun is the meeting's subject or object: right after the trigger (the
         verb's subject or object, the noun's genitive), or right before it."""
-        for k in list(range(trig.end, min(ce, trig.end + 6))) + list(range(max(self.sent.start, trig.start - 2), trig.start)):
+        reach = trig.end + 6
+        subject = next((r for r in self.sentence_refs(self.sent) if r.start >= trig.end and self.is_person(r)), None)
+        if subject is not None and subject.start <= self._skip_titles(trig.end) + 4:
+            reach = max(reach, subject.end + 3)  # «استقبل الزعيم الكوري الشمالي كيم جونغ أون وفدا»
+        for k in list(range(trig.end, min(ce, reach))) + list(range(max(self.sent.start, trig.start - 2), trig.start)):
             if self._delegation_at(k):
                 return True
         return False
@@ -1003,8 +1033,9 @@ class _ArticleEvents:
     def merge(self, events: list[EventRecord]) -> list[EventRecord]:
         """The same event told twice in one article becomes one record (first evidence kept)."""
         out: list[EventRecord] = []
+        party = frozenset(self.delegation())
         for ev in events:
-            twin = next((o for o in out if _same_event(o, ev)), None)
+            twin = next((o for o in out if _same_event(o, ev, party)), None)
             if twin is None:
                 out.append(ev)
                 continue
@@ -1022,7 +1053,10 @@ class _ArticleEvents:
         return out
 
 
-def _same_event(a: EventRecord, b: EventRecord) -> bool:
+def _same_event(a: EventRecord, b: EventRecord, party: frozenset[str] = frozenset()) -> bool:
+    """Two records of one article tell the same event. Meetings share two participants, not all
+    of them of the delegation: a delegation that meets two counterparts in turn («التقى الوفد
+    الأمريكي الرئيس … وقبل ذلك … الرئيس المنتهية ولايته») holds two meetings."""
     if a.type != b.type or a.modality != b.modality:
         return False
     if a.date and b.date and a.date.value != b.date.value:
@@ -1032,6 +1066,8 @@ def _same_event(a: EventRecord, b: EventRecord) -> bool:
     if a.type == "Statement":
         return False
     shared = set(a.participants) & set(b.participants)
+    if party and shared <= party and a.type != "Invitation":
+        return False
     return len(shared) >= 2 or (len(shared) >= 1 and a.type == "Invitation")
 
 

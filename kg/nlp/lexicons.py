@@ -160,7 +160,7 @@ def load_lexicons() -> Lexicons:
             if bare and bare not in offices:
                 construct.add(bare, office_by_key[off.key])
 
-    places: PhraseIndex[PlaceRef] = PhraseIndex()
+    places: PhraseIndex[PlaceRef] = PhraseIndex(split_words=True)
     # Countries before capitals before cities, larger first: the first place added for a form
     # wins, so «الكويت» is the country and «غزة» the larger of the places it names.
     order = {k: n for n, k in enumerate(("country", "capital", "city", "territory", "region"))}

@@ -32,6 +32,7 @@ NAME_STOP = set(
 HONORIFICS = set(tokens("السيد السيدة الدكتور سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق"))
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
 NAME_LINKS = set(tokens("بن بنت ابن عبد أبو ابو آل"))
+HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
 # «نظيره الأردني أيمن الصفدي»: a counterpart, then optionally a nationality, then the name.
 COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه"))
 # Words before a person that make the person a topic of the sentence, not an actor in it:
@@ -295,6 +296,16 @@ class _Builder:
             i += 1
             skipped += 1
         start = i
+        if (
+            i < len(doc)
+            and self.view.norm[i].startswith("و")
+            and doc[i].text not in self.lex.given_names
+            and not self.lex.is_name_word(self.view.norm[i])
+            and not any(e.start <= i < e.end for e in self.ents if e.label_ in PERSON_LABELS)
+        ):
+            # «للرئيس الكوري الجنوبي، وسلمه رسالة»: a glued «و» on a word neither a name list nor
+            # the model reads as a name opens a new clause («للرئيس الكيني وليام روتو» is a name)
+            return None
         if i < len(doc) and self.view.norm[i][:1] in "بلك" and self.glued_phrase(i):
             return None  # «وزير الخارجية الإثيوبي للصحافيين»: no name after the title
         if i < len(doc) and self.future_verb(i):
@@ -305,7 +316,7 @@ class _Builder:
             if t.is_space and i > start and "\n" not in t.text and i + 1 < len(doc) and doc[i + 1].is_alpha:
                 i += 1  # «مايك  بنس»: a hashtag mark read as a space (kg.arabic.reading_text)
                 continue
-            if t.text in {"-", "‐"} and i > start and not t.whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha:
+            if t.text in HYPHENS and i > start and not t.whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha:
                 i += 1  # «كيم جونغ-أون», «كيم يو -جونغ»: a hyphen inside a transliterated name
                 continue
             if t.is_punct or t.is_space or not t.is_alpha or i in self.taken:
@@ -420,6 +431,28 @@ class _Builder:
             e = k + 1
         return e
 
+    def _glued_hyphen(self, k: int) -> bool:
+        """Token k is a hyphen inside one written word: letters touch it on both sides."""
+        doc = self.doc
+        return (
+            0 < k < len(doc) - 1
+            and doc[k].text in HYPHENS
+            and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_
+            and doc[k - 1].is_alpha
+            and doc[k + 1].is_alpha
+        )
+
+    def _whole_words(self, s: int, e: int) -> tuple[int, int]:
+        """The span (s, e) widened to whole written words across glued hyphens."""
+        if e - s > 1 and self._glued_hyphen(e - 1):
+            e += 1  # the span stopped right after the hyphen («جاي-» before «إن»)
+        while e < len(self.doc) - 1 and self._glued_hyphen(e):
+            e += 2
+        while s >= 2 and self._glued_hyphen(s - 1):
+            s -= 2
+        return s, e
+
     def _ends_name_before(self, k: int) -> bool:
         """Token k cannot continue a name that runs up to it: a new phrase glued to a clitic, a
         stop word, a title, an event word or a verb in the future tense."""
@@ -532,8 +565,8 @@ class _Builder:
         rest is used elsewhere in the article as a word of its own («ونوفاك» → نوفاك; «بوتين» keeps ب)."""
         tok = self.doc[span_start]
         norm = normalize(tok.text)
-        if len(norm) > 4 and norm[0] in "وفلب" and norm[1:] in self.vocab:
-            return tok.idx + 1
+        if len(norm) > 4 and norm[0] in "وفلب" and norm[1:] in self.vocab and not (norm[0] in "بل" and self.lex.is_name_word(norm)):
+            return tok.idx + 1  # «بيونغ», «لطفي» are names of their own, not «بـ»/«لـ» + a name
         # «وسميحة أيوب», «وعبد العزيز»: the corpora keep و inside names; a name that itself
         # starts with و («وليد», «وفاء») is a known given name.
         if (
@@ -587,6 +620,7 @@ class _Builder:
             adj = self.lex.nationalities.match_at(self.view, j) if j < len(doc) else None
             if adj is not None:
                 j = adj.end  # «الصحافي السعودي جمال خاشقجي»
+                anchored_country[j] = adj.payload  # «الزعيم الكوري الشمالي كيم جونغ أون» is of KP
             anchors.append((j, None))
             cue_anchors.add(j)
             self.cue_tokens.update(range(cue.start, cue.end))
@@ -656,6 +690,7 @@ class _Builder:
                     or normalize(doc[s].text) in NAME_STOP
                     or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1))
                     or (self.view.norm[s][:1] in "بلك" and self.glued_phrase(s))
+                    or (e - s > 1 and self.lex.triggers.match_at(self.view, s) is not None)  # «وأقابل كيم»
                 ):
                     # «المسؤول الروسي», «رئيس»: not part of the name. A first word written with
                     # a final ي («علي ناصر») is kept: normalisation merges it with «على».
@@ -674,6 +709,9 @@ class _Builder:
                 if e - s == 1 and s > 0 and doc[s - 1].text in {"من", "إلى", "الى", "على", "عن"} and self._ordinary(s, strict=False):
                     continue  # a single ordinary word after a preposition, not a person
                 candidates.append((s, e, None))
+        # A hyphen with no space on either side joins one written word («مون جاي-إن», «أوي-يونغ»):
+        # a name never ends or starts inside it, whatever the word after the hyphen is alone.
+        candidates = [(*self._whole_words(s, e), title) for s, e, title in candidates]
         # Title-anchored names first (their boundaries are surer), then longest first.
         candidates.sort(key=lambda c: (c[2] is None, -(c[1] - c[0]), c[0]))
         used: set[int] = set()
@@ -682,6 +720,8 @@ class _Builder:
                 continue
             if any(t.start <= s < t.end for t in self.out.titles):
                 continue
+            if s > 0 and s not in anchored_starts and self.view.norm[s - 1] == "في" and self.doc[s].text not in self.lex.given_names:
+                continue  # «الألعاب الأولمبية في بيونغ تشانغ»: after «في» stands a place or a time
             used.update(range(s, e))
             start_char = self._strip_person_clitic(s, e, anchored=s in anchored_starts)
             end_char = doc[e - 1].idx + len(doc[e - 1].text)
@@ -795,6 +835,14 @@ class _Builder:
         for title in self.out.titles:
             if any(r.start == self._skip(title.end) and r.how == "name" for r in refs):
                 continue  # title + name: handled in person_names
+            near = next((r for r in refs if r.how == "name" and title.end < r.start <= title.end + 3), None)
+            if near is not None and self.out.by_id(near.entity).type == "Person" and all(
+                self.doc[k].is_alpha or self.doc[k].is_space for k in range(title.end, near.start)
+            ) and not any(t.start in range(title.end, near.start) for t in self.out.titles):
+                # «الرئيس المنتهية ولايته أنريكي بينيا نيتو»: a few words qualify the title of the
+                # name after them; the title is that person's, no reference back to another
+                self._add_role(self.out.by_id(near.entity), title)
+                continue
             if self.view.norm[title.start][:1] in "لب" and not self.view.norm[title.start].startswith(("ال",)):
                 # «… السوداني، لنائب رئيس الوزراء الروسي»: «to the deputy PM», not an apposition
                 holder = self._holder_of(title)

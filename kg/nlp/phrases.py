@@ -80,8 +80,12 @@ def _token_key(text: str) -> str:
 class PhraseIndex(Generic[T]):
     """Normalised phrases → payload. A phrase ending in '*' matches a last word by prefix."""
 
-    def __init__(self, max_len: int = 8) -> None:
+    def __init__(self, max_len: int = 8, split_words: bool = False) -> None:
         self._exact: dict[tuple[str, ...], T] = {}
+        # With split_words, a one-word phrase also matches when the text writes it as two
+        # words («بيونغ يانغ» for «بيونغيانغ»): outlets space transliterated names differently.
+        self.split_words = split_words
+        self._one_word: dict[str, T] = {}
         self._prefix: dict[tuple[str, ...], T] = {}
         self._first: set[str] = set()  # first words (or first-word stems for '*' phrases)
         self._prefixes_of_phrases: set[tuple[str, ...]] = set()  # proper prefixes worth extending
@@ -95,6 +99,8 @@ class PhraseIndex(Generic[T]):
             return
         target = self._prefix if wildcard else self._exact
         target.setdefault(words, payload)
+        if self.split_words and not wildcard and len(words) == 1 and len(words[0]) >= 6:
+            self._one_word.setdefault(words[0], payload)
         for n in range(1, len(words)):
             self._prefixes_of_phrases.add(words[:n])
         if wildcard and len(words) == 1:
@@ -133,7 +139,7 @@ class PhraseIndex(Generic[T]):
             return None
         readings = view.readings(i) if self._wild_firsts else [r for r in view.readings(i) if r in self._first]
         if not readings:
-            return None
+            return self._split_match(view, i, end)
         best: PhraseMatch[T] | None = None
         for reading in readings:
             prefix_len = _prefix_chars(view.text[i], view.norm[i], reading)
@@ -162,6 +168,20 @@ class PhraseIndex(Generic[T]):
                 words.append(view.norm[j])
                 j += 1
         return best
+
+    def _split_match(self, view: TokenView, i: int, end: int) -> PhraseMatch[T] | None:
+        """A one-word phrase written as this token and the next one, one space between."""
+        j = i + 1
+        if not self._one_word or j >= end or view.is_punct[j] or view.is_space[j]:
+            return None
+        if view.doc_text[view.idx[i] + len(view.text[i]) : view.idx[j]] != " " or len(view.norm[j]) < 3:
+            return None
+        for reading in view.readings(i):
+            payload = self._one_word.get(reading + view.norm[j]) if len(reading) >= 3 else None
+            if payload is not None:
+                prefix_len = _prefix_chars(view.text[i], view.norm[i], reading)
+                return PhraseMatch(i, j + 1, view.idx[i] + prefix_len, view.idx[j] + len(view.text[j]), payload)
+        return None
 
     def _match_prefix(self, key: tuple[str, ...]) -> T | None:
         if not self._prefix:
