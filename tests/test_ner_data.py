@@ -127,3 +127,30 @@ def test_vectors_are_built_as_a_spacy_table(tmp_path: Path, monkeypatch, kind: s
     assert nlp.vocab["القاهرة"].has_vector
     assert nlp.vocab["وبالقاهرة"].has_vector == (kind == "floret")
     assert training.build_vectors(tmp_path / "x", rows=64, dims=8, epochs=1, kind=kind, more=True) == out  # cached
+
+
+def test_pretrained_tok2vec_is_what_ner_training_starts_from(tmp_path: Path, monkeypatch) -> None:
+    """--pretrain-words runs `spacy pretrain` on the raw token file, and the NER is trained with a
+    config whose [pretraining] section is filled: without it spaCy ignores init_tok2vec silently."""
+    if not (shared_data() / "anercorp_camel" / "train.bio").is_file():
+        pytest.skip("shared ANERcorp data not found")
+    from spacy.util import load_config
+
+    from kg.nlp import training
+
+    monkeypatch.setattr(training, "BUILD", tmp_path)
+    rng = random.Random(0)
+    words = ["قال", "الرئيس", "إن", "الوزير", "زار", "القاهرة", "أمس", "."]
+    (tmp_path / "raw_tokens_all.txt").write_text(
+        "\n".join(" ".join(rng.choice(words) for _ in range(40)) for _ in range(100)) + "\n", encoding="utf-8")
+    out = tmp_path / "model"
+    rc = main(["--no-vectors", "--pretrain-words", "2000", "--limit", "16", "--max-steps", "2", "--eval-frequency", "1",
+               "--no-aqmar", "--no-wojood", "--tag", "pytest-pre", "--out", str(out)])
+    assert rc == 0
+    weights = tmp_path / "pretrain-novec-2000" / "model-last.bin"
+    assert weights.is_file() and weights.stat().st_size > 0
+    cfg = load_config(out / "config.cfg", interpolate=False)
+    assert cfg["pretraining"]["component"] == "tok2vec"
+    assert cfg["paths"]["init_tok2vec"] == str(weights)
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["kg_training"]["pretrain_words"] == 2000 and meta["license"] == "CC BY-NC-SA 4.0"

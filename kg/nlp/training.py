@@ -5,9 +5,11 @@ from the read-only data under `kg.paths.shared_data()`, with the ANERcorp test s
 figures only (never trained on, never used to pick a checkpoint).
 
 Steps (each cached under `build/ner/`, which git ignores):
-1. read ANERcorp train (+ AQMAR, + the Wojood sample) and map their tags onto PER/LOC/ORG/MISC;
+1. read ANERcorp train (+ AQMAR, + the Wojood sample, + CAraNER with --caraner) and map their tags
+   onto PER/LOC/ORG/MISC; add name-swapped copies of the sentences with persons (kg.nlp.augment);
 2. hold out blocks of ANERcorp *train* sentences as the dev set used for checkpoint selection;
-3. optionally train static word vectors with gensim on SaudiNewsNet + raw_arabic;
+3. train static word vectors (gensim word2vec, or floret) on SaudiNewsNet + raw_arabic (+ raw_arabic_more);
+   optionally `spacy pretrain` the tok2vec on the raw text (--pretrain-words);
 4. `spacy train` with `configs/ner_cnn.cfg` (or `configs/ner_trf.cfg` with `--encoder`), fixed seed;
 5. evaluate on ANERcorp test, write `models/ner` (atomically) with the scores in meta.json.
 
@@ -36,7 +38,7 @@ CONFIG_CNN = ROOT / "configs" / "ner_cnn.cfg"
 CONFIG_TRF = ROOT / "configs" / "ner_trf.cfg"
 CONFIG_PRETRAIN = ROOT / "configs" / "ner_pretrain.cfg"
 MODEL_NAME = "kg_ner"
-MODEL_VERSION = "0.1.0"
+MODEL_VERSION = "0.2.0"
 SEED = 0
 
 ANERCORP_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
@@ -662,13 +664,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     help="a Hugging Face encoder dir: train configs/ner_trf.cfg (spacy-transformers) instead of the CNN")
     ap.add_argument("--config", type=Path, default=None, help="override the config file")
     ap.add_argument("--no-vectors", action="store_true", help="do not train/use static word vectors")
-    ap.add_argument("--vector-rows", type=int, default=40000)
+    ap.add_argument("--vector-rows", type=int, default=50000)
     ap.add_argument("--vector-dims", type=int, default=100)
     ap.add_argument("--vector-epochs", type=int, default=5)
     ap.add_argument("--vector-kind", choices=["w2v", "floret"], default="w2v",
                     help="w2v: word2vec, one row per frequent form; floret: hashed words + character n-grams")
-    ap.add_argument("--vector-cbow", action=argparse.BooleanOptionalAction, default=False,
-                    help="word2vec CBOW instead of skip-gram (about 4x less CPU)")
+    ap.add_argument("--vector-cbow", action=argparse.BooleanOptionalAction, default=True,
+                    help="word2vec CBOW (default; --no-vector-cbow: skip-gram, about 4x the CPU)")
     ap.add_argument("--raw-more", action=argparse.BooleanOptionalAction, default=True,
                     help="vectors from raw_arabic_more too (Arabic Wikipedia + news posts, +8.3M words)")
     ap.add_argument("--no-aqmar", action="store_true", help="leave AQMAR out of the training data")
@@ -676,8 +678,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--no-misc", action="store_true", help="drop MISC (labels PER/LOC/ORG only)")
     ap.add_argument("--caraner", action=argparse.BooleanOptionalAction, default=False,
                     help="add CAraNER (research use only, no licence stated) to the training data")
-    ap.add_argument("--augment-names", type=int, default=0, metavar="N",
-                    help="add N copies of each PER-bearing training sentence with its names swapped for other real names")
+    ap.add_argument("--augment-names", type=int, default=1, metavar="N",
+                    help="add N copies of each PER-bearing training sentence with its names swapped for other real names (0: none)")
     ap.add_argument("--pretrain-words", type=int, default=0, metavar="N",
                     help="`spacy pretrain` the tok2vec on the first N raw-text tokens first, and start NER training from it")
     ap.add_argument("--vectors-from", type=Path, default=None, metavar="DIR",
@@ -783,6 +785,14 @@ def _run(args: argparse.Namespace) -> int:
         extra = {k: v for k, v in overrides.items() if k.startswith("components.")}
         overrides["paths.init_tok2vec"] = str(pretrain_tok2vec(data, config, vec_path, args.pretrain_words,
                                                                more=args.raw_more, overrides=extra))
+        # spaCy loads [paths] init_tok2vec only when the config has a non-empty [pretraining] section
+        # (Language.initialize), so train with the merged config that pretrained it.
+        from spacy.util import load_config
+
+        merged = load_config(config, interpolate=False).merge(load_config(CONFIG_PRETRAIN, interpolate=False))
+        BUILD.mkdir(parents=True, exist_ok=True)
+        config = BUILD / f"{config.stem}+pretrain.cfg"
+        merged.to_disk(config)
     run_dir = BUILD / "runs" / (args.tag or hashlib.sha1(json.dumps(overrides, sort_keys=True, default=str).encode()).hexdigest()[:10])
     if run_dir.exists():
         shutil.rmtree(run_dir)
