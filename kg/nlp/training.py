@@ -398,7 +398,7 @@ def test_sentences(data: Path, keep_misc: bool = True) -> list[Sentence]:
 
 # --------------------------------------------------------------------------------------------- vectors
 
-# Unlabelled text for the vectors / pretraining: (folder, also-with-more?) -> files. raw_arabic_more
+# Unlabelled text for the vectors / pretraining. raw_arabic_more
 # (Arabic Wikipedia + news posts, 8.3M words) was added in issue 17; `more=False` gives the 13.2M-token
 # corpus of the vectors shipped in 0.1.0.
 def raw_files(data: Path, more: bool = True) -> list[Path]:
@@ -455,7 +455,7 @@ def build_vectors(data: Path, rows: int, dims: int, epochs: int, kind: str = "w2
                   minn: int = 3, maxn: int = 5, cbow: bool = False) -> Path:
     """Train static vectors on the raw text and save them as a spaCy pipeline (vocab only).
 
-    kind "w2v": gensim word2vec skip-gram; the `rows` most frequent forms are kept (a form outside them
+    kind "w2v": gensim word2vec, skip-gram or (`cbow`) CBOW; the `rows` most frequent forms are kept (a form outside them
     gets no vector). kind "floret": floret cbow with character n-grams (`minn`..`maxn`) hashed,
     with the word itself, into `rows` buckets (hash count 2): every form gets a vector, so an unseen
     transliterated name or a clitic-prefixed form («وبالقاهرة») still gets one from its pieces, and the table
