@@ -680,8 +680,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     help="add CAraNER (research use only, no licence stated) to the training data")
     ap.add_argument("--augment-names", type=int, default=1, metavar="N",
                     help="add N copies of each PER-bearing training sentence with its names swapped for other real names (0: none)")
-    ap.add_argument("--pretrain-words", type=int, default=0, metavar="N",
-                    help="`spacy pretrain` the tok2vec on the first N raw-text tokens first, and start NER training from it")
+    ap.add_argument("--pretrain-words", type=int, default=1_000_000, metavar="N",
+                    help="`spacy pretrain` the tok2vec on N raw-text tokens first and start NER training from it (0: none)")
     ap.add_argument("--vectors-from", type=Path, default=None, metavar="DIR",
                     help="take the static vectors from this spaCy pipeline dir instead of training them")
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
@@ -852,7 +852,8 @@ def _run(args: argparse.Namespace) -> int:
         "sources": [dict(SOURCES[s], id=s) for s in used] + _encoder_meta(args.encoder).get("sources", []),
         "kg_training": {
             "command": " ".join(["python -m kg.nlp.training", *args.argv]),
-            "config": str(config.relative_to(ROOT)) if config.is_relative_to(ROOT) else str(config),
+            "config": (str(config.relative_to(ROOT)) if config.is_relative_to(ROOT) else str(config))
+                      + (f" (= {(args.config or CONFIG_CNN).name} + {CONFIG_PRETRAIN.name})" if args.pretrain_words and not trf else ""),
             "overrides": {k: v for k, v in overrides.items() if not k.startswith("paths.")},
             "seed": SEED,
             "corpus_sentences": corpora.counts,
