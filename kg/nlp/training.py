@@ -745,6 +745,8 @@ def _run(args: argparse.Namespace) -> int:
         if not (args.encoder / "config.json").is_file():
             raise DataError(f"{args.encoder}: not a Hugging Face model dir (no config.json)")
 
+    if trf:  # the transformer path brings its own pretrained encoder; no tok2vec to pretrain
+        args.pretrain_words = 0
     keep_misc = not args.no_misc
     corpora = prepare_corpora(data, not args.no_aqmar, not args.no_wojood, keep_misc, args.limit,
                               use_caraner=args.caraner, augment=args.augment_names)
