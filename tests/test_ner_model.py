@@ -60,3 +60,16 @@ def test_meta_lists_sources_licences_and_scores() -> None:
 def test_model_is_small_enough() -> None:
     size = sum(p.stat().st_size for p in NER_DIR.rglob("*") if p.is_file())
     assert size < 35 * 1024 * 1024, f"models/ner is {size / 2**20:.1f} MiB"
+
+
+def test_licence_follows_the_data() -> None:
+    """Non-commercial text (SaudiNewsNet) or unlicensed labels (CAraNER) in the sources make the model
+    research-only, and meta.json says so."""
+    meta = json.loads((NER_DIR / "meta.json").read_text(encoding="utf-8"))
+    ids = {s["id"] for s in meta["sources"]}
+    if ids & {"saudinewsnet", "caraner"}:
+        assert meta["license"] == "CC BY-NC-SA 4.0"
+    names_only = {"person_names_wikidata", "wikidata_persons"} & ids
+    for s in meta["sources"]:
+        if s["id"] in names_only:
+            assert "not stored in the model" in s["use"]

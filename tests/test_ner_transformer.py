@@ -48,7 +48,7 @@ def test_encoder_training_writes_transformer_pipeline(tmp_path: Path) -> None:
     encoder = _tiny_bert(tmp_path / "tiny-bert")
     out = tmp_path / "ner-trf"
     rc = training.main([
-        "--encoder", str(encoder), "--out", str(out), "--no-aqmar", "--no-wojood",
+        "--encoder", str(encoder), "--out", str(out), "--no-aqmar", "--no-wojood", "--augment-names", "0",
         "--limit", "24", "--max-steps", "3", "--eval-frequency", "2", "--tag", "pytest-trf",
     ])
     assert rc == 0

@@ -5,9 +5,11 @@ from the read-only data under `kg.paths.shared_data()`, with the ANERcorp test s
 figures only (never trained on, never used to pick a checkpoint).
 
 Steps (each cached under `build/ner/`, which git ignores):
-1. read ANERcorp train (+ AQMAR, + the Wojood sample) and map their tags onto PER/LOC/ORG/MISC;
+1. read ANERcorp train (+ AQMAR, + the Wojood sample, + CAraNER with --caraner) and map their tags
+   onto PER/LOC/ORG/MISC; add name-swapped copies of the sentences with persons (kg.nlp.augment);
 2. hold out blocks of ANERcorp *train* sentences as the dev set used for checkpoint selection;
-3. optionally train static word vectors with gensim on SaudiNewsNet + raw_arabic;
+3. train static word vectors (gensim word2vec, or floret) on SaudiNewsNet + raw_arabic (+ raw_arabic_more);
+   optionally `spacy pretrain` the tok2vec on the raw text (--pretrain-words);
 4. `spacy train` with `configs/ner_cnn.cfg` (or `configs/ner_trf.cfg` with `--encoder`), fixed seed;
 5. evaluate on ANERcorp test, write `models/ner` (atomically) with the scores in meta.json.
 
@@ -33,8 +35,9 @@ from kg.paths import MODELS, ROOT, shared_data
 BUILD = ROOT / "build" / "ner"
 CONFIG_CNN = ROOT / "configs" / "ner_cnn.cfg"
 CONFIG_TRF = ROOT / "configs" / "ner_trf.cfg"
+CONFIG_PRETRAIN = ROOT / "configs" / "ner_pretrain.cfg"
 MODEL_NAME = "kg_ner"
-MODEL_VERSION = "0.1.0"
+MODEL_VERSION = "0.2.0"
 SEED = 0
 
 ANERCORP_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
@@ -47,6 +50,9 @@ WOJOOD_MAP = {
     "PERS": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG",
     "EVENT": None, "LAW": None, "PRODUCT": None, "LANGUAGE": None, "WEBSITE": None,
 }
+# CAraNER: TITLE (honorifics, job titles) and MISC (events, diseases, products) mean something else than
+# ANERcorp's tags, so both are missing: neither "MISC" nor "not an entity" is taught from them.
+CARANER_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": None, "TITLE": None}
 
 SOURCES = {
     "anercorp": {
@@ -70,6 +76,13 @@ SOURCES = {
         "author": "Jarrar, Khalilia & Ghanem (2022)",
         "use": "NER training (PERS->PER, GPE/LOC/FAC->LOC, ORG->ORG)",
     },
+    "caraner": {
+        "name": "CAraNER: COVID-19 Arabic Named Entity Corpus",
+        "url": "https://github.com/kacst-ncdaai/caraner",
+        "license": "none stated (research use only; not redistributable)",
+        "author": "KACST (WANLP 2022)",
+        "use": "NER training (PERS->PER, LOC, ORG; TITLE and MISC missing); orphan I- tags repaired",
+    },
     "saudinewsnet": {
         "name": "SaudiNewsNet",
         "url": "https://github.com/parallelfold/SaudiNewsNet",
@@ -83,6 +96,27 @@ SOURCES = {
         "license": "no licence stated (newspapers corpus) / GPL-3.0 (tashkeela2)",
         "author": "see shared/data/raw_arabic/SOURCE.md",
         "use": "unlabelled text for the static word vectors",
+    },
+    "raw_arabic_more": {
+        "name": "raw_arabic_more: Arabic Wikipedia (comparableWikiCoprus, 2017) + ASND news posts",
+        "url": "https://github.com/motazsaad/comparableWikiCoprus ; https://github.com/shammur/Arabic_news_text_classification_datasets",
+        "license": "CC BY-SA 4.0 (Wikipedia) / no licence stated (ASND posts)",
+        "author": "Saad & Alijla (2017); Chowdhury et al. (2020)",
+        "use": "unlabelled text for the static word vectors",
+    },
+    "person_names_wikidata": {
+        "name": "Wikidata person-name tokens, English->Arabic (Merhav & Ash 2018)",
+        "url": "https://github.com/steveash/NETransliteration-COLING2018",
+        "license": "CC0 1.0",
+        "author": "Merhav & Ash (2018), from Wikidata",
+        "use": "name-swap augmentation of training sentences (names not stored in the model)",
+    },
+    "wikidata_persons": {
+        "name": "Wikidata office-holders (every-politician-scrapers), Arabic labels",
+        "url": "https://github.com/every-politician-scrapers",
+        "license": "CC0 1.0 (Wikidata)",
+        "author": "Wikidata contributors; Tony Bowden",
+        "use": "name-swap augmentation of training sentences (names not stored in the model)",
     },
 }
 
@@ -124,8 +158,45 @@ def _bio_spans(tags: list[str], path: Path, line_no: int) -> list[tuple[int, int
     return spans
 
 
-def read_bio(path: Path, mapping: dict[str, str | None]) -> list[Sentence]:
-    """Read a `token<TAB>tag` file (blank line between sentences, optional -DOCSTART- lines)."""
+# Words that never belong inside a name span: an orphan I- after one of these starts a new span.
+_GAP_WORDS = frozenset("في من إلى الى على عن مع و أو ثم بين حتى منذ لدى عند".split())
+
+
+def repair_orphans(words: list[str], tags: list[str]) -> list[str]:
+    """Repair orphan I- tags (an I-X not preceded by B-X/I-X), as CAraNER has 133 of them.
+
+    Why not just I->B: in CAraNER most orphans are annotation slips inside one name, e.g.
+    `جامعة/B-ORG الملك/I-ORG فهد/O للبترول/I-ORG` or `الأمير فهد/O بن/I-PERS جلوي/I-PERS`, where I->B would
+    cut the name in two and teach a wrong boundary. So, for an orphan I-X after an O word w:
+    - X inside-gap: the tag before w is X and w is a content word → w becomes I-X (the gap is bridged);
+    - PERS/ORG with a missed first word: w is a content word → w becomes B-X (names and organisations
+      start with a content word; LOC/MISC/TITLE do not get this, `من/O المملكة/I-LOC`);
+    - otherwise (punctuation, a preposition, after another type) → the orphan becomes B-X.
+    """
+    out = list(tags)
+    for i, tag in enumerate(tags):
+        if not tag.startswith("I-"):
+            continue
+        typ = tag[2:]
+        prev = out[i - 1] if i else "O"
+        if prev != "O" and prev[2:] == typ:
+            continue
+        w = words[i - 1] if i else ""
+        content = prev == "O" and any(c.isalpha() for c in w) and w not in _GAP_WORDS
+        before = out[i - 2] if i >= 2 else "O"
+        if content and before != "O" and before[2:] == typ:
+            out[i - 1] = f"I-{typ}"
+        elif content and typ in ("PERS", "PER", "ORG"):
+            out[i - 1] = f"B-{typ}"
+        else:
+            out[i] = f"B-{typ}"
+    return out
+
+
+def read_bio(path: Path, mapping: dict[str, str | None], repair: bool = False) -> list[Sentence]:
+    """Read a `token<TAB>tag` file (blank line between sentences, optional -DOCSTART- lines).
+
+    `repair`: fix orphan I- tags with `repair_orphans` first (otherwise an orphan starts a new span)."""
     if not path.is_file():
         raise DataError(f"{path}: file not found (is KG_SHARED_DATA set correctly?)")
     sentences: list[Sentence] = []
@@ -135,7 +206,7 @@ def read_bio(path: Path, mapping: dict[str, str | None]) -> list[Sentence]:
     def flush(line_no: int) -> None:
         if words:
             spans = []
-            for s, e, typ in _bio_spans(tags, path, line_no):
+            for s, e, typ in _bio_spans(repair_orphans(words, tags) if repair else tags, path, line_no):
                 if typ not in mapping:
                     raise DataError(f"{path}:{line_no}: entity type {typ!r} has no mapping")
                 spans.append((s, e, mapping[typ]))
@@ -269,7 +340,8 @@ class Corpora:
     sources: list[str]
 
 
-def prepare_corpora(data: Path, use_aqmar: bool, use_wojood: bool, keep_misc: bool, limit: int = 0) -> Corpora:
+def prepare_corpora(data: Path, use_aqmar: bool, use_wojood: bool, keep_misc: bool, limit: int = 0,
+                    use_caraner: bool = False, augment: int = 0) -> Corpora:
     """Convert the shared BIO files to DocBins under build/ner/ (tagged by the options used)."""
     amap = dict(ANERCORP_MAP)
     if not keep_misc:
@@ -290,10 +362,26 @@ def prepare_corpora(data: Path, use_aqmar: bool, use_wojood: bool, keep_misc: bo
         train += extra
         counts["wojood"] = len(extra)
         sources.append("wojood")
+    if use_caraner:
+        extra = read_bio(data / "caraner" / "caraner.bio", CARANER_MAP, repair=True)
+        train += extra
+        counts["caraner"] = len(extra)
+        sources.append("caraner")
+    if augment:
+        from kg.nlp.augment import NameDataError, augment_names
+
+        try:
+            swapped = augment_names([(t.words, t.spans) for t in train], data, copies=augment, seed=SEED)
+        except NameDataError as exc:
+            raise DataError(str(exc)) from None
+        extra = [Sentence(w, sp) for w, sp in swapped]
+        train += extra
+        counts["name_swaps"] = len(extra)
+        sources += ["person_names_wikidata", "wikidata_persons"]
     if limit:
         train, dev = train[:limit], dev[: max(1, limit // 4)]
     BUILD.mkdir(parents=True, exist_ok=True)
-    tag = "-".join(sources) + ("" if keep_misc else "-nomisc") + (f"-lim{limit}" if limit else "")
+    tag = "-".join(sources) + (f"-aug{augment}" if augment else "") + ("" if keep_misc else "-nomisc") + (f"-lim{limit}" if limit else "")
     train_path, dev_path = BUILD / f"train-{tag}.spacy", BUILD / f"dev-{tag}.spacy"
     write_docbin(train_path, train)
     write_docbin(dev_path, dev)
@@ -309,11 +397,21 @@ def test_sentences(data: Path, keep_misc: bool = True) -> list[Sentence]:
 
 # --------------------------------------------------------------------------------------------- vectors
 
-def _raw_texts(data: Path) -> Iterator[str]:
+# Unlabelled text for the vectors / pretraining. raw_arabic_more
+# (Arabic Wikipedia + news posts, 8.3M words) was added in issue 17; `more=False` gives the 13.2M-token
+# corpus of the vectors shipped in 0.1.0.
+def raw_files(data: Path, more: bool = True) -> list[Path]:
     files = [data / "saudinewsnet" / "articles.jsonl.gz", *sorted((data / "raw_arabic").glob("*.jsonl.gz"))]
+    if more:
+        files += sorted((data / "raw_arabic_more").glob("*.jsonl.gz"))
     for path in files:
         if not path.is_file():
             raise DataError(f"{path}: file not found")
+    return files
+
+
+def _raw_texts(data: Path, more: bool = True) -> Iterator[str]:
+    for path in raw_files(data, more):
         key = "content" if "saudinewsnet" in str(path) else "text"
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             for line_no, line in enumerate(fh, 1):
@@ -327,49 +425,140 @@ def _raw_texts(data: Path) -> Iterator[str]:
                 yield text
 
 
-def build_vectors(data: Path, rows: int, dims: int, epochs: int) -> Path:
-    """Train word2vec (skip-gram) on the raw news text and save a spaCy pipeline holding the top `rows`.
+def raw_token_file(data: Path, more: bool = True) -> Path:
+    """The raw text tokenised by spacy.blank("ar") (the NER's own tokenizer, so vector keys are exactly the
+    ORTH values the model looks up), one document a line; cached under build/ner/."""
+    BUILD.mkdir(parents=True, exist_ok=True)
+    corpus = BUILD / ("raw_tokens_all.txt" if more else "raw_tokens.txt")
+    if corpus.is_file():
+        return corpus
+    import spacy
 
-    Tokens come from spacy.blank("ar")'s tokenizer so the vector keys are exactly the ORTH values the
-    NER model will look up. Cached by parameters: `build/ner/vectors-<rows>x<dims>-e<epochs>/`.
+    t0 = time.time()
+    nlp = spacy.blank("ar")
+    tmp = corpus.with_suffix(".tmp")
+    n = 0
+    with tmp.open("w", encoding="utf-8") as fh:
+        for doc in nlp.tokenizer.pipe(_raw_texts(data, more), batch_size=256):
+            toks = [t.text for t in doc if not t.is_space]
+            n += len(toks)
+            # gensim's corpus_file reader cuts lines at 10k words; split long documents (Wikipedia) there.
+            for i in range(0, len(toks), 10000):
+                fh.write(" ".join(toks[i:i + 10000]) + "\n")
+    tmp.replace(corpus)
+    print(f"[vectors] tokenised raw text: {n:,} tokens in {time.time() - t0:.0f}s -> {corpus.name}", flush=True)
+    return corpus
+
+
+def build_vectors(data: Path, rows: int, dims: int, epochs: int, kind: str = "w2v", more: bool = True,
+                  minn: int = 3, maxn: int = 5, cbow: bool = False) -> Path:
+    """Train static vectors on the raw text and save them as a spaCy pipeline (vocab only).
+
+    kind "w2v": gensim word2vec, skip-gram or (`cbow`) CBOW; the `rows` most frequent forms are kept (a form outside them
+    gets no vector). kind "floret": floret cbow with character n-grams (`minn`..`maxn`) hashed,
+    with the word itself, into `rows` buckets (hash count 2): every form gets a vector, so an unseen
+    transliterated name or a clitic-prefixed form («وبالقاهرة») still gets one from its pieces, and the table
+    stays `rows`×`dims` whatever the vocabulary. Cached by parameters under `build/ner/vectors-…/`.
     """
     import numpy as np
     import spacy
     from spacy.vectors import Vectors
 
-    out = BUILD / f"vectors-{rows}x{dims}-e{epochs}"
+    if kind not in ("w2v", "floret"):
+        raise DataError(f"--vector-kind {kind!r}: expected w2v or floret")
+    tag = (f"{rows}x{dims}-e{epochs}" + ("" if kind == "w2v" else f"-floret{minn}{maxn}")
+           + ("-cbow" if cbow and kind == "w2v" else "") + ("-all" if more else ""))
+    out = BUILD / f"vectors-{tag}"
     if (out / "meta.json").is_file():
         return out
-    BUILD.mkdir(parents=True, exist_ok=True)
-    corpus = BUILD / "raw_tokens.txt"
-    if not corpus.is_file():
-        t0 = time.time()
-        nlp = spacy.blank("ar")
-        tmp = corpus.with_suffix(".tmp")
-        n = 0
-        with tmp.open("w", encoding="utf-8") as fh:
-            for doc in nlp.tokenizer.pipe(_raw_texts(data), batch_size=256):
-                toks = [t.text for t in doc if not t.is_space]
-                n += len(toks)
-                # gensim's corpus_file reader cuts lines at 10k words; articles are shorter.
-                fh.write(" ".join(toks) + "\n")
-        tmp.replace(corpus)
-        print(f"[vectors] tokenised raw text: {n:,} tokens in {time.time() - t0:.0f}s", flush=True)
-    from gensim.models import Word2Vec
-
+    corpus = raw_token_file(data, more)
     t0 = time.time()
-    w2v = Word2Vec(corpus_file=str(corpus), vector_size=dims, window=5, min_count=5, sg=1, negative=5,
-                   sample=1e-4, epochs=epochs, workers=2, seed=SEED)
-    print(f"[vectors] word2vec trained in {time.time() - t0:.0f}s; vocab {len(w2v.wv):,}", flush=True)
-    words = w2v.wv.index_to_key[:rows]  # sorted by frequency
-    arr = np.asarray([w2v.wv[w] for w in words], dtype="float32")
     nlp = spacy.blank("ar")
-    keys = [nlp.vocab.strings.add(w) for w in words]
-    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=arr, keys=keys, name="kg_ar_w2v")
+    if kind == "w2v":
+        from gensim.models import Word2Vec
+
+        w2v = Word2Vec(corpus_file=str(corpus), vector_size=dims, window=5, min_count=5, sg=0 if cbow else 1, negative=5,
+                       sample=1e-4, epochs=epochs, workers=2, seed=SEED)
+        print(f"[vectors] word2vec trained in {time.time() - t0:.0f}s; vocab {len(w2v.wv):,}", flush=True)
+        words = w2v.wv.index_to_key[:rows]  # sorted by frequency
+        arr = np.asarray([w2v.wv[w] for w in words], dtype="float32")
+        keys = [nlp.vocab.strings.add(w) for w in words]
+        nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=arr, keys=keys, name="kg_ar_w2v")
+    else:
+        import floret
+        from spacy.training.initialize import convert_vectors
+
+        model = floret.train_unsupervised(
+            # cbow, as spaCy's own floret tables: on this CPU skip-gram with n-grams would take > 1 h
+            str(corpus), model="cbow", mode="floret", hashCount=2, bucket=rows, minn=minn, maxn=maxn,
+            dim=dims, epoch=epochs, minCount=5, ws=5, neg=5, t=1e-4, thread=2, verbose=2)
+        print(f"[vectors] floret trained in {time.time() - t0:.0f}s; vocab {len(model.words):,}", flush=True)
+        table = BUILD / f"vectors-{tag}.floret"  # text: header (buckets dims minn maxn hashes seed bow eow), rows
+        model.save_floret_vectors(str(table))
+        convert_vectors(nlp, table, truncate=0, prune=-1, name="kg_ar_floret", mode="floret")
+        if nlp.vocab.vectors.shape != (rows, dims):
+            raise DataError(f"{table}: a {nlp.vocab.vectors.shape} table, expected {(rows, dims)}")
     tmpdir = Path(tempfile.mkdtemp(dir=BUILD, prefix=".vec-"))
     nlp.to_disk(tmpdir)
+    (tmpdir / "kg_vectors.json").write_text(json.dumps(
+        {"sources": [p.parent.name for p in raw_files(data, more)] if data.is_dir() else [], "tag": tag}), encoding="utf-8")
     tmpdir.replace(out)
     return out
+
+
+def pretrain_tok2vec(data: Path, config: Path, vectors: Path | None, max_words: int, more: bool = True,
+                     overrides: dict | None = None) -> Path:
+    """`spacy pretrain` of the tok2vec of `config` on (the first `max_words` tokens of) the raw text.
+
+    The pretraining config is `config` plus configs/ner_pretrain.cfg, with the same vectors, so the
+    weights fit the NER's tok2vec exactly. The raw token file is cut into pieces of at most 100
+    tokens at sentence ends (JsonlCorpus skips documents over 500), and every k-th document is taken so
+    that `max_words` tokens come from all sources. One pass; `max_words` bounds the time (cached as
+    build/ner/pretrain-<vectors>-<max_words>/model-last.bin).
+    """
+    from spacy.training.pretrain import pretrain
+    from spacy.util import load_config
+
+    out = BUILD / f"pretrain-{vectors.name if vectors else 'novec'}-{max_words}"
+    weights = out / "model-last.bin"
+    if weights.is_file():
+        return weights
+    jsonl = BUILD / f"pretrain-text-{max_words}{'-all' if more else ''}.jsonl"
+    if not jsonl.is_file():
+        corpus = raw_token_file(data, more)
+        with corpus.open(encoding="utf-8") as src:  # every k-th document, so every source is in the sample
+            stride = max(1, sum(len(line.split()) for line in src) // max_words)
+        n = 0
+        tmp = jsonl.with_suffix(".tmp")
+        with corpus.open(encoding="utf-8") as src, tmp.open("w", encoding="utf-8") as fh:
+            for line_no, line in enumerate(src):
+                if line_no % stride:
+                    continue
+                piece: list[str] = []
+                for tok in line.split():
+                    piece.append(tok)
+                    if (tok in {".", "!", "؟", "?"} and len(piece) >= 5) or len(piece) >= 100:
+                        fh.write(json.dumps({"text": " ".join(piece)}, ensure_ascii=False) + "\n")
+                        n += len(piece)
+                        piece = []
+                if n >= max_words:
+                    break
+        tmp.replace(jsonl)
+    cfg = load_config(config, overrides={k: v for k, v in (overrides or {}).items() if not k.startswith("paths.")},
+                      interpolate=False)
+    cfg = cfg.merge(load_config(CONFIG_PRETRAIN, interpolate=False))
+    cfg["paths"]["raw_text"] = str(jsonl)
+    cfg["paths"]["vectors"] = str(vectors) if vectors else None
+    if vectors is None:
+        cfg["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] = False
+    cfg["system"]["seed"] = SEED
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    t0 = time.time()
+    pretrain(cfg.interpolate(), out, use_gpu=-1, silent=False)
+    print(f"[pretrain] {max_words:,} words in {time.time() - t0:.0f}s -> {weights}", flush=True)
+    return weights
 
 
 # --------------------------------------------------------------------------------------------- eval
@@ -474,12 +663,26 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                     help="a Hugging Face encoder dir: train configs/ner_trf.cfg (spacy-transformers) instead of the CNN")
     ap.add_argument("--config", type=Path, default=None, help="override the config file")
     ap.add_argument("--no-vectors", action="store_true", help="do not train/use static word vectors")
-    ap.add_argument("--vector-rows", type=int, default=40000)
+    ap.add_argument("--vector-rows", type=int, default=50000)
     ap.add_argument("--vector-dims", type=int, default=100)
     ap.add_argument("--vector-epochs", type=int, default=5)
+    ap.add_argument("--vector-kind", choices=["w2v", "floret"], default="w2v",
+                    help="w2v: word2vec, one row per frequent form; floret: hashed words + character n-grams")
+    ap.add_argument("--vector-cbow", action=argparse.BooleanOptionalAction, default=True,
+                    help="word2vec CBOW (default; --no-vector-cbow: skip-gram, about 4x the CPU)")
+    ap.add_argument("--raw-more", action=argparse.BooleanOptionalAction, default=True,
+                    help="vectors from raw_arabic_more too (Arabic Wikipedia + news posts, +8.3M words)")
     ap.add_argument("--no-aqmar", action="store_true", help="leave AQMAR out of the training data")
     ap.add_argument("--no-wojood", action="store_true", help="leave the Wojood sample out of the training data")
     ap.add_argument("--no-misc", action="store_true", help="drop MISC (labels PER/LOC/ORG only)")
+    ap.add_argument("--caraner", action=argparse.BooleanOptionalAction, default=False,
+                    help="add CAraNER (research use only, no licence stated) to the training data")
+    ap.add_argument("--augment-names", type=int, default=1, metavar="N",
+                    help="add N copies of each PER-bearing training sentence with its names swapped for other real names (0: none)")
+    ap.add_argument("--pretrain-words", type=int, default=1_000_000, metavar="N",
+                    help="`spacy pretrain` the tok2vec on N raw-text tokens first and start NER training from it (0: none)")
+    ap.add_argument("--vectors-from", type=Path, default=None, metavar="DIR",
+                    help="take the static vectors from this spaCy pipeline dir instead of training them")
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     ap.add_argument("--eval-frequency", type=int, default=None, help="override training.eval_frequency")
     ap.add_argument("--limit", type=int, default=0, help="use only N training sentences / N test sentences (smoke tests)")
@@ -541,8 +744,11 @@ def _run(args: argparse.Namespace) -> int:
         if not (args.encoder / "config.json").is_file():
             raise DataError(f"{args.encoder}: not a Hugging Face model dir (no config.json)")
 
+    if trf:  # the transformer path brings its own pretrained encoder; no tok2vec to pretrain
+        args.pretrain_words = 0
     keep_misc = not args.no_misc
-    corpora = prepare_corpora(data, not args.no_aqmar, not args.no_wojood, keep_misc, args.limit)
+    corpora = prepare_corpora(data, not args.no_aqmar, not args.no_wojood, keep_misc, args.limit,
+                              use_caraner=args.caraner, augment=args.augment_names)
     print(f"[data] {corpora.counts} -> {corpora.train.name}", flush=True)
 
     overrides: dict[str, object] = {
@@ -551,7 +757,13 @@ def _run(args: argparse.Namespace) -> int:
     use_vectors = not args.no_vectors and not trf
     vec_path = None
     if use_vectors:
-        vec_path = build_vectors(data, args.vector_rows, args.vector_dims, args.vector_epochs)
+        if args.vectors_from is not None:
+            if not (args.vectors_from / "vocab").is_dir():
+                raise DataError(f"{args.vectors_from}: not a spaCy pipeline dir (no vocab/)")
+            vec_path = args.vectors_from
+        else:
+            vec_path = build_vectors(data, args.vector_rows, args.vector_dims, args.vector_epochs,
+                                     kind=args.vector_kind, more=args.raw_more, cbow=args.vector_cbow)
         overrides["paths.vectors"] = str(vec_path)
     elif not trf:
         overrides["components.tok2vec.model.embed.include_static_vectors"] = False
@@ -570,6 +782,18 @@ def _run(args: argparse.Namespace) -> int:
         except json.JSONDecodeError:
             overrides[key] = val
 
+    if args.pretrain_words and not trf:
+        extra = {k: v for k, v in overrides.items() if k.startswith("components.")}
+        overrides["paths.init_tok2vec"] = str(pretrain_tok2vec(data, config, vec_path, args.pretrain_words,
+                                                               more=args.raw_more, overrides=extra))
+        # spaCy loads [paths] init_tok2vec only when the config has a non-empty [pretraining] section
+        # (Language.initialize), so train with the merged config that pretrained it.
+        from spacy.util import load_config
+
+        merged = load_config(config, interpolate=False).merge(load_config(CONFIG_PRETRAIN, interpolate=False))
+        BUILD.mkdir(parents=True, exist_ok=True)
+        config = BUILD / f"{config.stem}+pretrain.cfg"
+        merged.to_disk(config)
     run_dir = BUILD / "runs" / (args.tag or hashlib.sha1(json.dumps(overrides, sort_keys=True, default=str).encode()).hexdigest()[:10])
     if run_dir.exists():
         shutil.rmtree(run_dir)
@@ -592,7 +816,18 @@ def _run(args: argparse.Namespace) -> int:
 
     meta = nlp.meta
     dev_f = meta.get("performance", {}).get("ents_f")
-    used = corpora.sources + (["saudinewsnet", "raw_arabic"] if use_vectors else [])
+    raw_used = ["saudinewsnet", "raw_arabic"] + (["raw_arabic_more"] if args.raw_more else [])
+    info = (args.vectors_from / "kg_vectors.json") if args.vectors_from is not None else None
+    if info is not None and info.is_file():  # vectors of an earlier build_vectors: it recorded its sources
+        order = ["saudinewsnet", "raw_arabic", "raw_arabic_more"]
+        raw_used = sorted(set(json.loads(info.read_text(encoding="utf-8"))["sources"]) & set(order), key=order.index)
+    used = corpora.sources + (raw_used if use_vectors or args.pretrain_words else [])
+    vec_desc = None
+    if use_vectors:
+        vec_desc = (f"vectors from {args.vectors_from}" if args.vectors_from is not None else
+                    f"{'floret cbow' if args.vector_kind == 'floret' else 'word2vec ' + ('CBOW' if args.vector_cbow else 'skip-gram')} {args.vector_rows}x"
+                    f"{args.vector_dims}, {args.vector_epochs} epochs, on {' + '.join(raw_used)}")
+    research_only = use_vectors or bool(args.pretrain_words) or "caraner" in corpora.sources or bool(_encoder_meta(args.encoder).get("license"))
     meta.update({
         "name": MODEL_NAME,
         "version": MODEL_VERSION,
@@ -600,20 +835,31 @@ def _run(args: argparse.Namespace) -> int:
             "Arabic named-entity recogniser for the kg diplomacy-news pipeline: "
             + ("spacy-transformers encoder" if trf else "spaCy CNN (tok2vec + ner)")
             + f" trained on {', '.join(corpora.sources)}"
-            + (" with word2vec static vectors from SaudiNewsNet + raw_arabic" if use_vectors else "")
+            + (f" with static vectors ({vec_desc})" if use_vectors else "")
+            + (f", tok2vec pretrained on {args.pretrain_words:,} raw-text tokens" if args.pretrain_words else "")
             + ". Labels: " + ", ".join(sorted(nlp.get_pipe("ner").labels)) + ". See docs/ner.md."
         ),
         "author": "kg project",
-        "license": "CC BY-NC-SA 4.0" if use_vectors or _encoder_meta(args.encoder).get("license") else "CC BY-SA 4.0",
+        # Research / non-commercial: SaudiNewsNet (CC BY-NC-SA) in the vectors or pretrained weights, CAraNER
+        # (no licence stated, research use) in the training data. See docs/ner.md, "What this means for use".
+        "license": "CC BY-NC-SA 4.0" if research_only else "CC BY-SA 4.0",
+        "license_note": (
+            "research / non-commercial use only: "
+            + ", ".join(x for x, on in (("SaudiNewsNet (CC BY-NC-SA 4.0) in the vectors or pretrained weights",
+                                         use_vectors or bool(args.pretrain_words)),
+                                        ("CAraNER (no licence stated) in the training data", "caraner" in corpora.sources))
+                        if on)
+            if research_only else "attribution and share-alike (ANERcorp, AQMAR: CC BY-SA); Wojood sample: MIT"),
         "sources": [dict(SOURCES[s], id=s) for s in used] + _encoder_meta(args.encoder).get("sources", []),
         "kg_training": {
             "command": " ".join(["python -m kg.nlp.training", *args.argv]),
-            "config": str(config.relative_to(ROOT)) if config.is_relative_to(ROOT) else str(config),
+            "config": (str(config.relative_to(ROOT)) if config.is_relative_to(ROOT) else str(config))
+                      + (f" (= {(args.config or CONFIG_CNN).name} + {CONFIG_PRETRAIN.name})" if args.pretrain_words and not trf else ""),
             "overrides": {k: v for k, v in overrides.items() if not k.startswith("paths.")},
             "seed": SEED,
             "corpus_sentences": corpora.counts,
-            "vectors": (f"word2vec skip-gram {args.vector_rows}x{args.vector_dims}, {args.vector_epochs} epochs"
-                        if use_vectors else None),
+            "vectors": vec_desc,
+            "pretrain_words": args.pretrain_words or None,
             "dev_ents_f": dev_f,
             "train_seconds": round(train_s),
         },
