@@ -63,15 +63,17 @@ KGR = str(_rdf.KGR)
 WD = str(_rdf.WD)
 RESOLVED_GRAPH = str(_rdf.RESOLVED_GRAPH)
 
-_PREFIXES = f"""
-PREFIX dip: <{DIP}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-"""
+# Terms go into the queries as pyoxigraph terms: IRIs and literals are checked and written by the
+# library (`str(NamedNode(...))`, query substitutions), never pasted into the text by hand.
+_PREFIXES = {
+    "dip": DIP,
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
 
 
-def _label_graphs(article_id: str) -> str:
+def _label_graphs(article_id: str) -> list[Any]:
     """Graphs labels are read from: the article's own and the cross-article one.
 
     Labels of shared entities may be stated only in _resolved; variants seen only in other
@@ -79,7 +81,9 @@ def _label_graphs(article_id: str) -> str:
     participants, dates, sameAs) is read from the union of all graphs, since it is a claim about
     the entity or event whichever graph states it.
     """
-    return f"<{_rdf.graph_iri(article_id)}>, <{RESOLVED_GRAPH}>"
+    import pyoxigraph as ox
+
+    return [ox.NamedNode(_rdf.graph_iri(article_id)), ox.NamedNode(RESOLVED_GRAPH)]
 
 
 def _union(store: Any) -> dict:
@@ -88,7 +92,14 @@ def _union(store: Any) -> dict:
     import pyoxigraph as ox
 
     has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
-    return {} if has_default else {"use_default_graph_as_union": True}
+    return {"prefixes": _PREFIXES} if has_default else {"prefixes": _PREFIXES, "use_default_graph_as_union": True}
+
+
+def _values(iris: Iterable[str]) -> str:
+    """A VALUES row list of IRIs, each written by pyoxigraph (which rejects an invalid IRI)."""
+    import pyoxigraph as ox
+
+    return " ".join(str(ox.NamedNode(i)) for i in iris)
 
 
 def _qid(iri: str) -> str | None:
@@ -100,19 +111,20 @@ def _qid(iri: str) -> str | None:
 
 def _labels(store: Any, article_id: str, iris: Iterable[str], langs: tuple[str, ...]) -> dict[str, list[str]]:
     """Labels per entity: rdfs:label first (in `langs` order), then skos:altLabel, sorted, unique."""
+    import pyoxigraph as ox
+
     iris = sorted(set(iris))
     if not iris:
         return {}
-    values = " ".join(f"<{i}>" for i in iris)
-    lang_list = ", ".join(f'"{lang}"' for lang in langs)
-    q = f"""{_PREFIXES}
-SELECT DISTINCT ?s ?l ?kind WHERE {{
-  VALUES ?s {{ {values} }}
+    lang_list = ", ".join(str(ox.Literal(lang)) for lang in langs)
+    q = f"""SELECT DISTINCT ?s ?l ?kind WHERE {{
+  VALUES ?s {{ {_values(iris)} }}
   GRAPH ?g {{ {{ ?s rdfs:label ?l BIND(0 AS ?kind) }} UNION {{ ?s skos:altLabel ?l BIND(1 AS ?kind) }} }}
-  FILTER(?g IN ({_label_graphs(article_id)}) && LANG(?l) IN ({lang_list}))
+  FILTER(LANG(?l) IN ({lang_list}))
 }}"""
     rows: dict[str, list[tuple[int, int, str]]] = {i: [] for i in iris}
-    for sol in store.query(q, **_union(store)):
+    # named_graphs: GRAPH ?g ranges over the article's graph and _resolved only
+    for sol in store.query(q, named_graphs=_label_graphs(article_id), **_union(store)):
         lang = sol["l"].language or ""
         rank = langs.index(lang) if lang in langs else len(langs)
         rows[sol["s"].value].append((int(sol["kind"].value), rank, sol["l"].value))
@@ -131,14 +143,33 @@ def _same_as(store: Any, iris: Iterable[str]) -> dict[str, list[str]]:
     iris = sorted(set(iris))
     if not iris:
         return {}
-    values = " ".join(f"<{i}>" for i in iris)
-    q = f"""{_PREFIXES}
-SELECT DISTINCT ?s ?wd WHERE {{ VALUES ?s {{ {values} }} ?s owl:sameAs ?wd }}"""
+    q = f"SELECT DISTINCT ?s ?wd WHERE {{ VALUES ?s {{ {_values(iris)} }} ?s owl:sameAs ?wd }}"
     out: dict[str, set[str]] = {}
     for sol in store.query(q, **_union(store)):
         if qid := _qid(sol["wd"].value):
             out.setdefault(sol["s"].value, set()).add(qid)
     return {k: sorted(v) for k, v in out.items()}
+
+
+_Q_PERSONS = """SELECT DISTINCT ?art ?p ?wd WHERE {
+  ?p a dip:Person ; dip:mentionedIn ?art .
+  OPTIONAL { ?p owl:sameAs ?wd }
+}"""
+
+_Q_MET = """SELECT DISTINCT ?art ?e ?p ?date WHERE {
+  VALUES ?cls { dip:Meeting dip:PhoneCall }
+  ?e a ?cls ; dip:reportedIn ?art ; dip:modality dip:Occurred ; dip:participant|dip:host|dip:guest ?p .
+  ?p a dip:Person .
+  OPTIONAL { ?e dip:date ?date }
+}"""
+
+_Q_VISITS = """SELECT DISTINCT ?art ?e ?v ?d ?date WHERE {
+  ?e a dip:Visit ; dip:reportedIn ?art ; dip:visitor ?v ; dip:destination ?d .
+  ?v a dip:Person .
+  OPTIONAL { ?e dip:modality ?m }
+  FILTER(!BOUND(?m) || ?m = dip:Occurred)
+  OPTIONAL { ?e dip:date ?date }
+}"""
 
 
 def predictions_from_store(store: Any, article_ids: Iterable[str]) -> dict[str, Prediction]:
@@ -150,46 +181,30 @@ def predictions_from_store(store: Any, article_ids: Iterable[str]) -> dict[str, 
     Visits reported in it that are occurred or have no modality, with Person visitors.
     """
     out: dict[str, Prediction] = {}
+    import pyoxigraph as ox
+
     for aid in article_ids:
-        art = f"<{_rdf.article_iri(aid)}>"
+        # ?art is bound by substitution (SEP-0007; Oxigraph wants it projected), so the article
+        # IRI is a term, not text
+        bind = {"substitutions": {ox.Variable("art"): ox.NamedNode(_rdf.article_iri(aid))}, **_union(store)}
         pred = Prediction()
 
-        q_persons = f"""{_PREFIXES}
-SELECT DISTINCT ?p ?wd WHERE {{
-  ?p a dip:Person ; dip:mentionedIn {art} .
-  OPTIONAL {{ ?p owl:sameAs ?wd }}
-}}"""
         person_qids: dict[str, set[str]] = {}
-        for sol in store.query(q_persons, **_union(store)):
+        for sol in store.query(_Q_PERSONS, **bind):
             qids = person_qids.setdefault(sol["p"].value, set())
             if sol["wd"] is not None and (qid := _qid(sol["wd"].value)):
                 qids.add(qid)
 
-        q_met = f"""{_PREFIXES}
-SELECT DISTINCT ?e ?p ?date WHERE {{
-  VALUES ?cls {{ dip:Meeting dip:PhoneCall }}
-  ?e a ?cls ; dip:reportedIn {art} ; dip:modality dip:Occurred ; dip:participant|dip:host|dip:guest ?p .
-  ?p a dip:Person .
-  OPTIONAL {{ ?e dip:date ?date }}
-}}"""
         events: dict[str, tuple[set[str], set[str]]] = {}
-        for sol in store.query(q_met, **_union(store)):
+        for sol in store.query(_Q_MET, **bind):
             people, dates = events.setdefault(sol["e"].value, (set(), set()))
             people.add(sol["p"].value)
             if sol["date"] is not None:
                 dates.add(sol["date"].value)
 
-        q_visits = f"""{_PREFIXES}
-SELECT DISTINCT ?e ?v ?d ?date WHERE {{
-  ?e a dip:Visit ; dip:reportedIn {art} ; dip:visitor ?v ; dip:destination ?d .
-  ?v a dip:Person .
-  OPTIONAL {{ ?e dip:modality ?m }}
-  FILTER(!BOUND(?m) || ?m = dip:Occurred)
-  OPTIONAL {{ ?e dip:date ?date }}
-}}"""
         visits = [
             (sol["v"].value, sol["d"].value, sol["date"].value if sol["date"] is not None else None)
-            for sol in store.query(q_visits, **_union(store))
+            for sol in store.query(_Q_VISITS, **bind)
         ]
 
         people_iris = set(person_qids) | {p for ps, _ in events.values() for p in ps} | {v for v, _, _ in visits}
