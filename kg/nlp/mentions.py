@@ -377,7 +377,9 @@ class _Builder:
                 end += 1  # «السيسي وبوتن»: a glued «و» ends a run no title or model span supports
             rng = (rng[0], end)
             words = [k for k in range(rng[0], rng[1]) if self.doc[k].is_alpha]
-            if len(words) >= 2 and not any(self._ordinary_word(k) or self.view.norm[k] in self.lex.not_person_words for k in words):
+            # after «عبد» a word is one of God's names («عبد الملك», «عبد الرحمن»), ordinary or not
+            plain = [k for k in words if not (k > 0 and self.view.norm[k - 1] in {"عبد", "وعبد"})]
+            if len(words) >= 2 and not any(self._ordinary_word(k) or self.view.norm[k] in self.lex.not_person_words for k in plain):
                 candidates.append((rng[0], rng[1], None))
 
     def _ordinary_word(self, k: int) -> bool:
@@ -430,6 +432,30 @@ class _Builder:
                 break
             e = k + 1
         return e
+
+    def _joined_across_name_word(self, candidates: list) -> list:
+        """«رئيس الجمهورية الباجي قائد السبسي» where the name stopped at «قائد» (also «leader»)
+        and «السبسي» is a candidate of its own: two candidates one word apart, that word a name
+        word Wikidata knows and no stop word, glued conjunction, title or event word, are one
+        name (the title of the first goes with it)."""
+        doc = self.doc
+        by_start: dict[int, list] = {}
+        for c in candidates:
+            by_start.setdefault(c[0], []).append(c)
+        out = []
+        for s1, e1, title in candidates:
+            k = e1
+            if k >= len(doc) or not doc[k].is_alpha or "\n" in doc[k - 1].whitespace_ + doc[k].whitespace_:
+                continue
+            norm = self.view.norm[k]
+            if not self.lex.is_name_word(norm) or norm in NAME_STOP or norm[:1] in "وف" or self._ends_name_before(k):
+                continue
+            if self.lex.nationalities.match_at(self.view, k) is not None:
+                continue
+            for s2, e2, _ in by_start.get(k + 1, []):
+                if self.view.norm[s2][:1] not in "وفلب" and e2 - s1 <= 6:
+                    out.append((s1, e2, title))
+        return out
 
     def _glued_hyphen(self, k: int) -> bool:
         """Token k is a hyphen inside one written word: letters touch it on both sides."""
@@ -704,6 +730,11 @@ class _Builder:
                 e = self._extend_by_name_words(s, e)
                 if s >= e or any(i in self.taken for i in range(s, e)):
                     continue
+                if any(self.view.norm[k] in self.lex.not_person_words for k in range(s, e)):
+                    continue  # «شفق نيوز», «هيومن رايتس ووتش»: a medium or an organisation the model read as a person
+                if e - s >= 2 and all(self.view.norm[k].endswith("ان") and not self.lex.is_name_word(self.view.norm[k])
+                                      and doc[k].text not in self.lex.given_names for k in range(s, e) if doc[k].is_alpha):
+                    continue  # «شريكان عريقان»: a dual noun and its adjective, no name
                 if s > 0 and normalize(doc[s - 1].text) == "في":
                     continue  # «في صالح التهدئة»: after «في» the model's guess is an ordinary phrase
                 if e - s == 1 and s > 0 and doc[s - 1].text in {"من", "إلى", "الى", "على", "عن"} and self._ordinary(s, strict=False):
@@ -712,6 +743,7 @@ class _Builder:
         # A hyphen with no space on either side joins one written word («مون جاي-إن», «أوي-يونغ»):
         # a name never ends or starts inside it, whatever the word after the hyphen is alone.
         candidates = [(*self._whole_words(s, e), title) for s, e, title in candidates]
+        candidates += self._joined_across_name_word(candidates)
         # Title-anchored names first (their boundaries are surer), then longest first.
         candidates.sort(key=lambda c: (c[2] is None, -(c[1] - c[0]), c[0]))
         used: set[int] = set()
@@ -902,7 +934,7 @@ class _Builder:
         before, and that is no short form of a longer name in the article (`_person_for` already
         tried), is kept only when it can be a surname used alone («ترامب»): a given name alone
         («مايك», «سيرغي»), a plural or dual noun («الكوريين», «الزعيمان»), an ordinary word or a
-        nationality is no person of its own."""
+        nationality is no person of its own, nor is a word no name list knows."""
         drop = set()
         for ent in self.out.entities:
             if ent.type != "Person" or ent.local_id in self.anchored or ent.roles:
@@ -911,6 +943,12 @@ class _Builder:
             if any(len([w for w in tokens(m.text) if w not in NAME_LINKS]) > 1 for m in ent.mentions):
                 continue
             if any(self._not_alone(w) for w in words):
+                drop.add(ent.local_id)
+            elif not any(self.lex.is_name_word(w) or w in self.lex.likely_surnames or (w.startswith("ال") and w.endswith("ي") and len(w) > 5)
+                         for w in words):
+                # «سالزبري», «نوفيتشوك», «كومرسانت»: one word alone that no name list knows (not a
+                # Wikidata name word, no surname news uses alone, no nisba «الصلابي») is a place,
+                # a thing or a medium the model took for a person, however it tags it
                 drop.add(ent.local_id)
         if drop:
             self.out.entities = [e for e in self.out.entities if e.local_id not in drop]
