@@ -206,6 +206,19 @@ def reading_text(text: str) -> str:
     return _HASHTAG.sub(lambda m: " " + m.group(1).replace("_", " "), text)
 
 
+def imperfect_dual_or_plural(word: str) -> bool:
+    """A normalised word shaped like an imperfect verb of the dual or the masculine plural
+    («يدعمان», «تؤيدان», «يعتبرون», «سيبحثون»): a person prefix ي/ت (after و, ف or the future
+    سـ) and the ending ان/ون, five letters or more. Names rarely take this shape, so a name list
+    must vouch for a word before it counts as one («نعمان» is a given name)."""
+    w = word
+    if w[:1] in "وف" and len(w) > 6:
+        w = w[1:]
+    if w[:1] == "س" and w[1:2] in ("ي", "ت"):
+        w = w[1:]
+    return len(w) >= 5 and w[:1] in ("ي", "ت") and w.endswith(("ان", "ون"))
+
+
 def verb_forms(past: str, present: str, objects: bool = True) -> list[str]:
     """The inflected forms news writes of a verb, from its past and present 3rd person masculine
     singular («التقى», «يلتقي»): past persons and the dual («التقت», «التقيا», «التقوا»,

@@ -195,3 +195,17 @@ def test_two_names_one_name_word_apart_are_one_name():
 def test_a_medium_word_or_a_dual_noun_phrase_is_no_person():
     got = persons('وقال الوزير لوكالة شفق نيوز إن البلدين "شريكان عريقان" منذ عقود.')
     assert not got
+
+
+def test_a_glued_wa_before_a_name_starting_with_il_is_no_definite_description():
+    got = persons("واستقبل المدرب اللاعبين مسعود أوزيل وإلكاي غوندوغان في برلين.")
+    assert "إلكاي غوندوغان" in got
+
+
+def test_an_imperfect_verb_of_the_dual_or_plural_ends_a_name():
+    from kg.arabic import imperfect_dual_or_plural, normalize
+
+    assert imperfect_dual_or_plural(normalize("ويدعمان")) and imperfect_dual_or_plural(normalize("سيبحثون"))
+    assert not imperfect_dual_or_plural(normalize("ترامب")) and not imperfect_dual_or_plural(normalize("يوسف"))
+    got = persons("وقال نواب إن الحزبين يؤيدان ويدعمان أردوغان في الانتخابات.")
+    assert not [n for n in got if "يدعمان" in n or "يؤيدان" in n]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from kg.arabic import clitic_readings, match_key, normalize, phonetic_key, tokens
+from kg.arabic import clitic_readings, imperfect_dual_or_plural, match_key, normalize, phonetic_key, tokens
 from kg.nlp.dates import time_words
 from kg.nlp.lexicons import Lexicons, Office, PlaceRef
 from kg.nlp.phrases import TokenView
@@ -545,6 +545,8 @@ class _Builder:
         if self.lex.nationalities.match_at(self.view, i) is not None:
             return True
         norm = normalize(t.text)
+        if imperfect_dual_or_plural(norm) and not self.lex.is_name_word(norm):
+            return True  # «اللاعبين يؤيدان ويدعمان أردوغان»: a verb the model ran into
         if strict:
             return norm in self.lex.common_words or norm in self.lex.news_words
         return self.is_common(t.text) or len(norm) <= 4
@@ -709,7 +711,9 @@ class _Builder:
                     continue  # «لـ«الشرق الأوسط»: quote marks or digits inside are not a name
                 while s < e - 1 and normalize(doc[s].text).lstrip("وف").startswith("ال") and (
                     not self._nisba(s) or self.lex.nationalities.match_at(self.view, s) is not None
-                ):
+                ) and not (
+                    normalize(doc[s].text)[:1] in "وف" and self.lex.is_name_word(normalize(doc[s].text)[1:])
+                ):  # «وإلكاي غوندوغان»: «و» + a name that begins with «إل», no definite description
                     s += 1  # «الشاعر ياسر التويجري», «المصري سامح شكري»: a description before the name
                 while s < e and (
                     any(r in HONORIFICS or r in COUNTERPARTS for r in self.view.readings(s)[:3])
