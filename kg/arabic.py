@@ -116,7 +116,7 @@ def _clitic_readings(word: str) -> tuple[str, ...]:
 
     stems = [word]
     for conj in CONJUNCTIONS:
-        if word.startswith(conj) and len(word) > 3:
+        if word.startswith(conj) and len(word) >= 3:  # «ومن المقرر», «وفي», «وقد»
             stems.append(word[1:])
     for stem in list(stems):
         add(stem)

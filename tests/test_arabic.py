@@ -81,3 +81,9 @@ def test_verb_forms_cover_persons_dual_objects_and_future():
     assert "زرت" in set(verb_forms("زار", "يزور"))  # a hollow verb drops its long vowel
     assert not any(f.endswith("ها") for f in verb_forms("بحث", "يبحث", objects=False))
     assert {"زيارة", "زيارته", "زيارتها", "لقائه", "لقاءه"} <= set(noun_forms("زيارة")) | set(noun_forms("لقاء"))
+
+
+def test_clitic_readings_peel_wa_off_a_three_letter_word():
+    from kg.arabic import clitic_readings
+
+    assert "من" in clitic_readings("ومن") and "في" in clitic_readings("وفي")

@@ -187,3 +187,10 @@ def test_a_date_in_a_relative_clause_on_a_name_is_not_the_meetings():
                     "الذي تولى منصبه في الخامس من آب/أغسطس.")
     meeting = next(g for g in got if g[0] == "Meeting")
     assert meeting[4] == "2024-05-12"
+
+
+def test_a_marker_with_a_glued_wa_on_a_short_word_makes_the_meeting_planned():
+    # «ومن المقرر»: «و» on the three-letter «من» is peeled like on longer words
+    got, _ = events("ومن المقرر أن تشهد الزيارة لقاء الرئيس الكيني وليام روتو مع رئيس الوزراء الإثيوبي آبي أحمد.")
+    meetings = [g for g in got if g[0] == "Meeting"]
+    assert meetings and all(g[1] == "planned" for g in meetings)

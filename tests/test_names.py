@@ -209,3 +209,13 @@ def test_an_imperfect_verb_of_the_dual_or_plural_ends_a_name():
     assert not imperfect_dual_or_plural(normalize("ترامب")) and not imperfect_dual_or_plural(normalize("يوسف"))
     got = persons("وقال نواب إن الحزبين يؤيدان ويدعمان أردوغان في الانتخابات.")
     assert not [n for n in got if "يدعمان" in n or "يؤيدان" in n]
+
+
+def test_a_hyphen_glued_to_the_next_word_only_is_still_inside_the_name():
+    got = persons("وسلمت كيم يو -جونغ، شقيقة الزعيم، رسالة إلى رئيس الوزراء.")
+    assert "كيم يو -جونغ" in got and "كيم يو" not in got
+
+
+def test_wa_and_the_article_glued_begin_a_new_item_not_more_name():
+    got = persons("واستقبل وزير الدفاع محمد فريد والرويلي رئيس الأركان.")
+    assert "محمد فريد" in got and not [n for n in got if "والرويلي" in n]

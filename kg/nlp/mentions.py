@@ -319,7 +319,7 @@ class _Builder:
             if t.text in HYPHENS and i > start and not t.whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha:
                 i += 1  # «كيم جونغ-أون», «كيم يو -جونغ»: a hyphen inside a transliterated name
                 continue
-            if t.is_punct or t.is_space or not t.is_alpha or i in self.taken:
+            if t.is_punct or t.is_space or not (t.is_alpha or (i > start and _hyphen_led(t.text))) or i in self.taken:
                 break
             if norm in NAME_LINKS and i > start:
                 i += 1  # «فيصل بن فرحان», «عبد اللطيف», «آل ثاني»
@@ -458,13 +458,14 @@ class _Builder:
         return out
 
     def _glued_hyphen(self, k: int) -> bool:
-        """Token k is a hyphen inside one written word: letters touch it on both sides."""
+        """Token k is a hyphen inside one written word: letters touch it on one side at least."""
         doc = self.doc
         return (
             0 < k < len(doc) - 1
             and doc[k].text in HYPHENS
-            and not doc[k - 1].whitespace_
-            and not doc[k].whitespace_
+            # glued on both sides, or on one («كيم يو -جونغ»): spaced on both it is a dash
+            and not (doc[k - 1].whitespace_ and doc[k].whitespace_)
+            and "\n" not in doc[k - 1].whitespace_ + doc[k].whitespace_
             and doc[k - 1].is_alpha
             and doc[k + 1].is_alpha
         )
@@ -487,6 +488,8 @@ class _Builder:
             return False
         if self._is_stop(k):
             return True
+        if norm.startswith("وال") and len(norm) > 4 and not self.lex.is_name_word(norm):
+            return True  # «محمد فريد والرويلي»: «و» + a definite word begins a new item («والتر» is a name)
         if self.glued_phrase(k) or any(ti.start == k for ti in self.out.titles):
             return True
         if self.lex.triggers.match_at(self.view, k) is not None:
@@ -707,7 +710,7 @@ class _Builder:
         for ent in self.ents:
             if ent.label_ in PERSON_LABELS:
                 s, e = _clean_span(doc, ent.start, ent.end)
-                if any(not doc[i].is_alpha for i in range(s, e)):
+                if any(not (doc[i].is_alpha or (i > s and _hyphen_led(doc[i].text))) for i in range(s, e)):
                     continue  # «لـ«الشرق الأوسط»: quote marks or digits inside are not a name
                 while s < e - 1 and normalize(doc[s].text).lstrip("وف").startswith("ال") and (
                     not self._nisba(s) or self.lex.nationalities.match_at(self.view, s) is not None
@@ -1041,6 +1044,12 @@ class _Builder:
                 k -= 1
             if k >= 0 and normalize(doc[k].text) in NON_ACTOR_CUES:
                 ref.actor = False
+
+
+def _hyphen_led(text: str) -> bool:
+    """«-جونغ» in «كيم يو -جونغ»: a hyphen glued to the letters after it, one token, is a part of
+    a transliterated name."""
+    return len(text) > 2 and text[0] in HYPHENS and text[1:].isalpha()
 
 
 def _join_across_name_word(doc: Doc, ents: list[SpacySpan], lex: Lexicons) -> list[SpacySpan]:
