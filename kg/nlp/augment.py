@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.io import TsvError, read_table
+
 # Letters of the Arabic block only (no diacritics, digits, punctuation, Latin or presentation forms).
 _ARABIC_WORD = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]{2,}$")
 # Tokens that are names only next to another name (or are particles); never drawn alone.
@@ -51,20 +53,20 @@ def load_name_pool(data: Path, min_count: int = 1) -> NamePool:
             raise NameDataError(f"{p}: file not found (is KG_SHARED_DATA set correctly?)")
     seen: set[str] = set()
     tokens: list[str] = []
-    with tsv.open(encoding="utf-8") as fh:  # plain split: a few names hold a '"', so no csv quoting
-        header = fh.readline().rstrip("\n").split("\t")
-        if header[:1] != ["arabic"] or "count" not in header:
-            raise NameDataError(f"{tsv}: expected a header 'arabic<TAB>english<TAB>count'")
-        col = header.index("count")
-        for line_no, line in enumerate(fh, 2):
-            row = line.rstrip("\n").split("\t")
-            try:
-                ar, n = row[0].strip(), int(row[col])
-            except (IndexError, ValueError):
-                raise NameDataError(f"{tsv}:{line_no}: expected 'arabic<TAB>english<TAB>count'") from None
-            if n >= min_count and ar not in seen and ar not in _NOT_ALONE and _ARABIC_WORD.match(ar):
-                seen.add(ar)
-                tokens.append(ar)
+    try:
+        header, rows = read_table(tsv, required=("count",))  # QUOTE_NONE: a few names hold a '"'
+    except TsvError as exc:
+        raise NameDataError(f"{exc} (expected 'arabic<TAB>english<TAB>count')") from None
+    if header[:1] != ["arabic"]:
+        raise NameDataError(f"{tsv}: expected a header 'arabic<TAB>english<TAB>count'")
+    for line_no, row in enumerate(rows, 2):
+        try:
+            ar, n = row["arabic"].strip(), int(row["count"])
+        except ValueError:
+            raise NameDataError(f"{tsv}:{line_no}: expected 'arabic<TAB>english<TAB>count'") from None
+        if n >= min_count and ar not in seen and ar not in _NOT_ALONE and _ARABIC_WORD.match(ar):
+            seen.add(ar)
+            tokens.append(ar)
     try:
         people = json.loads(persons.read_text(encoding="utf-8"))["persons"]
     except (json.JSONDecodeError, KeyError) as exc:
