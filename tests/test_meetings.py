@@ -194,3 +194,11 @@ def test_a_marker_with_a_glued_wa_on_a_short_word_makes_the_meeting_planned():
     got, _ = events("ومن المقرر أن تشهد الزيارة لقاء الرئيس الكيني وليام روتو مع رئيس الوزراء الإثيوبي آبي أحمد.")
     meetings = [g for g in got if g[0] == "Meeting"]
     assert meetings and all(g[1] == "planned" for g in meetings)
+
+
+def test_a_possessive_meeting_noun_belongs_to_the_person_named_by_name():
+    # «أمير قطر» refers back to Tamim by title; «اتصاله» is the call of the one named by name
+    got = pairs("وقال البيت الأبيض إن الرئيس الأمريكي جو بايدن استقبل أمير قطر تميم بن حمد. "
+                "واتصال بايدن بأمير قطر يأتي بعد يوم على اتصاله بولي العهد السعودي الأمير محمد بن سلمان.")
+    assert frozenset({"جو بايدن", "محمد بن سلمان"}) in got
+    assert frozenset({"تميم بن حمد", "محمد بن سلمان"}) not in got

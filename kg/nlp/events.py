@@ -526,7 +526,10 @@ class _ArticleEvents:
             head_end = self._skip_modifiers(trig.end)
             genitive = [r for r in after if self.is_person(r) and r.start in {trig.end, head_end}]
             if possessive:
-                owner = [p for p in sent_before if p not in after_persons]
+                # the nearest person named by name before the noun, over a title that refers back
+                # («اتصال ترامب بأمير قطر … بعد يوم على اتصاله بولي العهد …»: Trump's call)
+                named = self.persons([r for r in refs if r.end <= trig.start and r.how == "name"])
+                owner = [p for p in named if p not in after_persons] or [p for p in sent_before if p not in after_persons]
                 if not owner:
                     owner = [p for p in self.persons(prev_refs) if p not in after_persons][:1]
                 subject = owner[-1] if owner else None
