@@ -336,3 +336,24 @@ def test_an_article_newer_than_the_data_is_not_a_contradiction(small: Path) -> N
     assert link_person(biden, observe(biden, date(2018, 4, 24)), pg).qid == "Q910004"
     bush = person("جورج بوش", ("president", "US", "الرئيس الأمريكي"))
     assert link_person(bush, observe(bush, date(1997, 6, 1)), pg) is None
+
+
+def test_two_spellings_linked_to_one_item_are_one_node(tmp_path: Path) -> None:
+    """Linking runs after resolution: two clusters that get one QID become one node, so the
+    Wikidata position holding has exactly one holder (the shape) and the names are labels of it."""
+    from kg.build import build
+
+    a1, a2 = tmp_path / "a1.txt", tmp_path / "a2.txt"
+    # «والتر» and «فالتر»: two outlets' spellings of Walter that no name key makes one
+    a1.write_text("date: 2018-05-20\n\nاستقبل الرئيس الألماني فرانك والتر شتاينماير رئيس الوزراء الهندي ناريندرا مودي في برلين.\n",
+                  encoding="utf-8")
+    a2.write_text("date: 2018-09-28\n\nالتقى الرئيس الألماني فرانك فالتر شتاينماير الرئيس التركي رجب طيب أردوغان في برلين.\n",
+                  encoding="utf-8")
+    result = build([a1, a2], tmp_path / "store", retain=True, incremental=False)
+    assert not result.report.errors and not result.report.invalid
+    nodes = {s for g in result.graphs for s in g.subjects(OWL.sameAs, URIRef(WD + "Q76658"))
+             if (s, RDF.type, URIRef(DIP + "Person")) in g}
+    assert len(nodes) == 1
+    node = nodes.pop()
+    graphs = [g for g in result.graphs if (node, RDF.type, URIRef(DIP + "Person")) in g]
+    assert len(graphs) >= 2  # the node of both articles

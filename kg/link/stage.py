@@ -62,6 +62,35 @@ def _cluster_record(ent: ResolvedEntity, records: dict[str, ArticleRecords]) -> 
     return merged
 
 
+def _merge_same_item(res: Resolution) -> None:
+    """One Wikidata item is one node: clusters that linking gave the same QID become one.
+
+    Resolution merges clusters whose QID the extraction already knew (kg.resolve.entities); a
+    person is linked after resolution, so «سعد الحريري» in one article and «سعدالدين الحريري» in
+    another, or «فرانك والتر» and «فرانك فالتر شتاينماير», reach here as two clusters with one QID.
+    The cluster with the most mentions keeps its key (its IRI) and label; the other's names
+    become alternative labels.
+    """
+    groups: dict[tuple[str, str], list[ResolvedEntity]] = {}
+    for ent in res.unique_entities():
+        if ent.wikidata:
+            groups.setdefault((ent.type, ent.wikidata), []).append(ent)
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        same.sort(key=lambda e: (-len(e.members), e.key))
+        keep = same[0]
+        for other in same[1:]:
+            keep.members = sorted(set(keep.members) | set(other.members))
+            keep.alt_labels |= other.alt_labels | {other.label_ar}
+            keep.alt_labels.discard(keep.label_ar)
+            keep.country = keep.country or other.country
+            keep.positions_held = keep.positions_held or other.positions_held
+            keep.label_en = keep.label_en or other.label_en
+            for member in other.members:
+                res.entities[member] = keep
+
+
 def _country(gaz: Gazetteer, iso2: str) -> CountryInfo | None:
     qid = gaz.iso_to_qid(iso2)
     place = gaz.place(qid) if qid else None
@@ -145,6 +174,8 @@ def link_resolution(
                 known = pg.person(result.qid) if pg is not None else None
                 if known is not None and known.label_en and not ent.label_en:
                     ent.label_en = known.label_en
+
+    _merge_same_item(res)
 
     isos: set[str] = set()
     for ent in res.unique_entities():
