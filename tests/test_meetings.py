@@ -202,3 +202,31 @@ def test_a_possessive_meeting_noun_belongs_to_the_person_named_by_name():
                 "واتصال بايدن بأمير قطر يأتي بعد يوم على اتصاله بولي العهد السعودي الأمير محمد بن سلمان.")
     assert frozenset({"جو بايدن", "محمد بن سلمان"}) in got
     assert frozenset({"تميم بن حمد", "محمد بن سلمان"}) not in got
+
+
+def visits_of(text: str) -> set[tuple[str, str]]:
+    got, _ = events(text)
+    return {(next(iter(g[2])), g[3]) for g in got if g[0] == "Visit" and g[1] == "occurred"}
+
+
+def test_an_entourage_sentence_sends_its_persons_on_the_visit_told_before():
+    got = visits_of("وصل رئيس الوزراء الياباني فوميو كيشيدا مساء الأحد إلى نيودلهي في زيارة تستغرق يومين. "
+                    "ويرافق كيشيدا عدد من الوزراء بينهم وزير الخارجية يوشيماسا هاياشي.")
+    assert ("يوشيماسا هاياشي", "نيودلهي") in got and ("فوميو كيشيدا", "نيودلهي") in got
+
+
+def test_a_visit_named_without_destination_is_to_where_the_host_received_the_guest():
+    got = visits_of("استقبل الرئيس الإندونيسي جوكو ويدودو نظيره الفلبيني فرديناند ماركوس في جاكرتا. "
+                    "وتستمر زيارة ماركوس ثلاثة أيام.")
+    assert ("فرديناند ماركوس", "جاكرتا") in got
+    assert not any(v == "جوكو ويدودو" for v, _ in got)
+
+
+def test_a_short_form_refers_back_to_the_one_named_before_it():
+    from kg.nlp.extract import extract_article as ex
+
+    rec = ex(Article(id="t", text="استقبل الرئيس الفرنسي إيمانويل ماكرون نظيره السنغالي ماكي سال. وقال ماكرون إن البلدين شريكان. "
+                                  "وحضرت العشاء زوجة الرئيس، بريجيت ماكرون."))
+    persons = {e.name: len(e.mentions) for e in rec.entities if e.type == "Person"}
+    assert persons.get("إيمانويل ماكرون") == 2  # «ماكرون» is Emmanuel, named before it
+    assert "ماكرون" not in persons

@@ -59,6 +59,8 @@ ATTENDANCE_CUES = set(tokens("حضره حضرها حضرتها حضرهما بح
 # Adjectives a visit noun takes before its genitive: «زيارة سريعة للرئيس …».
 VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفاجئة تاريخية عمل دولة الأولى الثانية أول أولى رسميه"))
 # Words before the persons who travel with a visitor.
+# «ويرافق ماكرون عدد من الوزراء بينهم …», «ويرافقه …»: a sentence of its own about the entourage
+ACCOMPANY_VERBS = set(tokens("يرافق رافق ترافق يرافقه رافقه يرافقها رافقها يرافقهم رافقهم ترافقه رافقته"))
 COMPANION_CUES = set(tokens("برفقة رفقة رفق يرافقه يرافقها وزوجته وعقيلته زوجته بينهم يرافقهم"))
 # A subordinate clause begins after these: the speaker before them is not in it.
 COMPLEMENTIZERS = set(tokens("أن إن بأن وأن لأن"))
@@ -326,7 +328,39 @@ class _ArticleEvents:
             if refs:
                 prev_refs = refs
         self.expand_delegation(self.events)
+        self.entourage(self.events)
         return self.merge(self.events)
+
+    def entourage(self, events: list[EventRecord]) -> None:
+        """«وصل ماكرون إلى نيودلهي … ويرافق ماكرون عدد من الوزراء بينهم وزير الخارجية لودريان»: a
+        sentence about who accompanies a visitor (no visit word of its own) sends the persons it
+        names on that visitor's last visit told before it. With a pronoun («ويرافقه») the
+        accompanied is the visitor of the last visit told."""
+        for sent in self.m.view.sentences:
+            if _is_headline(sent) or any(t.trigger.frame == "visit" for t in self.triggers_in(sent)):
+                continue
+            k = next((i for i in range(sent.start, sent.end) if set(self.view.readings(i)[:3]) & ACCOMPANY_VERBS), None)
+            if k is None:
+                continue
+            before = [e for e in events if e.type == "Visit" and e.modality == "occurred" and e.evidence.end <= sent.start_char]
+            if not before:
+                continue
+            after = self.persons([r for r in self.sentence_refs(sent) if r.start > k])
+            if self.view.norm[k].endswith(("ه", "ها", "هم")):
+                accompanied, companions = before[-1].participants[0], after
+            elif after:
+                accompanied, companions = after[0], after[1:]
+            else:
+                continue
+            visit = next((e for e in reversed(before) if e.participants[:1] == [accompanied]), None)
+            if visit is None:
+                continue
+            going = {e.participants[0] for e in events if e.type == "Visit" and e.place == visit.place}
+            for n, m in enumerate(c for c in companions if c not in going and c != accompanied):
+                twin = EventRecord(local_id=f"{visit.local_id}c{n}", type="Visit", trigger=visit.trigger, evidence=visit.evidence,
+                                   modality=visit.modality, date=visit.date, date_text=visit.date_text, topics=list(visit.topics))
+                twin.participants, twin.place = [m], visit.place
+                events.append(twin)
 
     def new_event(self, trig: _Trig, sent: SpacySpan, etype: str, modality: str) -> EventRecord:
         date, date_text = self.date_for(trig, sent)
@@ -601,9 +635,7 @@ class _ArticleEvents:
         before = [r for r in clause if r.end <= trig.start]
         after = [r for r in clause if r.start >= trig.end]
         dest = self.destination(trig, after)
-        if dest is None:
-            return []
-        dest_start = next((r.start for r in after if r.entity == dest), ce)
+        dest_start = next((r.start for r in after if r.entity == dest), ce) if dest is not None else ce
         sent_before = self.persons([r for r in refs if r.end <= trig.start])
         visitor: str | None = None
         if trig.trigger.pos == "verb":
@@ -629,6 +661,12 @@ class _ArticleEvents:
                 # «قام الرئيس X بزيارة إلى …», «X في زيارة …»: the subject of a support verb, or a
                 # person right before the noun; any other person of the sentence is no visitor
                 visitor = self._support_subject(trig, before)
+        if dest is None:
+            # «استقبل مودي نظيره الكندي ترودو … وكانت هذه الدعوة أحدث خطأ في زيارة ترودو»: a visit
+            # named without a destination is to the country of the host who received the visitor
+            dest = self._received_in(visitor) if visitor is not None else None
+            if dest is None:
+                return []
         party = self.delegation()
         if visitor is None and party and (self._delegation_near(trig, ce) or self._relative_to_delegation(trig)):
             visitors = party  # «والوفد الدبلوماسي الذي زار بيونغ يانغ …»: the delegation's members went
@@ -638,6 +676,21 @@ class _ArticleEvents:
             visitors = [visitor] + [p for p in self._companions(trig, after, ce) if p != visitor]
         dest_country = self.entity(dest).country
         return [(v, dest) for v in dict.fromkeys(visitors) if not (dest_country and self.entity(v).country == dest_country)]
+
+    def _received_in(self, visitor: str) -> str | None:
+        """The country (a place the article names) of the host of the last reception told of
+        `visitor` as the guest, when host and guest are of different countries."""
+        guest_country = self.entity(visitor).country
+        for ev in reversed(self.events):
+            if ev.type != "Meeting" or ev.guest != visitor or ev.host is None or ev.modality != "occurred":
+                continue
+            country = self.entity(ev.host).country or next((r.country for r in self.entity(ev.host).roles if r.country), None)
+            if not country or country == guest_country:
+                return None
+            if ev.place is not None:
+                return ev.place  # where the reception was
+            return next((e.local_id for e in self.m.entities if e.type == "Country" and e.country == country), None)
+        return None
 
     def _next_verb_start(self, trig: _Trig, sent: SpacySpan, ce: int) -> int:
         """The start of the next verb trigger's clause after `trig` (or the sentence end)."""

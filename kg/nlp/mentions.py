@@ -122,6 +122,8 @@ class _Builder:
         self.known_names = {normalize(t.text) for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
         self._title_words = {w for off in lex.office_by_key.values() for w in tokens(off.label_ar)}
         self.anchored: set[str] = set()  # persons named right after a title or «نظيره»
+        self.kin: set[str] = set()  # persons introduced by a kinship word («زوجته صوفي …»)
+        self._kin_starts: set[int] = set()
         self.cue_tokens: set[int] = set()  # tokens of a rank, kinship word or profession
         self._given_norm = {normalize(w) for w in lex.given_names}
 
@@ -654,6 +656,8 @@ class _Builder:
                 anchored_country[j] = adj.payload  # «الزعيم الكوري الشمالي كيم جونغ أون» is of KP
             anchors.append((j, None))
             cue_anchors.add(j)
+            if cue.payload == "kinship":
+                self._kin_starts.add(j)
             self.cue_tokens.update(range(cue.start, cue.end))
         for tok in self.toks:
             if any(r in COUNTERPARTS for r in clitic_readings(normalize(tok.text))[:3]):
@@ -767,7 +771,7 @@ class _Builder:
             name = " ".join(self.text[start_char:end_char].split())
             if len(tokens(name)) == 0 or len(normalize(name)) < 3:
                 continue
-            local = self._person_for(name)
+            local = self._person_for(name, start_char)
             if local is None:
                 continue
             ent = self.out.by_id(local)
@@ -776,6 +780,8 @@ class _Builder:
             self.taken.update(range(s, e))
             if s in anchored_starts:
                 self.anchored.add(local)
+            if s in self._kin_starts and not ent.roles:
+                self.kin.add(local)
             if title is not None:
                 self._add_role(ent, title)
             elif s in anchored_country and not ent.country:
@@ -783,14 +789,14 @@ class _Builder:
         self._surnames()
         self._appositive_titles()
 
-    def _person_for(self, name: str) -> str | None:
+    def _person_for(self, name: str, at: int | None = None) -> str | None:
         """The person a name belongs to within this article: the same name (or a transliteration
         variant of it), or the one longer name it is a short form of; a new person otherwise.
 
         A short form keeps the longer name's words in order and its last word (the surname:
         «شويغو», «رضا تنكسيري» of «علي رضا تنكسيري») or its first word (the given name: «مايك» of
         «مايك بنس», «محمد شياع» of «محمد شياع السوداني»). A short form two people of the article
-        share names neither (None).
+        share names the one named before it (`at`, its offset), else neither (None).
         """
         key = match_key(name)
         pkey = phonetic_key(name)
@@ -811,6 +817,14 @@ class _Builder:
                     owners.add(ent.local_id)
         if len(owners) == 1:
             return owners.pop()
+        if len(owners) > 1 and at is not None:
+            # a short form refers back: to the one of them named before it, if only one is
+            # («ترودو» after «جاستين ترودو», before «زوجة ترودو، صوفي غريغوار ترودو»)
+            earlier = {e for e in owners if any(m.span.start < at for m in self.out.by_id(e).mentions)}
+            if len(earlier) == 1:
+                return earlier.pop()
+        if len(owners) > 1 and len(owners - self.kin) == 1:
+            return (owners - self.kin).pop()  # «ترودو» beside «جاستين ترودو» and «زوجته صوفي غريغوار ترودو»
         if len(owners) > 1:
             return None  # «محمد» beside «محمد بن سلمان» and «محمد بن زايد»: it names neither
         return self.new_entity("Person", name).local_id
