@@ -230,3 +230,31 @@ def test_a_short_form_refers_back_to_the_one_named_before_it():
     persons = {e.name: len(e.mentions) for e in rec.entities if e.type == "Person"}
     assert persons.get("إيمانويل ماكرون") == 2  # «ماكرون» is Emmanuel, named before it
     assert "ماكرون" not in persons
+
+
+def test_persons_joined_by_wa_after_a_meeting_verb_are_one_meeting():
+    # three co-subjects of one meeting verb: every pair met
+    got = pairs("واجتمع رئيس الوزراء الهندي ناريندرا مودي والرئيس البرازيلي لولا دا سيلفا ورئيس جنوب أفريقيا سيريل رامافوزا في جوهانسبرغ.")
+    assert got == {frozenset({"ناريندرا مودي", "لولا دا سيلفا"}), frozenset({"ناريندرا مودي", "سيريل رامافوزا"}),
+                   frozenset({"لولا دا سيلفا", "سيريل رامافوزا"})}
+
+
+def test_counterparts_without_wa_before_them_are_still_separate_meetings():
+    # one subject, two objects: the objects did not meet each other
+    got = pairs("التقى الرئيس البرازيلي لولا دا سيلفا رئيس الوزراء الهندي ناريندرا مودي ورئيس جنوب أفريقيا سيريل رامافوزا.")
+    assert frozenset({"ناريندرا مودي", "سيريل رامافوزا"}) not in got
+    assert frozenset({"لولا دا سيلفا", "سيريل رامافوزا"}) in got
+
+
+def test_persons_joined_by_wa_before_an_indefinite_meeting_noun_are_the_meeting():
+    got = pairs("وعقد المستشار النمساوي كارل نيهامر ورئيس الوزراء التشيكي بيتر فيالا ورئيس الوزراء السلوفاكي روبرت فيكو اجتماعا في فيينا.")
+    assert frozenset({"بيتر فيالا", "روبرت فيكو"}) in got
+    assert len(got) == 3
+
+
+def test_a_date_after_a_reporting_verb_is_the_reports_not_the_meetings():
+    got, _ = events("استقبل الرئيس الكيني وليام روتو رئيس الوزراء الإثيوبي آبي أحمد في نيروبي، وفق ما أعلنت الرئاسة الكينية الاثنين.")
+    meeting = [g for g in got if g[0] == "Meeting"]
+    assert meeting and meeting[0][4] is None  # Monday is the day of the announcement
+    got, _ = events("استقبل الرئيس الكيني وليام روتو الاثنين رئيس الوزراء الإثيوبي آبي أحمد في نيروبي، وفق ما أعلنت الرئاسة الكينية.")
+    assert [g[4] for g in got if g[0] == "Meeting"] == ["2024-05-13"]

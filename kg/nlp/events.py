@@ -180,11 +180,31 @@ class _ArticleEvents:
                 rel = self._relative_span_at_char(d.start, sent)
                 if rel is not None and rel != own:
                     continue
+                if self._report_date(d.start, sent, trig):
+                    continue
                 if best is None or abs(d.start - tstart) < abs(best.start - tstart):
                     best = d
         if best is None:
             return None, None
         return best.value, best.text
+
+    def _report_date(self, char: int, sent: SpacySpan, trig: _Trig) -> bool:
+        """Is the date the report's, not the event's? It follows a reporting verb (a `speak`
+        trigger: «أعلن», «قال», «أكد») with at most its subject between and no punctuation
+        («استقبل شي … بومبيو، حسبما أعلن البلدان الثلاثاء»: Tuesday is the day of the announcement)."""
+        k = next((t.i for t in sent if t.idx + len(t.text) > char), None)
+        if k is None:
+            return False
+        lo = max(sent.start, k - 5)
+        speak = {pm.start for pm in self.lex.triggers.find(self.view, lo, k) if pm.payload.frame == "speak"}
+        for j in range(k - 1, lo - 1, -1):
+            if j < trig.end:
+                return False  # the event's own trigger comes first: the date is the event's
+            if j in speak:
+                return True
+            if self.doc[j].is_punct:
+                return False
+        return False
 
     def _same_time_as_previous(self, sent: SpacySpan) -> bool:
         """The sentence opens with «وقبل ذلك», «وفي وقت لاحق» … (kg.nlp.dates.same_time_cues), and
@@ -522,6 +542,7 @@ class _ArticleEvents:
 
         subject: str | None = None
         objects: list[str] = []
+        together = False  # the subject and the persons joined to it by «و» met as one meeting
         possessive = trig.trigger.pos == "noun" and norm.endswith(("ه", "ها", "هما", "هم")) and not norm.endswith(("اه", "وه"))
         object_pronoun = trig.trigger.pos == "verb" and norm.endswith(("ه", "ها", "هم"))
         dual = trig.trigger.pos == "verb" and norm.endswith("ا") and len(norm) > 4  # «اجتمعا», «بحثا»
@@ -546,6 +567,7 @@ class _ArticleEvents:
                 subject, objects = svo, [p for p in after_persons if p != svo]
             elif after_persons:
                 subject, objects = after_persons[0], after_persons[1:]
+                together = trig.trigger.frame == "meet" and len(self._coordinated(after, first=subject)) >= 2
                 if not objects:
                     objects = [o for o in self._after_relative_clause(sent, refs, ce) if o != subject]
                 if not objects and not sent_before and not (self.delegation() and self._delegation_near(trig, ce)):
@@ -579,6 +601,11 @@ class _ArticleEvents:
                 prior = self.persons(before) or ([sent_before[-1]] if sent_before else [])
                 subject = prior[-1] if prior else None
                 objects = [p for p in after_persons if p != subject]
+                chain = self._coordinated(before, last=subject) if not objects and trig.trigger.frame == "meet" else []
+                if len(chain) >= 2 and not self._definite(trig):
+                    # «وعقد بوتين وروحاني وأردوغان اجتماعا في سوتشي»: the persons joined by «و»
+                    # before an indefinite meeting noun are the meeting
+                    subject, objects, together = chain[0], chain[1:], True
                 if subject is None and len(objects) >= 2:
                     subject, objects = objects[0], objects[1:]
         party = self.delegation()
@@ -607,9 +634,61 @@ class _ArticleEvents:
             # organisations and delegations take part when no second person is named
             orgs = [e for e in self.actors(after) if e != subject and self.entity(e).type == "Organization"]
             return [([subject, orgs[0]], subject)] if orgs else []
-        if len(objects) == 1 or self._one_party(trig, ce):
+        if len(objects) == 1 or together or self._one_party(trig, ce):
             return [([subject] + objects, subject)]
         return [([subject, o], subject) for o in objects]
+
+    def _coordinated(self, refs: list[TokenRef], first: str | None = None, last: str | None = None) -> list[str]:
+        """The persons of `refs` joined by «و» into one noun phrase, from the person `first`
+        onwards or back to the person `last`: «اجتمع بوتين وروحاني وأردوغان» (the three are
+        the subject of one meeting), unlike «التقى بوتين روحاني وأردوغان» (one subject, two
+        counterparts) or «التقى بوتين مع روحاني». Between two of them only the second's title
+        may stand, and it (or the name itself) must open with the conjunction."""
+        persons = [r for r in refs if self.is_person(r)]
+        idx = next((i for i, r in enumerate(persons) if r.entity == (first or last)), None)
+        if idx is None:
+            return []
+        if last is not None:
+            persons = persons[: idx + 1][::-1]
+            idx = 0
+        chain = [persons[idx]]
+        for r in persons[idx + 1 :]:
+            a, b = (chain[-1], r) if first is not None else (r, chain[-1])
+            if not self._joined(a, b):
+                break
+            chain.append(r)
+        if last is not None:
+            chain = chain[::-1]
+        return list(dict.fromkeys(r.entity for r in chain))
+
+    def _joined(self, a: TokenRef, b: TokenRef) -> bool:
+        """Does person `b` follow person `a` as a coordinated one («… بوتين والرئيس الإيراني روحاني»,
+        «… بوتين وروحاني», «… بوتين ونظيره التركي …»)?"""
+        g = a.end
+        while g < b.start and self.doc[g].is_space:
+            g += 1
+        if g > b.start or b.start - g > 4:
+            return False
+        gap = range(g, b.start)
+        if any(self.doc[k].is_punct or self.view.norm[k] in WITH_WORDS for k in gap):
+            return False
+        titles = {ti.start for ti in self.m.titles}
+        if g < b.start and g not in titles and not any(r in COUNTERPART_WORDS for r in self.view.readings(g)[:3]):
+            return False  # something other than the second person's title stands between
+        norm = self.view.norm[g]
+        if norm == "و":
+            return True
+        if not norm.startswith("و") or len(norm) < 3:
+            return False
+        rest = norm[1:]
+        if rest.startswith(("ال", "و")) or rest in COUNTERPART_WORDS:
+            return True  # «والرئيس», «ووزير», «ونظيره»
+        for offices in (self.lex.offices, self.lex.construct_offices):
+            m = offices.match_at(self.view, g, b.start)
+            if m is not None and m.start_char > self.doc[g].idx:
+                return True  # «ورئيس الوزراء»: the office read after a proclitic «و»
+        # a name glued to «و» («وأردوغان»), not a name that starts with و («وليد»)
+        return g == b.start and b.how == "name" and not self.lex.is_name_word(norm) and self.doc[g].text not in self.lex.given_names
 
     # -- who went where ---------------------------------------------------------------------
     def visit_groups(
