@@ -258,3 +258,29 @@ def test_a_date_after_a_reporting_verb_is_the_reports_not_the_meetings():
     assert meeting and meeting[0][4] is None  # Monday is the day of the announcement
     got, _ = events("استقبل الرئيس الكيني وليام روتو الاثنين رئيس الوزراء الإثيوبي آبي أحمد في نيروبي، وفق ما أعلنت الرئاسة الكينية.")
     assert [g[4] for g in got if g[0] == "Meeting"] == ["2024-05-13"]
+
+
+def test_a_counted_summit_between_several_is_one_meeting_of_all():
+    got = pairs("وعقدت قمة ثلاثية بين رئيس الوزراء اليوناني كيرياكوس ميتسوتاكيس والرئيس القبرصي نيكوس خريستودوليدس والرئيس المصري عبد الفتاح السيسي في أثينا.")
+    assert len(got) == 3 and frozenset({"كيرياكوس ميتسوتاكيس", "نيكوس خريستودوليدس"}) in got
+
+
+def test_a_summit_alone_is_no_meeting():
+    # «قمة» without a count: who of the summit met whom is not said
+    got = pairs("وحضر رئيس الوزراء اليوناني كيرياكوس ميتسوتاكيس والرئيس القبرصي نيكوس خريستودوليدس قمة الاتحاد الأوروبي في بروكسل.")
+    assert got == set()
+
+
+def test_those_who_attended_a_meeting_told_for_the_first_time_met():
+    got = pairs("وشارك في الاجتماع وزير الخارجية البولندي رادوسلاف سيكورسكي ونظيره الليتواني غابريليوس لاندسبيرغيس ووزير الخارجية الإستوني مارغوس تساهكنا.")
+    assert len(got) == 3
+
+
+def test_persons_joined_by_wa_before_taking_part_in_a_meeting_met():
+    got = pairs("وشارك رئيس الوزراء الياباني فوميو كيشيدا والرئيس الكوري الجنوبي يون سوك يول والرئيس الأمريكي جو بايدن في اجتماع في طوكيو.")
+    assert len(got) == 3 and frozenset({"فوميو كيشيدا", "يون سوك يول"}) in got
+
+
+def test_a_noun_in_ta_marbuta_carries_no_possessive_pronoun():
+    got = pairs("وأجرى وزير الخارجية الأسترالي بيني وونغ محادثة هاتفية مع نظيرها النيوزيلندي وينستون بيترز.")
+    assert got == {frozenset({"بيني وونغ", "وينستون بيترز"})}

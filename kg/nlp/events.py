@@ -526,10 +526,13 @@ class _ArticleEvents:
         if trig.trigger.pos == "noun" and self._definite(trig):
             # «اللقاء», «الاجتماع الذي …», «قبل اللقاء»: a meeting already told (or one the headline
             # told); it opens a new meeting only when it names both sides («اللقاء بين X و Y»)
-            attendees = self._attendees(trig, after, ce) if prev is not None else []
-            if attendees:
+            attendees = self._attendees(trig, after, ce)
+            if attendees and prev is not None:
                 prev.participants.extend(p for p in attendees if p not in prev.participants)
                 return []
+            if len(attendees) >= 2 and prev is None:
+                # «وشارك في الاجتماع X و Y و Z», no meeting told before: the attendees are the meeting
+                return [(attendees, None)]
             pair = self._between(trig, after, refs, prev_refs, ce)
             if pair and len(pair) >= 2 and (prev is None or not set(pair) & set(prev.participants)):
                 return [(pair, None)]
@@ -543,7 +546,10 @@ class _ArticleEvents:
         subject: str | None = None
         objects: list[str] = []
         together = False  # the subject and the persons joined to it by «و» met as one meeting
-        possessive = trig.trigger.pos == "noun" and norm.endswith(("ه", "ها", "هما", "هم")) and not norm.endswith(("اه", "وه"))
+        # the pronoun is on the head noun («لقائه»); a head in «ة» has none («محادثة», «قمة ثلاثية»)
+        head = normalize(self.doc[trig.start].text)
+        possessive = (trig.trigger.pos == "noun" and head.endswith(("ه", "ها", "هما", "هم")) and not head.endswith(("اه", "وه"))
+                      and not self.doc[trig.start].text.endswith("ة"))
         object_pronoun = trig.trigger.pos == "verb" and norm.endswith(("ه", "ها", "هم"))
         dual = trig.trigger.pos == "verb" and norm.endswith("ا") and len(norm) > 4  # «اجتمعا», «بحثا»
         if trig.trigger.pos == "verb":
@@ -597,6 +603,10 @@ class _ArticleEvents:
                 # «ودعا الجهيناوي نظيره جونسون، خلال جلسة عمل …»: the meeting of the clause's
                 # subject and object
                 subject, objects = sent_before[0], sent_before[1:2]
+                chain = self._coordinated([r for r in refs if r.end <= trig.start], first=subject)
+                if len(chain) >= 2 and trig.trigger.frame == "meet":
+                    # «وشارك بوتين وروحاني وأردوغان في اجتماع …»: the persons joined by «و» met
+                    subject, objects, together = chain[0], chain[1:], True
             else:
                 prior = self.persons(before) or ([sent_before[-1]] if sent_before else [])
                 subject = prior[-1] if prior else None
@@ -850,7 +860,9 @@ class _ArticleEvents:
             k = trig.end + words.index("بين") + 1
             people = self.persons([r for r in after if r.start >= k])
             if len(people) >= 2:
-                return people[:2]
+                # «قمة ثلاثية بين X و Y و Z»: every person of the «و» list after «بين»
+                chain = self._coordinated([r for r in after if r.start >= k], first=people[0])
+                return chain if len(chain) >= 2 else people[:2]
         pair_at = next((trig.end + n for n, w in enumerate(words) if w in PAIR_WORDS), None)
         if pair_at is not None:
             # «جمعت الرئيسين المصري عبد الفتاح السيسي والفرنسي إيمانويل ماكرون»: the pair named
