@@ -54,3 +54,9 @@ def test_places_are_linked_from_the_gazetteer_with_clitics() -> None:
     places = {e.name: e.wikidata for e in rec.entities if e.type in {"City", "Country"}}
     assert places["بغداد"] == "Q1530" and places["موسكو"] == "Q649"
     assert any(q == "Q159" for q in places.values())  # «ولروسيا» → Russia
+
+
+def test_a_dual_or_plural_past_verb_ends_the_name_after_a_title() -> None:
+    # «أكدا»: the two named before it stated; the Wikidata name words happen to hold «اكدا» too
+    got = persons("وكان رئيس الحكومة الصومالية حمزة عبدي بري ورئيس البرلمان آدم محمد نور أكدا ضرورة الحوار.")
+    assert "آدم محمد نور" in got and not any("أكدا" in name for name in got)

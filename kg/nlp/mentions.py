@@ -332,8 +332,8 @@ class _Builder:
                 break
             if i > start and (self.glued_phrase(i) or self.future_verb(i)):
                 break  # «البشير ونظيره», «ميركل للصحافيين», «دي مستورا سيعقدان»: a new phrase begins
-            if i > start and self.lex.triggers.match_at(self.view, i) is not None:
-                break  # «بلينكن لقاءه»: an event word is never part of a name
+            if i > start and (self.lex.triggers.match_at(self.view, i) is not None or self._verb_with_subject_suffix(i)):
+                break  # «بلينكن لقاءه», «صالح أكدا»: an event word is never part of a name
             if i - start >= 2 and norm.startswith("و"):
                 break  # «فلاديمير بوتين وتطلعه»: a conjunction ends the name
             if i > start and norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4:
@@ -410,6 +410,17 @@ class _Builder:
             for k in range(s, e)
             if self.doc[k].is_alpha
         )
+
+    def _verb_with_subject_suffix(self, k: int) -> bool:
+        """A trigger verb in the dual or plural of the past («أكدا», «بحثا», «التقيا», «قالوا»): the
+        verb of two persons named before it, never a name word."""
+        norm = self.view.norm[k]
+        for suffix in ("وا", "ا"):
+            stem = norm[: -len(suffix)]
+            trig = self.lex.triggers.get(stem) if norm.endswith(suffix) and len(stem) >= 3 else None
+            if trig is not None and trig.pos == "verb":
+                return True  # (the Wikidata name words hold «اكدا» too: the verb decides)
+        return False
 
     def _is_stop(self, k: int) -> bool:
         """A word that ends a name (NAME_STOP). «علي» (a name) and «على» (a preposition) share a
