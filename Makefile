@@ -6,7 +6,7 @@ KG := $(VENV)/bin/kg
 STORE ?= build/store
 ENCODER ?=
 
-.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev bench bench-queries clean
+.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet bench bench-queries clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ eval: setup
 # (check is the honest estimate: nothing is tuned on it).
 eval-dev: setup
 	$(KG) eval --dev
+
+# A second tune set: 27 Saudi newspaper articles of 2015 (data/gold/saudinewsnet_tune/README.md).
+eval-saudinewsnet: setup
+	$(PY) scripts/sample_saudinewsnet.py --out build/saudinewsnet_tune/articles
+	$(KG) eval build/saudinewsnet_tune/articles data/gold/saudinewsnet_tune
 
 gazetteer: setup
 	$(PY) scripts/build_gazetteer.py

@@ -545,3 +545,19 @@ def test_columns_table_renders_three_columns():
     console.print(columns_table({"samples": s, "tune": s, "check": s}))
     text = console.export_text()
     assert "tune" in text and "check" in text and "1.000" in text
+
+
+def test_saudinewsnet_tune_gold_matches_the_fixed_sample(tmp_path):
+    # the articles are written from ../shared/data by a fixed choice; the gold names them and every
+    # Arabic string in it is a substring of its article
+    import subprocess
+    import sys
+
+    from kg.paths import ROOT, shared_data
+
+    if not (shared_data() / "saudinewsnet" / "articles.jsonl.gz").exists():
+        pytest.skip("../shared/data/saudinewsnet is not here")
+    out = tmp_path / "articles"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_saudinewsnet.py"), "--out", str(out)], check=True, cwd=ROOT)
+    gold = load_gold(DATA / "gold" / "saudinewsnet_tune", out)
+    assert len(gold) == 27 == len(list(out.glob("*.txt")))

@@ -75,6 +75,7 @@ class Lexicons:
     not_person_words: frozenset[str] = frozenset()  # «ووتش», «برس», «بحر»: an organisation, medium or place
     likely_surnames: frozenset[str] = frozenset()  # words news uses as names most of the time («السيسي»)
     person_cues: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, kinship, professions → kind
+    benedictions: tuple[tuple[str, ...], ...] = ()  # «حفظه الله», «رحمه الله»: formulas that end a name
 
     def is_name_word(self, norm: str) -> bool:
         """A normalised word that Wikidata knows as part of a person's name («بومبيو», «لافروف»),
@@ -201,4 +202,5 @@ def load_lexicons() -> Lexicons:
         likely_surnames=frozenset(r["word"] for r in read_tsv(LEXICON / "likely_surnames.tsv"))
         if (LEXICON / "likely_surnames.tsv").exists() else frozenset(),
         person_cues=_person_cues(LEXICON / "person_cues.tsv"),
+        benedictions=tuple(sorted({tuple(tokens(w)) for w in _word_list(LEXICON / "benedictions.txt")}, key=len, reverse=True)),
     )
