@@ -357,3 +357,19 @@ def test_two_spellings_linked_to_one_item_are_one_node(tmp_path: Path) -> None:
     node = nodes.pop()
     graphs = [g for g in result.graphs if (node, RDF.type, URIRef(DIP + "Person")) in g]
     assert len(graphs) >= 2  # the node of both articles
+
+
+def test_a_surname_does_not_link_a_person_whose_first_name_the_article_contradicts(small: Path) -> None:
+    pg = PersonGazetteer.load(small)
+
+    def named(*forms: str) -> EntityRecord:
+        return EntityRecord("p1", "Person", forms[0], [Mention(f, S, S) for f in forms],
+                            [Role("الرئيس الأمريكي", "president", "", "US", S, S)], None)
+
+    # «جو ترامب … ترامب»: the surname fits Donald Trump, the first name does not
+    other = named("جو ترامب", "ترامب")
+    assert link_person(other, observe(other, date(2018, 4, 24)), pg) is None
+    same = named("دونالد ترامب", "ترامب")
+    hit = link_person(same, observe(same, date(2018, 4, 24)), pg)
+    assert hit is not None and hit.qid == "Q910003"
+

@@ -288,7 +288,8 @@ class Alignment:
     skipped: int = 0  # Arabic tokens left out as a patronymic the name lacks («سلمان بن عبدالعزيز»)
 
 
-def _token_score(a: ArToken, s: Slot) -> tuple[float, int, int]:
+def token_score(a: ArToken, s: Slot) -> tuple[float, int, int]:
+    """(score, by a form, by a form as written) of one Arabic token against one name token."""
     if a.exact in s.exact:
         return FORM, 1, 1
     if a.key in s.keys:
@@ -329,7 +330,7 @@ def align(ar: list[ArToken], slots: list[Slot]) -> Alignment | None:
             if i >= n or j >= m:
                 continue
             s, a = slots[j], ar[i]
-            k, f, e = _token_score(a, s)
+            k, f, e = token_score(a, s)
             if k > 0:
                 put(i + 1, j + 1, (sc + k, mt + 1, fm + f, ex + e, cov + (j,), sk))
             # two Arabic tokens for one name token: «عبد العزيز» = abdelaziz

@@ -42,6 +42,7 @@ from datetime import date
 
 from kg.arabic import match_key
 from kg.gazetteer import form_key
+from kg.link.names import ArToken, arabic_name_tokens, token_score
 from kg.link.person_gazetteer import LEVELS, NameMatch, Person, PersonGazetteer, term_covers
 from kg.records import EntityRecord
 
@@ -137,14 +138,39 @@ def _describe(m: NameMatch) -> str:
 
 def name_candidates(names: Iterable[str], pg: PersonGazetteer) -> list[Candidate]:
     """Every person one of the names can be, with the strongest match any name gives."""
+    names = list(names)
+    # A surname alone («قطان») proposes a candidate only when no fuller name of the person says
+    # otherwise: «أحمد قطان» elsewhere in the article is not Toshio Kaitani.
+    # every word before the last of a fuller name can be where the first name stands
+    # («آية الله علي خامنئي»)
+    firsts = [t for n in names if len(toks := [t for t in arabic_name_tokens(n) if not t.particle]) >= 2 for t in toks[:-1]]
     best: dict[str, tuple[NameMatch]] = {}
     for name in names:
         for m in pg.match(name):
+            if m.level == "surname" and firsts and not _first_name_fits(m.person, firsts):
+                continue
             cur = best.get(m.person.qid)
             if cur is None or LEVELS.index(m.level) < LEVELS.index(cur[0].level):
                 best[m.person.qid] = (m,)
     return [candidate_from_person(m.person, pg, m.level, m.text, _describe(m), m.alignment.first and m.alignment.last)
             for (m,) in best.values()]
+
+
+def _first_name_fits(p: Person, firsts: list[ArToken]) -> bool:
+    """Can a word of a fuller name of the person («أحمد» of «أحمد قطان») be the first name
+    of `p`, by form or consonant skeleton? A surname alone («قطان») must not link a person whose
+    first name the article contradicts (Toshio Kaitani)."""
+    for v in p.variants:
+        content = [s for s in v.slots if not s.particle]
+        if len(content) < 2:
+            return True  # a one-word name: nothing to contradict
+        if any(token_score(a, content[0])[0] > 0 for a in firsts):
+            return True
+        # the name tokens table may lack the spelling («بنيامين» for Benjamin): the first
+        # consonant is enough not to contradict
+        if any(a.skeleton[:1] and any(sk[:1] == a.skeleton[:1] for sk in content[0].skeletons) for a in firsts):
+            return True
+    return False
 
 
 # --- deciding --------------------------------------------------------------------------------------
