@@ -6,7 +6,7 @@ KG := $(VENV)/bin/kg
 STORE ?= build/store
 ENCODER ?=
 
-.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet bench bench-queries clean
+.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings bench bench-queries clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ eval-dev: setup
 eval-saudinewsnet: setup
 	$(PY) scripts/sample_saudinewsnet.py --out build/saudinewsnet_tune/articles
 	$(KG) eval build/saudinewsnet_tune/articles data/gold/saudinewsnet_tune
+
+# A third tune set, chosen for meetings: 36 articles (data/gold/meetings_tune/README.md).
+eval-meetings: setup
+	$(PY) scripts/sample_meetings.py --out build/meetings_tune/articles
+	$(KG) eval build/meetings_tune/articles data/gold/meetings_tune
 
 gazetteer: setup
 	$(PY) scripts/build_gazetteer.py

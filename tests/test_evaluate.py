@@ -561,3 +561,17 @@ def test_saudinewsnet_tune_gold_matches_the_fixed_sample(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_saudinewsnet.py"), "--out", str(out)], check=True, cwd=ROOT)
     gold = load_gold(DATA / "gold" / "saudinewsnet_tune", out)
     assert len(gold) == 27 == len(list(out.glob("*.txt")))
+
+
+def test_meetings_tune_gold_matches_the_fixed_sample(tmp_path):
+    import subprocess
+    import sys
+
+    from kg.paths import ROOT, shared_data
+
+    if not (shared_data() / "raw_arabic" / "arabic_newspapers_corpus.jsonl.gz").exists():
+        pytest.skip("../shared/data/raw_arabic is not here")
+    out = tmp_path / "articles"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_meetings.py"), "--out", str(out)], check=True, cwd=ROOT)
+    gold = load_gold(DATA / "gold" / "meetings_tune", out)
+    assert len(gold) == 36 == len(list(out.glob("*.txt")))
