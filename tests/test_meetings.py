@@ -284,3 +284,10 @@ def test_persons_joined_by_wa_before_taking_part_in_a_meeting_met():
 def test_a_noun_in_ta_marbuta_carries_no_possessive_pronoun():
     got = pairs("وأجرى وزير الخارجية الأسترالي بيني وونغ محادثة هاتفية مع نظيرها النيوزيلندي وينستون بيترز.")
     assert got == {frozenset({"بيني وونغ", "وينستون بيترز"})}
+
+
+def test_attendees_listed_with_descriptions_the_office_list_lacks_all_attend():
+    got, _ = events("استقبل الرئيس الكيني وليام روتو في نيروبي الرئيس الصومالي حسن شيخ محمود. "
+                    "حضر اللقاء وزير الخارجية موساليا مودافادي الوزير المرافق، ورئيس هيئة الموانئ العامة ويليام روتيش.")
+    meeting = [g for g in got if g[0] == "Meeting"]
+    assert meeting and "ويليام روتيش" in meeting[0][2]

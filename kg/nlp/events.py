@@ -1043,8 +1043,17 @@ class _ArticleEvents:
         return ce
 
     def _person_near(self, j: int, starts: set[int], title_starts: set[int]) -> bool:
-        """A person or title begins at j or right after a glued «و» word («ووزير الخارجية …»)."""
-        return j in starts or j in title_starts or j + 1 in starts or j + 1 in title_starts
+        """A person or title begins at j or right after a glued «و» word («ووزير الخارجية …»), or a
+        person is named a few words on, before any punctuation: a description the office list does
+        not know («، ورئيس الاستخبارات العامة خالد الحميدان»)."""
+        if j in starts or j in title_starts or j + 1 in starts or j + 1 in title_starts:
+            return True
+        for k in range(j + 1, min(len(self.doc), j + 7)):
+            if self.doc[k].is_punct:
+                return False
+            if k in starts:
+                return True
+        return False
 
     def _hard_clause_start(self, sent_start: int, start: int) -> int:
         """After the last «،» or «كما/فيما/بينما» before `start` in the sentence (else the sentence

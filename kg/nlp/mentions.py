@@ -228,6 +228,11 @@ class _Builder:
                     if place is not None and (place[1].kind == "country" or (k == j and m in construct)):
                         # «ولي عهد أبوظبي»: a construct title takes the city after it as its own
                         country, end = place[1].iso2, place[0]
+                    elif (m in construct or (m.end - m.start >= 2 and not self.view.norm[m.end - 1].startswith("ال"))) and doc[j].is_alpha and self.view.norm[j].startswith("ال") and self.view.norm[j] not in self.lex.likely_surnames:
+                        # «رئيس حكومة الشيشان حسن حكيموف»: an office in the construct state (its last
+                        # word without the article) governs the word after it, a place or body the
+                        # gazetteer lacks, never the first word of a name
+                        end = j + 1
             # «المبعوث الرئاسي الروسي الخاص إلى الشرق الأوسط»: qualifiers after the adjective.
             while end < len(doc):
                 word = normalize(doc[end].text)
