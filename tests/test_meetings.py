@@ -291,3 +291,11 @@ def test_attendees_listed_with_descriptions_the_office_list_lacks_all_attend():
                     "حضر اللقاء وزير الخارجية موساليا مودافادي الوزير المرافق، ورئيس هيئة الموانئ العامة ويليام روتيش.")
     meeting = [g for g in got if g[0] == "Meeting"]
     assert meeting and "ويليام روتيش" in meeting[0][2]
+
+
+def test_brought_together_needs_the_persons_as_its_object():
+    # a match that «brought the two teams together»; the players named later scored, they did not meet
+    got = pairs("وفاز الفريق في المواجهة التي جمعت الفريقين على ملعب النادي، وأحرز الهدفين اللاعبان سالم الدوسري، وفراس البريكان.")
+    assert got == set()
+    got = pairs("جمعت القمة رئيس الوزراء الهندي ناريندرا مودي والرئيس الأمريكي جو بايدن.")
+    assert got == {frozenset({"ناريندرا مودي", "جو بايدن"})}

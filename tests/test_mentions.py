@@ -93,3 +93,26 @@ def test_an_office_in_the_construct_state_governs_the_word_after_it() -> None:
     # «رئيس حكومة الشيشان»: «الشيشان» is the office's genitive (a place the gazetteer lacks), not a name
     got = persons("واستقبل الرئيس الروسي فلاديمير بوتين رئيس حكومة الشيشان مسلم خوتشييف.")
     assert "مسلم خوتشييف" in got and not any("الشيشان" in n for n in got)
+
+
+def test_ali_as_the_first_word_of_a_name_is_not_the_preposition() -> None:
+    # «علي» and «على» share a normal form; the written «علي» starts a name
+    got = persons("وحضر اللقاء رئيس جهاز الأمن السياسي علي حسن الأحمدي.")
+    assert "علي حسن الأحمدي" in got
+
+
+def test_al_and_the_family_word_end_a_name() -> None:
+    got = persons("والتقى الأمير محمد بن عبدالرحمن آل مقرن شيخ شمل القبيلة.")
+    assert "محمد بن عبدالرحمن آل مقرن" in got
+    got = persons("وحضر الحفل الشيخ ناصر آل غرامة.")  # «غرامة» is also a word (a fine): here the family
+    assert "ناصر آل غرامة" in got
+
+
+def test_media_delegations_and_formulas_are_no_persons() -> None:
+    got = persons("ونشر المغردون على فيس بوك صورا، وكان الملك فيصل رضوان الله عليه قد زار المدينة.")
+    assert not any("بوك" in n or "رضوان" in n for n in got)
+
+
+def test_a_religious_cue_is_not_part_of_the_name() -> None:
+    got = persons("وقال الملا عبد الغني برادر إن الحركة مستعدة للحوار.")
+    assert "عبد الغني برادر" in got

@@ -538,6 +538,17 @@ class _ArticleEvents:
                 return [(pair, None)]
             return []
 
+        pair_next = any(self.view.norm[k] in PAIR_WORDS for k in range(trig.end, min(len(self.doc), trig.end + 2)))
+        if trig.trigger.pos == "verb" and norm.lstrip("وف").startswith("جمع") and not norm.lstrip("وف").startswith("جمعه") and not pair_next:
+            # «جمعت القمة X و Y»: the persons brought together are the verb's object, right after
+            # it (or after its subject noun), or «الرئيسين»; «المواجهة التي جمعت الفريقين …، وأحرز
+            # … اللاعبان X» brought teams together, and the persons further on scored
+            first = next((r for r in after if self.is_person(r)), None)
+            in_title = {k for t in self.m.titles for k in range(t.start, t.end)}
+            # (a comma between a title and its name is an apposition: «وزير الخارجية، خميس …»)
+            gap = [k for k in range(trig.end, first.start) if k not in in_title and self.doc[k].text not in {"،", ","}] if first is not None else []
+            if first is None or len(gap) > 1 or any(self.doc[k].is_punct for k in gap):
+                return []
         # both sides named at once
         both = self._between(trig, after, refs, prev_refs, ce)
         if both is not None:

@@ -336,6 +336,9 @@ class _Builder:
                 continue
             if t.is_punct or t.is_space or not (t.is_alpha or (i > start and _hyphen_led(t.text))) or i in self.taken:
                 break
+            if norm == "ال" and i > start and i + 1 < len(doc) and doc[i + 1].is_alpha and i + 1 not in self.taken:
+                i += 2  # «آل عطيان», «آل غرامة»: the family name, whatever word it is, ends the name
+                break
             if norm in NAME_LINKS and i > start:
                 i += 1  # «فيصل بن فرحان», «عبد اللطيف», «آل ثاني»
                 continue
@@ -384,9 +387,9 @@ class _Builder:
         word, with no ordinary word of news in it."""
         for tok in self.toks:
             i = tok.i
-            if i in self.taken or not tok.is_alpha or not self.lex.is_name_word(self.view.norm[i]):
-                continue
-            if i > 0 and self.doc[i - 1].is_alpha and self.lex.is_name_word(self.view.norm[i - 1]):
+            if i in self.taken or i in self.cue_tokens or not tok.is_alpha or not self.lex.is_name_word(self.view.norm[i]):
+                continue  # («الملا» is a Wikidata name word, but here the cue before «محمد عمر»)
+            if i > 0 and self.doc[i - 1].is_alpha and self.lex.is_name_word(self.view.norm[i - 1]) and i - 1 not in self.cue_tokens:
                 continue  # not the first word of the run
             if self._ordinary_word(i) or (self.view.norm[i] in self.lex.mostly_not_names and tok.text not in self.lex.given_names):
                 continue  # «عودة مشار», «أمام غريفيث»: a word that is mostly no name does not start one
@@ -443,6 +446,10 @@ class _Builder:
                 break
             j += 1
         return any(tuple(words[: len(f)]) == f for f in self.lex.benedictions)
+
+    def _at_benediction(self, char: int) -> bool:
+        tok = next((t for t in self.doc if t.idx <= char < t.idx + len(t.text)), None)
+        return tok is not None and self.benediction_at(tok.i)
 
     def _verb_with_subject_suffix(self, k: int) -> bool:
         """A trigger verb in the dual or plural of the past («أكدا», «بحثا», «التقيا», «قالوا»): the
@@ -758,9 +765,16 @@ class _Builder:
         for ent in self.ents:
             if ent.label_ in PERSON_LABELS:
                 s, e = _clean_span(doc, ent.start, ent.end)
+                if self.benediction_at(s):
+                    continue  # «رضوان الله عليه» after a name is a formula, not a second person
                 cut = next((k for k in range(s + 1, e) if self.benediction_at(k)), None)
                 if cut is not None:
                     s, e = _clean_span(doc, s, cut)  # «فيصل بن عبد العزيز رحمه الله»: the formula is no name
+                family = next((k for k in range(s + 1, e) if self.view.norm[k] == "ال"), None)
+                if family is not None and family + 1 < len(doc) and doc[family + 1].is_alpha:
+                    # «سعيد بن عبدالله آل عطيان شيخ …»: «آل X» ends the name; «حامد آل» where the
+                    # model stopped takes the family word after it
+                    e = family + 2
                 if any(not (doc[i].is_alpha or (i > s and _hyphen_led(doc[i].text))) for i in range(s, e)):
                     continue  # «لـ«الشرق الأوسط»: quote marks or digits inside are not a name
                 while s < e - 1 and normalize(doc[s].text).lstrip("وف").startswith("ال") and (
@@ -771,7 +785,8 @@ class _Builder:
                     s += 1  # «الشاعر ياسر التويجري», «المصري سامح شكري»: a description before the name
                 while s < e and (
                     any(r in HONORIFICS or r in COUNTERPARTS for r in self.view.readings(s)[:3])
-                    or normalize(doc[s].text) in NAME_STOP
+                    or (e - s > 1 and self.lex.person_cues.match_at(self.view, s) is not None)  # «الملا محمد عمر»
+                    or self._is_stop(s)
                     or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1))
                     or (self.view.norm[s][:1] in "بلك" and self.glued_phrase(s))
                     or (e - s > 1 and self.lex.triggers.match_at(self.view, s) is not None)  # «وأقابل كيم»
@@ -783,8 +798,8 @@ class _Builder:
                     if self._ends_name_before(k):
                         e = k  # «البشير ونظيره عبد الفتاح», «ستيفان دي مستورا سيعقدان»: cut there
                         break
-                while e > s and self._ordinary(e - 1) and not self._nisba(e - 1):
-                    e -= 1  # «صالح التهدئة»: the model ran on into an ordinary word
+                while e > s and self._ordinary(e - 1) and not self._nisba(e - 1) and not (e - 2 >= s and self.view.norm[e - 2] == "ال"):
+                    e -= 1  # «صالح التهدئة»: the model ran on into an ordinary word (not «آل غرامة»)
                 e = self._extend_by_name_words(s, e)
                 if s >= e or any(i in self.taken for i in range(s, e)):
                     continue
@@ -1008,6 +1023,9 @@ class _Builder:
             if ent.type != "Person":
                 continue
             words = {w for m in ent.mentions for w in tokens(m.text) if w not in NAME_LINKS}
+            if all(self._at_benediction(m.span.start) for m in ent.mentions):
+                drop.add(ent.local_id)  # «رضوان الله (عليه)»: a formula after a name, not a second person
+                continue
             if ent.local_id in self.anchored or ent.roles:
                 if len(words) == 1 and all(w in self.lex.mostly_not_names and w not in self.lex.likely_surnames
                                            and w not in self._given_norm for w in words):
