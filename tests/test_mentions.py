@@ -116,3 +116,18 @@ def test_media_delegations_and_formulas_are_no_persons() -> None:
 def test_a_religious_cue_is_not_part_of_the_name() -> None:
     got = persons("وقال الملا عبد الغني برادر إن الحركة مستعدة للحوار.")
     assert "عبد الغني برادر" in got
+
+
+def test_a_verb_or_a_delegation_after_a_title_is_no_name() -> None:
+    assert not persons("رئيس الجمهورية يستقبل مبعوث الرئيس الإندونيسي")
+    assert not persons("وبحث الرئيس المصري ووفد حركة فتح آخر التطورات.")
+
+
+def test_a_compound_nationality_is_not_the_first_word_of_the_name() -> None:
+    got = persons("والتقى الرئيس الكيني وليام روتو ونظيره الجنوب سوداني رياك مشار في نيروبي.")
+    assert "رياك مشار" in got and not any(n.startswith("سوداني") for n in got)
+
+
+def test_the_honorific_al_akh_ends_a_name() -> None:
+    got = persons("وقال المبعوث الأممي جمال بنعمر الأخ الرئيس يتابع الحوار.")
+    assert "جمال بنعمر" in got

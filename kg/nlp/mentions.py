@@ -26,7 +26,7 @@ NAME_STOP = set(
         الذي التي الذين والوفد الوفد المرافق له لها الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
         فجر صباح مساء وصل يصل قال أكد أعلن أشار أضاف أعرب بحث التقى استقبل زار لزيارة زيارة هذا هذه
         السيد والسيد الدكتور سماحة فخامة دولة معالي سعادة نظيره نظيرته رئيس وزير نائب مستشار سكرتير
-        أمين حيث بين و أو ثم بعد قبل منذ حول بشأن لبحث بضمنها عبر ضمن بالإضافة"""
+        أمين حيث بين و أو ثم بعد قبل منذ حول بشأن لبحث بضمنها عبر ضمن بالإضافة وفد ووفد وفدا الأخ الاخ"""
     )
 )
 HONORIFICS = set(tokens("السيد السيدة الدكتور سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق"))
@@ -325,6 +325,9 @@ class _Builder:
             return None  # «وزير الخارجية الإثيوبي للصحافيين»: no name after the title
         if i < len(doc) and self.future_verb(i):
             return None  # «ورئيس الوزراء الإثيوبي سيجريان مباحثات»: the title is the subject
+        if i < len(doc) and (self.lex.triggers.match_at(self.view, i) is not None or self._verb_with_subject_suffix(i)) \
+                and not any(e.start <= i < e.end for e in self.ents if e.label_ in PERSON_LABELS):
+            return None  # «رئيس الجمهورية يستقبل مبعوث …»: the verb the title is the subject of
         while i < len(doc) and sum(normalize(t.text) not in NAME_LINKS for t in doc[start:i] if not t.is_space) < 5:
             t = doc[i]
             norm = normalize(t.text)
@@ -787,7 +790,7 @@ class _Builder:
                     any(r in HONORIFICS or r in COUNTERPARTS for r in self.view.readings(s)[:3])
                     or (e - s > 1 and self.lex.person_cues.match_at(self.view, s) is not None)  # «الملا محمد عمر»
                     or self._is_stop(s)
-                    or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1))
+                    or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1 and self.lex.nationalities.match_at(self.view, s) is None))
                     or (self.view.norm[s][:1] in "بلك" and self.glued_phrase(s))
                     or (e - s > 1 and self.lex.triggers.match_at(self.view, s) is not None)  # «وأقابل كيم»
                 ):
