@@ -299,3 +299,20 @@ def test_brought_together_needs_the_persons_as_its_object():
     assert got == set()
     got = pairs("جمعت القمة رئيس الوزراء الهندي ناريندرا مودي والرئيس الأمريكي جو بايدن.")
     assert got == {frozenset({"ناريندرا مودي", "جو بايدن"})}
+
+
+def visits(text: str) -> set[tuple[str, str]]:
+    got, _ = events(text)
+    return {(next(iter(g[2])), g[3]) for g in got if g[0] == "Visit" and g[1] == "occurred"}
+
+
+def test_a_tour_of_places_joined_by_wa_is_a_visit_to_each():
+    got = visits("وقام رئيس الوزراء الماليزي أنور إبراهيم بجولة شملت اليابان والصين وكوريا الجنوبية.")
+    assert {d for _, d in got} >= {"اليابان", "الصين"}
+
+
+def test_the_destination_can_stand_a_few_unknown_words_after_ila():
+    got = visits("وصل رئيس الوزراء الماليزي أنور إبراهيم مساء أمس إلى قاعدة أندروز الجوية في ضواحي العاصمة الأمريكية واشنطن.")
+    assert got == {("أنور إبراهيم", "واشنطن")}
+    # «إضافة إلى …» after another word is no destination
+    assert visits("وبحث الرئيس الماليزي أنور إبراهيم مع ضيفه التعاون، إضافة إلى الوضع في اليمن.") == set()

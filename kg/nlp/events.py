@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan
 
 from kg.arabic import normalize, tokens
-from kg.nlp.dates import DateMention, same_time_cues
+from kg.nlp.dates import DateMention, same_time_cues, time_words
 from kg.nlp.lexicons import Lexicons, Trigger
 from kg.nlp.mentions import ArticleMentions, TokenRef
 from kg.records import DateValue, EntityRecord, EventRecord, Span
@@ -65,7 +65,7 @@ COMPANION_CUES = set(tokens("برفقة رفقة رفق يرافقه يرافق�
 # A subordinate clause begins after these: the speaker before them is not in it.
 COMPLEMENTIZERS = set(tokens("أن إن بأن وأن لأن"))
 # Words between «إلى» and a place name: «إلى العاصمة العراقية بغداد», «إلى مطار بغداد».
-PLACE_DESCRIPTORS = set(tokens("العاصمة عاصمة مدينة المدينة مطار المطار محافظة"))
+PLACE_DESCRIPTORS = set(tokens("العاصمة عاصمة مدينة المدينة مطار المطار محافظة دولة جمهورية مملكة إمارة ولاية منطقة جزيرة"))
 
 
 @dataclass
@@ -774,8 +774,30 @@ class _ArticleEvents:
             return []
         else:
             visitors = [visitor] + [p for p in self._companions(trig, after, ce) if p != visitor]
-        dest_country = self.entity(dest).country
-        return [(v, dest) for v in dict.fromkeys(visitors) if not (dest_country and self.entity(v).country == dest_country)]
+        out = []
+        for d in [dest] + self._coordinated_places(dest, after):
+            # «جولة شملت مصر وإثيوبيا وفرنسا»: one visit to each place of the «و» list
+            d_country = self.entity(d).country
+            out += [(v, d) for v in dict.fromkeys(visitors) if not (d_country and self.entity(v).country == d_country)]
+        return out
+
+    def _coordinated_places(self, dest: str, after: list[TokenRef]) -> list[str]:
+        """Places joined to the destination by «و» right after it («إلى مصر وإثيوبيا وفرنسا»)."""
+        refs = [r for r in after if self.is_place(r)]
+        idx = next((i for i, r in enumerate(refs) if r.entity == dest), None)
+        if idx is None:
+            return []
+        out, prev = [], refs[idx]
+        for r in refs[idx + 1 :]:
+            k = prev.end
+            while k < r.start and self.doc[k].is_space:
+                k += 1
+            glued = k == r.start and self.view.norm[k].startswith("و") and not self.entity(r.entity).name.startswith("و")
+            if not (glued or (k == r.start - 1 and self.view.norm[k] == "و")):
+                break
+            out.append(r.entity)
+            prev = r
+        return [e for e in dict.fromkeys(out) if e != dest]
 
     def _received_in(self, visitor: str) -> str | None:
         """The country (a place the article names) of the host of the last reception told of
@@ -1185,6 +1207,19 @@ class _ArticleEvents:
                 return (nxt or r).entity
             if r.start - trig.end > 20:
                 break
+        # «وصل … إلى قاعدة أندروز الجوية في ضواحي العاصمة الأمريكية واشنطن»: after «إلى» and
+        # words the gazetteer does not know, the first place before any punctuation
+        to = next((k for k in range(trig.end, min(len(doc), trig.end + 8)) if self.view.norm[k] in {"الي"}), None)
+        own = {k for r in after if self.is_person(r) for k in range(r.start, r.end)} | {k for t in self.m.titles for k in range(t.start, t.end)}
+        in_date = lambda k: any(d.start <= doc[k].idx < d.end for d in self.dates)  # noqa: E731
+        if to is not None and all(k in own or doc[k].is_space or in_date(k) or self.view.norm[k] in time_words() for k in range(trig.end, to)):
+            # (only the visitor and a time between the verb and «إلى»: not «إضافة إلى …»)
+            for r in after:
+                if self.is_place(r) and to < r.start <= to + 10:
+                    if any(doc[k].is_punct for k in range(to, r.start)):
+                        break
+                    nxt = next((o for o in after if o.start >= r.end and o.start - r.end <= 1 and self.entity(o.entity).type == "City"), None)
+                    return (nxt or r).entity
         return None
 
     def place_in(self, refs: list[TokenRef], prefer_after: int) -> str | None:
