@@ -316,3 +316,9 @@ def test_the_destination_can_stand_a_few_unknown_words_after_ila():
     assert got == {("أنور إبراهيم", "واشنطن")}
     # «إضافة إلى …» after another word is no destination
     assert visits("وبحث الرئيس الماليزي أنور إبراهيم مع ضيفه التعاون، إضافة إلى الوضع في اليمن.") == set()
+
+
+def test_guests_with_him_are_one_party():
+    # «ومعه …»: the envoy and those with him are one delegation; every pair met
+    got = pairs("استقبل الرئيس الكيني وليام روتو مبعوث الرئيس الإندونيسي محمد يوسف كالا ومعه رئيس شركة بيرتامينا أحمد رزقي، وعضو البرلمان محمد حسين.")
+    assert frozenset({"محمد يوسف كالا", "محمد حسين"}) in got and len(got) == 6

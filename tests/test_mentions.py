@@ -131,3 +131,10 @@ def test_a_compound_nationality_is_not_the_first_word_of_the_name() -> None:
 def test_the_honorific_al_akh_ends_a_name() -> None:
     got = persons("وقال المبعوث الأممي جمال بنعمر الأخ الرئيس يتابع الحوار.")
     assert "جمال بنعمر" in got
+
+
+def test_an_office_word_is_no_name_alone_nor_the_end_of_one() -> None:
+    got = persons("استقبل الرئيس الكيني وليام روتو مبعوث الرئيس الإندونيسي محمد يوسف كالا.")
+    assert "وليام روتو" in got and "مبعوث" not in got
+    # after «عبد» an office word is one of God's names: «عبد الملك الحوثي»
+    assert "عبد الملك الحوثي" in persons("والتقى المبعوث الأممي هانس غروندبرغ زعيم الحوثيين عبد الملك الحوثي.")

@@ -33,7 +33,7 @@ CONTINUATIONS = set(tokens("وذلك ذلك وجاء جاء وكان"))
 COUNTERPART_WORDS = set(tokens("نظيره نظيرته نظيرها بنظيره بنظيرته"))
 BETWEEN_PRONOUNS = set(tokens("بينهما بينهم"))
 # Words that make the counterparts of a meeting one party (one meeting, every pair).
-ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافقها المرافق المرافقين بحضور حضره حضرها يضم ضم"))
+ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافقها المرافق المرافقين بحضور حضره حضرها يضم ضم ومعه ومعها ومعهم"))
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
 WITH_WORDS = set(tokens("مع بمعية"))

@@ -353,6 +353,9 @@ class _Builder:
                 break  # «البشير ونظيره», «ميركل للصحافيين», «دي مستورا سيعقدان»: a new phrase begins
             if i > start and self.benediction_at(i):
                 break  # «الملك سلمان بن عبدالعزيز آل سعود -حفظه الله-»
+            if i > start and t.text not in self.lex.given_names and self.view.norm[i - 1] not in NAME_LINKS \
+                    and any(self.lex.offices.knows_word(w) for w in (norm, "ال" + norm)):
+                break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
             if i > start and (self.lex.triggers.match_at(self.view, i) is not None or self._verb_with_subject_suffix(i)):
                 break  # «بلينكن لقاءه», «صالح أكدا»: an event word is never part of a name
             if i - start >= 2 and norm.startswith("و"):
@@ -550,6 +553,9 @@ class _Builder:
             return True
         if self.lex.triggers.match_at(self.view, k) is not None or self.benediction_at(k):
             return True
+        if self.doc[k].text not in self.lex.given_names and (k == 0 or self.view.norm[k - 1] not in NAME_LINKS) \
+                and any(self.lex.offices.knows_word(w) for w in (norm, "ال" + norm)):
+            return True  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
         return self.future_verb(k)
 
     def future_verb(self, k: int) -> bool:
@@ -1060,6 +1066,8 @@ class _Builder:
             return True  # a given name alone
         if bare in time_words():
             return True  # «جمعة» that is Friday
+        if any(self.lex.offices.knows_word(w) or w in self._title_words for w in (bare, "ال" + bare)):
+            return True  # «مبعوث», «الوزير»: an office word alone names nobody
         if bare.startswith("ال") and bare.endswith(("ين", "ون", "ان")) and len(bare) > 5:
             return True  # «الكوريين», «الديمقراطيين», «الزعيمان»
         if bare.endswith(("يون", "يين")) and len(bare) > 5:
