@@ -322,3 +322,11 @@ def test_guests_with_him_are_one_party():
     # «ومعه …»: the envoy and those with him are one delegation; every pair met
     got = pairs("استقبل الرئيس الكيني وليام روتو مبعوث الرئيس الإندونيسي محمد يوسف كالا ومعه رئيس شركة بيرتامينا أحمد رزقي، وعضو البرلمان محمد حسين.")
     assert frozenset({"محمد يوسف كالا", "محمد حسين"}) in got and len(got) == 6
+
+
+def test_a_place_the_gazetteer_lacks_can_be_a_destination_after_ila():
+    # «كريت» is in no gazetteer of kg; the model tags it as a place, and «إلى جزيرة …» makes it one
+    got, rec = events("توجه الرئيس القبرصي نيكوس خريستودوليدس إلى جزيرة كريت اليونانية، للمشاركة في القمة.")
+    places = {e.name: e for e in rec.entities if e.type == "Place"}
+    assert "كريت" in places and places["كريت"].wikidata is None
+    assert ("نيكوس خريستودوليدس", "كريت") in {(next(iter(g[2])), g[3]) for g in got if g[0] == "Visit"}

@@ -167,6 +167,33 @@ class _Builder:
             self.out.refs.append(TokenRef(m.start, m.end, local, "place"))
             self.taken.update(range(m.start, m.end))
         self._capitals()
+        self._destinations_the_gazetteer_lacks()
+
+    def _destinations_the_gazetteer_lacks(self) -> None:
+        """«توجه السيسي إلى جزيرة كريت اليونانية»: a place the model tags (LOC) right after «إلى»
+        (a descriptor such as «جزيرة», «مدينة» between) is a place of the article even when the
+        gazetteer lacks it, so a visit can go there. It has no Wikidata item and no country; its
+        words must be none the lexicons know as ordinary."""
+        descriptors = set(tokens("جزيرة الجزيرة مدينة المدينة منطقة ولاية مقاطعة إقليم بلدة قرية"))
+        for e in self.ents:
+            if e.label_ != "LOC" or any(i in self.taken for i in range(e.start, e.end)):
+                continue
+            k = e.start - 1
+            while k >= 0 and (self.doc[k].is_space or self.view.norm[k] in descriptors):
+                k -= 1
+            if k < 0 or self.view.norm[k] not in {"الي"}:
+                continue
+            if any(not self.doc[i].is_alpha or self.is_common(self.doc[i].text) for i in range(e.start, e.end)):
+                continue
+            name = self.text[self.doc[e.start].idx : self.doc[e.end - 1].idx + len(self.doc[e.end - 1].text)]
+            key = ("place", "name:" + match_key(name))
+            local = self.by_key.get(key)
+            if local is None:
+                ent = self.new_entity("Place", name)
+                self.by_key[key] = local = ent.local_id
+            self.add_mention(self.out.by_id(local), self.doc[e.start].idx, self.doc[e.end - 1].idx + len(self.doc[e.end - 1].text), self.doc[e.start])
+            self.out.refs.append(TokenRef(e.start, e.end, local, "place"))
+            self.taken.update(range(e.start, e.end))
 
     def _capitals(self) -> None:
         """«العاصمة المصرية», «عاصمة روسيا»: the capital named by its country, when the city's own
