@@ -380,8 +380,7 @@ class _Builder:
                 break  # «البشير ونظيره», «ميركل للصحافيين», «دي مستورا سيعقدان»: a new phrase begins
             if i > start and self.benediction_at(i):
                 break  # «الملك سلمان بن عبدالعزيز آل سعود -حفظه الله-»
-            if i > start and t.text not in self.lex.given_names and self.view.norm[i - 1] not in NAME_LINKS \
-                    and any(self.lex.offices.knows_word(w) for w in (norm, "ال" + norm)):
+            if i > start and self._office_phrase_at(i):
                 break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
             if i > start and (self.lex.triggers.match_at(self.view, i) is not None or self._verb_with_subject_suffix(i)):
                 break  # «بلينكن لقاءه», «صالح أكدا»: an event word is never part of a name
@@ -479,6 +478,20 @@ class _Builder:
                 break
             j += 1
         return any(tuple(words[: len(f)]) == f for f in self.lex.benedictions)
+
+    def _office_phrase_at(self, k: int) -> bool:
+        """Does an office phrase begin at k («مبعوث الرئيس», «وزير الخارجية», «أمير قطر»)? An office
+        word followed by a definite word or a place; not after «عبد» («عبد الملك»), and not an
+        office word inside a name («حسين أمير عبد اللهيان»)."""
+        norm = self.view.norm[k]
+        if self.doc[k].text in self.lex.given_names or (k > 0 and self.view.norm[k - 1] in NAME_LINKS):
+            return False
+        if not any(self.lex.offices.knows_word(w) for w in (norm, "ال" + norm)):
+            return False
+        j = k + 1
+        while j < len(self.doc) and self.doc[j].is_space:
+            j += 1
+        return j < len(self.doc) and (self.view.norm[j].startswith("ال") or self._place_at(j) is not None)
 
     def _at_benediction(self, char: int) -> bool:
         tok = next((t for t in self.doc if t.idx <= char < t.idx + len(t.text)), None)
@@ -580,8 +593,7 @@ class _Builder:
             return True
         if self.lex.triggers.match_at(self.view, k) is not None or self.benediction_at(k):
             return True
-        if self.doc[k].text not in self.lex.given_names and (k == 0 or self.view.norm[k - 1] not in NAME_LINKS) \
-                and any(self.lex.offices.knows_word(w) for w in (norm, "ال" + norm)):
+        if self._office_phrase_at(k):
             return True  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
         return self.future_verb(k)
 
