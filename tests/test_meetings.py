@@ -330,3 +330,9 @@ def test_a_place_the_gazetteer_lacks_can_be_a_destination_after_ila():
     places = {e.name: e for e in rec.entities if e.type == "Place"}
     assert "كريت" in places and places["كريت"].wikidata is None
     assert ("نيكوس خريستودوليدس", "كريت") in {(next(iter(g[2])), g[3]) for g in got if g[0] == "Visit"}
+
+
+def test_a_relative_clause_after_the_guest_does_not_take_the_guest():
+    # «… العتيبي والذي يزور المنطقة حاليا»: the guest belongs to «استقبل», the relative clause to him
+    got = pairs("استقبل الأمير خالد بن سلمان أمير منطقة تبوك في مكتبه أمس، مدير عام الهيئة الدكتور سعد بن محمد العتيبي والذي يزور المنطقة حاليا.")
+    assert got == {frozenset({"خالد بن سلمان", "سعد بن محمد العتيبي"})}

@@ -1111,7 +1111,15 @@ class _ArticleEvents:
 
     def _clause_start(self, prev_end: int, start: int) -> int:
         """Where the clause of a trigger begins: after the last «،» or «كما/فيما/بينما» between
-        the previous trigger and this one, else at the trigger itself (verb-first order)."""
+        the previous trigger and this one, else at the trigger itself (verb-first order). A verb
+        right after a relative pronoun («… الغفيص والذي يزور المنطقة») opens its clause at the
+        pronoun: what stands before it (the guest of «استقبل …، محافظ … الغفيص») is the previous
+        clause's."""
+        k = start - 1
+        while k >= prev_end and self.doc[k].is_space:
+            k -= 1
+        if k >= prev_end and self.view.norm[k].lstrip("و") in RELATIVE_PRONOUNS:
+            return k
         for k in range(start - 1, prev_end - 1, -1):
             tok = self.doc[k]
             if tok.text in {"،", ",", "؛", ";"} or normalize(tok.text) in CLAUSE_LINKS:
