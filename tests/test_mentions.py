@@ -138,3 +138,14 @@ def test_an_office_word_is_no_name_alone_nor_the_end_of_one() -> None:
     assert "وليام روتو" in got and "مبعوث" not in got
     # after «عبد» an office word is one of God's names: «عبد الملك الحوثي»
     assert "عبد الملك الحوثي" in persons("والتقى المبعوث الأممي هانس غروندبرغ زعيم الحوثيين عبد الملك الحوثي.")
+
+
+def test_a_word_with_an_object_pronoun_ends_the_name() -> None:
+    got = persons("وأجرى بلينكن محادثات مع نظيره سيرغي لافروف والرئيس بوتين ركزها على العلاقات الثنائية.")
+    assert "بوتين" in got and not any("ركزها" in n for n in got)
+
+
+def test_a_city_name_right_after_a_counterpart_and_nationality_starts_the_name() -> None:
+    # «ليون» is Lyon in the gazetteer; after «نظيره الأميركي» and before a name word it is a first name
+    got = persons("وقال وزير الدفاع الإسرائيلي إيهود باراك إنه التقى نظيره الأميركي ليون بانيتا الأسبوع الماضي.")
+    assert "ليون بانيتا" in got

@@ -380,6 +380,8 @@ class _Builder:
                 break  # «البشير ونظيره», «ميركل للصحافيين», «دي مستورا سيعقدان»: a new phrase begins
             if i > start and self.benediction_at(i):
                 break  # «الملك سلمان بن عبدالعزيز آل سعود -حفظه الله-»
+            if i > start and self._suffixed_verb(i):
+                break  # «والرئيس بوتفليقة ركزها على …»: a verb with an object pronoun
             if i > start and self._office_phrase_at(i):
                 break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
             if i > start and (self.lex.triggers.match_at(self.view, i) is not None or self._verb_with_subject_suffix(i)):
@@ -478,6 +480,14 @@ class _Builder:
                 break
             j += 1
         return any(tuple(words[: len(f)]) == f for f in self.lex.benedictions)
+
+    def _suffixed_verb(self, k: int) -> bool:
+        """A word with an object pronoun («ركزها», «أبلغهم», «استقبلهما») that no name list knows: a
+        verb or noun after the name, not part of it (names do not end in «ها/هم/هما»)."""
+        norm = self.view.norm[k]
+        if self.doc[k].text in self.lex.given_names or self.lex.is_name_word(norm) or norm in self.lex.likely_surnames:
+            return False
+        return len(norm) >= 5 and norm.endswith(("ها", "هم", "هما")) and not norm.endswith(("اها", "يها"))
 
     def _office_phrase_at(self, k: int) -> bool:
         """Does an office phrase begin at k («مبعوث الرئيس», «وزير الخارجية», «أمير قطر»)? An office
@@ -717,8 +727,15 @@ class _Builder:
         """«رئيس الوزراء الإيطالي جورجيا ميلوني»: a one-word place right after a title, before a
         name word, is the first word of the name (the title's own country was read already)."""
         drop = []
-        for title in self.out.titles:
-            j = self._skip(title.end)
+        # after a title, or after «نظيره» and its nationality («نظيره الأميركي ليون بانيتا»)
+        ends = [t.end for t in self.out.titles]
+        for tok in self.toks:
+            if any(r in COUNTERPARTS for r in clitic_readings(normalize(tok.text))[:3]):
+                j = tok.i + 1
+                adj = self.lex.nationalities.match_at(self.view, j) if j < len(self.doc) else None
+                ends.append(adj.end if adj is not None else j)
+        for end in ends:
+            j = self._skip(end)
             ref = next((r for r in self.out.refs if r.how == "place" and r.start == j and r.end == j + 1), None)
             if ref is None or j + 1 >= len(self.doc):
                 continue
