@@ -336,3 +336,11 @@ def test_a_relative_clause_after_the_guest_does_not_take_the_guest():
     # «… العتيبي والذي يزور المنطقة حاليا»: the guest belongs to «استقبل», the relative clause to him
     got = pairs("استقبل الأمير خالد بن سلمان أمير منطقة تبوك في مكتبه أمس، مدير عام الهيئة الدكتور سعد بن محمد العتيبي والذي يزور المنطقة حاليا.")
     assert got == {frozenset({"خالد بن سلمان", "سعد بن محمد العتيبي"})}
+
+
+def test_a_visit_of_his_and_an_honorific_before_the_visitor():
+    # «زيارة له» is his visit; «حسب» ends the name before it
+    assert visits("وقال الرئيس التركي أردوغان حسب ما نقلت وسائل إعلامية خلال زيارة له إلى ماليزيا إن بلاده مستعدة.") == {("أردوغان", "ماليزيا")}
+    # «الأخ» (an honorific) and a long date may stand between the verb and «إلى»
+    got = visits("وصل الأخ الرئيس اليمني رشاد العليمي مساء يوم أمس الخميس إلى قاعدة أندروز الجوية في ضواحي العاصمة الأمريكية واشنطن.")
+    assert got == {("رشاد العليمي", "واشنطن")}

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from kg.arabic import normalize, tokens
 from kg.nlp.dates import DateMention, same_time_cues, time_words
 from kg.nlp.lexicons import Lexicons, Trigger
-from kg.nlp.mentions import ArticleMentions, TokenRef
+from kg.nlp.mentions import HONORIFICS, ArticleMentions, TokenRef
 from kg.records import DateValue, EntityRecord, EventRecord, Span
 
 # Follow-up words that point back to a meeting already reported: «الجانبين ناقشا», «خلال اللقاء».
@@ -751,7 +751,9 @@ class _ArticleEvents:
                 carried = self.persons(prev_refs)
                 visitor = carried[0] if carried else None
         else:
-            possessive = norm.endswith(("ه", "ها")) and norm not in {"زياره"}
+            # «زيارته», or «زيارة له» (a visit of his)
+            possessive = (norm.endswith(("ه", "ها")) and norm not in {"زياره"}) or (
+                trig.end < len(self.doc) and self.view.norm[trig.end] in {"له", "لها"})
             genitive = [r for r in after if r.start < dest_start and self.is_person(r) and r.start - self._skip_modifiers(trig.end) <= 1]
             if possessive:
                 visitor = self._owner(trig, refs, prev_refs)
@@ -1217,10 +1219,11 @@ class _ArticleEvents:
                 break
         # «وصل … إلى قاعدة أندروز الجوية في ضواحي العاصمة الأمريكية واشنطن»: after «إلى» and
         # words the gazetteer does not know, the first place before any punctuation
-        to = next((k for k in range(trig.end, min(len(doc), trig.end + 8)) if self.view.norm[k] in {"الي"}), None)
+        to = next((k for k in range(trig.end, min(len(doc), trig.end + 14)) if self.view.norm[k] in {"الي"}), None)
         own = {k for r in after if self.is_person(r) for k in range(r.start, r.end)} | {k for t in self.m.titles for k in range(t.start, t.end)}
         in_date = lambda k: any(d.start <= doc[k].idx < d.end for d in self.dates)  # noqa: E731
-        if to is not None and all(k in own or doc[k].is_space or in_date(k) or self.view.norm[k] in time_words() for k in range(trig.end, to)):
+        if to is not None and all(k in own or doc[k].is_space or in_date(k) or self.view.norm[k] in time_words() or self.view.norm[k] in HONORIFICS
+                                  for k in range(trig.end, to)):
             # (only the visitor and a time between the verb and «إلى»: not «إضافة إلى …»)
             for r in after:
                 if self.is_place(r) and to < r.start <= to + 10:
