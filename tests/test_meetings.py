@@ -344,3 +344,12 @@ def test_a_visit_of_his_and_an_honorific_before_the_visitor():
     # «الأخ» (an honorific) and a long date may stand between the verb and «إلى»
     got = visits("وصل الأخ الرئيس اليمني رشاد العليمي مساء يوم أمس الخميس إلى قاعدة أندروز الجوية في ضواحي العاصمة الأمريكية واشنطن.")
     assert got == {("رشاد العليمي", "واشنطن")}
+
+
+def test_a_topic_word_inside_the_guests_title_does_not_end_the_reception():
+    # «عن» of «هيئة الأمر بالمعروف والنهي عن المنكر» comes before the guest is named
+    got = pairs("استقبل الأمير سعود بن نايف أمير المنطقة الشرقية في مكتبه أمس مدير فرع هيئة الأمر بالمعروف والنهي عن المنكر بالمنطقة الشيخ فهد بن عبدالله الحميد.")
+    assert got == {frozenset({"سعود بن نايف", "فهد بن عبدالله الحميد"})}
+    # once the guest is named, a topic word ends the list: the person talked about did not meet
+    got = pairs("واستقبل الرئيس الكيني وليام روتو نظيره الأوغندي يويري موسيفيني وتحدث عن الرئيس الصومالي حسن شيخ محمود.")
+    assert frozenset({"وليام روتو", "حسن شيخ محمود"}) not in got

@@ -1061,7 +1061,11 @@ class _ArticleEvents:
         title_starts = {ti.start for ti in self.m.titles}
         for k in range(trig.end, ce):
             norm = self.view.norm[k]
-            if norm in TOPIC_WORDS:
+            named = sum(trig.end <= st < k for st in starts)
+            subject_before = any(r.end <= trig.start and self.is_person(r) for r in refs)
+            if norm in TOPIC_WORDS and (trig.trigger.frame != "receive" or named >= (1 if subject_before else 2)):
+                # (a reception whose guest is not named yet goes on: «استقبل X … مدير عام فرع هيئة
+                # الأمر بالمعروف والنهي عن المنكر … الشيخ Y»: «عن» inside the guest's title)
                 return k
             if self.doc[k].text not in {"،", ","}:
                 continue
