@@ -353,3 +353,10 @@ def test_a_topic_word_inside_the_guests_title_does_not_end_the_reception():
     # once the guest is named, a topic word ends the list: the person talked about did not meet
     got = pairs("واستقبل الرئيس الكيني وليام روتو نظيره الأوغندي يويري موسيفيني وتحدث عن الرئيس الصومالي حسن شيخ محمود.")
     assert frozenset({"وليام روتو", "حسن شيخ محمود"}) not in got
+
+
+def test_on_the_eve_of_talks_they_are_planned_and_a_press_conference_held_with_is_a_meeting():
+    got, _ = events("وتأتي تصريحات وزير الخارجية الكيني موساليا مودافادي عشية مباحثات يعقدها مع نظيره الصيني وانغ يي في بكين اليوم.")
+    assert [g[1] for g in got if g[0] == "Meeting"] == ["planned"]
+    got = pairs("وقال وزير الخارجية الكيني موساليا مودافادي، في مؤتمر صحافي عقده مع نظيره الألماني يوهان فاديفول في برلين أمس، إن العلاقات متينة.")
+    assert got == {frozenset({"موساليا مودافادي", "يوهان فاديفول"})}
