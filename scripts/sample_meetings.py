@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,20 +35,11 @@ MEET = re.compile(r"(استقبل|التقى|مباحثات|محادثات|اج�
 
 
 def saudinewsnet(n: int, skip: set[str]) -> list[dict]:
-    by_source: dict[str, list[dict]] = defaultdict(list)
-    seen: set[str] = set()
-    with gzip.open(shared_data() / "saudinewsnet" / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            text = d.get("content") or ""
-            if not 120 <= len(text.split()) <= 500 or len(MEET.findall(text)) < 2 or d["url"] in skip or text[:200] in seen:
-                continue
-            seen.add(text[:200])
-            d["_key"] = hashlib.sha1(d["url"].encode("utf-8")).hexdigest()
-            by_source[d["source"]].append(d)
-    for items in by_source.values():
-        items.sort(key=lambda d: d["_key"])
-    return choose(by_source, n)
+    def meetings(d: dict) -> bool:
+        text = d.get("content") or ""
+        return 120 <= len(text.split()) <= 500 and len(MEET.findall(text)) >= 2 and d["url"] not in skip
+
+    return choose(qualifying(shared_data() / "saudinewsnet" / "articles.jsonl.gz", meetings), n)
 
 
 def newspapers() -> list[dict]:

@@ -547,7 +547,12 @@ def test_columns_table_renders_three_columns():
     assert "tune" in text and "check" in text and "1.000" in text
 
 
-def test_saudinewsnet_tune_gold_matches_the_fixed_sample(tmp_path):
+
+@pytest.mark.parametrize(("gold_dir", "script", "source", "count"), [
+    ("saudinewsnet_tune", "sample_saudinewsnet.py", "saudinewsnet/articles.jsonl.gz", 27),
+    ("meetings_tune", "sample_meetings.py", "raw_arabic/arabic_newspapers_corpus.jsonl.gz", 36),
+])
+def test_a_further_tune_set_matches_its_fixed_sample(tmp_path, gold_dir, script, source, count):
     # the articles are written from ../shared/data by a fixed choice; the gold names them and every
     # Arabic string in it is a substring of its article
     import subprocess
@@ -555,23 +560,9 @@ def test_saudinewsnet_tune_gold_matches_the_fixed_sample(tmp_path):
 
     from kg.paths import ROOT, shared_data
 
-    if not (shared_data() / "saudinewsnet" / "articles.jsonl.gz").exists():
-        pytest.skip("../shared/data/saudinewsnet is not here")
+    if not (shared_data() / source).exists():
+        pytest.skip(f"../shared/data/{source} is not here")
     out = tmp_path / "articles"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_saudinewsnet.py"), "--out", str(out)], check=True, cwd=ROOT)
-    gold = load_gold(DATA / "gold" / "saudinewsnet_tune", out)
-    assert len(gold) == 27 == len(list(out.glob("*.txt")))
-
-
-def test_meetings_tune_gold_matches_the_fixed_sample(tmp_path):
-    import subprocess
-    import sys
-
-    from kg.paths import ROOT, shared_data
-
-    if not (shared_data() / "raw_arabic" / "arabic_newspapers_corpus.jsonl.gz").exists():
-        pytest.skip("../shared/data/raw_arabic is not here")
-    out = tmp_path / "articles"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_meetings.py"), "--out", str(out)], check=True, cwd=ROOT)
-    gold = load_gold(DATA / "gold" / "meetings_tune", out)
-    assert len(gold) == 36 == len(list(out.glob("*.txt")))
+    subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--out", str(out)], check=True, cwd=ROOT)
+    gold = load_gold(DATA / "gold" / gold_dir, out)
+    assert len(gold) == count == len(list(out.glob("*.txt")))

@@ -61,7 +61,7 @@ def _result(qid: str, method: str, source: str) -> LinkResult:
     return LinkResult(qid, CONFIDENCE[method], method, source)
 
 
-def _names(entity: EntityRecord) -> list[str]:
+def entity_names(entity: EntityRecord) -> list[str]:
     """The fullest name first, then every other mention, each once by key."""
     out, seen = [], set()
     for text in [entity.name, *(m.text for m in entity.mentions)]:
@@ -214,7 +214,7 @@ def link_entity(entity: EntityRecord, published: date | None, gaz: Gazetteer) ->
     """
     del published  # offline rows have no validity dates
     results: list[LinkResult] = []
-    for text in _names(entity):
+    for text in entity_names(entity):
         if entity.type in PLACE_KINDS_FOR_TYPE:
             r = _decide_place(text, entity, gaz)
         elif entity.type == "Person":

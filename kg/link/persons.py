@@ -43,6 +43,7 @@ from datetime import date
 from kg.arabic import match_key
 from kg.gazetteer import form_key
 from kg.link.names import ArToken, arabic_name_tokens, token_score
+from kg.link.offline import entity_names
 from kg.link.person_gazetteer import LEVELS, NameMatch, Person, PersonGazetteer, term_covers
 from kg.records import EntityRecord
 
@@ -286,13 +287,7 @@ def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
 
 def person_names(entity: EntityRecord) -> list[str]:
     """The entity's names, fullest first, each once (by gazetteer key)."""
-    out, seen = [], set()
-    for text in [entity.name, *(m.text for m in entity.mentions)]:
-        k = form_key(text)
-        if k and k not in seen:
-            seen.add(k)
-            out.append(text)
-    return sorted(out, key=lambda t: -len(form_key(t).split()))
+    return sorted(entity_names(entity), key=lambda t: -len(form_key(t).split()))
 
 
 def stated_countries(entity: EntityRecord) -> set[str]:

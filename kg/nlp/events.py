@@ -98,6 +98,7 @@ class _ArticleEvents:
         self.view = mentions.view
         self.text = mentions.view.doc_text if mentions.view is not None else doc.text
         self.events: list[EventRecord] = []
+        self.title_tokens = {k for t in mentions.titles for k in range(t.start, t.end)}  # tokens inside a title
 
     def entity(self, local_id: str) -> EntityRecord:
         return self.m.by_id(local_id)
@@ -544,9 +545,8 @@ class _ArticleEvents:
             # it (or after its subject noun), or «الرئيسين»; «المواجهة التي جمعت الفريقين …، وأحرز
             # … اللاعبان X» brought teams together, and the persons further on scored
             first = next((r for r in after if self.is_person(r)), None)
-            in_title = {k for t in self.m.titles for k in range(t.start, t.end)}
             # (a comma between a title and its name is an apposition: «وزير الخارجية، خميس …»)
-            gap = [k for k in range(trig.end, first.start) if k not in in_title and self.doc[k].text not in {"،", ","}] if first is not None else []
+            gap = [k for k in range(trig.end, first.start) if k not in self.title_tokens and self.doc[k].text not in {"،", ","}] if first is not None else []
             if first is None or len(gap) > 1 or any(self.doc[k].is_punct for k in gap):
                 return []
         # both sides named at once
@@ -1224,7 +1224,7 @@ class _ArticleEvents:
         # «وصل … إلى قاعدة أندروز الجوية في ضواحي العاصمة الأمريكية واشنطن»: after «إلى» and
         # words the gazetteer does not know, the first place before any punctuation
         to = next((k for k in range(trig.end, min(len(doc), trig.end + 14)) if self.view.norm[k] in {"الي"}), None)
-        own = {k for r in after if self.is_person(r) for k in range(r.start, r.end)} | {k for t in self.m.titles for k in range(t.start, t.end)}
+        own = {k for r in after if self.is_person(r) for k in range(r.start, r.end)} | self.title_tokens
         in_date = lambda k: any(d.start <= doc[k].idx < d.end for d in self.dates)  # noqa: E731
         if to is not None and all(k in own or doc[k].is_space or in_date(k) or self.view.norm[k] in time_words() or self.view.norm[k] in HONORIFICS
                                   for k in range(trig.end, to)):

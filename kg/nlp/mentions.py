@@ -7,6 +7,7 @@ by name or by title) plus the article's EntityRecords.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -1208,47 +1209,39 @@ def _hyphen_led(text: str) -> bool:
     return len(text) > 2 and text[0] in HYPHENS and text[1:].isalpha()
 
 
-def _join_across_name_word(doc: Doc, ents: list[SpacySpan], lex: Lexicons) -> list[SpacySpan]:
-    """«الباجي قايد السبسي»: two person spans one word apart, that word a name word Wikidata knows
-    and no stop word, are one name the model broke at a word that is also ordinary («قائد»)."""
+def _merge_person_spans(ents: list[SpacySpan], joinable: Callable[[SpacySpan, SpacySpan], bool]) -> list[SpacySpan]:
+    """Merge each person span into the person span before it when `joinable(prev, ent)`."""
     out: list[SpacySpan] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label_ in PERSON_LABELS
-            and ent.label_ in PERSON_LABELS
-            and ent.start == prev.end + 1
-            and doc[prev.end].is_alpha
-            and lex.is_name_word(normalize(doc[prev.end].text))
-            and normalize(doc[prev.end].text) not in NAME_STOP
-            and "\n" not in doc[prev.end - 1].whitespace_ + doc[prev.end].whitespace_
-            and normalize(doc[ent.start].text)[:1] not in "وفلب"
-        ):
-            out[-1] = SpacySpan(doc, prev.start, ent.end, label=prev.label_)
+        if prev is not None and prev.label_ in PERSON_LABELS and ent.label_ in PERSON_LABELS and joinable(prev, ent):
+            out[-1] = SpacySpan(prev.doc, prev.start, ent.end, label=prev.label_)
         else:
             out.append(ent)
     return out
+
+
+def _join_across_name_word(doc: Doc, ents: list[SpacySpan], lex: Lexicons) -> list[SpacySpan]:
+    """«الباجي قايد السبسي»: two person spans one word apart, that word a name word Wikidata knows
+    and no stop word, are one name the model broke at a word that is also ordinary («قائد»)."""
+    return _merge_person_spans(ents, lambda prev, ent: (
+        ent.start == prev.end + 1
+        and doc[prev.end].is_alpha
+        and lex.is_name_word(normalize(doc[prev.end].text))
+        and normalize(doc[prev.end].text) not in NAME_STOP
+        and "\n" not in doc[prev.end - 1].whitespace_ + doc[prev.end].whitespace_
+        and normalize(doc[ent.start].text)[:1] not in "وفلب"
+    ))
 
 
 def _join_adjacent_persons(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """Two person spans of the model that touch («علي رضا» + «تنكسيري») are one name: nothing
     but a space stands between them, and Arabic writes no two names side by side unjoined."""
-    out: list[SpacySpan] = []
-    for ent in ents:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label_ in PERSON_LABELS
-            and ent.label_ in PERSON_LABELS
-            and all(doc[k].is_space and "\n" not in doc[k].text for k in range(prev.end, ent.start))
-            and "\n" not in doc[prev.end - 1].whitespace_
-            and normalize(doc[ent.start].text)[:1] not in "وفلب"  # «ترامب لبوتين», «السيسي وبوتين»: two
-        ):
-            out[-1] = SpacySpan(doc, prev.start, ent.end, label=prev.label_)
-        else:
-            out.append(ent)
-    return out
+    return _merge_person_spans(ents, lambda prev, ent: (
+        all(doc[k].is_space and "\n" not in doc[k].text for k in range(prev.end, ent.start))
+        and "\n" not in doc[prev.end - 1].whitespace_
+        and normalize(doc[ent.start].text)[:1] not in "وفلب"  # «ترامب لبوتين», «السيسي وبوتين»: two persons
+    ))
 
 
 def _in_order(short: list[str], full: list[str]) -> bool:

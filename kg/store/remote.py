@@ -108,6 +108,17 @@ class LoadSummary:
 # --- small helpers ------------------------------------------------------------------------------
 
 
+def _progress_columns() -> tuple:
+    """The progress bar of a load (one per call: rich columns keep per-bar state)."""
+    return (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("triples"),
+        TimeElapsedColumn(),
+    )
+
+
 def _check_url(url: str, what: str) -> None:
     try:
         check_url(url, what)
@@ -439,13 +450,7 @@ def load_store(
     where = redact(target) if target else redact(endpoint)
     journal = _Journal(Path(store_path), where)
     con = console or Console(stderr=True)
-    columns = (
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("triples"),
-        TimeElapsedColumn(),
-    )
+    columns = _progress_columns()
     with Progress(*columns, console=con, disable=not progress, transient=False) as bar:
         task = bar.add_task(f"load -> {where}", total=total)
         try:
@@ -485,13 +490,7 @@ def load_store(
     return summary
 
     con = console or Console(stderr=True)
-    columns = (
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("triples"),
-        TimeElapsedColumn(),
-    )
+    columns = _progress_columns()
     with Progress(*columns, console=con, disable=not progress, transient=False) as bar:
         where = redact(target) if target else redact(endpoint)
         task = bar.add_task(f"load -> {where}", total=total)
