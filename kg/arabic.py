@@ -174,16 +174,26 @@ def match_key(text: str) -> str:
 # ة cannot be correct Arabic spelling and is seen as a typo for one of them (شويةو for شويغو).
 _G_CLASS = str.maketrans({"غ": "ج", "ك": "ج"})
 _MEDIAL_TA = re.compile("ة(?=\\w)")
+# First words of compound names news writes with or without a space («عبد الله», «عبدالله»).
+_COMPOUND_HEADS = frozenset({"عبد", "وعبد"})
 
 
 @lru_cache(maxsize=65_536)
 def phonetic_key(text: str) -> str:
     """A key that ignores how a foreign name was transliterated: g-letters merged, medial ة read
-    as g, long vowels and hamza dropped inside words. Used to find candidate pairs for
-    resolution, never on its own as proof that two names are one person.
+    as g, long vowels and hamza dropped inside words, and «عبد» joined to the word after it
+    («عبد الله» = «عبدالله»: one name written with or without the space). Used to find candidate
+    pairs for resolution, never on its own as proof that two names are one person.
     """
     out = []
-    for raw in _NON_WORD.sub(" ", _MEDIAL_TA.sub("ج", _DIACRITICS.sub("", text))).split():
+    raws = _NON_WORD.sub(" ", _MEDIAL_TA.sub("ج", _DIACRITICS.sub("", text))).split()
+    joined: list[str] = []
+    for raw in raws:
+        if joined and normalize(joined[-1]) in _COMPOUND_HEADS:
+            joined[-1] += raw
+        else:
+            joined.append(raw)
+    for raw in joined:
         tok = normalize(raw).translate(_G_CLASS)
         if len(tok) > 2:
             tok = tok[0] + re.sub("[اويء]", "", tok[1:-1]) + tok[-1]

@@ -219,3 +219,25 @@ def test_a_hyphen_glued_to_the_next_word_only_is_still_inside_the_name():
 def test_wa_and_the_article_glued_begin_a_new_item_not_more_name():
     got = persons("واستقبل وزير الدفاع محمد فريد والرويلي رئيس الأركان.")
     assert "محمد فريد" in got and not [n for n in got if "والرويلي" in n]
+
+
+def test_abd_written_with_or_without_the_space_is_one_person():
+    found = persons("اجتمع المدرب مع اللاعب عبد الرحيم الخالدي في الفندق. وقال عبدالرحيم الخالدي إنه سعيد.")
+    assert list(found) == ["عبد الرحيم الخالدي"]
+    assert {m.text for m in found["عبد الرحيم الخالدي"].mentions} == {"عبد الرحيم الخالدي", "عبدالرحيم الخالدي"}
+
+
+def test_the_nasab_after_bin_names_the_father_not_the_son():
+    found = persons("استقبل الأمير فهد بن سلطان بن عبدالعزيز الوفد. ونقل تحيات والده الأمير سلطان بن عبدالعزيز.")
+    assert "فهد بن سلطان بن عبدالعزيز" in found and "سلطان بن عبدالعزيز" in found
+    # a family name alone still refers back to the full name
+    found = persons("وصل الوزير نايف بن سالم الجهني إلى المطار. وقال الجهني إن الزيارة ناجحة.")
+    assert list(found) == ["نايف بن سالم الجهني"]
+
+
+def test_a_second_bin_chain_begins_a_second_name():
+    # a list of tags with no comma between the names: the title's name ends before «فهد بن»
+    found = persons("وسوم: الأمير فيصل بن خالد فهد بن عيسى آل خليفة")
+    assert "فيصل بن خالد" in found and not any("فيصل" in n and "فهد" in n for n in found)
+    found = persons("استقبل الشيخ حمد بن جاسم بن جبر آل ثاني الضيوف.")
+    assert "حمد بن جاسم بن جبر آل ثاني" in found

@@ -214,6 +214,19 @@ def arabic_skeleton(token: str) -> str:
     return _skeleton(word, letters.arabic, letters.arabic_class)
 
 
+_GUTTURALS = re.compile("[عح]")
+
+
+@lru_cache(maxsize=200_000)
+def arabic_gutturals(token: str) -> str:
+    """The «ع» and «ح» of an Arabic name token, in order: «العنزي» → "ع", «النسي» → "".
+
+    A consonant skeleton drops them because a Latin spelling has no letter for them (Abbas,
+    Hassan), so it cannot tell «العنزي» from «النسي». Two Arabic spellings of one name both write
+    them, so between an Arabic label and the article's word they must agree."""
+    return "".join(_GUTTURALS.findall(normalize(token)))
+
+
 @lru_cache(maxsize=200_000)
 def token_key(token: str) -> str:
     """How two Arabic spellings of one name token are compared: orthography, clitics, article
@@ -235,6 +248,7 @@ class Slot:
     particle: bool = False
     raw: frozenset[str] = frozenset()  # the forms normalised, article kept (عبد + الفتاح = عبدالفتاح)
     alts: tuple[str, ...] = ()  # every skeleton reading (the first is `skeleton`)
+    gutturals: str | None = None  # «ع»/«ح» of an Arabic label's token (None: from an English name)
 
     @property
     def skeletons(self) -> tuple[str, ...]:
@@ -248,20 +262,28 @@ class ArToken:
     key: str  # token_key: transliterated vowels and g-letters ignored too
     skeleton: str
     particle: bool
+    gutturals: str = ""
 
 
 def arabic_name_tokens(name: str) -> list[ArToken]:
     """The tokens of an Arabic name as written in an article, honorifics dropped."""
     toks = [t for t in tokens(name.replace("#", " ").replace("_", " ")) if t not in AR_HONORIFICS]
-    return [ArToken(t, match_key(t), token_key(t), arabic_skeleton(t), t in AR_PARTICLES) for t in toks]
+    return [ArToken(t, match_key(t), token_key(t), arabic_skeleton(t), t in AR_PARTICLES, arabic_gutturals(t)) for t in toks]
 
 
-def slot_for_forms(forms: list[str], english: str | None, particle: bool) -> Slot:
-    """A name token known by its Arabic forms (and, for an English token, its Latin skeleton)."""
+def slot_for_forms(forms: list[str], english: str | None, particle: bool, skeletons: bool = True) -> Slot:
+    """A name token known by its Arabic forms (and, for an English token, its Latin skeleton).
+    Without `skeletons` the token matches by its forms only (no skeleton reading)."""
     exact = frozenset(match_key(f) for f in forms)
     keys = frozenset(token_key(f) for f in forms)
-    alts = latin_skeletons(english) if english is not None else ((arabic_skeleton(forms[0]),) if forms else ("",))
-    return Slot(exact, keys, alts[0], particle, frozenset(normalize(f).replace(" ", "") for f in forms), alts)
+    if not skeletons:
+        alts: tuple[str, ...] = ("",)
+    elif english is not None:
+        alts = latin_skeletons(english)
+    else:
+        alts = (arabic_skeleton(forms[0]),) if forms else ("",)
+    gutturals = None if english is not None or not forms else arabic_gutturals(forms[0])
+    return Slot(exact, keys, alts[0], particle, frozenset(normalize(f).replace(" ", "") for f in forms), alts, gutturals)
 
 
 # Scores per kind of token evidence: an Arabic form of the name (generated or a label) as written
@@ -294,6 +316,8 @@ def token_score(a: ArToken, s: Slot) -> tuple[float, int, int]:
         return FORM, 1, 1
     if a.key in s.keys:
         return LOOSE, 1, 0
+    if s.gutturals is not None and s.gutturals != a.gutturals:
+        return 0.0, 0, 0  # an Arabic label: «العنزي» is not «النسي», whatever the skeletons say
     return _skel_score(a.skeleton, s.skeletons), 0, 0
 
 
@@ -338,14 +362,16 @@ def align(ar: list[ArToken], slots: list[Slot]) -> Alignment | None:
                 joined = a.text + ar[i + 1].text
                 if match_key(joined) in s.exact or token_key(joined) in s.keys:
                     put(i + 2, j + 1, (sc + 2 * LOOSE, mt + 2, fm + 2, ex, cov + (j,), sk))
-                elif (k := _skel_score(arabic_skeleton(joined), s.skeletons)) >= SKEL3:
+                elif (s.gutturals is None or s.gutturals == arabic_gutturals(joined)) and (
+                        k := _skel_score(arabic_skeleton(joined), s.skeletons)) >= SKEL3:
                     put(i + 2, j + 1, (sc + k + SKEL2, mt + 2, fm, ex, cov + (j,), sk))
             # one Arabic token for two name tokens: «عبدالفتاح» = abdel + fattah, «لودريان» = le drian
             if j + 1 < m:
                 nxt = slots[j + 1]
                 if any(a.text == x + y for x in s.raw for y in nxt.raw):
                     put(i + 1, j + 2, (sc + FORM + SKEL2, mt + 1, fm + 1, ex + 1, cov + (j, j + 1), sk))
-                elif (k := _skel_score(a.skeleton, tuple(x + y for x in s.skeletons for y in nxt.skeletons))) >= SKEL3:
+                elif (s.gutturals is None or nxt.gutturals is None or s.gutturals + nxt.gutturals == a.gutturals) and (
+                        k := _skel_score(a.skeleton, tuple(x + y for x in s.skeletons for y in nxt.skeletons))) >= SKEL3:
                     put(i + 1, j + 2, (sc + k, mt + 1, fm, ex, cov + (j, j + 1), sk))
     found = [best[n][j] for j in range(m + 1) if best[n][j] is not None and best[n][j][1] > 0]
     if not found:

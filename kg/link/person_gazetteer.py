@@ -275,10 +275,15 @@ class PersonGazetteer:
                 slots = tuple(slot_for_forms([t.text], None, t.particle) for t in toks)
                 if slots:
                     variants.append(Variant("label", form, slots))
+        # Where Wikidata has an Arabic label, it says how the name is written in Arabic; the
+        # Latin consonant skeleton of a generated spelling then proposes nothing on its own (it
+        # cannot see «ع»: "Al-nasi" (label «النسي») is not the «العنزي» of a Saudi article).
+        latin_skeletons = not variants
         if name_tokens:
             for en, gen in zip(name_tokens.split("|"), generated.split("|")):
                 slots = tuple(
-                    slot_for_forms([c for c in cand.split("/") if c and c != "_"], tok, fold(tok) in EN_PARTICLES)
+                    slot_for_forms([c for c in cand.split("/") if c and c != "_"], tok, fold(tok) in EN_PARTICLES,
+                                   skeletons=latin_skeletons)
                     for tok, cand in zip(en.split(), gen.split())
                 )
                 variants.append(Variant("generated", en, slots))

@@ -226,14 +226,17 @@ def _in_office(c: Candidate, days: list[date]) -> list[str]:
 def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
            office_known: Callable[[str, str | None], bool],
            held_by_other: Callable[[str, str, date, str], bool] = lambda *_: False,
-           days: Iterable[date] = (), require_in_office: bool = True) -> PersonLink | None:
+           days: Iterable[date] = (), require_in_office: bool = True,
+           spoken_of: set[str] | None = None) -> PersonLink | None:
     """The one candidate the evidence leaves, or None (see the module docstring for the rules).
 
     `office_known(office, iso)`: does the extract know any position that is this office;
     `held_by_other(office, iso, day, qid)`: did someone other than `qid` hold it on `day`;
     `days`: the publication dates of the articles that name the person; `require_in_office`:
     a name-only link needs the candidate in some office on one of those days (the extract holds
-    officeholders only; an endpoint's candidates are any humans, so the online mode turns it off)."""
+    officeholders only; an endpoint's candidates are any humans, so the online mode turns it off);
+    `spoken_of`: the countries the articles speak of (None: not known), one of which a name-only
+    link needs among the candidate's."""
     days = sorted({d for d in days if d is not None})
     viable: list[tuple[Candidate, str, list[str]]] = []
     for c in cands:
@@ -277,7 +280,11 @@ def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
     if stated and c.countries & stated:
         return link(c, "country", current)
     if not stated and (c.level == "label" or c.full):
-        # The whole name (first and last word) and nobody else in the extract has it.
+        # The whole name (first and last word) and nobody else in the extract has it, and the
+        # articles speak of a country of his: a Yemeni governor's name in a Saudi sports page,
+        # or a Palestinian official's in a report on a Saudi mosque, is someone else's.
+        if spoken_of is not None and not (c.countries & spoken_of):
+            return None
         return link(c, "name", current)
     return None  # part of a generated name, and nothing else said: too easily someone else's
 
@@ -326,10 +333,11 @@ def infer_from_title(obs: list[Observation], pg: PersonGazetteer) -> PersonLink 
 
 
 def link_person(entity: EntityRecord, obs: list[Observation], pg: PersonGazetteer,
-                days: Iterable[date] = ()) -> PersonLink | None:
+                days: Iterable[date] = (), spoken_of: set[str] | None = None) -> PersonLink | None:
     """Offline person linking from the person gazetteer: the entry point of the link stage.
     `obs`: the titles the articles give the person, with their dates; `days`: the publication
-    dates of every article that names the person (titled or not)."""
+    dates of every article that names the person (titled or not); `spoken_of`: the countries
+    those articles speak of."""
     if entity.type != "Person":
         return None
     if is_title_only(entity):
@@ -338,4 +346,4 @@ def link_person(entity: EntityRecord, obs: list[Observation], pg: PersonGazettee
     if not cands:
         return None
     return decide(cands, obs, stated_countries(entity), pg.office_known, pg.held_by_other,
-                  [o.day for o in obs if o.day] + list(days))
+                  [o.day for o in obs if o.day] + list(days), spoken_of=spoken_of)

@@ -30,6 +30,18 @@ def _observations(ent: ResolvedEntity, records: dict[str, ArticleRecords]) -> li
     return out
 
 
+def _article_countries(ent: ResolvedEntity, records: dict[str, ArticleRecords]) -> set[str]:
+    """Every country the articles that name the person speak of: its places, the countries of
+    its titles and nationalities (ISO codes)."""
+    out: set[str] = set()
+    for aid in {aid for aid, _ in ent.members}:
+        for e in records[aid].entities:
+            if e.country:
+                out.add(e.country)
+            out.update(r.country for r in e.roles if r.country)
+    return out
+
+
 def _held(pg: PersonGazetteer | None, qid: str) -> tuple[WikidataPosition, ...]:
     person = pg.person(qid) if pg is not None else None
     if person is None:
@@ -137,7 +149,7 @@ def link_resolution(
         if result is None and ent.type == "Person":
             obs = _observations(ent, by_id)
             days = [by_id[aid].article.published for aid, _ in ent.members]
-            plink = link_person(merged, obs, pg, days) if pg is not None else None
+            plink = link_person(merged, obs, pg, days, _article_countries(ent, by_id)) if pg is not None else None
             if plink is None and client is not None:
                 from kg.link.wikidata import WikidataError, link_person_online
 

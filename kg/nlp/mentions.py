@@ -385,6 +385,8 @@ class _Builder:
                 break  # «والرئيس بوتفليقة ركزها على …»: a verb with an object pronoun
             if i > start and self._office_phrase_at(i):
                 break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
+            if i > start and self._new_nasab_at(i):
+                break  # «سلمان بن عبدالعزيز حمد بن عيسى»: a second «X بن Y» begins at «حمد»
             if i > start and (self.lex.triggers.match_at(self.view, i) is not None or self._verb_with_subject_suffix(i)):
                 break  # «بلينكن لقاءه», «صالح أكدا»: an event word is never part of a name
             if i - start >= 2 and norm.startswith("و"):
@@ -606,7 +608,17 @@ class _Builder:
             return True
         if self._office_phrase_at(k):
             return True  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
+        if self._new_nasab_at(k):
+            return True
         return self.future_verb(k)
+
+    def _new_nasab_at(self, k: int) -> bool:
+        """Does a second name begin at k, «X بن Y | Z بن W»? After «بن Y» a name goes on with
+        «بن», «آل» or a family name, never with a given name that takes its own «بن»: a list of
+        names with no comma between them («سلمان بن عبدالعزيز حمد بن عيسى آل خليفة»)."""
+        norm = self.view.norm
+        return (2 <= k < len(norm) - 1 and norm[k - 2] in _NASAB and norm[k - 1] not in NAME_LINKS
+                and norm[k] not in NAME_LINKS and norm[k + 1] in _NASAB and not norm[k].startswith("ال"))
 
     def future_verb(self, k: int) -> bool:
         """«سيعقدان», «ستبحث», «سنلتقي»: the future prefix س before an imperfect prefix, on a word
@@ -941,6 +953,8 @@ class _Builder:
                 continue
             for m in ent.mentions:
                 full = phonetic_key(m.text).split()
+                if _names_the_father(words, full):
+                    continue  # «سلمان بن عبدالعزيز» in «محمد بن سلمان بن عبدالعزيز» is his father
                 if len(full) > len(words) and _in_order(words, full) and (words[-1] == full[-1] or words[0] == full[0]):
                     owners.add(ent.local_id)
         if len(owners) == 1:
@@ -1242,6 +1256,18 @@ def _join_adjacent_persons(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         and "\n" not in doc[prev.end - 1].whitespace_
         and normalize(doc[ent.start].text)[:1] not in "وفلب"  # «ترامب لبوتين», «السيسي وبوتين»: two persons
     ))
+
+
+_NASAB = frozenset({"بن", "بنت", "ابن"})
+_NASAB_KEYS = frozenset(phonetic_key(w) for w in ("بن", "ابن", "بنت"))
+
+
+def _names_the_father(short: list[str], full: list[str]) -> bool:
+    """Is `short` the nasab after a «بن» of `full` («سلمان بن عبدالعزيز» in «محمد بن سلمان بن
+    عبدالعزيز»)? Then it names the father, not a short form of the person. Phonetic keys."""
+    if len(short) < 2 or not any(w in _NASAB_KEYS for w in short[1:]):
+        return False
+    return any(full[k] == short[0] and full[k - 1] in _NASAB_KEYS for k in range(1, len(full)))
 
 
 def _in_order(short: list[str], full: list[str]) -> bool:
