@@ -8,7 +8,11 @@ noun («دونالد ترامب انسحاب», «ناقشه ترامب»). The 
    (8.3 M words) and count, per normalised word, its occurrences and how often the model put it
    inside a PER span (cached in build/lexicon/, git-ignored: about an hour on 2 cores);
 2. keep a word seen at least MIN_COUNT times, inside a PER span in at most MAX_PER_RATE of them,
-   and known to no name list (data/lexicon/given_names.txt, data/lexicon/name_tokens.txt).
+   and known to no name list (data/lexicon/given_names.txt, data/lexicon/name_tokens.txt);
+3. unless the second model (--veto-model, by default the shipped one) puts it inside a PER span
+   in at least VETO_RATE of its occurrences: two models must agree that a word is no name. A rare
+   foreign name the first model never tagged («ماغمد داؤدوف», twelve times in the corpus) is
+   tagged every time by the second, and it must not be cut out of a name as an ordinary word.
 
 The list is a statistic of the corpus, not the corpus: no sentence is kept. SaudiNewsNet is
 CC BY-NC-SA 4.0 (research / non-commercial), so treat this file, like the NER model's vectors,
@@ -39,6 +43,7 @@ MOSTLY_NOT = 0.2
 LIKELY_NAME = 0.5
 LIKELY_UNLISTED = 0.8
 LIKELY_MIN = 10
+VETO_RATE = 0.8
 CACHE_DIR = ROOT / "build" / "lexicon"
 # The lists in data/lexicon were counted with this model (the one shipped before NER 0.2.0). Counted
 # with 0.2.0, which tags more single words as names, the lists lose «نقاشا», «قائد» … and tune
@@ -92,15 +97,27 @@ def main() -> int:
     ap.add_argument("--recount", action="store_true", help="run the model over the corpus again")
     ap.add_argument("--model", type=Path, default=ROOT / "models" / "ner",
                     help=f"the NER model to count with (the shipped lists: {COUNTED_WITH}, e.g. a worktree of d60bc3d)")
+    ap.add_argument("--veto-model", type=Path, default=ROOT / "models" / "ner",
+                    help="a second NER model: a word it tags as a name in most occurrences is not listed")
     args = ap.parse_args()
+
+    def counts(model: Path) -> dict[str, dict[str, int]]:
+        cache = cache_for(model_name(model))
+        if args.recount or not cache.exists():
+            stats = count(args.source, model)
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(cache, json.dumps(stats, ensure_ascii=False))
+        return json.loads(cache.read_text(encoding="utf-8"))
+
     name = model_name(args.model)
-    cache = cache_for(name)
-    if args.recount or not cache.exists():
-        stats = count(args.source, args.model)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(cache, json.dumps(stats, ensure_ascii=False))
-    stats = json.loads(cache.read_text(encoding="utf-8"))
+    stats = counts(args.model)
     tot, per = stats["tot"], stats["per"]
+    veto_name = model_name(args.veto_model)
+    veto = counts(args.veto_model) if veto_name != name else {"tot": {}, "per": {}}
+
+    def vetoed(w: str) -> bool:
+        n = veto["tot"].get(w, 0)
+        return n >= MIN_COUNT and veto["per"].get(w, 0) >= VETO_RATE * n
     given = {normalize(w) for w in _names(LEXICON / "given_names.txt")}
     name_words = _names(LEXICON / "name_tokens.txt")
 
@@ -108,11 +125,12 @@ def main() -> int:
         return w in given or w in name_words or (w.startswith("ال") and w[2:] in name_words)
 
     words = sorted(w for w, n in tot.items() if n >= MIN_COUNT and per.get(w, 0) <= MAX_PER_RATE * n
-                   and not is_name(w) and len(w) >= 2)
+                   and not is_name(w) and len(w) >= 2 and not vetoed(w))
     header = [
         "# Ordinary words of news (normalised with kg.arabic.normalize) that are almost never part of a",
         f"# person's name: seen at least {MIN_COUNT} times in SaudiNewsNet (CC BY-NC-SA 4.0, research use only),",
-        f"# inside a PER span of the NER model {name} in at most {MAX_PER_RATE:.0%} of them, and on no name list.",
+        f"# inside a PER span of the NER model {name} in at most {MAX_PER_RATE:.0%} of them, and on no name list,",
+        f"# unless {veto_name} puts it inside a PER span in at least {VETO_RATE:.0%} of them.",
         f"# Built by scripts/build_news_words.py; {len(words)} words.",
     ]
     atomic_write(args.out, "\n".join(header + words) + "\n")
@@ -121,10 +139,11 @@ def main() -> int:
     # that no model span or title supports must not start with one («عودة مشار», «أمام غريفيث»).
     listed = set(words)
     mostly = sorted((w, per.get(w, 0) / n) for w, n in tot.items() if n >= MIN_COUNT and per.get(w, 0) < MOSTLY_NOT * n
-                    and w not in given and len(w) >= 2 and w not in listed)
+                    and w not in given and len(w) >= 2 and w not in listed and not vetoed(w))
     lines = [f"# Words of SaudiNewsNet (CC BY-NC-SA 4.0) that the NER model {name} puts inside a PER span in",
              f"# under {MOSTLY_NOT:.0%} of at least {MIN_COUNT} occurrences, with that share (news_words.txt holds those under",
-             f"# {MAX_PER_RATE:.0%} that no name list knows). Built by scripts/build_news_words.py; {len(mostly)} words.",
+             f"# {MAX_PER_RATE:.0%} that no name list knows), unless {veto_name} puts it inside one in at least",
+             f"# {VETO_RATE:.0%}. Built by scripts/build_news_words.py; {len(mostly)} words.",
              "word\tper_rate"] + [f"{w}\t{r:.3f}" for w, r in mostly]
     out2 = args.out.with_name("mostly_not_names.tsv")
     atomic_write(out2, "\n".join(lines) + "\n")
