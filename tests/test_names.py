@@ -248,3 +248,20 @@ def test_a_rare_foreign_name_two_models_disagree_on_is_not_an_ordinary_word():
     # always; news_words.txt lists only words both models agree are no name
     found = persons("واستقبل الوزير رئيس نادي بايرن ميونخ كارل هاينز رومينيغه في مكتبه.")
     assert "كارل هاينز رومينيغه" in found
+
+
+def test_an_ordinary_word_after_an_honorific_begins_the_name():
+    # «مساعد» (assistant) is an ordinary word, but after «الدكتور» it is where the name begins
+    found = persons("ووصل الدكتور مساعد الزهراني إلى القاعة.")
+    assert "مساعد الزهراني" in found and "الزهراني" not in found
+
+
+def test_a_word_no_lexicon_knows_that_begins_with_al_is_no_definite_description():
+    # «اليغ» (Oleg) begins with «ال» like «الشاعر», but no lexicon knows it: it is the name
+    found = persons("وحضر الاجتماع ممثل روسيا لدى منظمة التعاون الإسلامي اليغ نيكيتين وعدد من المسؤولين.")
+    assert "اليغ نيكيتين" in found and "نيكيتين" not in found
+    found = persons("قال الشاعر ياسر التويجري إن الأمسية نجحت.")
+    assert "ياسر التويجري" in found
+    # a definite dual or plural no lexicon knows is still a description («اللاعبان»: the two players)
+    found = persons("وشارك في التدريب اللاعبان ماجد الهذلي وسعد الشهري.")
+    assert not any(n.startswith("اللاعبان") for n in found)

@@ -30,7 +30,7 @@ NAME_STOP = set(
         أمين حيث بين و أو ثم بعد قبل منذ حول بشأن لبحث بضمنها عبر ضمن بالإضافة وفد ووفد وفدا الأخ الاخ حسب وفق وفقا"""
     )
 )
-HONORIFICS = set(tokens("السيد السيدة الدكتور سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق الأخ الاخ"))
+HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق الأخ الاخ"))
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
 NAME_LINKS = set(tokens("بن بنت ابن عبد أبو ابو آل"))
 HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
@@ -678,6 +678,22 @@ class _Builder:
             return norm in self.lex.common_words or norm in self.lex.news_words
         return self.is_common(t.text) or len(norm) <= 4
 
+    def _may_follow_honorific(self, i: int) -> bool:
+        """Can word i begin the name after an honorific though it is an ordinary word («الدكتور
+        مساعد العيبان», «الشيخ صباح الأحمد»)? Not a nationality, title word or another honorific."""
+        norm = self.view.norm[i]
+        return (self.lex.nationalities.match_at(self.view, i) is None and not self.lex.offices.knows_word(norm)
+                and norm not in HONORIFICS and not self._is_stop(i))
+
+    def _unknown_word(self, i: int) -> bool:
+        """A word no lexicon knows (no ordinary word, title word, nationality, place, name word)
+        and not shaped like a plural or dual («اللاعبان», «القياصرة»): a foreign name, maybe."""
+        norm = self.view.norm[i]
+        if norm.endswith(("ين", "ون", "ان", "ات", "ه")) or norm in self.lex.mostly_not_names:
+            return False
+        return not (self._known_word(norm) or norm in self.lex.news_words or self.lex.offices.knows_word(norm)
+                    or self.lex.person_cues.match_at(self.view, i) is not None)
+
     def _nisba(self, i: int) -> bool:
         norm = normalize(self.doc[i].text)
         return i > 0 and norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4 and not (
@@ -859,18 +875,24 @@ class _Builder:
                     not self._nisba(s) or self.lex.nationalities.match_at(self.view, s) is not None
                 ) and not (
                     normalize(doc[s].text)[:1] in "وف" and self.lex.is_name_word(normalize(doc[s].text)[1:])
-                ):  # «وإلكاي غوندوغان»: «و» + a name that begins with «إل», no definite description
+                ) and not self._unknown_word(s):
+                    # «وإلكاي غوندوغان»: «و» + a name that begins with «إل», no definite description;
+                    # «اليغ ازيروف»: a word no lexicon knows is a foreign name that begins with «ال»
                     s += 1  # «الشاعر ياسر التويجري», «المصري سامح شكري»: a description before the name
+                after_honorific = s > 0 and normalize(doc[s - 1].text) in HONORIFICS
                 while s < e and (
                     any(r in HONORIFICS or r in COUNTERPARTS for r in self.view.readings(s)[:3])
                     or (e - s > 1 and self.lex.person_cues.match_at(self.view, s) is not None)  # «الملا محمد عمر»
                     or self._is_stop(s)
-                    or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1 and self.lex.nationalities.match_at(self.view, s) is None))
+                    or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1 and self.lex.nationalities.match_at(self.view, s) is None)
+                        and not (after_honorific and e - s > 1 and self._may_follow_honorific(s)))
                     or (self.view.norm[s][:1] in "بلك" and self.glued_phrase(s))
                     or (e - s > 1 and self.lex.triggers.match_at(self.view, s) is not None)  # «وأقابل كيم»
                 ):
                     # «المسؤول الروسي», «رئيس»: not part of the name. A first word written with
-                    # a final ي («علي ناصر») is kept: normalisation merges it with «على».
+                    # a final ي («علي ناصر») is kept: normalisation merges it with «على»; so is an
+                    # ordinary word right after an honorific («الدكتور مساعد العيبان»).
+                    after_honorific = normalize(doc[s].text) in HONORIFICS
                     s += 1
                 for k in range(s + 1, e):
                     if self._ends_name_before(k):
