@@ -6,7 +6,7 @@ KG := $(VENV)/bin/kg
 STORE ?= build/store
 ENCODER ?=
 
-.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings bench bench-queries clean
+.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings eval-heldout bench bench-queries clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ eval-saudinewsnet: setup
 eval-meetings: setup
 	$(PY) scripts/sample_meetings.py --out build/meetings_tune/articles
 	$(KG) eval build/meetings_tune/articles data/gold/meetings_tune
+
+# A held-out set: 30 Saudi newspaper articles of 2015, scored, never studied
+# (data/gold/saudinewsnet_heldout/README.md).
+eval-heldout: setup
+	$(PY) scripts/sample_heldout.py --out build/heldout/articles
+	$(KG) eval build/heldout/articles data/gold/saudinewsnet_heldout
 
 gazetteer: setup
 	$(PY) scripts/build_gazetteer.py

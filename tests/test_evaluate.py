@@ -551,6 +551,7 @@ def test_columns_table_renders_three_columns():
 @pytest.mark.parametrize(("gold_dir", "script", "source", "count"), [
     ("saudinewsnet_tune", "sample_saudinewsnet.py", "saudinewsnet/articles.jsonl.gz", 27),
     ("meetings_tune", "sample_meetings.py", "raw_arabic/arabic_newspapers_corpus.jsonl.gz", 36),
+    ("saudinewsnet_heldout", "sample_heldout.py", "saudinewsnet/articles.jsonl.gz", 30),
 ])
 def test_a_further_tune_set_matches_its_fixed_sample(tmp_path, gold_dir, script, source, count):
     # the articles are written from ../shared/data by a fixed choice; the gold names them and every

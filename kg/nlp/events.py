@@ -905,6 +905,14 @@ class _ArticleEvents:
             named = self.persons([r for r in after if r.start > pair_at and r.start - pair_at <= 8])
             if len(named) >= 2:
                 return named[:2]
+        # «وعقد الوزيران جلسة مباحثات», «وأجرى الزعيمان محادثات»: the pair is the subject of the
+        # support verb just before the trigger
+        subject_pair = any(self.view.norm[k] in PAIR_WORDS for k in range(max(self.sent.start, trig.start - 2), trig.start))
+        if subject_pair and not any(w in PAIR_WORDS or w in BETWEEN_PRONOUNS for w in words):
+            # the two sides of the meeting just told, when it took place («المرتقب»: a planned
+            # meeting's sides are not who «ناقشا»)
+            prev = self.previous_meeting()
+            return list(prev.participants) if prev is not None and prev.modality == "occurred" and len(prev.participants) == 2 else None
         if any(w in PAIR_WORDS or w in BETWEEN_PRONOUNS for w in words) or normalize(trig.text).endswith("هما"):
             earlier = self.persons([r for r in refs if r.end <= trig.start]) or []
             prev = self.previous_meeting()
