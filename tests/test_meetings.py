@@ -360,3 +360,17 @@ def test_on_the_eve_of_talks_they_are_planned_and_a_press_conference_held_with_i
     assert [g[1] for g in got if g[0] == "Meeting"] == ["planned"]
     got = pairs("وقال وزير الخارجية الكيني موساليا مودافادي، في مؤتمر صحافي عقده مع نظيره الألماني يوهان فاديفول في برلين أمس، إن العلاقات متينة.")
     assert got == {frozenset({"موساليا مودافادي", "يوهان فاديفول"})}
+
+
+def test_a_pair_word_as_the_subject_of_talks_is_the_meeting_just_told():
+    # «وعقد الوزيران جلسة مباحثات يوم الخميس»: the two ministers are the meeting of the sentence
+    # before, and the day is that meeting's
+    got, _ = events("التقى وزير الخارجية الياباني تارو كونو نظيره الهندي سوبرامانيام جايشانكار في طوكيو. "
+                    "وعقد الوزيران جلسة مباحثات يوم الخميس في مقر الوزارة.")
+    meetings = [g for g in got if g[0] == "Meeting"]
+    assert len(meetings) == 1 and meetings[0][2] == {"تارو كونو", "سوبرامانيام جايشانكار"}
+    assert meetings[0][4] == "2024-05-09"
+    # a planned meeting's sides are not who «ناقش»: the pair word needs a meeting that took place
+    got = pairs("وتأتي الزيارة تحضيرا للقاء المرتقب بين الرئيس الكيني وليام روتو والرئيس الفرنسي إيمانويل ماكرون. "
+                "وأضاف أن الجانبين ناقشا ملفات التعاون.")
+    assert frozenset({"وليام روتو", "إيمانويل ماكرون"}) not in got
