@@ -265,3 +265,12 @@ def test_a_word_no_lexicon_knows_that_begins_with_al_is_no_definite_description(
     # a definite dual or plural no lexicon knows is still a description («اللاعبان»: the two players)
     found = persons("وشارك في التدريب اللاعبان ماجد الهذلي وسعد الشهري.")
     assert not any(n.startswith("اللاعبان") for n in found)
+
+
+def test_a_plural_noun_phrase_the_model_reads_as_a_name_is_no_person():
+    # a name never begins with a nominative plural, nor ends in a plural after plural words
+    assert persons("وذكر ديبلوماسيون غربيون أن الاجتماع تأجل.") == {}
+    assert persons("وقال ديبلوماسيون آسيويون إن القمة ستعقد.") == {}
+    # names that end in «ين» or begin with «…ون» stay names
+    assert "سفيم داغديلين" in persons("وقالت النائبة سفيم داغديلين إن الحكومة أخطأت.")
+    assert "هارون الرشيد" in persons("قال هارون الرشيد إن الوفد وصل.")

@@ -678,6 +678,25 @@ class _Builder:
             return norm in self.lex.common_words or norm in self.lex.news_words
         return self.is_common(t.text) or len(norm) <= 4
 
+    def _plural_phrase(self, s: int, e: int) -> bool:
+        """Is the span a plural noun phrase the model read as a name? It begins with a nominative
+        plural («ديبلوماسيون غربيون»), or it ends in a sound masculine plural («…ون», «…ين») that no
+        name list knows after plural or ordinary words («زعيمي الكوريتيين»); «صلاح الدين», «محمد
+        الأمين», «سفيم داغديلين» are names."""
+        words = [k for k in range(s, e) if self.doc[k].is_alpha]
+        if len(words) < 2 or self.doc[words[0]].text in self.lex.given_names:
+            return False
+        first = self.view.norm[words[0]]
+        if len(first) >= 6 and first.endswith("ون") and not self.lex.is_name_word(first) and first not in self.lex.likely_surnames:
+            return True  # a name never begins with a nominative plural: «ديبلوماسيون غربيون»
+        last = self.view.norm[words[-1]]
+        if not (len(last) >= 5 and last.endswith(("ون", "ين")) and not self.lex.is_name_word(last)
+                and last not in self.lex.likely_surnames):
+            return False
+        # the other words are plural or dual too, or ordinary words («فان»): «سفيم داغديلين» is a name
+        return all(self.view.norm[k].endswith(("ون", "ين", "ان", "ات", "ي")) or self._ordinary(k, strict=True)
+                   for k in words[:-1])
+
     def _may_follow_honorific(self, i: int) -> bool:
         """Can word i begin the name after an honorific though it is an ordinary word («الدكتور
         مساعد العيبان», «الشيخ صباح الأحمد»)? Not a nationality, title word or another honorific."""
@@ -908,6 +927,8 @@ class _Builder:
                 if e - s >= 2 and all(self.view.norm[k].endswith("ان") and not self.lex.is_name_word(self.view.norm[k])
                                       and doc[k].text not in self.lex.given_names for k in range(s, e) if doc[k].is_alpha):
                     continue  # «شريكان عريقان»: a dual noun and its adjective, no name
+                if self._plural_phrase(s, e):
+                    continue  # «ديبلوماسيون أوروبيون», «جنودا ألمانا متمركزين»: a plural noun phrase
                 if s > 0 and normalize(doc[s - 1].text) == "في":
                     continue  # «في صالح التهدئة»: after «في» the model's guess is an ordinary phrase
                 if e - s == 1 and s > 0 and doc[s - 1].text in {"من", "إلى", "الى", "على", "عن"} and self._ordinary(s, strict=False):
