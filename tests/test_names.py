@@ -274,3 +274,10 @@ def test_a_plural_noun_phrase_the_model_reads_as_a_name_is_no_person():
     # names that end in «ين» or begin with «…ون» stay names
     assert "سفيم داغديلين" in persons("وقالت النائبة سفيم داغديلين إن الحكومة أخطأت.")
     assert "هارون الرشيد" in persons("قال هارون الرشيد إن الوفد وصل.")
+
+
+def test_a_day_word_ends_the_name():
+    # «البارحة» (last night) after a name is when, not more name
+    assert "جيحون بيراموف" in persons("والتقى الوزير نظيره الأذربيجاني جيحون بيراموف البارحة في باكو.")
+    assert "آدم دليموف" in persons("وقال الشيشاني آدم دليموف البارحة إن الزيارة ناجحة.")
+    assert "جمعة الكعبي" in persons("وقال الشيخ جمعة الكعبي إن الحفل نجح.")  # a name that is also a weekday

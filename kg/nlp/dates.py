@@ -279,11 +279,13 @@ def _lexicon() -> _Lexicon:
 
 @lru_cache(maxsize=1)
 def time_words() -> frozenset[str]:
-    """Normalised weekday and month names, with and without the article: words that read as a
-    date, so no name (a «جمعة» that is Friday is no person)."""
+    """Normalised weekday and month names and one-word relative days, with and without the
+    article: words that read as a date, so no name (a «جمعة» that is Friday is no person, and a
+    name does not run on into «البارحة»)."""
     raw = json.loads((LEXICON / "dates.json").read_text(encoding="utf-8"))
     words = [w for forms in raw["weekdays"].values() for w in forms]
     words += [w for forms in raw["gregorian_months"].values() for w in forms if " " not in w]
+    words += [w for w in raw["relative_days"] if " " not in w]  # «أمس», «البارحة», «غدا»
     keys = {normalize(w) for w in words}
     return frozenset(keys | {k[2:] for k in keys if k.startswith("ال")})
 

@@ -385,6 +385,8 @@ class _Builder:
                 break  # «والرئيس بوتفليقة ركزها على …»: a verb with an object pronoun
             if i > start and self._office_phrase_at(i):
                 break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
+            if i > start and norm in time_words():
+                break  # «… البارحة», «… أمس»: a day word ends the name
             if i > start and self._new_nasab_at(i):
                 break  # «سلمان بن عبدالعزيز حمد بن عيسى»: a second «X بن Y» begins at «حمد»
             if i > start and (self.lex.triggers.match_at(self.view, i) is not None or self._verb_with_subject_suffix(i)):
@@ -917,6 +919,8 @@ class _Builder:
                     if self._ends_name_before(k):
                         e = k  # «البشير ونظيره عبد الفتاح», «ستيفان دي مستورا سيعقدان»: cut there
                         break
+                while e > s + 1 and self.view.norm[e - 1] in time_words():
+                    e -= 1  # «… الشيشاني البارحة»: a day word after the name
                 while e > s and self._ordinary(e - 1) and not self._nisba(e - 1) and not (e - 2 >= s and self.view.norm[e - 2] == "ال"):
                     e -= 1  # «صالح التهدئة»: the model ran on into an ordinary word (not «آل غرامة»)
                 e = self._extend_by_name_words(s, e)
