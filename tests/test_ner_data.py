@@ -154,3 +154,63 @@ def test_pretrained_tok2vec_is_what_ner_training_starts_from(tmp_path: Path, mon
     assert cfg["paths"]["init_tok2vec"] == str(weights)
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["kg_training"]["pretrain_words"] == 2000 and meta["license"] == "CC BY-NC-SA 4.0"
+
+
+# --- in-domain sentences from the gold (kg.nlp.in_domain) -----------------------------------------
+
+
+def _gold_article(tmp_path: Path) -> tuple[Path, Path]:
+    gold, arts = tmp_path / "gold", tmp_path / "articles"
+    gold.mkdir()
+    arts.mkdir()
+    body = ("استقبل الرئيس الكيني وليام روتو في نيروبي وفدا. وقال ديبلوماسيون غربيون إن روتو أكد التعاون.\n"
+            "وحضر اللقاء الصحافي سامي الرويلي. وقالت مؤسسة روتونغا إن ولروتو رأيا.")
+    (arts / "a.txt").write_text("date: 2024-05-14\n\n" + body, encoding="utf-8")
+    (gold / "a.json").write_text(json.dumps({"article": "a.txt", "persons": [
+        {"name_ar": "وليام روتو", "aliases_ar": ["روتو"], "name_en": "William Ruto"},
+        {"name_ar": "سامي الرويلي", "name_en": "Sami al-Ruwaili", "optional": True}]}, ensure_ascii=False), encoding="utf-8")
+    return gold, arts
+
+
+def test_in_domain_sentences_mark_gold_persons_and_teach_the_rest_as_no_name(tmp_path: Path) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from kg.nlp.in_domain import in_domain_sentences
+
+    gold, arts = _gold_article(tmp_path)
+    nlp = spacy.blank("ar")
+
+    def reference(text: str):  # a stand-in reference model: a place, and a plural read as a name
+        doc = nlp(text)
+        ents = []
+        for i, t in enumerate(doc):
+            if t.text == "نيروبي":
+                ents.append(Span(doc, i, i + 1, "LOC"))
+            if t.text == "ديبلوماسيون":
+                ents.append(Span(doc, i, i + 2, "PER"))
+        doc.ents = ents
+        return doc
+
+    sents, n = in_domain_sentences(gold, arts, reference)
+    assert n == 1
+    labelled = {(" ".join(w[s:e]), lab) for w, spans in sents for s, e, lab in spans}
+    assert ("وليام روتو", "PER") in labelled and ("روتو", "PER") in labelled
+    assert ("نيروبي", "LOC") in labelled
+    assert ("سامي الرويلي", None) in labelled  # an optional person: missing, neither name nor no name
+    assert not any("ديبلوماسيون" in text for text, _ in labelled)  # the model's false person is taught as O
+    assert not any("روتونغا" in text for text, _ in labelled)  # a form inside a longer word is no occurrence
+    assert ("ولروتو", "PER") in labelled  # a glued clitic belongs to the token, as in ANERcorp
+
+
+def test_the_check_split_and_a_held_out_set_are_never_training_data(tmp_path: Path) -> None:
+    from kg.nlp.training import _check_split, parse_in_domain
+
+    gold, arts = _gold_article(tmp_path)
+    assert parse_in_domain(f"{gold}:{arts}") == (gold, arts, False)
+    for name in ("news_dev", "saudinewsnet_heldout"):
+        (tmp_path / name).mkdir()
+        with pytest.raises(DataError):
+            parse_in_domain(f"{tmp_path / name}:{arts}")
+    assert parse_in_domain(f"{tmp_path / 'news_dev'}:{arts}:tune")[2] is True
+    assert _check_split("003_x.txt") and _check_split("093_y.txt") and not _check_split("004_z.txt")

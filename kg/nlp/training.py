@@ -111,6 +111,13 @@ SOURCES = {
         "author": "Merhav & Ash (2018), from Wikidata",
         "use": "name-swap augmentation of training sentences (names not stored in the model)",
     },
+    "in_domain_gold": {
+        "name": "kg gold persons of diplomatic news articles (data/gold: news_dev tune split, samples, SaudiNewsNet and meetings tune sets)",
+        "url": "data/gold/ (articles in ../shared/data: news_dev, saudinewsnet, raw_arabic)",
+        "license": "gold: the project's; articles: see each folder's SOURCE.md (SaudiNewsNet CC BY-NC-SA 4.0, Arabic Newspapers Corpus no licence stated: research use)",
+        "author": "kg project annotators",
+        "use": "PER spans from hand-written gold (LOC/ORG from the previous model) on in-domain sentences; check split and held-out set never used",
+    },
     "wikidata_persons": {
         "name": "Wikidata office-holders (every-politician-scrapers), Arabic labels",
         "url": "https://github.com/every-politician-scrapers",
@@ -340,9 +347,53 @@ class Corpora:
     sources: list[str]
 
 
+def parse_in_domain(spec: str) -> tuple[Path, Path, bool]:
+    """`GOLD_DIR:ARTICLES_DIR[:tune]` → (gold dir, articles dir, tune split only). A held-out set
+    is refused: it is scored, never trained on."""
+    parts = spec.split(":")
+    if len(parts) not in (2, 3) or (len(parts) == 3 and parts[2] != "tune"):
+        raise DataError(f"--in-domain {spec!r}: expected GOLD_DIR:ARTICLES_DIR[:tune]")
+    gold, articles = Path(parts[0]), Path(parts[1])
+    if "heldout" in gold.name or gold.name == "news_dev" and len(parts) == 2:
+        raise DataError(f"--in-domain {spec!r}: {gold.name} is scored, never trained on"
+                        + (" (add :tune for the tune split of news_dev)" if gold.name == "news_dev" else ""))
+    if not gold.is_dir() or not articles.is_dir():
+        raise DataError(f"--in-domain {spec!r}: {gold if not gold.is_dir() else articles} is not a folder")
+    return gold, articles, len(parts) == 3
+
+
+def _check_split(article: str) -> bool:
+    """The news development set's check split (kg.evaluate.split_of): number divisible by 3."""
+    digits = "".join(c for c in article[:3] if c.isdigit())
+    return bool(digits) and int(digits) % 3 == 0
+
+
+def in_domain_corpus(specs: list[str], reference: Path) -> tuple[list[Sentence], int]:
+    """Sentences of the gold articles of `specs` (kg.nlp.in_domain), with the reference model's
+    places and organisations; and the number of articles."""
+    import spacy
+
+    from kg.nlp.in_domain import InDomainError, in_domain_sentences
+
+    nlp = spacy.load(reference)
+    out: list[Sentence] = []
+    total = 0
+    for spec in specs:
+        gold, articles, tune_only = parse_in_domain(spec)
+        try:
+            sents, n = in_domain_sentences(gold, articles, nlp, _check_split if tune_only else (lambda _: False))
+        except InDomainError as exc:
+            raise DataError(str(exc)) from None
+        out += [Sentence(w, sp) for w, sp in sents]
+        total += n
+    return out, total
+
+
 def prepare_corpora(data: Path, use_aqmar: bool, use_wojood: bool, keep_misc: bool, limit: int = 0,
-                    use_caraner: bool = False, augment: int = 0) -> Corpora:
-    """Convert the shared BIO files to DocBins under build/ner/ (tagged by the options used)."""
+                    use_caraner: bool = False, augment: int = 0, in_domain: list[str] | None = None,
+                    reference: Path | None = None) -> Corpora:
+    """Convert the shared BIO files (and the in-domain gold articles) to DocBins under build/ner/
+    (tagged by the options used)."""
     amap = dict(ANERCORP_MAP)
     if not keep_misc:
         amap["MISC"] = None
@@ -367,6 +418,12 @@ def prepare_corpora(data: Path, use_aqmar: bool, use_wojood: bool, keep_misc: bo
         train += extra
         counts["caraner"] = len(extra)
         sources.append("caraner")
+    if in_domain:
+        extra, n_articles = in_domain_corpus(in_domain, reference or MODELS / "ner")
+        train += extra
+        counts["in_domain"] = len(extra)
+        counts["in_domain_articles"] = n_articles
+        sources.append("in_domain_gold")
     if augment:
         from kg.nlp.augment import NameDataError, augment_names
 
@@ -381,7 +438,11 @@ def prepare_corpora(data: Path, use_aqmar: bool, use_wojood: bool, keep_misc: bo
     if limit:
         train, dev = train[:limit], dev[: max(1, limit // 4)]
     BUILD.mkdir(parents=True, exist_ok=True)
-    tag = "-".join(sources) + (f"-aug{augment}" if augment else "") + ("" if keep_misc else "-nomisc") + (f"-lim{limit}" if limit else "")
+    if in_domain:
+        sources_tag = "-".join(sources) + "-" + hashlib.sha1("|".join(in_domain).encode()).hexdigest()[:8]
+    else:
+        sources_tag = "-".join(sources)
+    tag = sources_tag + (f"-aug{augment}" if augment else "") + ("" if keep_misc else "-nomisc") + (f"-lim{limit}" if limit else "")
     train_path, dev_path = BUILD / f"train-{tag}.spacy", BUILD / f"dev-{tag}.spacy"
     write_docbin(train_path, train)
     write_docbin(dev_path, dev)
@@ -688,6 +749,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--limit", type=int, default=0, help="use only N training sentences / N test sentences (smoke tests)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="extra config override, e.g. components.tok2vec.model.encode.depth=6 (value is JSON)")
+    ap.add_argument("--in-domain", action="append", default=[], metavar="GOLD_DIR:ARTICLES_DIR[:tune]",
+                    help="add the persons of these gold articles as training sentences (kg.nlp.in_domain); "
+                         ":tune keeps the tune split of the news development set only")
+    ap.add_argument("--reference", type=Path, default=MODELS / "ner", metavar="MODEL",
+                    help="the model whose places and organisations label the in-domain sentences")
     ap.add_argument("--evaluate", type=Path, default=None, metavar="MODEL",
                     help="only score an existing pipeline on the ANERcorp test split (no training)")
     ap.add_argument("--tag", default=None, help="name for this run's scores in build/ner/runs/")
@@ -748,7 +814,8 @@ def _run(args: argparse.Namespace) -> int:
         args.pretrain_words = 0
     keep_misc = not args.no_misc
     corpora = prepare_corpora(data, not args.no_aqmar, not args.no_wojood, keep_misc, args.limit,
-                              use_caraner=args.caraner, augment=args.augment_names)
+                              use_caraner=args.caraner, augment=args.augment_names, in_domain=args.in_domain,
+                              reference=args.reference)
     print(f"[data] {corpora.counts} -> {corpora.train.name}", flush=True)
 
     overrides: dict[str, object] = {
