@@ -39,7 +39,8 @@ def earlier_urls() -> set[str]:
     return first | {d["url"] for d in meeting_sample(21, first)}
 
 
-def heldout(n: int) -> list[dict]:
+def heldout(n: int, after: int = 0) -> list[dict]:
+    """The first `n` qualifying articles of the fixed order, after skipping `after` of them."""
     skip = earlier_urls()
 
     def accept(d: dict) -> bool:
@@ -50,17 +51,19 @@ def heldout(n: int) -> list[dict]:
     by_source = qualifying(shared_data() / SOURCE, accept)
     for items in by_source.values():
         del items[:3]  # the head of each paper's SHA-1 order is where the earlier samples drew
-    return choose(by_source, n)
+    return choose(by_source, after + n)[after:]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=30)
     ap.add_argument("--out", type=Path, default=Path("build/heldout/articles"))
+    ap.add_argument("--after", type=int, default=0,
+                    help="skip this many of the fixed order first (--after 30: the selection set, after the held-out set)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    chosen = heldout(args.n)
-    for k, d in enumerate(chosen, 1):
+    chosen = heldout(args.n, args.after)
+    for k, d in enumerate(chosen, args.after + 1):
         body = f"source: {d['url']}\ndate: {d['date_extracted'][:10]}\noutlet: {d['source']}\n\n{d['title']}\n\n{d['content'].strip()}\n"
         write(args.out / f"h{k:03d}_{d['source']}.txt", body)
     print(f"{len(chosen)} articles in {args.out}")

@@ -552,6 +552,7 @@ def test_columns_table_renders_three_columns():
     ("saudinewsnet_tune", "sample_saudinewsnet.py", "saudinewsnet/articles.jsonl.gz", 27),
     ("meetings_tune", "sample_meetings.py", "raw_arabic/arabic_newspapers_corpus.jsonl.gz", 36),
     ("saudinewsnet_heldout", "sample_heldout.py", "saudinewsnet/articles.jsonl.gz", 30),
+    ("saudinewsnet_select", "sample_heldout.py --after 30 --n 40", "saudinewsnet/articles.jsonl.gz", 40),
 ])
 def test_a_further_tune_set_matches_its_fixed_sample(tmp_path, gold_dir, script, source, count):
     # the articles are written from ../shared/data by a fixed choice; the gold names them and every
@@ -564,6 +565,7 @@ def test_a_further_tune_set_matches_its_fixed_sample(tmp_path, gold_dir, script,
     if not (shared_data() / source).exists():
         pytest.skip(f"../shared/data/{source} is not here")
     out = tmp_path / "articles"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--out", str(out)], check=True, cwd=ROOT)
+    name, *options = script.split()
+    subprocess.run([sys.executable, str(ROOT / "scripts" / name), *options, "--out", str(out)], check=True, cwd=ROOT)
     gold = load_gold(DATA / "gold" / gold_dir, out)
     assert len(gold) == count == len(list(out.glob("*.txt")))
