@@ -725,14 +725,8 @@ class _ArticleEvents:
         a visitor to his own country.
         """
         norm = normalize(trig.text)
-        told_in_relative = False
         if trig.trigger.pos == "noun" and self._definite(trig):
-            # «الزيارة»: the visit already told, not a new one; unless a relative clause tells it
-            # («الزيارة التي قام بها X إلى Y», «الجولة التي قادت X إلى مصر والأردن»)
-            rel = next((k for k in range(trig.end, min(ce, trig.end + 3)) if self.view.norm[k] in RELATIVE_PRONOUNS), None)
-            if rel is None:
-                return []
-            told_in_relative = True
+            return []  # «الزيارة»: the visit already told, not a new one
         start = self._after_complementizer(min(cs, self.seg_start), trig.start)
         # A noun of the same event after the verb («وصل … إلى نيودلهي في زيارة …») does not end
         # the verb's clause; the next verb does.
@@ -756,11 +750,6 @@ class _ArticleEvents:
             elif not sent_before:
                 carried = self.persons(prev_refs)
                 visitor = carried[0] if carried else None
-        elif told_in_relative:
-            # the first person of the relative clause is the visitor: its subject («قام بها X»)
-            # or its object («قادت X»)
-            first = [r for r in after if r.start < dest_start and self.is_person(r) and r.actor][:1]
-            visitor = first[0].entity if first else None
         else:
             # «زيارته», or «زيارة له» (a visit of his)
             possessive = (norm.endswith(("ه", "ها")) and norm not in {"زياره"}) or (
@@ -1254,18 +1243,6 @@ class _ArticleEvents:
                         break
                     nxt = next((o for o in after if o.start >= r.end and o.start - r.end <= 1 and self.entity(o.entity).type == "City"), None)
                     return (nxt or r).entity
-        if trig.trigger.pos == "verb":
-            # «زار الرئيس الشيشاني البارحة المسجد النبوي بالمدينة المنورة», «زار متحف اللوفر في
-            # باريس»: the object is a place the gazetteer does not know, in the city after «في/بـ»
-            for r in after:
-                if r.start <= people_end or r.start - people_end > 6:
-                    continue
-                if any(doc[k].is_punct or (k in own and k >= people_end) for k in range(people_end, r.start)):
-                    break
-                if self.is_place(r) and self.entity(r.entity).type == "City" and (
-                        normalize(doc[r.start - 1].text) == "في" or (
-                            normalize(doc[r.start].text).startswith("ب") and not self.entity(r.entity).name.startswith("ب"))):
-                    return r.entity
         return None
 
     def place_in(self, refs: list[TokenRef], prefer_after: int) -> str | None:
