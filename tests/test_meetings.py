@@ -374,3 +374,20 @@ def test_a_pair_word_as_the_subject_of_talks_is_the_meeting_just_told():
     got = pairs("وتأتي الزيارة تحضيرا للقاء المرتقب بين الرئيس الكيني وليام روتو والرئيس الفرنسي إيمانويل ماكرون. "
                 "وأضاف أن الجانبين ناقشا ملفات التعاون.")
     assert frozenset({"وليام روتو", "إيمانويل ماكرون"}) not in got
+
+
+def test_the_attendees_of_a_reception_of_unnamed_guests_met_its_host():
+    # «استقبل X … جموع المواطنين»: no guest is named; «وحضر الاستقبال A و B» are the meeting, with X
+    got = pairs("استقبل ولي العهد الأمير مقرن بن عبدالعزيز في قصره اليوم جموع المواطنين. "
+                "وحضر الاستقبال الأمير خالد بن سلطان والأمير نايف بن فهد ووزير الداخلية عبدالله الراشد.")
+    assert {frozenset({"مقرن بن عبدالعزيز", "خالد بن سلطان"}), frozenset({"خالد بن سلطان", "عبدالله الراشد"}),
+            frozenset({"مقرن بن عبدالعزيز", "عبدالله الراشد"})} <= got
+    # the host behind a ruler's style is the verb's subject
+    got = pairs("استقبل نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير سعود بن نايف في قصر السلام اليوم المهنئين. "
+                "وحضر الاستقبال الأمير بندر بن خالد.")
+    assert frozenset({"سعود بن نايف", "بندر بن خالد"}) in got
+    # a reception with no attendee named is no meeting of two persons
+    assert pairs("استقبل ولي العهد الأمير مقرن بن عبدالعزيز في قصره اليوم جموع المواطنين.") == set()
+    # an honour-guard welcome («باستقبال حرس الشرف») is no reception of a named guest
+    assert pairs("يحظى الرئيس التركي رجب طيب أردوغان باستقبال حرس الشرف في برلين. والتقى المستشارة أنغيلا ميركل.") <= {
+        frozenset({"رجب طيب أردوغان", "أنغيلا ميركل"})}

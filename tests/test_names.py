@@ -281,3 +281,16 @@ def test_a_day_word_ends_the_name():
     assert "جيحون بيراموف" in persons("والتقى الوزير نظيره الأذربيجاني جيحون بيراموف البارحة في باكو.")
     assert "آدم دليموف" in persons("وقال الشيشاني آدم دليموف البارحة إن الزيارة ناجحة.")
     assert "جمعة الكعبي" in persons("وقال الشيخ جمعة الكعبي إن الحفل نجح.")  # a name that is also a weekday
+
+
+def test_a_given_name_after_bin_is_no_event_word_read_through_a_clitic():
+    # «فيصل» reads as «ف» + «يصل» (arrives): inside a name after «بن» it is the name
+    found = persons("وحضر الحفل الأمير منصور بن بدر بن فيصل والأمير خالد.")
+    assert "منصور بن بدر بن فيصل" in found
+    found = persons("وصاحب السمو الملكي الأمير تركي بن عبدالله الفيصل بن عبدالعزيز، وأمير المنطقة.")
+    assert "تركي بن عبدالله الفيصل بن عبدالعزيز" in found  # «الفيصل» before «بن» does not end it
+
+
+def test_an_epithet_of_the_dead_is_no_part_of_the_name():
+    assert "فيصل بن عبدالعزيز" in persons("وصلى المصلون في جامع الملك الشهيد فيصل بن عبدالعزيز.")
+    assert "ياسر عرفات" in persons("وقال الرئيس الراحل ياسر عرفات إن السلام ممكن.")

@@ -55,6 +55,8 @@ ARRIVE_IN = set(tokens("حل حلت"))
 # Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
 SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤدي أدى بدأ يبدأ استهل اختتم يختتم سيبدأ تبدأ قامت بدأت"))
 # «الاجتماع الذي حضره …», «بحضور …»: who else was at a meeting.
+# Words of a ruler's style between a verb and its subject: «صاحب السمو الملكي الأمير», «فخامة».
+STYLE_WORDS = set(tokens("صاحب السمو الملكي سمو معالي فخامة دولة سعادة السيد الدكتور الشيخ الأمير الامير نائب خادم الحرمين الشريفين"))
 ATTENDANCE_CUES = set(tokens("حضره حضرها حضرتها حضرهما بحضور وبحضور حضر حضرته شارك شاركت"))
 # Adjectives a visit noun takes before its genitive: «زيارة سريعة للرئيس …».
 VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفاجئة تاريخية عمل دولة الأولى الثانية أول أولى رسميه"))
@@ -98,6 +100,7 @@ class _ArticleEvents:
         self.view = mentions.view
         self.text = mentions.view.doc_text if mentions.view is not None else doc.text
         self.events: list[EventRecord] = []
+        self._host_only: set[int] = set()  # id() of receptions whose guests are unnamed, so far
         self.title_tokens = {k for t in mentions.titles for k in range(t.start, t.end)}  # tokens inside a title
 
     def entity(self, local_id: str) -> EntityRecord:
@@ -348,6 +351,8 @@ class _ArticleEvents:
                 self.handle(trig, sent, refs, prev_refs, clause_start, clause_end, trigs)
             if refs:
                 prev_refs = refs
+        # a reception of unnamed guests that no attendee joined is no meeting of two persons
+        self.events = [e for e in self.events if id(e) not in self._host_only or len(e.participants) >= 2]
         self.expand_delegation(self.events)
         self.entourage(self.events)
         return self.merge(self.events)
@@ -424,6 +429,15 @@ class _ArticleEvents:
         if frame in {"meet", "receive"}:
             groups = self.meeting_groups(trig, sent, refs, prev_refs, cs, ce)
             if not groups:
+                host = self._host_of_unnamed_guests(trig, refs, ce) if frame == "receive" else None
+                if host is not None:
+                    # «استقبل الأمير X … المواطنين»: guests no name names; the attendees named
+                    # after it («وحضر الاستقبال A و B») are the meeting, with the host
+                    ev = self.new_event(trig, sent, trig.trigger.type, modality)
+                    ev.participants, ev.host = [host], host
+                    ev.place = self.place_in(refs, prefer_after=trig.end)
+                    self.events.append(ev)
+                    self._host_only.add(id(ev))
                 return
             place = self.place_in(refs, prefer_after=trig.end)
             for people, subject in groups:
@@ -994,6 +1008,24 @@ class _ArticleEvents:
         """The trigger noun carries the article («الاجتماع», «وخلال اللقاء», «بالزيارة»): the
         phrase matcher strips it from the trigger's text, so the token decides."""
         return self.view.norm[trig.start].startswith(("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال"))
+
+    def _host_of_unnamed_guests(self, trig: _Trig, refs: list[TokenRef], ce: int) -> str | None:
+        """The host of a reception verb whose clause names one person, its subject, right after
+        the verb or before it: «استقبل نائب خادم الحرمين الأمير X … المواطنين»."""
+        if trig.trigger.pos != "verb" or normalize(trig.text).endswith(("ه", "ها", "هم")):
+            return None  # «استقبله»: the guest is named before
+        clause = [r for r in refs if self.seg_start <= r.start < ce and r.start != trig.start]
+        people = self.persons(clause)
+        if len(people) != 1:
+            return None
+        first = next(r for r in clause if self.is_person(r))
+        if first.start >= trig.end:
+            # the verb's subject: right after it, behind titles and honorifics only («استقبل
+            # نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير X»), no punctuation between
+            gap = [k for k in range(trig.end, first.start) if not self.doc[k].is_space]
+            if any(k not in self.title_tokens and self.view.norm[k] not in STYLE_WORDS for k in gap):
+                return None
+        return people[0]
 
     def _attendees(self, trig: _Trig, after: list[TokenRef], ce: int) -> list[str]:
         """Persons after «حضره», «بحضور», «شارك فيه» in the clause of a meeting noun, or after the

@@ -30,7 +30,7 @@ NAME_STOP = set(
         أمين حيث بين و أو ثم بعد قبل منذ حول بشأن لبحث بضمنها عبر ضمن بالإضافة وفد ووفد وفدا الأخ الاخ حسب وفق وفقا"""
     )
 )
-HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق الأخ الاخ"))
+HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق الأخ الاخ"))
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
 NAME_LINKS = set(tokens("بن بنت ابن عبد أبو ابو آل"))
 HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
@@ -389,7 +389,7 @@ class _Builder:
                 break  # «… البارحة», «… أمس»: a day word ends the name
             if i > start and self._new_nasab_at(i):
                 break  # «سلمان بن عبدالعزيز حمد بن عيسى»: a second «X بن Y» begins at «حمد»
-            if i > start and (self.lex.triggers.match_at(self.view, i) is not None or self._verb_with_subject_suffix(i)):
+            if i > start and (self._trigger_at(i) or self._verb_with_subject_suffix(i)):
                 break  # «بلينكن لقاءه», «صالح أكدا»: an event word is never part of a name
             if i - start >= 2 and norm.startswith("و"):
                 break  # «فلاديمير بوتين وتطلعه»: a conjunction ends the name
@@ -397,7 +397,8 @@ class _Builder:
                 i += 1  # a nisba surname («الكعبي», «الكاظمي») ends the name
                 break
             if (i > start + 2 and norm.startswith("ال") and len(norm) > 4 and self.view.norm[i - 1] not in NAME_LINKS
-                    and any(self.view.norm[j] in {"بن", "بنت", "ابن"} for j in range(start + 1, i - 1))):
+                    and any(self.view.norm[j] in {"بن", "بنت", "ابن"} for j in range(start + 1, i - 1))
+                    and not (i + 1 < len(doc) and self.view.norm[i + 1] in _NASAB)):  # «… الفيصل بن عبدالعزيز» goes on
                 i += 1  # «عبدالله بن عبدالعزيز الربيعة المشرف العام»: after «بن X» a family name ends it
                 break
             after_link = i > start and normalize(doc[i - 1].text) in NAME_LINKS
@@ -606,7 +607,7 @@ class _Builder:
             return True  # «محمد فريد والرويلي»: «و» + a definite word begins a new item («والتر» is a name)
         if self.glued_phrase(k) or any(ti.start == k for ti in self.out.titles):
             return True
-        if self.lex.triggers.match_at(self.view, k) is not None or self.benediction_at(k):
+        if self._trigger_at(k) or self.benediction_at(k):
             return True
         if self._office_phrase_at(k):
             return True  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
@@ -698,6 +699,23 @@ class _Builder:
         # the other words are plural or dual too, or ordinary words («فان»): «سفيم داغديلين» is a name
         return all(self.view.norm[k].endswith(("ون", "ين", "ان", "ات", "ي")) or self._ordinary(k, strict=True)
                    for k in words[:-1])
+
+    def _trigger_at(self, k: int) -> bool:
+        """Does an event word begin at k, inside a name that runs up to it? A given name is not
+        read through a clitic there: «بن فيصل» is no «ف» + «يصل» (arrives)."""
+        if self.lex.triggers.match_at(self.view, k) is None:
+            return False
+        if self.doc[k].text in self.lex.given_names:
+            prev = k - 1
+            while prev >= 0 and self.doc[prev].is_space:
+                prev -= 1
+            return not (prev >= 0 and self.view.norm[prev] in NAME_LINKS) and self._is_alone_trigger(k)
+        return True
+
+    def _is_alone_trigger(self, k: int) -> bool:
+        """The trigger is the word as written, not a clitic reading of it («فيصل» is «ف» + «يصل»)."""
+        m = self.lex.triggers.match_at(self.view, k)
+        return m is not None and normalize(m.payload.form) == self.view.norm[k]
 
     def _may_follow_honorific(self, i: int) -> bool:
         """Can word i begin the name after an honorific though it is an ordinary word («الدكتور
