@@ -391,3 +391,27 @@ def test_the_attendees_of_a_reception_of_unnamed_guests_met_its_host():
     # an honour-guard welcome («باستقبال حرس الشرف») is no reception of a named guest
     assert pairs("يحظى الرئيس التركي رجب طيب أردوغان باستقبال حرس الشرف في برلين. والتقى المستشارة أنغيلا ميركل.") <= {
         frozenset({"رجب طيب أردوغان", "أنغيلا ميركل"})}
+
+
+def _visits(text: str) -> set[tuple[str, str, str]]:
+    got, _ = events(text)
+    return {(mod, sorted(people)[0], place) for typ, mod, people, place, *_ in got if typ == "Visit"}
+
+
+def test_a_region_gives_way_to_the_country_the_tour_goes_to():
+    assert ("occurred", "جون كيري", "مصر") in _visits(
+        "غادر وزير الخارجية الأميركي جون كيري مساء الجمعة واشنطن متوجها الى الشرق الأوسط في جولة يستهلها في مصر.")
+    # an island the model found is a destination of its own
+    assert ("occurred", "عبد الفتاح السيسي", "كريت") in _visits(
+        "وصل الرئيس المصري عبد الفتاح السيسي إلى جزيرة كريت اليونانية للمشاركة في القمة الثلاثية مع اليونان وقبرص.")
+
+
+def test_a_fronted_visit_phrase_is_the_visit_of_the_main_clause_subject():
+    assert ("occurred", "رجب طيب أردوغان", "كينيا") in _visits(
+        "وخلال زيارة إلى كينيا، قال الرئيس التركي رجب طيب أردوغان إن بلاده مصممة على التعاون.")
+    assert _visits("وخلال زيارة إلى كينيا، تبين أن الرئيس التركي رجب طيب أردوغان لم يحضر.") == set()
+
+
+def test_counting_on_a_visit_makes_it_planned():
+    assert _visits("وأشار إلى أن المعارضة تعول على زيارة وزير الخارجية الكيني موسى مودافادي إلى موسكو.") == {
+        ("planned", "موسى مودافادي", "موسكو")}

@@ -749,6 +749,15 @@ class _ArticleEvents:
         before = [r for r in clause if r.end <= trig.start]
         after = [r for r in clause if r.start >= trig.end]
         dest = self.destination(trig, after)
+        if dest is not None and self.entity(dest).type == "Place" and self.entity(dest).wikidata is not None:
+            # «متوجها الى الشرق الأوسط في جولة يستهلها في مصر»: a region of the gazetteer (a
+            # Place with a QID: neither city nor country), then the country or city the trip goes
+            # to in it; an island the model found («جزيرة كريت») is a destination itself
+            at = next(r.end for r in after if r.entity == dest)
+            inner = next((r for r in after if r.start >= at and r.start - at <= 12 and self.is_place(r)
+                          and self.entity(r.entity).type in {"City", "Country"}), None)
+            if inner is not None:
+                dest = inner.entity
         dest_start = next((r.start for r in after if r.entity == dest), ce) if dest is not None else ce
         sent_before = self.persons([r for r in refs if r.end <= trig.start])
         visitor: str | None = None
@@ -776,7 +785,7 @@ class _ArticleEvents:
             else:
                 # «قام الرئيس X بزيارة إلى …», «X في زيارة …»: the subject of a support verb, or a
                 # person right before the noun; any other person of the sentence is no visitor
-                visitor = self._support_subject(trig, before)
+                visitor = self._support_subject(trig, before) or self._fronted_visit_subject(trig, sent, refs)
         if dest is None:
             # «استقبل مودي نظيره الكندي ترودو … وكانت هذه الدعوة أحدث خطأ في زيارة ترودو»: a visit
             # named without a destination is to the country of the host who received the visitor
@@ -858,6 +867,28 @@ class _ArticleEvents:
             return before[-1].entity
         carried = self.persons(prev_refs)
         return carried[0] if carried else None
+
+    def _fronted_visit_subject(self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef]) -> str | None:
+        """«وخلال زيارة إلى إندونيسيا، قال الرئيس X …»: a visit phrase fronted before the main
+        clause is the visit of that clause's subject, the first person after the comma that closes
+        the phrase, behind a verb and titles only."""
+        k = trig.start - 1
+        while k >= sent.start and self.doc[k].is_space:
+            k -= 1
+        if k < sent.start or self.view.norm[k].lstrip("و") not in {"خلال", "اثناء", "في"}:
+            return None
+        if any(self.is_person(r) for r in refs if r.end <= trig.start):
+            return None
+        comma = next((j for j in range(trig.end, min(sent.end, trig.end + 12)) if self.doc[j].text in {"،", ","}), None)
+        if comma is None:
+            return None
+        first = next((r for r in refs if r.start > comma and self.is_person(r) and r.actor), None)
+        if first is None:
+            return None
+        gap = [j for j in range(comma + 1, first.start) if not self.doc[j].is_space and j not in self.title_tokens]
+        if len(gap) > 1 or (gap and self.lex.triggers.match_at(self.view, gap[0]) is None):
+            return None  # only the main verb («قال», «أكد») may stand between
+        return first.entity
 
     def _support_subject(self, trig: _Trig, before: list[TokenRef]) -> str | None:
         persons = [r for r in before if self.is_person(r) and r.actor]
