@@ -294,3 +294,13 @@ def test_a_given_name_after_bin_is_no_event_word_read_through_a_clitic():
 def test_an_epithet_of_the_dead_is_no_part_of_the_name():
     assert "فيصل بن عبدالعزيز" in persons("وصلى المصلون في جامع الملك الشهيد فيصل بن عبدالعزيز.")
     assert "ياسر عرفات" in persons("وقال الرئيس الراحل ياسر عرفات إن السلام ممكن.")
+
+
+def test_a_rank_between_a_title_and_the_name_is_no_part_of_it():
+    # «العماد» (a Lebanese general's rank) after the title, before the name
+    assert "جان قهوجي" in persons("وقال قائد الجيش اللبناني العماد جان قهوجي إن الوضع مستقر.")
+    # after a comma the rank opens the next person, who does not take the title before it
+    found = persons("استقبل الفريق محمد فريد، رئيس أركان الجيش المصري، الفريق أول ركن سالم بن حمد العتيبي.")
+    assert "سالم بن حمد العتيبي" in found
+    assert {r.office_key for r in found["سالم بن حمد العتيبي"].roles} <= {"chief_of_general_staff"}
+    assert not any(r.country == "EG" for r in found["سالم بن حمد العتيبي"].roles)

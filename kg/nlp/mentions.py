@@ -317,8 +317,19 @@ class _Builder:
         """Tokens of a personal name starting at i (after a title or «نظيره»): up to 5 words,
         stopping at punctuation, a stop word, a title, or an ordinary word of news."""
         doc = self.doc
-        while i < len(doc) and (doc[i].is_space or doc[i].text in {"«", "\"", "“", "،", ","} or normalize(doc[i].text) in HONORIFICS):
-            i += 1
+        comma = False
+        while i < len(doc):
+            if doc[i].is_space or doc[i].text in {"«", "\"", "“", "،", ","} or normalize(doc[i].text) in HONORIFICS:
+                comma = comma or doc[i].text in {"،", ","}
+                i += 1
+                continue
+            rank = self.lex.person_cues.match_at(self.view, i)
+            if rank is not None and rank.payload == "rank" and not comma:
+                # «قائد الجيش العماد جان قهوجي»: a rank between the title and the name (not after
+                # a comma: «رئيس أركان الجيش المصري، الفريق أول ركن X» is someone else)
+                i = rank.end
+                continue
+            break
         # «المتحدث باسم الوزارة جون كيربي»: a definite word right after the title completes the
         # title, it does not start the name.
         skipped = 0
