@@ -304,3 +304,16 @@ def test_a_rank_between_a_title_and_the_name_is_no_part_of_it():
     assert "سالم بن حمد العتيبي" in found
     assert {r.office_key for r in found["سالم بن حمد العتيبي"].roles} <= {"chief_of_general_staff"}
     assert not any(r.country == "EG" for r in found["سالم بن حمد العتيبي"].roles)
+
+
+def test_ould_links_a_mauritanian_name_and_no_name_ends_in_a_link():
+    assert "محمد سالم ولد بوك" in persons("وألقى المدير العام لاتحاد الإذاعات الإسلامية محمد سالم ولد بوك كلمة في الجلسة.")
+    # «ولد» that is «was born» ends the name
+    found = persons("وقال الوزير محمد ولد في القاهرة عام 1950.")
+    assert not any(n.endswith("ولد") for n in found)
+
+
+def test_a_rank_at_the_head_of_a_run_of_names_is_no_part_of_it():
+    found = persons("حضر الاجتماع كل من اللواء عائض سالم القحطاني والعميد عبدالله الكثيري والعميد مبارك غازي العتيبي.")
+    assert {"عائض سالم القحطاني", "عبدالله الكثيري", "مبارك غازي العتيبي"} <= set(found)
+    assert not any("العميد" in n for n in found)

@@ -32,7 +32,7 @@ NAME_STOP = set(
 )
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق الأخ الاخ"))
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
-NAME_LINKS = set(tokens("بن بنت ابن عبد أبو ابو آل"))
+NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))  # «ولد»: the Mauritanian «son of»
 HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
 # «نظيره الأردني أيمن الصفدي»: a counterpart, then optionally a nationality, then the name.
 COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه"))
@@ -975,6 +975,11 @@ class _Builder:
         candidates.sort(key=lambda c: (c[2] is None, -(c[1] - c[0]), c[0]))
         used: set[int] = set()
         for s, e, title in candidates:
+            cue = self.lex.person_cues.match_at(self.view, s) if e - s > 1 else None
+            if cue is not None and cue.payload != "relation" and cue.end < e:
+                s = cue.end  # «والعميد عبدالله الكثيري» from a run of name words: the rank is no name
+            while e > s + 1 and self.view.norm[e - 1] in NAME_LINKS:
+                e -= 1  # a name does not end in «بن», «ولد» («محمد ولد في القاهرة»: was born)
             if any(i in used for i in range(s, e)):
                 continue
             if any(t.start <= s < t.end for t in self.out.titles):
