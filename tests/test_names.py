@@ -317,3 +317,8 @@ def test_a_rank_at_the_head_of_a_run_of_names_is_no_part_of_it():
     found = persons("حضر الاجتماع كل من اللواء عائض سالم القحطاني والعميد عبدالله الكثيري والعميد مبارك غازي العتيبي.")
     assert {"عائض سالم القحطاني", "عبدالله الكثيري", "مبارك غازي العتيبي"} <= set(found)
     assert not any("العميد" in n for n in found)
+
+
+def test_the_field_of_an_office_after_lishuun_completes_the_title():
+    found = persons("وقال مساعد وزير الخارجية الأمريكي لشؤون الشرق الأدنى ديفيد شينكر إن الحوار مستمر.")
+    assert "ديفيد شينكر" in found and found["ديفيد شينكر"].roles

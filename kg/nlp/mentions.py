@@ -33,6 +33,7 @@ NAME_STOP = set(
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق الأخ الاخ"))
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
 NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))  # «ولد»: the Mauritanian «son of»
+AFFAIRS_WORDS = set(tokens("لشؤون لشئون"))  # «… لشؤون الشرق الأدنى»: the field of an office
 HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
 # «نظيره الأردني أيمن الصفدي»: a counterpart, then optionally a nationality, then the name.
 COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه"))
@@ -330,6 +331,15 @@ class _Builder:
                 i = rank.end
                 continue
             break
+        # «مساعد وزير الدفاع لشؤون الأمن الدولي أليسا سلوتكين»: «لشؤون» and the definite words
+        # of its field complete the title
+        if i < len(doc) and self.view.norm[i] in AFFAIRS_WORDS:
+            j = i + 1
+            while j < len(doc) and j - i <= 4 and (self.view.norm[j].startswith("ال") or self.view.norm[j].startswith("وال")) \
+                    and not self.lex.is_name_word(self.view.norm[j]):
+                j += 1
+            if j > i + 1:
+                i = j
         # «المتحدث باسم الوزارة جون كيربي»: a definite word right after the title completes the
         # title, it does not start the name.
         skipped = 0
