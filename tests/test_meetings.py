@@ -415,3 +415,12 @@ def test_a_fronted_visit_phrase_is_the_visit_of_the_main_clause_subject():
 def test_counting_on_a_visit_makes_it_planned():
     assert _visits("وأشار إلى أن المعارضة تعول على زيارة وزير الخارجية الكيني موسى مودافادي إلى موسكو.") == {
         ("planned", "موسى مودافادي", "موسكو")}
+
+
+def test_a_sentence_opening_with_an_attendance_verb_names_more_attendees():
+    first = "استقبل الرئيس الكيني وليام روتو في نيروبي اليوم وزير الدفاع الأمريكي لويد أوستن. "
+    got = pairs(first + "فيما حضر من الجانب الأمريكي رئيس الأركان مارك ميلي وكبير المساعدين رونالد لويس.")
+    assert {frozenset({"وليام روتو", "مارك ميلي"}), frozenset({"لويد أوستن", "رونالد لويس"})} <= got
+    assert frozenset({"وليام روتو", "موسى مودافادي"}) in pairs(first + "كما حضر وزير الخارجية موسى مودافادي.")
+    # attending something else («حفل الافتتاح») is not attending the meeting
+    assert not any("أحمد سعد" in p for p in pairs(first + "وحضر حفل الافتتاح المطرب أحمد سعد."))

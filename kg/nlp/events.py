@@ -57,6 +57,9 @@ SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤد�
 # «الاجتماع الذي حضره …», «بحضور …»: who else was at a meeting.
 # Words of a ruler's style between a verb and its subject: «صاحب السمو الملكي الأمير», «فخامة».
 STYLE_WORDS = set(tokens("صاحب السمو الملكي سمو معالي فخامة دولة سعادة السيد الدكتور الشيخ الأمير الامير نائب خادم الحرمين الشريفين"))
+# A sentence that opens with one of these («وحضر», «فيما حضر», «كما حضر») lists attendees.
+ATTENDANCE_VERBS = set(tokens("حضر حضره حضرها شارك"))
+OPENERS = set(tokens("فيما كما وقد قد وكذلك"))
 ATTENDANCE_CUES = set(tokens("حضره حضرها حضرتها حضرهما بحضور وبحضور حضر حضرته شارك شاركت"))
 # Adjectives a visit noun takes before its genitive: «زيارة سريعة للرئيس …».
 VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفاجئة تاريخية عمل دولة الأولى الثانية أول أولى رسميه"))
@@ -355,7 +358,32 @@ class _ArticleEvents:
         self.events = [e for e in self.events if id(e) not in self._host_only or len(e.participants) >= 2]
         self.expand_delegation(self.events)
         self.entourage(self.events)
+        self.attendance(self.events)
         return self.merge(self.events)
+
+    def attendance(self, events: list[EventRecord]) -> None:
+        """«فيما حضر من الجانب الأمريكي X و Y»: a sentence that opens with an attendance verb and
+        tells no event of its own names more attendees of the meeting told just before it (the
+        gold conventions count attendees as participants)."""
+        for sent in self.m.view.sentences:
+            if _is_headline(sent) or self.triggers_in(sent):
+                continue
+            words = [k for k in range(sent.start, sent.end) if self.doc[k].is_alpha]
+            head = [k for k in words[:3] if self.view.norm[k] not in OPENERS]
+            if not head or not set(self.view.readings(head[0])[:3]) & ATTENDANCE_VERBS:
+                continue
+            nxt = next((k for k in range(head[0] + 1, sent.end) if not self.doc[k].is_space), None)
+            refs = self.sentence_refs(sent)
+            if nxt is None or not (self.view.norm[nxt] in {"من", "عن"} or nxt in self.title_tokens
+                                   or self.view.norm[nxt] in STYLE_WORDS or any(r.start == nxt and self.is_person(r) for r in refs)):
+                continue  # «وحضر حفل الافتتاح …»: another event was attended
+            before = [e for e in events if e.type == "Meeting" and e.modality == "occurred" and e.evidence.end <= sent.start_char]
+            if not before:
+                continue
+            meeting = before[-1]
+            for p in self.persons([r for r in refs if r.start > head[0]]):
+                if p not in meeting.participants:
+                    meeting.participants.append(p)
 
     def entourage(self, events: list[EventRecord]) -> None:
         """«وصل ماكرون إلى نيودلهي … ويرافق ماكرون عدد من الوزراء بينهم وزير الخارجية لودريان»: a
