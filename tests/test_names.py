@@ -322,3 +322,14 @@ def test_a_rank_at_the_head_of_a_run_of_names_is_no_part_of_it():
 def test_the_field_of_an_office_after_lishuun_completes_the_title():
     found = persons("وقال مساعد وزير الخارجية الأمريكي لشؤون الشرق الأدنى ديفيد شينكر إن الحوار مستمر.")
     assert "ديفيد شينكر" in found and found["ديفيد شينكر"].roles
+
+
+def test_a_name_inside_a_place_or_institution_name_is_no_person():
+    # data/lexicon/eponym_heads.txt: «شارع», «معهد», «حديقة», «جامع» … in the construct state
+    assert persons("ومن الشمال شارع فلسطين وشارع أبي فراس الحمداني.") == {}
+    assert persons("وينظمها معهد ابن سينا للعلوم الإنسانية.") == {}
+    assert persons("ومن أبرز المتنزهات حديقة الأمير سلطان.") == {}
+    assert persons("وصلى المصلون في جامع الملك فيصل بن عبدالعزيز.") == {}
+    # «بالجامعة» is the university itself: the person after it is a person
+    assert "ظافر الحماد" in persons("وأوضح المشرف على مركز الموهبة بالجامعة الدكتور ظافر الحماد أن البرنامج نجح.")
+    assert "فيصل بن عبدالعزيز" in persons("واستقبل الملك فيصل بن عبدالعزيز الوفد.")

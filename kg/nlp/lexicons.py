@@ -73,6 +73,7 @@ class Lexicons:
     news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
     not_person_words: frozenset[str] = frozenset()  # «ووتش», «برس», «بحر»: an organisation, medium or place
+    eponym_heads: frozenset[str] = frozenset()  # «شارع», «معهد», «حديقة»: a name after one names a place
     likely_surnames: frozenset[str] = frozenset()  # words news uses as names most of the time («السيسي»)
     person_cues: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, kinship, professions → kind
     benedictions: tuple[tuple[str, ...], ...] = ()  # «حفظه الله», «رحمه الله»: formulas that end a name
@@ -202,5 +203,6 @@ def load_lexicons() -> Lexicons:
         likely_surnames=frozenset(r["word"] for r in read_tsv(LEXICON / "likely_surnames.tsv"))
         if (LEXICON / "likely_surnames.tsv").exists() else frozenset(),
         person_cues=_person_cues(LEXICON / "person_cues.tsv"),
+        eponym_heads=frozenset(normalize(w) for w in _word_list(LEXICON / "eponym_heads.txt")),
         benedictions=tuple(sorted({tuple(tokens(w)) for w in _word_list(LEXICON / "benedictions.txt")}, key=len, reverse=True)),
     )

@@ -738,6 +738,24 @@ class _Builder:
         m = self.lex.triggers.match_at(self.view, k)
         return m is not None and normalize(m.payload.form) == self.view.norm[k]
 
+    def _after_eponym_head(self, s: int) -> bool:
+        """Does a place or institution noun stand right before the name at s, titles and
+        honorifics between («معهد ابن سينا», «حديقة الأمير سلطان», «بمستشفى الملك فهد»)?"""
+        k = s - 1
+        while k >= 0 and (self.doc[k].is_space or any(t.start <= k < t.end for t in self.out.titles)
+                          or normalize(self.doc[k].text) in HONORIFICS):
+            k -= 1
+        if k < 0 or k < s - 4:
+            return False
+        return self._eponym_head_at(k)
+
+    def _eponym_head_at(self, k: int) -> bool:
+        """A place or institution noun in the construct state: no article («جامعة الملك سعود»;
+        «بالجامعة الدكتور X» is the university, then a person)."""
+        if any(r.startswith("ال") for r in [self.view.norm[k], *self.view.readings(k)[:3]]):
+            return False
+        return any(r in self.lex.eponym_heads for r in self.view.readings(k)[:3])
+
     def _may_follow_honorific(self, i: int) -> bool:
         """Can word i begin the name after an honorific though it is an ordinary word («الدكتور
         مساعد العيبان», «الشيخ صباح الأحمد»)? Not a nationality, title word or another honorific."""
@@ -993,6 +1011,14 @@ class _Builder:
             if any(i in used for i in range(s, e)):
                 continue
             if any(t.start <= s < t.end for t in self.out.titles):
+                continue
+            if s > 0 and self.view.norm[s - 1] in _NASAB:
+                continue  # «… بن عبدالعزيز»: the rest of a longer name, not a name of its own
+            if self._after_eponym_head(s) or (e - s > 1 and self._eponym_head_at(s)):
+                # «شارع أبي فراس الحمداني», «حديقة الأمير سلطان»: a place named after him; its
+                # words are no one's surname either
+                used.update(range(s, e))
+                self.taken.update(range(s, e))
                 continue
             if s > 0 and s not in anchored_starts and self.view.norm[s - 1] == "في" and self.doc[s].text not in self.lex.given_names:
                 continue  # «الألعاب الأولمبية في بيونغ تشانغ»: after «في» stands a place or a time
