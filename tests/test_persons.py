@@ -406,3 +406,17 @@ def test_a_name_alone_links_only_where_the_article_speaks_of_a_country_of_his(sm
     trump = person("دونالد ترامب", ("president", "US", "الرئيس الأمريكي"))
     hit = link_person(trump, observe(trump, date(2018, 4, 24)), pg, spoken_of={"SY"})
     assert hit is not None and hit.qid == "Q910003"
+
+
+def test_a_former_office_on_a_skeleton_match_needs_the_title_country() -> None:
+    from kg.link.persons import Candidate, HeldPosition, decide
+
+    emir = HeldPosition("Q910200", "emir of Kuwait", "emir", "KW", "2006-01-15", "2006-01-24")
+    cand = Candidate("Q910201", "Saad Al-Abdullah", "weak", "سعد بن عبدالله", "skeleton", False,
+                     frozenset({"KW"}), (emir,), "2023-01-01", "test")
+    day = date(2015, 7, 21)
+    someone_else = lambda *_: True  # noqa: E731  (another emir held the office that day)
+    # «الأمير سعود بن عبدالله بن منصور»: a prince's honorific, no country: not Kuwait's former emir
+    assert decide([cand], [Observation("emir", None, day, "الأمير")], set(), lambda *_: True, someone_else, [day]) is None
+    hit = decide([cand], [Observation("emir", "KW", day, "أمير الكويت")], set(), lambda *_: True, someone_else, [day])
+    assert hit is not None and hit.qid == "Q910201" and hit.basis == "office"

@@ -262,7 +262,11 @@ def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
         hit = one(dated)
         return link(hit[0], "office+date", hit[2]) if hit else None
     undated = not any(o.day for o in obs)
-    office = [v for v in viable if v[1] == "office" and (v[0].level != "surname" or undated)]
+    # a former office on a skeleton match needs the title's country: «الأمير سعود بن عبدالله بن
+    # منصور بن جلوي» (a Saudi prince) is not Kuwait's emir Saad Al-Abdullah of 2006
+    with_country = any(o.country for o in obs)
+    office = [v for v in viable if v[1] == "office" and (v[0].level != "surname" or undated)
+              and (v[0].level != "weak" or with_country)]
     if office:
         hit = one(office)
         return link(hit[0], "office", hit[2]) if hit else None
