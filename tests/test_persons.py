@@ -420,3 +420,13 @@ def test_a_former_office_on_a_skeleton_match_needs_the_title_country() -> None:
     assert decide([cand], [Observation("emir", None, day, "الأمير")], set(), lambda *_: True, someone_else, [day]) is None
     hit = decide([cand], [Observation("emir", "KW", day, "أمير الكويت")], set(), lambda *_: True, someone_else, [day])
     assert hit is not None and hit.qid == "Q910201" and hit.basis == "office"
+
+
+def test_a_ministry_of_culture_and_information_is_the_information_portfolio() -> None:
+    from kg.nlp.extract import extract_article
+    from kg.records import Article
+
+    rec = extract_article(Article(id="t", text="وقال وزير الثقافة والإعلام السعودي سامي الحربي إن المعرض نجح.",
+                                  published=date(2024, 5, 14)))
+    roles = [r for e in rec.entities if e.type == "Person" for r in e.roles]
+    assert [(r.office_key, r.country) for r in roles] == [("information_minister", "SA")]
