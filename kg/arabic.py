@@ -63,6 +63,8 @@ _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 # Proclitics that attach to a following noun with no space. و/ف (and, so) come first, then one
 # preposition ب/ل/ك, then the article ال. «لل» is ل + ال with the alef dropped.
 CONJUNCTIONS = ("و", "ف")
+# «son of / daughter of» in a nasab chain («فيصل بن فرحان بن عبدالله»), normalised
+NASAB = frozenset({"بن", "ابن", "بنت"})
 PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 

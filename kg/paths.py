@@ -19,6 +19,15 @@ MODELS = ROOT / "models"
 DEFAULT_STORE = ROOT / "build" / "store"
 
 
+def news_dev_split(article_id: str) -> str:
+    """The fixed split of the news development set (`shared_data() / "news_dev"`): an article
+    whose number (the file name's leading digits) is divisible by 3 is *check* (reported, never
+    tuned or trained on), any other *tune*. Here so that both the scorer and the NER training,
+    which must never read a check article, ask the same function."""
+    digits = "".join(c for c in article_id[:3] if c.isdigit())
+    return "check" if digits and int(digits) % 3 == 0 else "tune"
+
+
 def shared_data() -> Path:
     """The read-only shared data folder (ANERcorp, Wikidata extract, raw news…)."""
     env = os.environ.get("KG_SHARED_DATA")

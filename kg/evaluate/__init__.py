@@ -58,6 +58,7 @@ from kg.evaluate.predictions import (
     predictions_from_store,
 )
 from kg.evaluate.score import PRF, Accuracy, ArticleReport, Scores, score
+from kg.paths import news_dev_split
 
 __all__ = [
     "DIP", "KGR", "RESOLVED_GRAPH", "WD", "PRF", "Accuracy", "ArticleReport", "GoldArticle", "GoldError", "PredMeeting",
@@ -69,11 +70,7 @@ __all__ = [
 SPLITS = ("all", "tune", "check")
 
 
-def split_of(article_id: str) -> str:
-    """The fixed split of the news development set: an article whose number (the file name's
-    leading digits) is divisible by 3 is *check* (reported, never tuned on), any other *tune*."""
-    digits = "".join(c for c in article_id[:3] if c.isdigit())
-    return "check" if digits and int(digits) % 3 == 0 else "tune"
+split_of = news_dev_split  # the fixed split of the news development set (kg.paths)
 
 
 def in_split(gold: dict[str, GoldArticle], split: str) -> dict[str, GoldArticle]:

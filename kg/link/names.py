@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.arabic import match_key, normalize, phonetic_key, tokens
+from kg.arabic import NASAB, match_key, normalize, phonetic_key, tokens
 from kg.io import TsvError, read_table, read_tsv
 from kg.paths import LEXICON
 
@@ -41,7 +41,6 @@ EN_TITLES = frozenset("pope sheikh shaikh sheik prince princess king queen emir 
 # Name particles that are their own token in both scripts and may be left out on either side.
 EN_PARTICLES = frozenset("al el bin ibn bint ben de da di du van von der le la".split())
 AR_PARTICLES = frozenset(tokens("بن ابن بنت آل"))
-NASAB = frozenset(tokens("بن ابن بنت"))  # «son of»: what follows may be a patronymic the name lacks
 # Honorifics written before an Arabic name that are no part of it.
 AR_HONORIFICS = frozenset(tokens("السيد السيدة الشيخ الشيخة الدكتور الأمير الأميرة سمو سماحة فخامة معالي"))
 

@@ -30,15 +30,23 @@ def _observations(ent: ResolvedEntity, records: dict[str, ArticleRecords]) -> li
     return out
 
 
-def _article_countries(ent: ResolvedEntity, records: dict[str, ArticleRecords]) -> set[str]:
-    """Every country the articles that name the person speak of: its places, the countries of
-    its titles and nationalities (ISO codes)."""
+def _countries_spoken_of(rec: ArticleRecords) -> frozenset[str]:
+    """Every country an article speaks of: its places, the countries of its titles and
+    nationalities (ISO codes)."""
+    out = {e.country for e in rec.entities if e.country}
+    out.update(r.country for e in rec.entities for r in e.roles if r.country)
+    return frozenset(out)
+
+
+def _article_countries(ent: ResolvedEntity, records: dict[str, ArticleRecords],
+                       cache: dict[str, frozenset[str]]) -> set[str]:
+    """The countries the articles that name the person speak of (each article counted once per
+    build: `cache`)."""
     out: set[str] = set()
     for aid in {aid for aid, _ in ent.members}:
-        for e in records[aid].entities:
-            if e.country:
-                out.add(e.country)
-            out.update(r.country for r in e.roles if r.country)
+        if aid not in cache:
+            cache[aid] = _countries_spoken_of(records[aid])
+        out |= cache[aid]
     return out
 
 
@@ -132,6 +140,7 @@ def link_resolution(
     gaz = gaz or Gazetteer.load()
     pg: PersonGazetteer | None = load_persons() if persons is _LOAD else persons  # type: ignore[assignment]
     by_id = {r.article.id: r for r in records}
+    spoken: dict[str, frozenset[str]] = {}  # article id → the countries it speaks of
     for ent in res.unique_entities():
         first_article = by_id[ent.members[0][0]].article
         if ent.type in PLACE_TYPES and ent.wikidata:
@@ -149,7 +158,7 @@ def link_resolution(
         if result is None and ent.type == "Person":
             obs = _observations(ent, by_id)
             days = [by_id[aid].article.published for aid, _ in ent.members]
-            plink = link_person(merged, obs, pg, days, _article_countries(ent, by_id)) if pg is not None else None
+            plink = link_person(merged, obs, pg, days, _article_countries(ent, by_id, spoken)) if pg is not None else None
             if plink is None and client is not None:
                 from kg.link.wikidata import WikidataError, link_person_online
 

@@ -56,7 +56,7 @@ ARRIVE_IN = set(tokens("حل حلت"))
 SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤدي أدى بدأ يبدأ استهل اختتم يختتم سيبدأ تبدأ قامت بدأت"))
 # «الاجتماع الذي حضره …», «بحضور …»: who else was at a meeting.
 # Words of a ruler's style between a verb and its subject: «صاحب السمو الملكي الأمير», «فخامة».
-STYLE_WORDS = set(tokens("صاحب السمو الملكي سمو معالي فخامة دولة سعادة السيد الدكتور الشيخ الأمير الامير نائب خادم الحرمين الشريفين"))
+STYLE_WORDS = HONORIFICS | set(tokens("صاحب السمو الملكي سمو نائب خادم الحرمين الشريفين"))
 # A sentence that opens with one of these («وحضر», «فيما حضر», «كما حضر») lists attendees.
 ATTENDANCE_VERBS = set(tokens("حضر حضره حضرها شارك"))
 OPENERS = set(tokens("فيما كما وقد قد وكذلك"))

@@ -27,10 +27,9 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from kg.arabic import reading_text
+from kg.arabic import clitic_readings, normalize, reading_text
 from kg.read.articles import split_header
 
-CLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل|ك|لل)?$")
 SENTENCE_END = {".", "؟", "!", "?"}
 
 
@@ -62,7 +61,8 @@ def person_spans(doc, body: str, forms: list[tuple[str, bool]]) -> list[tuple[in
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None or span.end_char != m.end():
                 continue  # the form ends inside a longer word («بوتينية»)
-            if not CLITICS.match(body[span.start_char:m.start()]):
+            first = normalize(form.split()[0])
+            if first not in clitic_readings(normalize(span[0].text)) and normalize(span[0].text) != first:
                 continue  # the form begins inside a word that is not a clitic + the name
             if any(i in taken for i in range(span.start, span.end)):
                 continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from kg.arabic import clitic_readings, imperfect_dual_or_plural, match_key, normalize, phonetic_key, tokens
+from kg.arabic import NASAB, clitic_readings, imperfect_dual_or_plural, match_key, normalize, phonetic_key, tokens
 from kg.nlp.dates import time_words
 from kg.nlp.lexicons import Lexicons, Office, PlaceRef
 from kg.nlp.phrases import TokenView
@@ -418,8 +418,8 @@ class _Builder:
                 i += 1  # a nisba surname («الكعبي», «الكاظمي») ends the name
                 break
             if (i > start + 2 and norm.startswith("ال") and len(norm) > 4 and self.view.norm[i - 1] not in NAME_LINKS
-                    and any(self.view.norm[j] in {"بن", "بنت", "ابن"} for j in range(start + 1, i - 1))
-                    and not (i + 1 < len(doc) and self.view.norm[i + 1] in _NASAB)):  # «… الفيصل بن عبدالعزيز» goes on
+                    and any(self.view.norm[j] in NASAB for j in range(start + 1, i - 1))
+                    and not (i + 1 < len(doc) and self.view.norm[i + 1] in NASAB)):  # «… الفيصل بن عبدالعزيز» goes on
                 i += 1  # «عبدالله بن عبدالعزيز الربيعة المشرف العام»: after «بن X» a family name ends it
                 break
             after_link = i > start and normalize(doc[i - 1].text) in NAME_LINKS
@@ -641,8 +641,8 @@ class _Builder:
         «بن», «آل» or a family name, never with a given name that takes its own «بن»: a list of
         names with no comma between them («سلمان بن عبدالعزيز حمد بن عيسى آل خليفة»)."""
         norm = self.view.norm
-        return (2 <= k < len(norm) - 1 and norm[k - 2] in _NASAB and norm[k - 1] not in NAME_LINKS
-                and norm[k] not in NAME_LINKS and norm[k + 1] in _NASAB and not norm[k].startswith("ال"))
+        return (2 <= k < len(norm) - 1 and norm[k - 2] in NASAB and norm[k - 1] not in NAME_LINKS
+                and norm[k] not in NAME_LINKS and norm[k + 1] in NASAB and not norm[k].startswith("ال"))
 
     def future_verb(self, k: int) -> bool:
         """«سيعقدان», «ستبحث», «سنلتقي»: the future prefix س before an imperfect prefix, on a word
@@ -724,19 +724,16 @@ class _Builder:
     def _trigger_at(self, k: int) -> bool:
         """Does an event word begin at k, inside a name that runs up to it? A given name is not
         read through a clitic there: «بن فيصل» is no «ف» + «يصل» (arrives)."""
-        if self.lex.triggers.match_at(self.view, k) is None:
+        m = self.lex.triggers.match_at(self.view, k)
+        if m is None:
             return False
         if self.doc[k].text in self.lex.given_names:
             prev = k - 1
             while prev >= 0 and self.doc[prev].is_space:
                 prev -= 1
-            return not (prev >= 0 and self.view.norm[prev] in NAME_LINKS) and self._is_alone_trigger(k)
+            # a given name is an event word only as written, never through a clitic reading
+            return not (prev >= 0 and self.view.norm[prev] in NAME_LINKS) and normalize(m.payload.form) == self.view.norm[k]
         return True
-
-    def _is_alone_trigger(self, k: int) -> bool:
-        """The trigger is the word as written, not a clitic reading of it («فيصل» is «ف» + «يصل»)."""
-        m = self.lex.triggers.match_at(self.view, k)
-        return m is not None and normalize(m.payload.form) == self.view.norm[k]
 
     def _after_eponym_head(self, s: int) -> bool:
         """Does a place or institution noun stand right before the name at s, titles and
@@ -1012,7 +1009,7 @@ class _Builder:
                 continue
             if any(t.start <= s < t.end for t in self.out.titles):
                 continue
-            if s > 0 and self.view.norm[s - 1] in _NASAB:
+            if s > 0 and self.view.norm[s - 1] in NASAB:
                 continue  # «… بن عبدالعزيز»: the rest of a longer name, not a name of its own
             if self._after_eponym_head(s) or (e - s > 1 and self._eponym_head_at(s)):
                 # «شارع أبي فراس الحمداني», «حديقة الأمير سلطان»: a place named after him; its
@@ -1375,8 +1372,7 @@ def _join_adjacent_persons(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     ))
 
 
-_NASAB = frozenset({"بن", "بنت", "ابن"})
-_NASAB_KEYS = frozenset(phonetic_key(w) for w in ("بن", "ابن", "بنت"))
+_NASAB_KEYS = frozenset(phonetic_key(w) for w in NASAB)
 
 
 def _names_the_father(short: list[str], full: list[str]) -> bool:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from kg.paths import MODELS, ROOT, shared_data
+from kg.paths import MODELS, ROOT, news_dev_split, shared_data
 
 BUILD = ROOT / "build" / "ner"
 CONFIG_CNN = ROOT / "configs" / "ner_cnn.cfg"
@@ -363,9 +363,8 @@ def parse_in_domain(spec: str) -> tuple[Path, Path, bool]:
 
 
 def _check_split(article: str) -> bool:
-    """The news development set's check split (kg.evaluate.split_of): number divisible by 3."""
-    digits = "".join(c for c in article[:3] if c.isdigit())
-    return bool(digits) and int(digits) % 3 == 0
+    """Is the article in the news development set's check split (`kg.paths.news_dev_split`)?"""
+    return news_dev_split(article) == "check"
 
 
 def in_domain_corpus(specs: list[str], reference: Path) -> tuple[list[Sentence], int]:
