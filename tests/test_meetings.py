@@ -420,3 +420,80 @@ def test_a_sentence_opening_with_an_attendance_verb_names_more_attendees():
     assert frozenset({"وليام روتو", "موسى مودافادي"}) in pairs(first + "كما حضر وزير الخارجية موسى مودافادي.")
     # attending something else («حفل الافتتاح») is not attending the meeting
     assert not any("أحمد سعد" in p for p in pairs(first + "وحضر حفل الافتتاح المطرب أحمد سعد."))
+
+
+# -- the behavioural probes of the fourth round: constructions of news prose, sentences of my own --
+
+def test_a_nationality_with_wa_after_a_dual_title_is_the_second_persons_title():
+    got = pairs("وأجرى الرئيسان الغاني نانا أكوفو أدو والنيجيري بولا تينوبو محادثات في أكرا.")
+    assert got == {frozenset({"نانا أكوفو أدو", "بولا تينوبو"})}
+
+
+def test_a_joint_press_conference_in_the_accusative_is_a_meeting():
+    got = pairs("وعقد رئيس الوزراء الهولندي مارك روته والمستشار النمساوي كارل نيهامر مؤتمرا صحفيا مشتركا في فيينا.")
+    assert frozenset({"مارك روته", "كارل نيهامر"}) in got
+
+
+def test_istarada_is_a_meeting_only_with_maa():
+    assert pairs("واستعرض نائب الرئيس الصيني هان تشنغ مع الرئيس الكيني وليام روتو مشاريع الطرق.") == {
+        frozenset({"هان تشنغ", "وليام روتو"})}
+    text = "التقى الوزير الكيني موساليا مودافادي الرئيس وليام روتو. واستعرض مودافادي خطة الموازنة الجديدة."
+    assert pairs(text) == {frozenset({"موساليا مودافادي", "وليام روتو"})}  # the review of a plan is no second meeting
+
+
+def test_a_possessive_reception_noun_gives_host_and_guest():
+    got, _ = events("وأشاد رئيس الوزراء الياباني فوميو كيشيدا، لدى استقباله رئيس الفلبين فرديناند ماركوس، بالتعاون البحري.")
+    meeting = [e for e in got if e[0] == "Meeting"]
+    assert meeting and meeting[0][2] == frozenset({"فوميو كيشيدا", "فرديناند ماركوس"})
+    assert (meeting[0][5], meeting[0][6]) == ("فوميو كيشيدا", "فرديناند ماركوس")
+
+
+def test_a_passive_reception_noun_takes_its_host_after_min_qibal():
+    got, _ = events("وقال وزير الخارجية التشادي عبد الرحمن غلام الله عقب استقباله من قبل الرئيس النيجري عبد الرحمن تياني إن البلدين متفقان.")
+    meeting = [e for e in got if e[0] == "Meeting"]
+    assert meeting and (meeting[0][5], meeting[0][6]) == ("عبد الرحمن تياني", "عبد الرحمن غلام الله")
+
+
+def test_a_fronted_meeting_phrase_belongs_to_the_main_clauses_subject():
+    got = pairs("وخلال لقائه رئيس الوزراء الأسترالي أنتوني ألبانيزي في كانبيرا، شدد رئيس الوزراء النيوزيلندي كريستوفر لوكسون على التجارة الحرة.")
+    assert got == {frozenset({"أنتوني ألبانيزي", "كريستوفر لوكسون"})}
+
+
+def test_a_pair_word_inside_a_name_is_part_of_the_name():
+    # «رئيسي» is also «the two presidents of»; inside «إبراهيم رئيسي» it names one man
+    got = pairs("والتقى الرئيس الإيراني إبراهيم رئيسي بكل من رئيس الوزراء الباكستاني شهباز شريف والرئيس الأفغاني أشرف غني.")
+    assert got == {frozenset({"إبراهيم رئيسي", "شهباز شريف"}), frozenset({"إبراهيم رئيسي", "أشرف غني"})}
+
+
+def test_an_airport_welcome_names_the_guest_first_and_the_hosts_after():
+    got, _ = events("وكان في استقبال رئيس الوزراء الهندي ناريندرا مودي لدى وصوله إلى مطار أبوظبي وزير الدولة الإماراتي خليفة شاهين المرر.")
+    meeting = [e for e in got if e[0] == "Meeting"]
+    assert meeting and (meeting[0][5], meeting[0][6]) == ("خليفة شاهين المرر", "ناريندرا مودي")
+    got = pairs("ووصل رئيس الوزراء الهندي ناريندرا مودي إلى الدوحة، وكان في استقباله رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني ووزير الدولة سلطان المريخي.")
+    assert got == {frozenset({"ناريندرا مودي", "محمد بن عبد الرحمن آل ثاني"}), frozenset({"ناريندرا مودي", "سلطان المريخي"})}
+    # a welcome of things, not of a person, is no meeting of the persons named later
+    assert pairs("وبدأت السفارة في استقبال طلبات التأشيرة برعاية السفير علي الشمري والقنصل سعد العتيبي.") == set()
+
+
+def test_a_meeting_counted_by_its_parties_joins_all_of_them():
+    got = pairs("وجمع لقاء ثلاثي الرئيس القبرصي نيكوس خريستودوليدس ورئيس الوزراء اليوناني كيرياكوس ميتسوتاكيس والرئيس المصري عبد الفتاح السيسي في نيقوسيا.")
+    assert got == {frozenset({"نيكوس خريستودوليدس", "كيرياكوس ميتسوتاكيس"}), frozenset({"نيكوس خريستودوليدس", "عبد الفتاح السيسي"}),
+                   frozenset({"كيرياكوس ميتسوتاكيس", "عبد الفتاح السيسي"})}
+
+
+def test_after_haythu_the_verb_keeps_the_sentences_subject():
+    got = pairs("ووصل الرئيس الفيتنامي تو لام إلى موسكو، حيث التقى رئيس الوزراء الروسي ميخائيل ميشوستين.")
+    assert got == {frozenset({"تو لام", "ميخائيل ميشوستين"})}
+
+
+def test_a_visit_object_may_follow_a_day_word_and_a_descriptor():
+    assert ("أنتوني بلينكن", "رفح") in visits_of("وزار وزير الخارجية الأمريكي أنتوني بلينكن أمس مدينة رفح.")
+
+
+def test_halla_dayfan_ala_is_a_visit():
+    assert ("سيرغي لافروف", "بيروت") in visits_of("وحل وزير الخارجية الروسي سيرغي لافروف ضيفا على بيروت.")
+    assert visits_of("وحل الوزير سيرغي لافروف الخلاف مع بيروت.") == set()  # «حل» solved, not «حل ضيفا»
+
+
+def test_a_city_after_a_name_ends_the_name():
+    assert ("فولوديمير زيلينسكي", "وارسو") in visits_of("وغادر الرئيس الأوكراني فولوديمير زيلينسكي كييف متوجها إلى وارسو.")

@@ -50,6 +50,11 @@ DATED_TYPES = {"Meeting", "Visit", "PhoneCall"}
 SPAN_WORDS = set(tokens("يوم يومين ايام أيام اسبوع أسبوع اسبوعين أسبوعين اسابيع أسابيع شهر شهرين اشهر أشهر عام عامين سنة سنتين"))
 RELATIVE_PRONOUNS = set(tokens("الذي التي الذين اللذان اللتان"))
 ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخلال وفي"))
+# «قمة ثلاثية», «لقاء رباعي»: a meeting counted by its parties (one meeting of all of them)
+COUNTED_MEETING = set(tokens("ثنائية ثلاثية رباعية خماسية ثلاثي رباعي خماسي ثلاثيا رباعيا خماسيا"))
+# Heads of an event phrase fronted before the main clause: «وخلال لقائه …، أكد X».
+FRONTED_HEADS = set(tokens("خلال أثناء في لدى"))
+GUEST_WORDS = set(tokens("ضيفا ضيفة ضيفاً"))
 # «حل بـ»: arrived in (the destination is after «بـ», never a direct object: «حل الأزمة»).
 ARRIVE_IN = set(tokens("حل حلت"))
 # Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
@@ -105,6 +110,8 @@ class _ArticleEvents:
         self.events: list[EventRecord] = []
         self._host_only: set[int] = set()  # id() of receptions whose guests are unnamed, so far
         self.title_tokens = {k for t in mentions.titles for k in range(t.start, t.end)}  # tokens inside a title
+        self._name_tokens = {k for r in mentions.refs if r.how == "name" for k in range(r.start, r.end)
+                             if mentions.by_id(r.entity).type == "Person"}  # tokens of a person's name
 
     def entity(self, local_id: str) -> EntityRecord:
         return self.m.by_id(local_id)
@@ -455,6 +462,8 @@ class _ArticleEvents:
         words = {normalize(t.text) for t in sent}
 
         if frame in {"meet", "receive"}:
+            if trig.trigger.needs_with and not any(self.view.norm[k] in WITH_WORDS for k in range(trig.end, ce)):
+                return
             groups = self.meeting_groups(trig, sent, refs, prev_refs, cs, ce)
             if not groups:
                 host = self._host_of_unnamed_guests(trig, refs, ce) if frame == "receive" else None
@@ -554,6 +563,14 @@ class _ArticleEvents:
         after_persons = self.persons(after)
         sent_before = self.persons([r for r in refs if r.end <= trig.start])
 
+        if self.view.norm[trig.start] == "في" and trig.trigger.frame == "receive":
+            return self._welcome_groups(trig, refs, prev_refs)
+        if any(self.view.norm[k] in COUNTED_MEETING for k in range(trig.start, trig.end)) and not self._definite(trig):
+            # «جمع لقاء ثلاثي X و Y و Z», «عقد X و Y و Z اجتماعا ثلاثيا»: a meeting counted by
+            # its parties is one meeting of every person the clause names
+            everyone = self.persons(clause)
+            if len(everyone) >= 2:
+                return [(everyone, None)]
         # «اللقاء», «الاجتماع الذي حضره …»: a definite noun tells more of the meeting just told
         prev = self.previous_meeting()
         brought = self._brought_together(trig)
@@ -581,7 +598,7 @@ class _ArticleEvents:
                 return [(pair, None)]
             return []
 
-        pair_next = any(self.view.norm[k] in PAIR_WORDS for k in range(trig.end, min(len(self.doc), trig.end + 2)))
+        pair_next = any(self._pair_word(k) for k in range(trig.end, min(len(self.doc), trig.end + 2)))
         if trig.trigger.pos == "verb" and norm.lstrip("وف").startswith("جمع") and not norm.lstrip("وف").startswith("جمعه") and not pair_next:
             # «جمعت القمة X و Y»: the persons brought together are the verb's object, right after
             # it (or after its subject noun), or «الرئيسين»; «المواجهة التي جمعت الفريقين …، وأحرز
@@ -629,6 +646,12 @@ class _ArticleEvents:
                 together = trig.trigger.frame == "meet" and len(self._coordinated(after, first=subject)) >= 2
                 if not objects:
                     objects = [o for o in self._after_relative_clause(sent, refs, ce) if o != subject]
+                if not objects and sent_before and self._linked_clause(trig) and self._object_next(trig, after):
+                    # «وصلت ميلوني إلى تونس، حيث التقت الرئيس قيس سعيد»: after «حيث»/«ثم» the
+                    # verb's subject is the sentence's subject, the person after it its object
+                    carried = [p for p in sent_before if p != subject]
+                    if carried:
+                        subject, objects = carried[0], [subject]
                 if not objects and not sent_before and not (self.delegation() and self._delegation_near(trig, ce)):
                     # «والتقى وزير الخارجية السعودي فيصل بن فرحان.»: one person after the verb is
                     # its object; the subject is the one of the sentence before (unless a
@@ -640,11 +663,21 @@ class _ArticleEvents:
             # «لقاء الرئيس X مع …»: the person right after the noun (its genitive), nothing between
             head_end = self._skip_modifiers(trig.end)
             genitive = [r for r in after if self.is_person(r) and r.start in {trig.end, head_end}]
-            if possessive:
+            if possessive and self._passive_by(trig):
+                # «عقب استقباله من قبل الرئيس X»: the owner was received, X received him; the
+                # owner is the clause's own subject or no one named
+                host = after_persons[:1]
+                guest = [p for p in self.persons(before) if p not in host][-1:]
+                subject, objects = (host[0], guest) if host and guest else (None, [])
+            elif possessive:
                 # the nearest person named by name before the noun, over a title that refers back
                 # («اتصال ترامب بأمير قطر … بعد يوم على اتصاله بولي العهد …»: Trump's call)
                 named = self.persons([r for r in refs if r.end <= trig.start and r.how == "name"])
                 owner = [p for p in named if p not in after_persons] or [p for p in sent_before if p not in after_persons]
+                fronted = self._fronted_visit_subject(trig, sent, refs) if not owner else None
+                if fronted is not None:
+                    # «وخلال لقائه الوزير X، أكد الوزير Y …»: the main clause's subject met X
+                    owner, after_persons = [fronted], [p for p in after_persons if p != fronted]
                 if not owner:
                     owner = [p for p in self.persons(prev_refs) if p not in after_persons][:1]
                 subject = owner[-1] if owner else None
@@ -737,7 +770,10 @@ class _ArticleEvents:
             return False
         titles = {ti.start for ti in self.m.titles}
         if g < b.start and g not in titles and not any(r in COUNTERPART_WORDS for r in self.view.readings(g)[:3]):
-            return False  # something other than the second person's title stands between
+            # «الرئيسان الفرنسي X والمصري Y»: after a dual or plural title, a nationality with
+            # «و» is the second person's title
+            if not (b.start - g == 1 and self.view.norm[g].startswith("و") and self.lex.nationalities.match_at(self.view, g) is not None):
+                return False  # something other than the second person's title stands between
         norm = self.view.norm[g]
         if norm == "و":
             return True
@@ -896,14 +932,60 @@ class _ArticleEvents:
         carried = self.persons(prev_refs)
         return carried[0] if carried else None
 
+    def _welcome_groups(self, trig: _Trig, refs: list[TokenRef], prev_refs: list[TokenRef]) -> list[tuple[list[str], str | None]]:
+        """«وكان في استقبال الرئيس X لدى وصوله إلى … الوزير Y [و Z]», «وكان في استقباله Y»: the
+        genitive (or the owner of the pronoun) is the guest, the persons who come after it, past
+        the «لدى وصوله» phrase, are the hosts; each host met the guest."""
+        later = [r for r in refs if r.start >= trig.end and self.is_person(r)]
+        if normalize(self.doc[trig.end - 1].text).endswith(("ه", "ها")):
+            guest = self._owner(trig, refs, prev_refs)
+            hosts = later
+        else:
+            # the guest is the genitive, right after the noun behind its titles («في استقبال
+            # طلبات المبتعثين» welcomes no one)
+            guest = later[0].entity if later and self._object_next(trig, later) else None
+            hosts = later[1:]
+        if guest is None or not hosts:
+            return []
+        chain = [h for h in self._coordinated(hosts, first=hosts[0].entity) if h != guest] or [hosts[0].entity]
+        return [([h, guest], h) for h in chain if h != guest]
+
+    def _object_next(self, trig: _Trig, after: list[TokenRef]) -> bool:
+        """Does the first person after the trigger stand right after it, behind titles only (the
+        verb's object, not a person named further on in the clause)?"""
+        first = next((r for r in after if self.is_person(r)), None)
+        if first is None:
+            return False
+        gap = [k for k in range(trig.end, first.start) if not self.doc[k].is_space and k not in self.title_tokens
+               and self.view.norm[k] not in HONORIFICS]
+        return len(gap) <= 1 and not any(self.doc[k].is_punct for k in gap)
+
+    def _linked_clause(self, trig: _Trig) -> bool:
+        """Does the verb open a clause joined to the one before by «حيث», «ثم», «كما» (its
+        subject dropped, the same as the sentence's)?"""
+        k = trig.start - 1
+        while k >= self.sent.start and self.doc[k].is_space:
+            k -= 1
+        return k >= self.sent.start and self.view.norm[k].lstrip("و") in {"حيث", "ثم", "كما"} \
+            or normalize(self.doc[trig.start].text).startswith("ثم")
+
+    def _pair_word(self, k: int) -> bool:
+        """«الرئيسين», «الجانبان» at token k, not a word of a person's name («إبراهيم رئيسي»)."""
+        return self.view.norm[k] in PAIR_WORDS and k not in self._name_tokens
+
+    def _passive_by(self, trig: _Trig) -> bool:
+        """«استقباله من قبل …», «استقبالها من طرف …»: the noun is passive, its agent follows."""
+        nxt = [self.view.norm[k] for k in range(trig.end, min(len(self.doc), trig.end + 4)) if not self.doc[k].is_space][:2]
+        return len(nxt) == 2 and nxt[0] == "من" and nxt[1] in {"قبل", "طرف", "جانب"}
+
     def _fronted_visit_subject(self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef]) -> str | None:
-        """«وخلال زيارة إلى إندونيسيا، قال الرئيس X …»: a visit phrase fronted before the main
-        clause is the visit of that clause's subject, the first person after the comma that closes
-        the phrase, behind a verb and titles only."""
+        """«وخلال زيارة إلى إندونيسيا، قال الرئيس X …», «ولدى لقائه الوزير Y، أكد X …»: a visit
+        or meeting phrase fronted before the main clause is the event of that clause's subject,
+        the first person after the comma that closes the phrase, behind a verb and titles only."""
         k = trig.start - 1
         while k >= sent.start and self.doc[k].is_space:
             k -= 1
-        if k < sent.start or self.view.norm[k].lstrip("و") not in {"خلال", "اثناء", "في"}:
+        if k < sent.start or self.view.norm[k].lstrip("و") not in FRONTED_HEADS:
             return None
         if any(self.is_person(r) for r in refs if r.end <= trig.start):
             return None
@@ -914,8 +996,8 @@ class _ArticleEvents:
         if first is None:
             return None
         gap = [j for j in range(comma + 1, first.start) if not self.doc[j].is_space and j not in self.title_tokens]
-        if len(gap) > 1 or (gap and self.lex.triggers.match_at(self.view, gap[0]) is None):
-            return None  # only the main verb («قال», «أكد») may stand between
+        if len(gap) > 1 or (gap and not self.doc[gap[0]].is_alpha):
+            return None  # only the main verb («قال», «أكد», «أشاد») may stand between
         return first.entity
 
     def _support_subject(self, trig: _Trig, before: list[TokenRef]) -> str | None:
@@ -963,7 +1045,8 @@ class _ArticleEvents:
         (None when the text names no pair this way)."""
         doc = self.doc
         window = range(trig.end, min(ce, trig.end + 4))
-        words = [normalize(doc[k].text) for k in window]
+        # «رئيسي» in «إبراهيم رئيسي» is a name, not «the two presidents of»
+        words = [normalize(doc[k].text) if k not in self._name_tokens else "" for k in window]
         if "بين" in words:
             k = trig.end + words.index("بين") + 1
             people = self.persons([r for r in after if r.start >= k])
@@ -980,7 +1063,7 @@ class _ArticleEvents:
                 return named[:2]
         # «وعقد الوزيران جلسة مباحثات», «وأجرى الزعيمان محادثات»: the pair is the subject of the
         # support verb just before the trigger
-        subject_pair = any(self.view.norm[k] in PAIR_WORDS for k in range(max(self.sent.start, trig.start - 2), trig.start))
+        subject_pair = any(self._pair_word(k) for k in range(max(self.sent.start, trig.start - 2), trig.start))
         if subject_pair and not any(w in PAIR_WORDS or w in BETWEEN_PRONOUNS for w in words):
             # the two sides of the meeting just told, when it took place («المرتقب»: a planned
             # meeting's sides are not who «ناقشا»)
@@ -1162,7 +1245,7 @@ class _ArticleEvents:
             norm = self.view.norm[k]
             named = sum(trig.end <= st < k for st in starts)
             subject_before = any(r.end <= trig.start and self.is_person(r) for r in refs)
-            if norm in TOPIC_WORDS and (trig.trigger.frame != "receive" or named >= (1 if subject_before else 2)):
+            if norm in TOPIC_WORDS and (trig.trigger is None or trig.trigger.frame != "receive" or named >= (1 if subject_before else 2)):
                 # (a reception whose guest is not named yet goes on: «استقبل X … مدير عام فرع هيئة
                 # الأمر بالمعروف والنهي عن المنكر … الشيخ Y»: «عن» inside the guest's title)
                 return k
@@ -1312,8 +1395,14 @@ class _ArticleEvents:
             prev = normalize(doc[k].text) if k >= 0 else ""
             via_to = prev in {"الي", "لي", "زياره", "لزياره"} or (first.startswith("ل") and not self.entity(r.entity).name.startswith("ل"))
             if normalize(trig.text) in ARRIVE_IN:
-                via_to = glued_in  # «حل أمس بتونس», «حل بمدينة نيويورك»: arrived in
-            adjacent = r.start - people_end <= 1
+                # «حل أمس بتونس», «حل بمدينة نيويورك»: arrived in; «حل ضيفا على بيروت»
+                via_to = glued_in or (prev == "علي" and k > 0 and self.view.norm[k - 1] in GUEST_WORDS)
+            # the object right after the visitor, past a day word and a descriptor: «زار X أمس مدينة رفح»
+            j = r.start - 1
+            while j >= people_end and (doc[j].is_space or normalize(doc[j].text) in PLACE_DESCRIPTORS
+                                       or self.view.norm[j] in time_words()):
+                j -= 1
+            adjacent = j + 1 - people_end <= 1
             if via_to or adjacent:
                 # «العاصمة العراقية بغداد», «مطار بغداد»: the city, not the country before it.
                 nxt = next((o for o in after if o.start >= r.end and o.start - r.end <= 1 and self.entity(o.entity).type == "City"), None)

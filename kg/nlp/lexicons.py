@@ -27,6 +27,7 @@ class Trigger:
     type: str
     pos: str
     frame: str
+    needs_with: bool = False  # «استعرض X مع Y» is a meeting, «استعرض X المنحة» is not
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def load_lexicons() -> Lexicons:
             skip = set(filter(None, row.get("skip", "").split("|")))
             for form in verb_forms(row["past"], row["present"], objects=row.get("objects", "yes") != "no"):
                 if form not in triggers and form not in skip:
-                    triggers.add(form, Trigger(form, row["type"], "verb", row["frame"]))
+                    triggers.add(form, Trigger(form, row["type"], "verb", row["frame"], needs_with=row.get("with") == "yes"))
     if (LEXICON / "trigger_nouns.tsv").exists():
         for row in read_tsv(LEXICON / "trigger_nouns.tsv"):
             for form in noun_forms(row["noun"]):

@@ -122,6 +122,7 @@ class _Builder:
         self.vocab = {v.norm[i] for i in range(len(v)) if not v.is_punct[i] and not v.is_space[i]}
         # Words the NER model tags as (part of) a person here win over the common-word list.
         self.known_names = {normalize(t.text) for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
+        self._ner_person_tokens = {t.i for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
         self._title_words = {w for off in lex.office_by_key.values() for w in tokens(off.label_ar)}
         self.anchored: set[str] = set()  # persons named right after a title or «نظيره»
         self.kin: set[str] = set()  # persons introduced by a kinship word («زوجته صوفي …»)
@@ -464,7 +465,8 @@ class _Builder:
             words = [k for k in range(rng[0], rng[1]) if self.doc[k].is_alpha]
             # after «عبد» a word is one of God's names («عبد الملك», «عبد الرحمن»), ordinary or not
             plain = [k for k in words if not (k > 0 and self.view.norm[k - 1] in {"عبد", "وعبد"})]
-            if len(words) >= 2 and not any(self._ordinary_word(k) or self.view.norm[k] in self.lex.not_person_words for k in plain):
+            if len(words) >= 2 and not any(self._ordinary_word(k) or self.view.norm[k] in self.lex.not_person_words for k in plain) \
+                    and not self._idiom_after_name_word(*rng):
                 candidates.append((rng[0], rng[1], None))
 
     def _ordinary_word(self, k: int) -> bool:
@@ -655,7 +657,34 @@ class _Builder:
             and norm[2] not in "اوي"  # «ستانيكزاي», «ستيفان»: a long vowel after ست is a name's
             and norm not in self._given_norm
             and not self.lex.is_name_word(norm)
+            and not (k in self._ner_person_tokens and not self._known_present(norm[1:]))
         )
+
+    def _idiom_after_name_word(self, s: int, e: int) -> bool:
+        """«حسن الجوار» (good neighbourliness), «حسن النية»: a name word that is also a noun,
+        before words that news rarely puts in a name (mostly_not_names.tsv), that no name list
+        knows and that the model does not tag as a person here, is a phrase, not a person."""
+        rest = [k for k in range(s + 1, e) if self.doc[k].is_alpha and self.view.norm[k] not in NAME_LINKS]
+        return bool(rest) and all(
+            self.view.norm[k] in self.lex.mostly_not_names and not self.lex.is_name_word(self.view.norm[k])
+            and k not in self._ner_person_tokens for k in rest)
+
+    def _hamza_al(self, k: int) -> bool:
+        """Does the word begin with «أل»/«إل» as written («ألينا», «إلهام»)? The article «ال» is
+        never written with a hamza, so such a word is no definite description."""
+        return self.doc[k].text.lstrip("وف").startswith(("أل", "إل"))
+
+    def _known_present(self, word: str) -> bool:
+        """Is `word` (a future verb without its «س») a present tense news writes, once a dual or
+        plural ending and an object pronoun are taken off («يعقدان» → «يعقد», «يبحثونها» →
+        «يبحث»)? «سيجورنيه» read as «س» + «يجورنيه» leaves no such verb: it is a name."""
+        known = self.lex.common_words | self.lex.news_words
+        forms = {word}
+        for suffix in ("هما", "هم", "ها", "ه"):
+            forms |= {f[: -len(suffix)] for f in list(forms) if f.endswith(suffix) and len(f) - len(suffix) >= 3}
+        for suffix in ("ان", "ون", "ين", "ن"):
+            forms |= {f[: -len(suffix)] for f in list(forms) if f.endswith(suffix) and len(f) - len(suffix) >= 3}
+        return any(f in known for f in forms)
 
     def glued_phrase(self, i: int) -> bool:
         """A word that begins a new phrase with a clitic glued to it, so it cannot continue the
@@ -898,8 +927,10 @@ class _Builder:
             if ner is not None and ner.end > rng[1]:
                 # The model's longer span wins, up to where a name cannot go on («الرئيس
                 # بوتفليقة والشيخ علي»: the model ran into the next person's honorific).
+                # (a place read already ends it: «زيلينسكي كييف متوجها …»)
                 e = rng[1]
-                while e < min(ner.end, rng[0] + 5) and not self._ends_name_before(e):
+                while e < min(ner.end, rng[0] + 5) and not self._ends_name_before(e) and (
+                        e not in self.taken or self.view.norm[e].startswith("ال")):  # «سلمى اللومي» is no «لومي»
                     e += 1
                 rng = (rng[0], e)
             candidates.append((rng[0], rng[1], title))
@@ -946,7 +977,7 @@ class _Builder:
                     e = family + 2
                 if any(not (doc[i].is_alpha or (i > s and _hyphen_led(doc[i].text))) for i in range(s, e)):
                     continue  # «لـ«الشرق الأوسط»: quote marks or digits inside are not a name
-                while s < e - 1 and normalize(doc[s].text).lstrip("وف").startswith("ال") and (
+                while s < e - 1 and normalize(doc[s].text).lstrip("وف").startswith("ال") and not self._hamza_al(s) and (
                     not self._nisba(s) or self.lex.nationalities.match_at(self.view, s) is not None
                 ) and not (
                     normalize(doc[s].text)[:1] in "وف" and self.lex.is_name_word(normalize(doc[s].text)[1:])
