@@ -497,3 +497,50 @@ def test_halla_dayfan_ala_is_a_visit():
 
 def test_a_city_after_a_name_ends_the_name():
     assert ("فولوديمير زيلينسكي", "وارسو") in visits_of("وغادر الرئيس الأوكراني فولوديمير زيلينسكي كييف متوجها إلى وارسو.")
+
+
+def test_a_parenthesis_between_commas_does_not_end_the_meeting_clause():
+    got = pairs("والتقى وزير الخارجية الهندي سوبرامانيام جايشانكار، في نيودلهي، مع نظيره الأسترالي بيني وونغ.")
+    assert got == {frozenset({"سوبرامانيام جايشانكار", "بيني وونغ"})}
+
+
+def test_a_fronted_call_with_maa_belongs_to_the_main_clauses_subject():
+    got, _ = events("وفي اتصال هاتفي مع رئيس الوزراء الإيطالي جورجيا ميلوني، شدد المستشار الألماني أولاف شولتس على وحدة الموقف.")
+    calls = [e for e in got if e[0] == "PhoneCall"]
+    assert calls and calls[0][2] == frozenset({"جورجيا ميلوني", "أولاف شولتس"})
+
+
+def test_a_call_told_by_the_adverb_hatifiyan():
+    got, _ = events("وتحدث الرئيس الأمريكي جو بايدن هاتفيا مع الرئيس الصيني شي جين بينغ.")
+    assert any(e[0] == "PhoneCall" and e[2] == frozenset({"جو بايدن", "شي جين بينغ"}) for e in got)
+
+
+def test_a_given_name_read_as_a_verb_through_a_clitic_does_not_cut_the_clause():
+    # «فيصل» reads «ف» + «يصل» (arrives); inside the name it ends no clause
+    assert ("فيصل بن فرحان", "جنيف") in visits_of("وتوجه وزير الخارجية السعودي فيصل بن فرحان إلى جنيف.")
+
+
+def test_a_lemma_that_begins_with_sin_is_no_future():
+    assert ("أيمن الصفدي", "بروكسل") in visits_of("وسافر وزير الخارجية الأردني أيمن الصفدي إلى بروكسل.")
+    assert visits_of("وسيسافر وزير الخارجية الأردني أيمن الصفدي إلى بروكسل.") == set()
+
+
+def test_a_tour_that_took_in_places_is_a_visit_to_each_but_not_one_still_to_come():
+    got = visits_of("واختتم رئيس الوزراء الياباني فوميو كيشيدا جولة أفريقية شملت مصر وغانا وكينيا.")
+    assert {("فوميو كيشيدا", "مصر"), ("فوميو كيشيدا", "غانا"), ("فوميو كيشيدا", "كينيا")} <= got
+    got = visits_of("ووصل رئيس الوزراء الياباني فوميو كيشيدا إلى القاهرة في مستهل جولة أفريقية تشمل غانا وكينيا.")
+    assert ("فوميو كيشيدا", "القاهرة") in got and ("فوميو كيشيدا", "غانا") not in got
+
+
+def test_the_subject_may_follow_the_destination():
+    assert ("أحمد داود أوغلو", "بغداد") in visits_of("ووصل إلى بغداد أمس رئيس الوزراء التركي أحمد داود أوغلو في زيارة رسمية.")
+
+
+def test_a_genitive_after_a_meeting_noun_is_the_object_of_the_subject_before():
+    got = pairs("وبدأ وزير الخارجية البريطاني ديفيد لامي زيارته بلقاء الرئيس المصري عبد الفتاح السيسي في القاهرة.")
+    assert frozenset({"ديفيد لامي", "عبد الفتاح السيسي"}) in got
+
+
+def test_after_haythu_on_the_sidelines_the_object_still_follows_the_verb():
+    got = pairs("وحضر رئيس الوزراء الباكستاني شهباز شريف القمة، حيث التقى على هامشها الرئيس الأذربيجاني إلهام علييف.")
+    assert got == {frozenset({"شهباز شريف", "إلهام علييف"})}

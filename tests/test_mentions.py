@@ -165,3 +165,7 @@ def test_a_word_written_with_hamza_al_is_no_definite_description():
 
 def test_a_name_word_before_words_rarely_in_names_is_an_idiom():
     assert "حسن الجوار" not in persons("وأكد الوزيران أهمية علاقات حسن الجوار بين البلدين.")
+
+
+def test_the_models_longer_span_after_a_title_stops_at_an_ordinary_word():
+    assert "جو بايدن" in persons("وتحدث الرئيس الأمريكي جو بايدن هاتفيا مع الرئيس الصيني شي جين بينغ.")

@@ -55,6 +55,11 @@ COUNTED_MEETING = set(tokens("ثنائية ثلاثية رباعية خماسي�
 # Heads of an event phrase fronted before the main clause: «وخلال لقائه …، أكد X».
 FRONTED_HEADS = set(tokens("خلال أثناء في لدى"))
 GUEST_WORDS = set(tokens("ضيفا ضيفة ضيفاً"))
+# «التقى على هامشها …», «على هامش القمة»: where a meeting took place, between the verb and its object
+SIDELINES = set(tokens("على علي هامش هامشها هامشه هامشهما"))
+# «جولة شملت مصر وإثيوبيا»: the places a tour took in (the present «في مستهل جولة تشمل …» tells
+# the stops still to come)
+COVERS = set(tokens("شملت شمل وشملت"))
 # «حل بـ»: arrived in (the destination is after «بـ», never a direct object: «حل الأزمة»).
 ARRIVE_IN = set(tokens("حل حلت"))
 # Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
@@ -138,7 +143,8 @@ class _ArticleEvents:
     def modality(self, trig: _Trig, clause_start: int, clause_end: int) -> str:
         doc = self.doc
         first = normalize(doc[trig.start].text)
-        if trig.trigger.pos == "verb" and first.startswith(FUTURE_PREFIXES) and not normalize(trig.trigger.form).startswith(FUTURE_PREFIXES[:2]):
+        # (a lemma that itself begins with «س», «سافر», is no future)
+        if trig.trigger.pos == "verb" and first.startswith(FUTURE_PREFIXES) and not normalize(trig.trigger.form).startswith("س"):
             return "planned"
         if trig.trigger.pos == "verb" and normalize(trig.trigger.form).startswith(("سي", "ست")):
             return "planned"
@@ -685,6 +691,13 @@ class _ArticleEvents:
             elif genitive:
                 subject = genitive[0].entity
                 objects = [p for p in after_persons if p != subject]
+                prior = [p for p in self.persons(before) if p != subject]
+                near = [r for r in refs if r.end <= trig.start and self.is_person(r) and trig.start - r.end <= 2
+                        and not any(self.doc[k].is_punct for k in range(r.end, trig.start))]
+                prior = prior or [p for p in self.persons(near[-1:]) if p != subject]  # «X جولته بلقاء Y»
+                if not objects and prior:
+                    # «استهل X جولته بلقاء ولي العهد Y»: the genitive is the object of the clause's subject
+                    subject, objects = prior[-1], [subject]
             elif not after_persons and self._adverbial(trig) and len(sent_before) >= 2:
                 # «ودعا الجهيناوي نظيره جونسون، خلال جلسة عمل …»: the meeting of the clause's
                 # subject and object
@@ -715,6 +728,11 @@ class _ArticleEvents:
                 # host first: the named person receiving the delegation, else the delegation's head
                 host = others[0] if trig.trigger.frame == "receive" and subject not in party else party[0]
                 return [([host] + [p for p in party + others if p != host], host)]
+        if subject is None and objects and not sent_before:
+            # «وفي اتصال هاتفي مع الرئيس X، أكد الرئيس Y …»: the main clause's subject
+            fronted = self._fronted_visit_subject(trig, sent, refs)
+            if fronted is not None and fronted not in objects:
+                subject = fronted
         if subject is None and objects and not sent_before and self._subject_dropped(trig, sent, after):
             # «وقال في مؤتمر صحافي مع نظيره …»: the subject is the one of the sentence before
             carried = [p for p in self.persons(prev_refs) if p not in objects]
@@ -832,6 +850,8 @@ class _ArticleEvents:
                 visitor = first[0].entity
             elif svo is not None:
                 visitor = svo
+            elif (late := self._subject_after_destination(dest, after)) is not None:
+                visitor = late  # «ووصل إلى العاصمة الأردنية عمان وزير الخارجية الأمريكي X»
             elif self.delegation() and self._relative_to_delegation(trig):
                 pass  # «والوفد الذي زار …»: the delegation went, not the last sentence's subject
             elif not sent_before:
@@ -870,6 +890,20 @@ class _ArticleEvents:
             out += [(v, d) for v in dict.fromkeys(visitors) if not (d_country and self.entity(v).country == d_country)]
         return out
 
+    def _subject_after_destination(self, dest: str | None, after: list[TokenRef]) -> str | None:
+        """The verb's subject after its destination (verb, place, subject: «وصل إلى بغداد أمس وزير
+        الخارجية X»): the first person right after the place, behind titles and a day word."""
+        at = next((r for r in after if r.entity == dest), None) if dest is not None else None
+        if at is None:
+            return None
+        first = next((r for r in after if r.start >= at.end and self.is_person(r) and r.actor), None)
+        if first is None:
+            return None
+        places = {k for r in after if self.is_place(r) for k in range(r.start, r.end)}  # «العاصمة الأردنية عمان»
+        gap = [k for k in range(at.end, first.start) if not self.doc[k].is_space and k not in self.title_tokens
+               and k not in places and self.view.norm[k] not in time_words() and self.view.norm[k] not in HONORIFICS]
+        return first.entity if not gap else None
+
     def _coordinated_places(self, dest: str, after: list[TokenRef]) -> list[str]:
         """Places joined to the destination by «و» right after it («إلى مصر وإثيوبيا وفرنسا»)."""
         refs = [r for r in after if self.is_place(r)]
@@ -906,8 +940,8 @@ class _ArticleEvents:
     def _next_verb_start(self, trig: _Trig, sent: SpacySpan, ce: int) -> int:
         """The start of the next verb trigger's clause after `trig` (or the sentence end)."""
         for pm in self.lex.triggers.find(self.view, trig.end, sent.end):
-            if pm.payload.pos == "verb":
-                return self._clause_start(trig.end, pm.start)
+            if pm.payload.pos == "verb" and not any(r.start <= pm.start < r.end for r in self.m.refs):
+                return self._clause_start(trig.end, pm.start)  # («فيصل» is no «ف» + «يصل»)
         return sent.end
 
     def _adverbial(self, trig: _Trig) -> bool:
@@ -957,7 +991,8 @@ class _ArticleEvents:
         if first is None:
             return False
         gap = [k for k in range(trig.end, first.start) if not self.doc[k].is_space and k not in self.title_tokens
-               and self.view.norm[k] not in HONORIFICS]
+               and self.view.norm[k] not in HONORIFICS and self.view.norm[k] not in time_words()
+               and self.view.norm[k] not in SIDELINES]
         return len(gap) <= 1 and not any(self.doc[k].is_punct for k in gap)
 
     def _linked_clause(self, trig: _Trig) -> bool:
@@ -1259,6 +1294,9 @@ class _ArticleEvents:
             nxt = self.view.norm[j]
             if j in starts or j in title_starts or any(r in COUNTERPART_WORDS for r in self.view.readings(j)[:3]):
                 continue  # the list of persons goes on
+            if nxt in WITH_WORDS and j + 1 < ce and (j + 1 in starts or j + 1 in title_starts
+                                                     or any(r in COUNTERPART_WORDS for r in self.view.readings(j + 1)[:3])):
+                continue  # «والتقى X، في أنقرة، مع نظيره Y»: the counterpart after a parenthesis
             if nxt in CLAUSE_OPENERS or (nxt.startswith("و") and len(nxt) > 3 and not self._person_near(j, starts, title_starts)):
                 return k
         return ce
@@ -1393,7 +1431,7 @@ class _ArticleEvents:
                 glued_in = glued_in or normalize(doc[k].text).startswith("ب")
                 k -= 1
             prev = normalize(doc[k].text) if k >= 0 else ""
-            via_to = prev in {"الي", "لي", "زياره", "لزياره"} or (first.startswith("ل") and not self.entity(r.entity).name.startswith("ل"))
+            via_to = prev in {"الي", "لي", "زياره", "لزياره"} or prev in COVERS or (first.startswith("ل") and not self.entity(r.entity).name.startswith("ل"))
             if normalize(trig.text) in ARRIVE_IN:
                 # «حل أمس بتونس», «حل بمدينة نيويورك»: arrived in; «حل ضيفا على بيروت»
                 via_to = glued_in or (prev == "علي" and k > 0 and self.view.norm[k - 1] in GUEST_WORDS)

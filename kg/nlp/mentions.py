@@ -930,7 +930,10 @@ class _Builder:
                 # (a place read already ends it: «زيلينسكي كييف متوجها …»)
                 e = rng[1]
                 while e < min(ner.end, rng[0] + 5) and not self._ends_name_before(e) and (
-                        e not in self.taken or self.view.norm[e].startswith("ال")):  # «سلمى اللومي» is no «لومي»
+                        e not in self.taken or self.view.norm[e].startswith("ال")) and (  # «سلمى اللومي» is no «لومي»
+                        not self._ordinary(e) or self.view.norm[e].endswith("ي") or self.lex.is_name_word(self.view.norm[e])):
+                    # («بايدن هاتفيا», «شريف القمة»: an ordinary word ends it, unless it has a
+                    # surname's shape in «ي» («إبراهيم رئيسي») or a name list knows it)
                     e += 1
                 rng = (rng[0], e)
             candidates.append((rng[0], rng[1], title))
