@@ -544,3 +544,16 @@ def test_a_genitive_after_a_meeting_noun_is_the_object_of_the_subject_before():
 def test_after_haythu_on_the_sidelines_the_object_still_follows_the_verb():
     got = pairs("وحضر رئيس الوزراء الباكستاني شهباز شريف القمة، حيث التقى على هامشها الرئيس الأذربيجاني إلهام علييف.")
     assert got == {frozenset({"شهباز شريف", "إلهام علييف"})}
+
+
+def test_the_country_of_the_visitors_title_is_not_the_destination():
+    assert ("مشعل الأحمد الجابر الصباح", "الرياض") in visits_of("ووصل أمير الكويت الشيخ مشعل الأحمد الجابر الصباح إلى الرياض أمس.")
+
+
+def test_a_support_verb_before_the_subjects_titles_and_a_day_word_before_the_noun():
+    assert ("هاكان فيدان", "بغداد") in visits_of("ويقوم وزير الخارجية التركي هاكان فيدان حاليا بزيارة إلى بغداد.")
+    assert ("هاكان فيدان", "بغداد") in visits_of("وبدأ وزير الخارجية التركي هاكان فيدان اليوم زيارة إلى بغداد.")
+
+
+def test_a_capital_named_with_its_nationality_is_the_object_of_zara():
+    assert ("إيمانويل ماكرون", "بكين") in visits_of("وزار الرئيس الفرنسي إيمانويل ماكرون العاصمة الصينية بكين.")

@@ -1045,10 +1045,12 @@ class _ArticleEvents:
             return last.entity
         if len(gap) <= 2 and all(normalize(t.text) in {"في", "خلال", "اثناء", "نفسه", "نفسها", "عبر"} for t in gap):
             return last.entity  # «العلولا نفسه خلال زيارة قصيرة إلى بيروت»
-        # «يؤدي الوزير X ، زيارة …»: the support verb before the subject
+        # «يؤدي الوزير X ، زيارة …», «ويقوم وزير الخارجية X حاليا بزيارة»: the support verb
+        # before the subject and its titles
         k = last.start - 1
-        while k >= 0 and self.doc[k].is_space:
+        while k >= 0 and (self.doc[k].is_space or k in self.title_tokens):
             k -= 1
+        gap = [t for t in gap if self.view.norm[t.i] not in time_words()]
         if k >= 0 and any(r in SUPPORT_VERBS for r in self.view.readings(k)[:3]) and len(gap) <= 2:
             return last.entity
         return self._relative_antecedent(trig, before)
@@ -1415,8 +1417,8 @@ class _ArticleEvents:
             if r.start - people_end <= 1 and not self.is_place(r):
                 people_end = self._skip_titles(r.end)
         for r in after:
-            if not self.is_place(r):
-                continue
+            if not self.is_place(r) or r.start in self.title_tokens:
+                continue  # («وصل أمير قطر …»: the country of the visitor's title is not where he went)
             prev = normalize(doc[r.start - 1].text) if r.start else ""
             first = normalize(doc[r.start].text)
             k = r.start - 1
@@ -1438,7 +1440,8 @@ class _ArticleEvents:
             # the object right after the visitor, past a day word and a descriptor: «زار X أمس مدينة رفح»
             j = r.start - 1
             while j >= people_end and (doc[j].is_space or normalize(doc[j].text) in PLACE_DESCRIPTORS
-                                       or self.view.norm[j] in time_words()):
+                                       or self.view.norm[j] in time_words()
+                                       or self.lex.nationalities.match_at(self.view, j) is not None):  # «العاصمة الروسية موسكو»
                 j -= 1
             adjacent = j + 1 - people_end <= 1
             if via_to or adjacent:

@@ -1,0 +1,85 @@
+"""Behavioural probes: constructions of news prose that kg must read, one sentence each
+(tests/probes/*.tsv, written for kg, none copied from an article). A probe with a known failure
+is an expected failure, strict: when a mechanism makes it pass, the row must be updated.
+
+Round 4 wrote three batteries in turn, each before the fixes it led to: a (74 probes), b (52),
+c (28, written after the fixes of a and b). docs/evaluation.md gives their pass rates."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.arabic import normalize
+from kg.nlp.extract import extract_article
+from kg.records import Article
+
+PROBES = Path(__file__).parent / "probes"
+PUB = date(2024, 5, 14)  # a Tuesday
+
+
+def _rows() -> list:
+    out = []
+    for path in sorted(PROBES.glob("*.tsv")):
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+        for n, line in enumerate(lines[1:], 1):
+            sentence, expect, known = (line.split("\t") + [""])[:3]
+            marks = [pytest.mark.xfail(reason=known, strict=True)] if known else []
+            out.append(pytest.param(sentence, expect, id=f"{path.stem}-{n:02d}", marks=marks))
+    return out
+
+
+def read(sentence: str) -> tuple[set, set, list, bool, set]:
+    """Occurred met-with pairs, (visitor, destination) pairs, event dates, whether some event is
+    planned, and the persons, as kg reads them from one sentence."""
+    rec = extract_article(Article(id="probe", text=sentence, published=PUB))
+    name = {e.local_id: e.name for e in rec.entities}
+    met, visits, dates, planned = set(), set(), [], False
+    for ev in rec.events:
+        people = sorted({name[p] for p in ev.participants if p in name})
+        if ev.modality != "occurred":
+            planned = True
+            continue
+        if ev.type in ("Meeting", "PhoneCall"):
+            met |= {frozenset((a, b)) for i, a in enumerate(people) for b in people[i + 1 :]}
+        if ev.type == "Visit":
+            visits |= {(p, normalize(name.get(ev.place) or "")) for p in people}
+        if ev.date:
+            dates.append(ev.date.value)
+    return met, visits, dates, planned, {e.name for e in rec.entities if e.type == "Person"}
+
+
+def misses(sentence: str, expect: str) -> list[str]:
+    met, visits, dates, planned, persons = read(sentence)
+    bad = []
+    for item in expect.split(";"):
+        key, _, value = item.partition("=")
+        if key == "met":
+            bad += [f"missing met {p}" for p in value.split(",") if frozenset(p.split("|")) not in met]
+        elif key == "notmet" and frozenset(value.split("|")) in met:
+            bad.append(f"wrong met {value}")
+        elif key == "nomet" and met:
+            bad.append(f"met should be empty: {met}")
+        elif key == "visit":
+            for v in value.replace("visit=", "").split(","):
+                who, place = v.split(">")
+                if not any(x == who and normalize(place) in y for x, y in visits):
+                    bad.append(f"missing visit {v}")
+        elif key == "novisit":
+            who, _, place = value.partition(">")
+            if any(x == who and (not place or normalize(place) in y) for x, y in visits):
+                bad.append(f"wrong visit {value}")
+        elif key == "date" and value not in dates:
+            bad.append(f"date {value} not in {dates}")
+        elif key == "planned" and not planned:
+            bad.append("no planned event")
+        elif key == "persons" and persons != set(filter(None, value.split(","))):
+            bad.append(f"persons {sorted(persons)}")
+    return bad
+
+
+@pytest.mark.parametrize("sentence,expect", _rows())
+def test_probe(sentence: str, expect: str) -> None:
+    assert misses(sentence, expect) == []
