@@ -557,3 +557,13 @@ def test_a_support_verb_before_the_subjects_titles_and_a_day_word_before_the_nou
 
 def test_a_capital_named_with_its_nationality_is_the_object_of_zara():
     assert ("إيمانويل ماكرون", "بكين") in visits_of("وزار الرئيس الفرنسي إيمانويل ماكرون العاصمة الصينية بكين.")
+
+
+def test_a_message_received_is_no_reception():
+    assert pairs("واستقبل الرئيس البرازيلي لولا دا سيلفا أمس رسالة خطية من نظيره الأرجنتيني خافيير ميلي.") == set()
+    assert pairs("واستقبل الرئيس البرازيلي لولا دا سيلفا نظيره الأرجنتيني خافيير ميلي.") == {frozenset({"لولا دا سيلفا", "خافيير ميلي"})}
+
+
+def test_a_future_verb_after_the_nouns_maa_phrase_makes_the_meeting_planned():
+    got, _ = events("وقال الرئيس الكيني وليام روتو إن لقاءه مع الرئيس التنزاني سامية صولوحو حسن سيكون في أروشا.")
+    assert [e[1] for e in got if e[0] == "Meeting"] == ["planned"]

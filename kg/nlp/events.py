@@ -52,6 +52,8 @@ RELATIVE_PRONOUNS = set(tokens("الذي التي الذين اللذان الل
 ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخلال وفي"))
 # «قمة ثلاثية», «لقاء رباعي»: a meeting counted by its parties (one meeting of all of them)
 COUNTED_MEETING = set(tokens("ثنائية ثلاثية رباعية خماسية ثلاثي رباعي خماسي ثلاثيا رباعيا خماسيا"))
+# «استقبل X رسالة من Y»: what is received is a message, not a guest
+MESSAGE_NOUNS = set(tokens("رسالة رسالته رسائل برقية برقيات خطابا خطاب مكالمة اتصالا دعوة طلبات شكوى"))
 # Heads of an event phrase fronted before the main clause: «وخلال لقائه …، أكد X».
 FRONTED_HEADS = set(tokens("خلال أثناء في لدى"))
 GUEST_WORDS = set(tokens("ضيفا ضيفة ضيفاً"))
@@ -185,6 +187,15 @@ class _ArticleEvents:
                 word = normalize(tok.text)
                 if word.startswith(("سي", "ست")) and len(word) > 4 and tok.is_alpha:
                     return "planned"
+            # «إن لقاءه مع ولي العهد الأمير X سيكون في الرياض»: the future verb after the
+            # noun's «مع» phrase
+            k = trig.end
+            while k < self.sent.end and (self.doc[k].is_space or k in self.title_tokens or k in self._name_tokens
+                                         or self.view.norm[k] in WITH_WORDS | HONORIFICS | {"بين", "و"}):
+                k += 1
+            if k > trig.end and k < self.sent.end and self.doc[k].is_alpha and normalize(self.doc[k].text).startswith(("سي", "ست")) \
+                    and len(normalize(self.doc[k].text)) > 4:
+                return "planned"
         return found or "occurred"
 
     # -- dates -----------------------------------------------------------------------------------
@@ -468,6 +479,8 @@ class _ArticleEvents:
         words = {normalize(t.text) for t in sent}
 
         if frame in {"meet", "receive"}:
+            if frame == "receive" and trig.trigger.pos == "verb" and self._receives_a_message(trig, after):
+                return  # «واستقبل الرئيس X رسالة من نظيره Y»: a letter, not a guest
             if trig.trigger.needs_with and not any(self.view.norm[k] in WITH_WORDS for k in range(trig.end, ce)):
                 return
             groups = self.meeting_groups(trig, sent, refs, prev_refs, cs, ce)
@@ -1007,6 +1020,15 @@ class _ArticleEvents:
     def _pair_word(self, k: int) -> bool:
         """«الرئيسين», «الجانبان» at token k, not a word of a person's name («إبراهيم رئيسي»)."""
         return self.view.norm[k] in PAIR_WORDS and k not in self._name_tokens
+
+    def _receives_a_message(self, trig: _Trig, after: list[TokenRef]) -> bool:
+        """Is the object of «استقبل» a message (data: MESSAGE_NOUNS), the first word after the
+        subject and its titles?"""
+        first = next((r for r in after if self.is_person(r)), None)
+        k = first.end if first is not None and first.start - self._skip_titles(trig.end) <= 1 else trig.end
+        while k < self.sent.end and (self.doc[k].is_space or k in self.title_tokens or self.view.norm[k] in time_words()):
+            k += 1
+        return k < self.sent.end and any(r in MESSAGE_NOUNS for r in self.view.readings(k)[:3])
 
     def _passive_by(self, trig: _Trig) -> bool:
         """«استقباله من قبل …», «استقبالها من طرف …»: the noun is passive, its agent follows."""
