@@ -567,3 +567,10 @@ def test_a_message_received_is_no_reception():
 def test_a_future_verb_after_the_nouns_maa_phrase_makes_the_meeting_planned():
     got, _ = events("وقال الرئيس الكيني وليام روتو إن لقاءه مع الرئيس التنزاني سامية صولوحو حسن سيكون في أروشا.")
     assert [e[1] for e in got if e[0] == "Meeting"] == ["planned"]
+
+
+def test_after_a_reception_kama_iltaqa_goes_on_with_the_guest():
+    text = ("وصل وزير الخارجية الياباني تاكيشي إيوايا إلى عمان أمس. واستقبله العاهل الأردني الملك عبد الله الثاني، "
+            "كما التقى نظيره أيمن الصفدي.")
+    got = pairs(text)
+    assert frozenset({"تاكيشي إيوايا", "أيمن الصفدي"}) in got and frozenset({"عبد الله الثاني", "أيمن الصفدي"}) not in got

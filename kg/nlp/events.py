@@ -668,7 +668,10 @@ class _ArticleEvents:
                 if not objects and sent_before and self._linked_clause(trig) and self._object_next(trig, after):
                     # «وصلت ميلوني إلى تونس، حيث التقت الرئيس قيس سعيد»: after «حيث»/«ثم» the
                     # verb's subject is the sentence's subject, the person after it its object
-                    carried = [p for p in sent_before if p != subject]
+                    # (after a reception, «كما التقى نظيره …» goes on with the guest: the
+                    # visitor the story follows)
+                    traveller = self._last_traveller()
+                    carried = [p for p in ([traveller] if traveller else []) + sent_before if p != subject]
                     if carried:
                         subject, objects = carried[0], [subject]
                 if not objects and not sent_before and not (self.delegation() and self._delegation_near(trig, ce)):
@@ -996,6 +999,17 @@ class _ArticleEvents:
             return []
         chain = [h for h in self._coordinated(hosts, first=hosts[0].entity) if h != guest] or [hosts[0].entity]
         return [([h, guest], h) for h in chain if h != guest]
+
+    def _last_traveller(self) -> str | None:
+        """The visitor of the last visit told in this sentence, or the guest of its last reception."""
+        for ev in reversed(self.events):
+            if ev.evidence.start < self.sent.start_char:
+                return None
+            if ev.type == "Visit" and ev.participants:
+                return ev.participants[0]
+            if ev.guest is not None:
+                return ev.guest
+        return None
 
     def _object_next(self, trig: _Trig, after: list[TokenRef]) -> bool:
         """Does the first person after the trigger stand right after it, behind titles only (the
