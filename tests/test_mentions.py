@@ -169,3 +169,23 @@ def test_a_name_word_before_words_rarely_in_names_is_an_idiom():
 
 def test_the_models_longer_span_after_a_title_stops_at_an_ordinary_word():
     assert "جو بايدن" in persons("وتحدث الرئيس الأمريكي جو بايدن هاتفيا مع الرئيس الصيني شي جين بينغ.")
+
+
+def test_a_plural_demonym_is_no_person():
+    assert persons("وقال ضباط روس إن التدريب ناجح، وأكد ضباط ألمان ذلك.") == {}
+
+
+def test_a_group_noun_heads_no_name():
+    assert set(persons("واشتبك الجيش مع أنصار سيف الإسلام القذافي في سبها.")) == {"سيف الإسلام القذافي"}
+
+
+def test_a_social_network_is_no_person():
+    assert set(persons("وكتب الرئيس الأمريكي دونالد ترامب على منصة تروث سوشيال أن الاتفاق قريب.")) == {"دونالد ترامب"}
+
+
+def test_wa_and_a_name_word_after_a_person_is_the_next_person():
+    assert {"عبد المجيد تبون", "قيس سعيد"} <= set(persons("وأكد الرئيسان عبد المجيد تبون وقيس سعيد متانة العلاقات."))
+
+
+def test_a_religious_office_after_a_name_ends_it():
+    assert "صالح بن حميد" in persons("وقال الشيخ صالح بن حميد خطيب المسجد الحرام إن الحج آمن.")

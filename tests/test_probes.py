@@ -5,7 +5,8 @@ is an expected failure, strict: when a mechanism makes it pass, the row must be 
 Round 4 wrote four batteries in turn, each before the fixes it led to: a (74 probes), b (52),
 c (28, written after the fixes of a and b), d (28 sentences where a reader finds no meeting, or
 fewer than the words suggest: precision), e (14 short articles of two or three sentences: one
-meeting told twice, follow-up sentences, a headline). docs/evaluation.md gives their pass rates."""
+meeting told twice, follow-up sentences, a headline), f (28 sentences on who is a person: groups,
+demonyms, media, names after «و»). docs/evaluation.md gives their pass rates."""
 
 from __future__ import annotations
 

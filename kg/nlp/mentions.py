@@ -315,9 +315,10 @@ class _Builder:
         return None
 
     # -- persons -------------------------------------------------------------------------------
-    def _name_after(self, i: int) -> tuple[int, int] | None:
+    def _name_after(self, i: int, after_conjunction: bool = False) -> tuple[int, int] | None:
         """Tokens of a personal name starting at i (after a title or «نظيره»): up to 5 words,
-        stopping at punctuation, a stop word, a title, or an ordinary word of news."""
+        stopping at punctuation, a stop word, a title, or an ordinary word of news. With
+        `after_conjunction`, the word at i is «و» + a name word coordinated with a person."""
         doc = self.doc
         comma = False
         while i < len(doc):
@@ -362,7 +363,8 @@ class _Builder:
             skipped += 1
         start = i
         if (
-            i < len(doc)
+            not after_conjunction
+            and i < len(doc)
             and self.view.norm[i].startswith("و")
             and doc[i].text not in self.lex.given_names
             and not self.lex.is_name_word(self.view.norm[i])
@@ -449,13 +451,18 @@ class _Builder:
         word, with no ordinary word of news in it."""
         for tok in self.toks:
             i = tok.i
-            if i in self.taken or i in self.cue_tokens or not tok.is_alpha or not self.lex.is_name_word(self.view.norm[i]):
+            norm = self.view.norm[i]
+            # «عبد المجيد تبون وقيس سعيد»: «و» + a name word right after a person the model found
+            glued = (norm.startswith("و") and len(norm) > 3 and self.lex.is_name_word(norm[1:]) and i - 1 in self._ner_person_tokens
+                     and i not in self._ner_person_tokens and norm[1:] not in HONORIFICS and not self._known_word(norm[1:], names=False)
+                     and norm[1:] not in self.lex.mostly_not_names and norm[1:] not in self.lex.news_words)
+            if i in self.taken or i in self.cue_tokens or not tok.is_alpha or not (self.lex.is_name_word(norm) or glued):
                 continue  # («الملا» is a Wikidata name word, but here the cue before «محمد عمر»)
-            if i > 0 and self.doc[i - 1].is_alpha and self.lex.is_name_word(self.view.norm[i - 1]) and i - 1 not in self.cue_tokens:
+            if not glued and i > 0 and self.doc[i - 1].is_alpha and self.lex.is_name_word(self.view.norm[i - 1]) and i - 1 not in self.cue_tokens:
                 continue  # not the first word of the run
             if self._ordinary_word(i) or (self.view.norm[i] in self.lex.mostly_not_names and tok.text not in self.lex.given_names):
                 continue  # «عودة مشار», «أمام غريفيث»: a word that is mostly no name does not start one
-            rng = self._name_after(i)
+            rng = self._name_after(i, after_conjunction=glued)
             if rng is None or rng[0] != i or rng[1] - rng[0] < 2:
                 continue
             end = rng[0] + 1
@@ -465,7 +472,8 @@ class _Builder:
             words = [k for k in range(rng[0], rng[1]) if self.doc[k].is_alpha]
             # after «عبد» a word is one of God's names («عبد الملك», «عبد الرحمن»), ordinary or not
             plain = [k for k in words if not (k > 0 and self.view.norm[k - 1] in {"عبد", "وعبد"})]
-            if len(words) >= 2 and not any(self._ordinary_word(k) or self.view.norm[k] in self.lex.not_person_words for k in plain) \
+            if len(words) >= 2 and not any(self._ordinary_word(k) or self.view.norm[k] in self.lex.not_person_words
+                                           or self.view.norm[k] in self.lex.group_nouns for k in plain) \
                     and not self._idiom_after_name_word(*rng):
                 candidates.append((rng[0], rng[1], None))
 
@@ -525,7 +533,9 @@ class _Builder:
         norm = self.view.norm[k]
         if self.doc[k].text in self.lex.given_names or (k > 0 and self.view.norm[k - 1] in NAME_LINKS):
             return False
-        if not any(self.lex.offices.knows_word(w) for w in (norm, "ال" + norm)):
+        cue = self.lex.person_cues.match_at(self.view, k)
+        if not any(self.lex.offices.knows_word(w) for w in (norm, "ال" + norm)) and not (
+                cue is not None and cue.payload in {"religious", "profession"}):  # «السديس إمام المسجد الحرام»
             return False
         j = k + 1
         while j < len(self.doc) and self.doc[j].is_space:
@@ -659,6 +669,11 @@ class _Builder:
             and not self.lex.is_name_word(norm)
             and not (k in self._ner_person_tokens and not self._known_present(norm[1:]))
         )
+
+    def _only_demonyms(self, s: int, e: int) -> bool:
+        """Is every word of the span a broken-plural demonym («روس», «ألمان»: group_words.tsv)?"""
+        words = [k for k in range(s, e) if self.doc[k].is_alpha]
+        return bool(words) and all(any(r in self.lex.demonyms for r in self.view.readings(k)[:3]) for k in words)
 
     def _idiom_after_name_word(self, s: int, e: int) -> bool:
         """«حسن الجوار» (good neighbourliness), «حسن النية»: a name word that is also a noun,
@@ -993,6 +1008,7 @@ class _Builder:
                     any(r in HONORIFICS or r in COUNTERPARTS for r in self.view.readings(s)[:3])
                     or (e - s > 1 and self.lex.person_cues.match_at(self.view, s) is not None)  # «الملا محمد عمر»
                     or self._is_stop(s)
+                    or (e - s > 1 and self.view.norm[s] in self.lex.group_nouns)  # «أنصار القذافي»
                     or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1 and self.lex.nationalities.match_at(self.view, s) is None)
                         and not (after_honorific and e - s > 1 and self._may_follow_honorific(s)))
                     or (self.view.norm[s][:1] in "بلك" and self.glued_phrase(s))
@@ -1043,6 +1059,8 @@ class _Builder:
                 continue
             if any(t.start <= s < t.end for t in self.out.titles):
                 continue
+            if self._only_demonyms(s, e):
+                continue  # «ضباط ألمان», «جنود روس»: a plural demonym, whatever found it, is no person
             if s > 0 and self.view.norm[s - 1] in NASAB:
                 continue  # «… بن عبدالعزيز»: the rest of a longer name, not a name of its own
             if self._after_eponym_head(s) or (e - s > 1 and self._eponym_head_at(s)):
