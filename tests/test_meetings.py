@@ -574,3 +574,12 @@ def test_after_a_reception_kama_iltaqa_goes_on_with_the_guest():
             "كما التقى نظيره أيمن الصفدي.")
     got = pairs(text)
     assert frozenset({"تاكيشي إيوايا", "أيمن الصفدي"}) in got and frozenset({"عبد الله الثاني", "أيمن الصفدي"}) not in got
+
+
+def test_a_visit_noun_after_ila_x_is_the_visit_whatever_the_verb_of_motion():
+    assert ("نبيل عمار", "روما") in visits_of("وانتقل وزير الخارجية التونسي نبيل عمار بعد ذلك إلى روما في زيارة قصيرة.")
+
+
+def test_al_wazir_al_awwal_is_the_prime_minister():
+    got = pairs("وتباحث الوزير الأول الجزائري نذير العرباوي مع رئيس الوزراء الإيطالي جورجيا ميلوني حول ملف الهجرة.")
+    assert got == {frozenset({"نذير العرباوي", "جورجيا ميلوني"})}

@@ -886,6 +886,12 @@ class _ArticleEvents:
                 # «قام الرئيس X بزيارة إلى …», «X في زيارة …»: the subject of a support verb, or a
                 # person right before the noun; any other person of the sentence is no visitor
                 visitor = self._support_subject(trig, before) or self._fronted_visit_subject(trig, sent, refs)
+        if dest is None and trig.trigger.pos == "noun":
+            # «وتحول الوزير X إلى الجزائر في زيارة عمل»: whatever the verb of motion, «X … إلى Y
+            # في زيارة» is X's visit to Y
+            back = self._destination_before(trig, before)
+            if back is not None:
+                visitor, dest = back
         if dest is None:
             # «استقبل مودي نظيره الكندي ترودو … وكانت هذه الدعوة أحدث خطأ في زيارة ترودو»: a visit
             # named without a destination is to the country of the host who received the visitor
@@ -905,6 +911,30 @@ class _ArticleEvents:
             d_country = self.entity(d).country
             out += [(v, d) for v in dict.fromkeys(visitors) if not (d_country and self.entity(v).country == d_country)]
         return out
+
+    def _destination_before(self, trig: _Trig, before: list[TokenRef]) -> tuple[str, str] | None:
+        """(visitor, destination) of «X [verb] إلى Y في زيارة …»: the place right before the visit
+        noun (only «في» between) after «إلى», and the person right before «إلى» (a verb and a day
+        word at most between)."""
+        places = [r for r in before if self.is_place(r)]
+        if not places:
+            return None
+        place = places[-1]
+        if any(not self.doc[k].is_space and self.view.norm[k] != "في" for k in range(place.end, trig.start)):
+            return None
+        k = place.start - 1
+        while k >= 0 and (self.doc[k].is_space or normalize(self.doc[k].text) in PLACE_DESCRIPTORS
+                          or self.lex.nationalities.match_at(self.view, k) is not None):
+            k -= 1
+        if k < 0 or self.view.norm[k] not in {"الي"}:
+            return None
+        persons = [r for r in before if self.is_person(r) and r.actor and r.end <= k]
+        if not persons:
+            return None
+        between = [j for j in range(persons[-1].end, k) if not self.doc[j].is_space and self.view.norm[j] not in time_words()]
+        if len(between) > 2 or any(self.doc[j].is_punct for j in between):
+            return None
+        return persons[-1].entity, place.entity
 
     def _subject_after_destination(self, dest: str | None, after: list[TokenRef]) -> str | None:
         """The verb's subject after its destination (verb, place, subject: «وصل إلى بغداد أمس وزير
