@@ -189,3 +189,8 @@ def test_wa_and_a_name_word_after_a_person_is_the_next_person():
 
 def test_a_religious_office_after_a_name_ends_it():
     assert "صالح بن حميد" in persons("وقال الشيخ صالح بن حميد خطيب المسجد الحرام إن الحج آمن.")
+
+
+def test_my_counterpart_in_a_quote_is_a_counterpart_word():
+    # «نظيري العماني بدر البوسعيدي»: the nationality after «my counterpart» is no part of the name
+    assert "بدر البوسعيدي" in persons("وقال وزير الخارجية الإيراني عباس عراقجي: التقيت نظيري العماني بدر البوسعيدي وبحثنا المفاوضات.")

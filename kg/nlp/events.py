@@ -30,7 +30,7 @@ PAIR_WORDS = set(tokens("الجانبين الجانبان الطرفين الط
                         "وزيري رئيسي زعيمي وزيرا رئيسا زعيما"))
 # Sentence openings that continue the sentence before: «وذلك خلال …», «وجاء ذلك خلال …».
 CONTINUATIONS = set(tokens("وذلك ذلك وجاء جاء وكان"))
-COUNTERPART_WORDS = set(tokens("نظيره نظيرته نظيرها بنظيره بنظيرته"))
+COUNTERPART_WORDS = set(tokens("نظيره نظيرته نظيرها بنظيره بنظيرته نظيري نظيرتي بنظيري"))
 BETWEEN_PRONOUNS = set(tokens("بينهما بينهم"))
 # Words that make the counterparts of a meeting one party (one meeting, every pair).
 ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافقها المرافق المرافقين بحضور حضره حضرها يضم ضم ومعه ومعها ومعهم"))

@@ -36,7 +36,7 @@ NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل")) 
 AFFAIRS_WORDS = set(tokens("لشؤون لشئون"))  # «… لشؤون الشرق الأدنى»: the field of an office
 HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
 # «نظيره الأردني أيمن الصفدي»: a counterpart, then optionally a nationality, then the name.
-COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه"))
+COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه نظيري نظيرتي نظيرنا"))  # «التقيت نظيري …»: in a quote
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
 NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
