@@ -583,3 +583,9 @@ def test_a_visit_noun_after_ila_x_is_the_visit_whatever_the_verb_of_motion():
 def test_al_wazir_al_awwal_is_the_prime_minister():
     got = pairs("وتباحث الوزير الأول الجزائري نذير العرباوي مع رئيس الوزراء الإيطالي جورجيا ميلوني حول ملف الهجرة.")
     assert got == {frozenset({"نذير العرباوي", "جورجيا ميلوني"})}
+
+
+def test_a_plural_title_as_subject_makes_one_meeting_of_all_named():
+    got = pairs("واجتمع وزراء خارجية مصر بدر عبد العاطي والأردن أيمن الصفدي والعراق فؤاد حسين في بغداد.")
+    assert got == {frozenset({"بدر عبد العاطي", "أيمن الصفدي"}), frozenset({"بدر عبد العاطي", "فؤاد حسين"}),
+                   frozenset({"أيمن الصفدي", "فؤاد حسين"})}

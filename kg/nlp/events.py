@@ -50,6 +50,8 @@ DATED_TYPES = {"Meeting", "Visit", "PhoneCall"}
 SPAN_WORDS = set(tokens("يوم يومين ايام أيام اسبوع أسبوع اسبوعين أسبوعين اسابيع أسابيع شهر شهرين اشهر أشهر عام عامين سنة سنتين"))
 RELATIVE_PRONOUNS = set(tokens("الذي التي الذين اللذان اللتان"))
 ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخلال وفي"))
+# «اجتمع وزراء خارجية …», «التقى قادة …»: a plural title as the subject of a meeting verb
+PLURAL_TITLES = set(tokens("وزراء قادة رؤساء زعماء وزيرات سفراء"))
 # «قمة ثلاثية», «لقاء رباعي»: a meeting counted by its parties (one meeting of all of them)
 COUNTED_MEETING = set(tokens("ثنائية ثلاثية رباعية خماسية ثلاثي رباعي خماسي ثلاثيا رباعيا خماسيا"))
 # «استقبل X رسالة من Y»: what is received is a message, not a guest
@@ -641,6 +643,11 @@ class _ArticleEvents:
                       and not self.doc[trig.start].text.endswith("ة"))
         object_pronoun = trig.trigger.pos == "verb" and norm.endswith(("ه", "ها", "هم"))
         dual = trig.trigger.pos == "verb" and norm.endswith("ا") and len(norm) > 4  # «اجتمعا», «بحثا»
+        if trig.trigger.pos == "verb" and len(after_persons) >= 2 and trig.trigger.frame == "meet" and any(
+                self.view.norm[k] in PLURAL_TITLES for k in range(trig.end, min(ce, trig.end + 2))):
+            # «واجتمع وزراء خارجية السعودية X والإمارات Y وقطر Z»: a plural title as the
+            # subject makes the persons named after it one meeting of all of them
+            return [(after_persons, None)]
         if trig.trigger.pos == "verb":
             if dual and len(self.persons(before + after)) >= 2:
                 # «اجتمعا», «التقيا»: the two named together are the meeting; «كير ومشار اجتمعا كل
