@@ -589,3 +589,8 @@ def test_a_plural_title_as_subject_makes_one_meeting_of_all_named():
     got = pairs("واجتمع وزراء خارجية مصر بدر عبد العاطي والأردن أيمن الصفدي والعراق فؤاد حسين في بغداد.")
     assert got == {frozenset({"بدر عبد العاطي", "أيمن الصفدي"}), frozenset({"بدر عبد العاطي", "فؤاد حسين"}),
                    frozenset({"أيمن الصفدي", "فؤاد حسين"})}
+
+
+def test_a_with_verb_needs_a_person_after_maa():
+    text = "وقال الوزير علي الشمري إن العمل مستمر. وتحدث المهندس سعيد القرني عن المشاريع، مؤكدا ضرورة التواصل مع الوزارة."
+    assert pairs(text) == set()

@@ -194,3 +194,7 @@ def test_a_religious_office_after_a_name_ends_it():
 def test_my_counterpart_in_a_quote_is_a_counterpart_word():
     # «نظيري العماني بدر البوسعيدي»: the nationality after «my counterpart» is no part of the name
     assert "بدر البوسعيدي" in persons("وقال وزير الخارجية الإيراني عباس عراقجي: التقيت نظيري العماني بدر البوسعيدي وبحثنا المفاوضات.")
+
+
+def test_an_epithet_of_a_deposed_ruler_is_no_part_of_the_name():
+    assert "علي عبد الله صالح" in persons("وقال الرئيس المخلوع علي عبد الله صالح إن الحوار فشل.")

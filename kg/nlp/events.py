@@ -483,8 +483,8 @@ class _ArticleEvents:
         if frame in {"meet", "receive"}:
             if frame == "receive" and trig.trigger.pos == "verb" and self._receives_a_message(trig, after):
                 return  # «واستقبل الرئيس X رسالة من نظيره Y»: a letter, not a guest
-            if trig.trigger.needs_with and not any(self.view.norm[k] in WITH_WORDS for k in range(trig.end, ce)):
-                return
+            if trig.trigger.needs_with and not self._with_person(trig, refs, ce):
+                return  # «وتحدث X عن …، مؤكدا التواصل مع الوكالة»: no one to talk with
             groups = self.meeting_groups(trig, sent, refs, prev_refs, cs, ce)
             if not groups:
                 host = self._host_of_unnamed_guests(trig, refs, ce) if frame == "receive" else None
@@ -1071,6 +1071,21 @@ class _ArticleEvents:
     def _pair_word(self, k: int) -> bool:
         """«الرئيسين», «الجانبان» at token k, not a word of a person's name («إبراهيم رئيسي»)."""
         return self.view.norm[k] in PAIR_WORDS and k not in self._name_tokens
+
+    def _with_person(self, trig: _Trig, refs: list[TokenRef], ce: int) -> bool:
+        """Is there a «مع» in the clause followed, behind titles and honorifics, by a person?"""
+        starts = {r.start for r in refs if self.is_person(r)}
+        for k in range(trig.end, ce):
+            if self.view.norm[k] not in WITH_WORDS and not any(r in WITH_WORDS for r in self.view.readings(k)[:1]):
+                continue
+            j = k + 1
+            while j < ce and (self.doc[j].is_space or j in self.title_tokens or self.view.norm[j] in HONORIFICS
+                              or any(r in COUNTERPART_WORDS for r in self.view.readings(j)[:3])
+                              or self.lex.nationalities.match_at(self.view, j) is not None):
+                j += 1
+            if j in starts:
+                return True
+        return False
 
     def _receives_a_message(self, trig: _Trig, after: list[TokenRef]) -> bool:
         """Is the object of «استقبل» a message (data: MESSAGE_NOUNS), the first word after the
