@@ -198,3 +198,8 @@ def test_my_counterpart_in_a_quote_is_a_counterpart_word():
 
 def test_an_epithet_of_a_deposed_ruler_is_no_part_of_the_name():
     assert "علي عبد الله صالح" in persons("وقال الرئيس المخلوع علي عبد الله صالح إن الحوار فشل.")
+
+
+def test_a_nisba_between_a_title_and_an_honorific_is_the_titles_adjective():
+    got = persons("وقال رئيس الديوان الملكي الهاشمي الدكتور يوسف العيسوي إن الزيارة ناجحة.")
+    assert set(got) == {"يوسف العيسوي"} and got["يوسف العيسوي"].roles

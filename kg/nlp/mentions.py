@@ -906,6 +906,7 @@ class _Builder:
         anchored_starts: set[int] = set()  # names right after a title or «نظيره»
         cue_anchors: set[int] = set()  # positions right after a rank, kinship word or profession
         anchors: list[tuple[int, TitleMatch | None]] = [(t.end, t) for t in self.out.titles]
+        title_adjectives: set[int] = set()  # «الهاشمي» in «رئيس الديوان الملكي الهاشمي الدكتور …»
         # «العميد علي رضا تنكسيري», «وزوجته بريجيت», «الصحافي جمال خاشقجي»: a rank, a kinship
         # word or a profession introduces a name as a title does (data/lexicon/person_cues.tsv).
         title_tokens = {i for t in self.out.titles for i in range(t.start, t.end)}
@@ -937,6 +938,13 @@ class _Builder:
             rng = self._name_after(pos)
             if rng is None:
                 continue
+            if rng[1] - rng[0] == 1 and self._nisba(rng[0]) and rng[1] < len(doc) and normalize(doc[rng[1]].text) in HONORIFICS:
+                # «رئيس الديوان الملكي الهاشمي الدكتور فايز الطراونة»: a nisba before an honorific
+                # is the title's adjective; the name follows the honorific
+                alt = self._name_after(self._skip(rng[1]))
+                if alt is not None:
+                    title_adjectives.add(rng[0])
+                    rng = alt
             if pos in cue_anchors and not self._has_name_evidence(*rng):
                 continue  # «لزوجته وأطفالهما»: a cue before no name
             ner = self._ner_person_at(rng[0])
@@ -1062,6 +1070,8 @@ class _Builder:
                 continue
             if self._only_demonyms(s, e):
                 continue  # «ضباط ألمان», «جنود روس»: a plural demonym, whatever found it, is no person
+            if all(k in title_adjectives for k in range(s, e)):
+                continue
             if s > 0 and self.view.norm[s - 1] in NASAB:
                 continue  # «… بن عبدالعزيز»: the rest of a longer name, not a name of its own
             if self._after_eponym_head(s) or (e - s > 1 and self._eponym_head_at(s)):
