@@ -6,7 +6,7 @@ KG := $(VENV)/bin/kg
 STORE ?= build/store
 ENCODER ?=
 
-.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings eval-heldout eval-select bench bench-queries clean
+.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings eval-heldout eval-heldout2 eval-select bench bench-queries clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,12 @@ eval-meetings: setup
 eval-heldout: setup
 	$(PY) scripts/sample_heldout.py --out build/heldout/articles
 	$(KG) eval build/heldout/articles data/gold/saudinewsnet_heldout
+
+# A second held-out set: the 30 articles after the selection set, scored, never studied
+# (data/gold/saudinewsnet_heldout2/README.md).
+eval-heldout2: setup
+	$(PY) scripts/sample_heldout.py --after 70 --n 30 --out build/heldout2/articles
+	$(KG) eval build/heldout2/articles data/gold/saudinewsnet_heldout2
 
 # A selection set: the 40 articles after the held-out ones, for choosing between models
 # (data/gold/saudinewsnet_select/README.md).
