@@ -400,6 +400,9 @@ class _Builder:
                 continue
             if self._is_stop(i) and not (i == start and self._name_despite_stop(i)):
                 break
+            if i > start and norm in HONORIFICS and self.view.norm[i - 1] not in NAME_LINKS and i + 1 < len(doc) and (
+                    self.view.norm[i + 1] in HONORIFICS or doc[i + 1].text in self.lex.given_names):
+                break  # «… الحرام الشيخ الدكتور صالح»: an honorific that opens the next name
             if any(ti.start == i for ti in self.out.titles):
                 break
             if i > start and (self.glued_phrase(i) or self.future_verb(i)):
@@ -525,6 +528,8 @@ class _Builder:
         norm = self.view.norm[k]
         if self.doc[k].text in self.lex.given_names or self.lex.is_name_word(norm) or norm in self.lex.likely_surnames:
             return False
+        if self._second_person(k):
+            return True  # «ونبيل مواقفكم»: a second-person pronoun is never in a name
         return len(norm) >= 5 and norm.endswith(("ها", "هم", "هما")) and not norm.endswith(("اها", "يها"))
 
     def _office_phrase_at(self, k: int) -> bool:
@@ -534,9 +539,7 @@ class _Builder:
         norm = self.view.norm[k]
         if self.doc[k].text in self.lex.given_names or (k > 0 and self.view.norm[k - 1] in NAME_LINKS):
             return False
-        cue = self.lex.person_cues.match_at(self.view, k)
-        if not any(self.lex.offices.knows_word(w) for w in (norm, "ال" + norm)) and not (
-                cue is not None and cue.payload in {"religious", "profession"}):  # «السديس إمام المسجد الحرام»
+        if not any(self.lex.offices.knows_word(w) for w in (norm, "ال" + norm)):
             return False
         j = k + 1
         while j < len(self.doc) and self.doc[j].is_space:
@@ -668,8 +671,24 @@ class _Builder:
             and norm[2] not in "اوي"  # «ستانيكزاي», «ستيفان»: a long vowel after ست is a name's
             and norm not in self._given_norm
             and not self.lex.is_name_word(norm)
-            and not (k in self._ner_person_tokens and not self._known_present(norm[1:]))
+            # a surname the model tags after a first name («ستيفان سيجورنيه») is no future verb when
+            # no present tense news writes is left without the «س»; a span's first word still is
+            # («ستضيع صرخته»: will be lost)
+            and not (k in self._ner_person_tokens and k - 1 in self._ner_person_tokens and not self._known_present(norm[1:]))
         )
+
+    def _name_follows(self, k: int) -> bool:
+        """Does another honorific, a given name or a model person begin at token k (so an honorific
+        before it opens that name)?"""
+        while k < len(self.doc) and self.doc[k].is_space:
+            k += 1
+        return k < len(self.doc) and (self.view.norm[k] in HONORIFICS or self.doc[k].text in self.lex.given_names
+                                      or k in self._ner_person_tokens)
+
+    def _second_person(self, k: int) -> bool:
+        """A word with a second-person pronoun («مواقفكم», «دعمكما») that no name list knows."""
+        norm = self.view.norm[k]
+        return len(norm) >= 6 and norm.endswith(("كم", "كما")) and not self.lex.is_name_word(norm)
 
     def _only_demonyms(self, s: int, e: int) -> bool:
         """Is every word of the span a broken-plural demonym («روس», «ألمان»: group_words.tsv)?"""
@@ -1018,6 +1037,7 @@ class _Builder:
                     or (e - s > 1 and self.lex.person_cues.match_at(self.view, s) is not None)  # «الملا محمد عمر»
                     or self._is_stop(s)
                     or (e - s > 1 and self.view.norm[s] in self.lex.group_nouns)  # «أنصار القذافي»
+                    or self.future_verb(s)  # «ستضيع صرخته»: a future verb the model read as a name
                     or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1 and self.lex.nationalities.match_at(self.view, s) is None)
                         and not (after_honorific and e - s > 1 and self._may_follow_honorific(s)))
                     or (self.view.norm[s][:1] in "بلك" and self.glued_phrase(s))
@@ -1034,6 +1054,9 @@ class _Builder:
                         break
                 while e > s + 1 and self.view.norm[e - 1] in time_words():
                     e -= 1  # «… الشيشاني البارحة»: a day word after the name
+                while e > s and self.view.norm[e - 1] in HONORIFICS and not (e - 2 >= s and self.view.norm[e - 2] in NAME_LINKS) \
+                        and self._name_follows(e):
+                    e -= 1  # «المسجد الحرام الشيخ الدكتور …»: the honorific of the next name («آل الشيخ» is a family)
                 while e > s and self._ordinary(e - 1) and not self._nisba(e - 1) and not (e - 2 >= s and self.view.norm[e - 2] == "ال"):
                     e -= 1  # «صالح التهدئة»: the model ran on into an ordinary word (not «آل غرامة»)
                 e = self._extend_by_name_words(s, e)
@@ -1072,6 +1095,8 @@ class _Builder:
                 continue  # «ضباط ألمان», «جنود روس»: a plural demonym, whatever found it, is no person
             if all(k in title_adjectives for k in range(s, e)):
                 continue
+            if self._second_person(e - 1):
+                continue  # «ونبيل مواقفكم»: whatever found it, no name ends in «كم»
             if s > 0 and self.view.norm[s - 1] in NASAB:
                 continue  # «… بن عبدالعزيز»: the rest of a longer name, not a name of its own
             if self._after_eponym_head(s) or (e - s > 1 and self._eponym_head_at(s)):
