@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from kg.arabic import normalize, tokens
 from kg.nlp.dates import DateMention, same_time_cues, time_words
 from kg.nlp.lexicons import Lexicons, Trigger
-from kg.nlp.mentions import HONORIFICS, ArticleMentions, TokenRef
+from kg.nlp.mentions import COUNTERPARTS, HONORIFICS, ArticleMentions, TokenRef
 from kg.records import DateValue, EntityRecord, EventRecord, Span
 
 # Follow-up words that point back to a meeting already reported: «الجانبين ناقشا», «خلال اللقاء».
@@ -30,7 +30,8 @@ PAIR_WORDS = set(tokens("الجانبين الجانبان الطرفين الط
                         "وزيري رئيسي زعيمي وزيرا رئيسا زعيما"))
 # Sentence openings that continue the sentence before: «وذلك خلال …», «وجاء ذلك خلال …».
 CONTINUATIONS = set(tokens("وذلك ذلك وجاء جاء وكان"))
-COUNTERPART_WORDS = set(tokens("نظيره نظيرته نظيرها بنظيره بنظيرته نظيري نظيرتي بنظيري"))
+# «نظيره» and its forms (kg.nlp.mentions.COUNTERPARTS), with a glued «بـ» («التقى بنظيره»)
+COUNTERPART_WORDS = COUNTERPARTS | {"ب" + w for w in COUNTERPARTS}
 BETWEEN_PRONOUNS = set(tokens("بينهما بينهم"))
 # Words that make the counterparts of a meeting one party (one meeting, every pair).
 ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافقها المرافق المرافقين بحضور حضره حضرها يضم ضم ومعه ومعها ومعهم"))
@@ -703,7 +704,7 @@ class _ArticleEvents:
                 # («اتصال ترامب بأمير قطر … بعد يوم على اتصاله بولي العهد …»: Trump's call)
                 named = self.persons([r for r in refs if r.end <= trig.start and r.how == "name"])
                 owner = [p for p in named if p not in after_persons] or [p for p in sent_before if p not in after_persons]
-                fronted = self._fronted_visit_subject(trig, sent, refs) if not owner else None
+                fronted = self._fronted_subject(trig, sent, refs) if not owner else None
                 if fronted is not None:
                     # «وخلال لقائه الوزير X، أكد الوزير Y …»: the main clause's subject met X
                     owner, after_persons = [fronted], [p for p in after_persons if p != fronted]
@@ -753,7 +754,7 @@ class _ArticleEvents:
                 return [([host] + [p for p in party + others if p != host], host)]
         if subject is None and objects and not sent_before:
             # «وفي اتصال هاتفي مع الرئيس X، أكد الرئيس Y …»: the main clause's subject
-            fronted = self._fronted_visit_subject(trig, sent, refs)
+            fronted = self._fronted_subject(trig, sent, refs)
             if fronted is not None and fronted not in objects:
                 subject = fronted
         if subject is None and objects and not sent_before and self._subject_dropped(trig, sent, after):
@@ -892,7 +893,7 @@ class _ArticleEvents:
             else:
                 # «قام الرئيس X بزيارة إلى …», «X في زيارة …»: the subject of a support verb, or a
                 # person right before the noun; any other person of the sentence is no visitor
-                visitor = self._support_subject(trig, before) or self._fronted_visit_subject(trig, sent, refs)
+                visitor = self._support_subject(trig, before) or self._fronted_subject(trig, sent, refs)
         if dest is None and trig.trigger.pos == "noun":
             # «وتحول الوزير X إلى الجزائر في زيارة عمل»: whatever the verb of motion, «X … إلى Y
             # في زيارة» is X's visit to Y
@@ -953,8 +954,7 @@ class _ArticleEvents:
         if first is None:
             return None
         places = {k for r in after if self.is_place(r) for k in range(r.start, r.end)}  # «العاصمة الأردنية عمان»
-        gap = [k for k in range(at.end, first.start) if not self.doc[k].is_space and k not in self.title_tokens
-               and k not in places and self.view.norm[k] not in time_words() and self.view.norm[k] not in HONORIFICS]
+        gap = [k for k in range(at.end, first.start) if not self._filler(k) and k not in places]
         return first.entity if not gap else None
 
     def _coordinated_places(self, dest: str, after: list[TokenRef]) -> list[str]:
@@ -1048,15 +1048,19 @@ class _ArticleEvents:
                 return ev.guest
         return None
 
+    def _filler(self, k: int) -> bool:
+        """A token that may stand between a word and the person it governs: a space, a word of a
+        title, an honorific or a day word («استقبل أمس الشيخ …»)."""
+        return (self.doc[k].is_space or k in self.title_tokens or self.view.norm[k] in HONORIFICS
+                or self.view.norm[k] in time_words())
+
     def _object_next(self, trig: _Trig, after: list[TokenRef]) -> bool:
         """Does the first person after the trigger stand right after it, behind titles only (the
         verb's object, not a person named further on in the clause)?"""
         first = next((r for r in after if self.is_person(r)), None)
         if first is None:
             return False
-        gap = [k for k in range(trig.end, first.start) if not self.doc[k].is_space and k not in self.title_tokens
-               and self.view.norm[k] not in HONORIFICS and self.view.norm[k] not in time_words()
-               and self.view.norm[k] not in SIDELINES]
+        gap = [k for k in range(trig.end, first.start) if not self._filler(k) and self.view.norm[k] not in SIDELINES]
         return len(gap) <= 1 and not any(self.doc[k].is_punct for k in gap)
 
     def _linked_clause(self, trig: _Trig) -> bool:
@@ -1079,8 +1083,7 @@ class _ArticleEvents:
             if self.view.norm[k] not in WITH_WORDS and not any(r in WITH_WORDS for r in self.view.readings(k)[:1]):
                 continue
             j = k + 1
-            while j < ce and (self.doc[j].is_space or j in self.title_tokens or self.view.norm[j] in HONORIFICS
-                              or any(r in COUNTERPART_WORDS for r in self.view.readings(j)[:3])
+            while j < ce and (self._filler(j) or any(r in COUNTERPART_WORDS for r in self.view.readings(j)[:3])
                               or self.lex.nationalities.match_at(self.view, j) is not None):
                 j += 1
             if j in starts:
@@ -1092,7 +1095,7 @@ class _ArticleEvents:
         subject and its titles?"""
         first = next((r for r in after if self.is_person(r)), None)
         k = first.end if first is not None and first.start - self._skip_titles(trig.end) <= 1 else trig.end
-        while k < self.sent.end and (self.doc[k].is_space or k in self.title_tokens or self.view.norm[k] in time_words()):
+        while k < self.sent.end and self._filler(k):
             k += 1
         return k < self.sent.end and any(r in MESSAGE_NOUNS for r in self.view.readings(k)[:3])
 
@@ -1101,7 +1104,7 @@ class _ArticleEvents:
         nxt = [self.view.norm[k] for k in range(trig.end, min(len(self.doc), trig.end + 4)) if not self.doc[k].is_space][:2]
         return len(nxt) == 2 and nxt[0] == "من" and nxt[1] in {"قبل", "طرف", "جانب"}
 
-    def _fronted_visit_subject(self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef]) -> str | None:
+    def _fronted_subject(self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef]) -> str | None:
         """«وخلال زيارة إلى إندونيسيا، قال الرئيس X …», «ولدى لقائه الوزير Y، أكد X …»: a visit
         or meeting phrase fronted before the main clause is the event of that clause's subject,
         the first person after the comma that closes the phrase, behind a verb and titles only."""

@@ -713,13 +713,12 @@ class _Builder:
         """Is `word` (a future verb without its «س») a present tense news writes, once a dual or
         plural ending and an object pronoun are taken off («يعقدان» → «يعقد», «يبحثونها» →
         «يبحث»)? «سيجورنيه» read as «س» + «يجورنيه» leaves no such verb: it is a name."""
-        known = self.lex.common_words | self.lex.news_words
         forms = {word}
         for suffix in ("هما", "هم", "ها", "ه"):
             forms |= {f[: -len(suffix)] for f in list(forms) if f.endswith(suffix) and len(f) - len(suffix) >= 3}
         for suffix in ("ان", "ون", "ين", "ن"):
             forms |= {f[: -len(suffix)] for f in list(forms) if f.endswith(suffix) and len(f) - len(suffix) >= 3}
-        return any(f in known for f in forms)
+        return any(f in self.lex.common_words or f in self.lex.news_words for f in forms)
 
     def glued_phrase(self, i: int) -> bool:
         """A word that begins a new phrase with a clitic glued to it, so it cannot continue the
