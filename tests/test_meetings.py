@@ -594,3 +594,8 @@ def test_a_plural_title_as_subject_makes_one_meeting_of_all_named():
 def test_a_with_verb_needs_a_person_after_maa():
     text = "وقال الوزير علي الشمري إن العمل مستمر. وتحدث المهندس سعيد القرني عن المشاريع، مؤكدا ضرورة التواصل مع الوزارة."
     assert pairs(text) == set()
+
+
+def test_a_reception_keeps_its_guest_when_a_lost_space_glues_a_preposition_to_his_name():
+    assert pairs("واستقبل وزير الخارجية السوري فيصل المقداد المبعوث الأممي هانز بيدرسنفي دمشق أمس.") == {
+        frozenset({"فيصل المقداد", "هانز بيدرسن"})}

@@ -216,3 +216,19 @@ def test_no_name_ends_in_a_second_person_pronoun():
 def test_an_honorific_that_opens_the_next_name_ends_the_one_before():
     assert set(persons("وقال إمام وخطيب المسجد النبوي الشيخ الدكتور علي الحذيفي إن الموسم ناجح.")) == {"علي الحذيفي"}
     assert "عبدالعزيز بن عبدالله آل الشيخ" in persons("وقال المفتي عبدالعزيز بن عبدالله آل الشيخ إن الفتوى واضحة.")
+
+
+def test_a_word_glued_to_the_end_of_a_name_is_cut_off():
+    # a lost space glues «في» or «قام» to the name before it; the name ends where its word ends
+    found = persons("واستقبل وزير الخارجية السوري فيصل المقداد المبعوث الأممي هانز بيدرسنفي دمشق أمس.")
+    assert {"فيصل المقداد", "هانز بيدرسن"} <= set(found)
+    assert "هانز بيدرسنفي" not in found
+    assert "خالد بن طلال" in persons("وكان الأمير خالد بن طلالقام بجولة في المعرض يرافقه عدد من المسؤولين.")
+    assert "قيس سعيد" in persons("والتقى الرئيس التونسي قيس سعيد رئيس الحكومة.")  # «سعيد» is a word of its own
+
+
+def test_a_name_of_god_alone_is_no_person():
+    assert persons("وخرجت الدفعة الرابعة من مقاتلي فيلق الرحمن من الغوطة الشرقية.") == {}
+    assert persons("وقال السفير إن الرئيس رحب بضيف مصر العزيز، وطلب نقل تحياته.") == {}
+    assert persons("فعاد العالم يستحضر التاريخ المجيد لهذه البلاد.") == {}
+    assert "عبد العزيز" in persons("وقال المتحدث عبد العزيز إن الاجتماع انتهى.")  # after «عبد» it is a name

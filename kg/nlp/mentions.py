@@ -40,6 +40,8 @@ HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyph
 COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه نظيري نظيرتي نظيرنا"))  # «التقيت نظيري …»: in a quote
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
+# Words a page glues to the name before them when a space is lost («غريفيثفي», «طلالقام»); longest first
+GLUED_TAILS = tuple(sorted(set(tokens("في من على عن إلى قام قال وقال أكد")), key=len, reverse=True))
 NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
 PERSON_LABELS = {"PER", "PERS", "PERSON"}
 ORG_LABELS = {"ORG", "ORGANIZATION"}
@@ -690,6 +692,21 @@ class _Builder:
         norm = self.view.norm[k]
         return len(norm) >= 6 and norm.endswith(("كم", "كما")) and not self.lex.is_name_word(norm)
 
+    def _glued_tail(self, k: int) -> int:
+        """How many characters at the end of word k are a word glued on with no space
+        («غريفيثفي» = «غريفيث» + «في», «طلالقام» = «طلال» + «قام»): 0 unless the whole word is
+        unknown to every list while the part before the tail is a name word of four letters
+        or more and the tail is a preposition or a common verb of news (GLUED_TAILS)."""
+        norm = self.view.norm[k]
+        if self.lex.is_name_word(norm) or self._known_word(norm):
+            return 0
+        text = self.doc[k].text
+        for tail in GLUED_TAILS:
+            head = norm[: -len(tail)]
+            if norm.endswith(tail) and len(head) >= 4 and self.lex.is_name_word(head) and len(normalize(text[: -len(tail)])) == len(head):
+                return len(tail)
+        return 0
+
     def _only_demonyms(self, s: int, e: int) -> bool:
         """Is every word of the span a broken-plural demonym («روس», «ألمان»: group_words.tsv)?"""
         words = [k for k in range(s, e) if self.doc[k].is_alpha]
@@ -1108,7 +1125,7 @@ class _Builder:
                 continue  # «الألعاب الأولمبية في بيونغ تشانغ»: after «في» stands a place or a time
             used.update(range(s, e))
             start_char = self._strip_person_clitic(s, e, anchored=s in anchored_starts)
-            end_char = doc[e - 1].idx + len(doc[e - 1].text)
+            end_char = doc[e - 1].idx + len(doc[e - 1].text) - self._glued_tail(e - 1)
             name = " ".join(self.text[start_char:end_char].split())
             if len(tokens(name)) == 0 or len(normalize(name)) < 3:
                 continue
@@ -1306,6 +1323,9 @@ class _Builder:
             words = {w for m in ent.mentions for w in tokens(m.text) if w not in NAME_LINKS}
             if all(self._at_benediction(m.span.start) for m in ent.mentions):
                 drop.add(ent.local_id)  # «رضوان الله (عليه)»: a formula after a name, not a second person
+                continue
+            if all(len(tokens(m.text)) == 1 for m in ent.mentions) and words <= self.lex.divine_names:
+                drop.add(ent.local_id)  # «فيلق الرحمن», «ضيف مصر العزيز»: God or an adjective, a name only after «عبد»
                 continue
             if ent.local_id in self.anchored or ent.roles:
                 if len(words) == 1 and all(w in self.lex.mostly_not_names and w not in self.lex.likely_surnames
