@@ -582,6 +582,8 @@ class _Builder:
             norm = self.view.norm[k]
             if not self.lex.is_name_word(norm) or self.is_common(doc[k].text) or self._ends_name_before(k) or self.benediction_at(k):
                 break
+            if norm in self.lex.mostly_not_names and norm not in self.lex.likely_surnames and self.view.norm[k - 1] not in NAME_LINKS:
+                break  # «أوزيل صانع», «الجبالي أكدا»: a word that is a name under a fifth of the time does not grow a name
             if self.lex.nationalities.match_at(self.view, k) is not None:
                 break
             e = k + 1
