@@ -241,3 +241,11 @@ def test_a_word_rarely_a_name_does_not_grow_a_name():
     assert "حمادي الجبالي أكدا" not in found
     # after «بن» the word is the father's name, however rare it is as a name
     assert "محمد بن مقدم" in persons("وقال الشيخ محمد بن مقدم إن المشروع اكتمل.")
+
+
+def test_a_kinship_or_profession_word_after_a_name_begins_an_apposition():
+    assert "سهى عرفات" in persons("وطالبت سهى عرفات أرملة الزعيم الفلسطيني الراحل بفتح التحقيق.")
+    assert "أحمد بلال" in persons("وأجرى اتصالا مع أحمد بلال القيادي بالحزب الحاكم.")
+    assert "عبد الحي يوسف" in persons("وقال عبد الحي يوسف الداعية الإسلامي إن الموقف واضح.")
+    # a definite one with no apposition after it is a family name
+    assert "أحمد المفتي" in persons("لكن خبير المياه السوداني أحمد المفتي يرى أن الاجتماعات مهمة.")

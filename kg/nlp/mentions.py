@@ -415,6 +415,8 @@ class _Builder:
                 break  # «والرئيس بوتفليقة ركزها على …»: a verb with an object pronoun
             if i > start and self._office_phrase_at(i):
                 break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
+            if i > start and self._apposition_cue_at(i):
+                break  # «سها عرفات أرملة الزعيم»: a kinship or profession word begins an apposition
             if i > start and norm in time_words():
                 break  # «… البارحة», «… أمس»: a day word ends the name
             if i > start and self._new_nasab_at(i):
@@ -652,9 +654,30 @@ class _Builder:
             return True
         if self._office_phrase_at(k):
             return True  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
+        if self._apposition_cue_at(k):
+            return True  # «علي جمعة مفتي الديار»: a rank, kinship or profession word begins an apposition
         if self._new_nasab_at(k):
             return True
         return self.future_verb(k)
+
+    def _apposition_cue_at(self, k: int) -> bool:
+        """A rank, kinship, profession or religious word (data/lexicon/person_cues.tsv) at k,
+        not right after «بن/آل»: after a name it begins an apposition, no part of the name. A
+        definite one («المفتي», «القيادي») is also a family name («أحمد المفتي يرى …»), so it
+        begins an apposition only where the apposition goes on: a definite word or a glued «بـ/لـ»
+        or «في» after it («القيادي بالحزب», «الداعية الإسلامي»)."""
+        if k == 0 or self.view.norm[k - 1] in NAME_LINKS:
+            return False
+        cue = self.lex.person_cues.match_at(self.view, k)
+        if cue is None:
+            return False
+        if not self.view.norm[k].startswith("ال"):
+            return True  # «مفتي الديار», «أرملة الزعيم»: a noun in construct
+        j = cue.end
+        if j >= len(self.doc) or not self.doc[j].is_alpha:
+            return False
+        nxt = self.view.norm[j]
+        return nxt.startswith("ال") or nxt == "في" or (nxt[:1] in "بل" and len(nxt) > 3 and self.glued_phrase(j))
 
     def _new_nasab_at(self, k: int) -> bool:
         """Does a second name begin at k, «X بن Y | Z بن W»? After «بن Y» a name goes on with
