@@ -599,3 +599,13 @@ def test_a_with_verb_needs_a_person_after_maa():
 def test_a_reception_keeps_its_guest_when_a_lost_space_glues_a_preposition_to_his_name():
     assert pairs("واستقبل وزير الخارجية السوري فيصل المقداد المبعوث الأممي هانز بيدرسنفي دمشق أمس.") == {
         frozenset({"فيصل المقداد", "هانز بيدرسن"})}
+
+
+def test_a_refusal_or_lan_right_before_the_trigger_means_it_did_not_happen():
+    got, _ = events("وقال المتحدث إن الرئيس الفلسطيني محمود عباس مازال يرفض التحدث مع رئيس الوزراء الإسرائيلي بنيامين نتنياهو.")
+    assert [mod for typ, mod, *_ in got if typ in {"Meeting", "PhoneCall"}] == ["denied"]
+    got, _ = events("وأكد المصدر أن الرئيس المصري محمد مرسي لن يلتقي رئيس الوزراء الإسرائيلي بنيامين نتنياهو.")
+    assert [mod for typ, mod, *_ in got if typ == "Meeting"] == ["denied"]
+    # a refusal further off is of something else: the meeting took place
+    assert pairs("ورفض الرئيس السوداني عمر البشير خلال لقائه المبعوث الأمريكي دونالد بوث المقترح الأمريكي.") == {
+        frozenset({"عمر البشير", "دونالد بوث"})}

@@ -175,6 +175,8 @@ class _ArticleEvents:
                 found = mk.modality
             elif mk.scope == "after" and pm.start >= trig.end and pm.start - trig.end <= 3:
                 found = mk.modality
+            elif mk.scope == "next" and pm.end <= trig.start and trig.start - pm.end <= 1:
+                found = mk.modality  # «يرفض التحدث مع …», «لن يلتقي …»: a refusal or a negated future of the trigger itself
         if found is None:
             date_text = self.date_for(trig, self.sent)[1]
             if date_text and any(normalize(w) in FUTURE_DATE_WORDS for w in date_text.split()):
