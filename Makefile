@@ -6,7 +6,7 @@ KG := $(VENV)/bin/kg
 STORE ?= build/store
 ENCODER ?=
 
-.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings eval-heldout eval-heldout2 eval-select bench bench-queries clean
+.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings eval-heldout eval-heldout2 eval-newspapers eval-select bench bench-queries clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,12 @@ eval-heldout: setup
 eval-heldout2: setup
 	$(PY) scripts/sample_heldout.py --after 70 --n 30 --out build/heldout2/articles
 	$(KG) eval build/heldout2/articles data/gold/saudinewsnet_heldout2
+
+# A third held-out set, in another register: politics pages of Arab newspapers of 19 countries
+# (2011-2013), one per story; scored, never studied (data/gold/newspapers_heldout/README.md)
+eval-newspapers: setup
+	$(PY) scripts/sample_newspapers.py --after 30 --n 30 --out build/newspapers_heldout/articles
+	$(KG) eval build/newspapers_heldout/articles data/gold/newspapers_heldout
 
 # A selection set: the 40 articles after the held-out ones, for choosing between models
 # (data/gold/saudinewsnet_select/README.md).
