@@ -609,3 +609,14 @@ def test_a_refusal_or_lan_right_before_the_trigger_means_it_did_not_happen():
     # a refusal further off is of something else: the meeting took place
     assert pairs("ورفض الرئيس السوداني عمر البشير خلال لقائه المبعوث الأمريكي دونالد بوث المقترح الأمريكي.") == {
         frozenset({"عمر البشير", "دونالد بوث"})}
+
+
+def test_the_session_of_a_body_is_no_meeting_of_the_persons_it_discussed():
+    text = ("واستقبل الرئيس اليمني عبد ربه منصور هادي أمس السفير الأمريكي. ووقف مجلس الوزراء في اجتماعه الاستثنائي "
+            "أمام الإساءات الموجهة لرئيس الوزراء محمد سالم باسندوة ووزير المالية صخر الوجيه.")
+    assert pairs(text) == set()
+    # inside a title the body noun is part of the office; after a person it is no subject
+    assert pairs("وبحث رئيس مجلس الوزراء محمد سالم باسندوة في اجتماعه مع السفير الأمريكي جيرالد فيرستاين الأوضاع.") == {
+        frozenset({"محمد سالم باسندوة", "جيرالد فيرستاين"})}
+    assert pairs("والتقى الرئيس عبد ربه منصور هادي وفد الحزب الاشتراكي خلال اجتماعه مع الأمين العام ياسين سعيد نعمان.") == {
+        frozenset({"عبد ربه منصور هادي", "ياسين سعيد نعمان"})}

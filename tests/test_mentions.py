@@ -241,6 +241,8 @@ def test_a_word_rarely_a_name_does_not_grow_a_name():
     assert "حمادي الجبالي أكدا" not in found
     # after «بن» the word is the father's name, however rare it is as a name
     assert "محمد بن مقدم" in persons("وقال الشيخ محمد بن مقدم إن المشروع اكتمل.")
+    # a regnal number is part of a monarch's name, though as a word it is an ordinal
+    assert "عبد الله الثاني" in persons("وبحث الرئيس عبد الفتاح السيسي وعبد الله الثاني الأوضاع في المنطقة.")
 
 
 def test_a_kinship_or_profession_word_after_a_name_begins_an_apposition():

@@ -701,6 +701,8 @@ class _ArticleEvents:
                 host = after_persons[:1]
                 guest = [p for p in self.persons(before) if p not in host][-1:]
                 subject, objects = (host[0], guest) if host and guest else (None, [])
+            elif possessive and self._body_owns(trig, start, before):
+                subject, objects = None, []  # «ووقف مجلس الوزراء في اجتماعه …»: a body's session
             elif possessive:
                 # the nearest person named by name before the noun, over a title that refers back
                 # («اتصال ترامب بأمير قطر … بعد يوم على اتصاله بولي العهد …»: Trump's call)
@@ -1005,6 +1007,17 @@ class _ArticleEvents:
         while k >= 0 and (self.doc[k].is_space or self.doc[k].is_punct):
             k -= 1
         return k >= 0 and self.view.norm[k] in ADVERBIAL_HEADS or self.view.norm[trig.start] in {"خلال", "في"}
+
+    def _body_owns(self, trig: _Trig, start: int, before: list[TokenRef]) -> bool:
+        """The pronoun of a meeting noun is a body's («ووقف مجلس الوزراء في اجتماعه»): a body noun
+        (data/lexicon/body_nouns.txt), outside any title, opens the clause before the noun, with no
+        person named before it in the clause."""
+        for k in range(start, trig.start):
+            if k in self.title_tokens or not self.doc[k].is_alpha:
+                continue
+            if any(r in self.lex.body_nouns for r in self.view.readings(k)[:2]):
+                return not any(self.is_person(r) and r.start < k for r in before)
+        return False
 
     def _owner(self, trig: _Trig, refs: list[TokenRef], prev_refs: list[TokenRef]) -> str | None:
         """Whose «زيارته», «وصوله»: the person the sentence is about (its first named person

@@ -74,6 +74,7 @@ class Lexicons:
     news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
     not_person_words: frozenset[str] = frozenset()  # «ووتش», «برس», «بحر»: an organisation, medium or place
+    body_nouns: frozenset[str] = frozenset()  # «مجلس», «الحكومة»: a body whose session a meeting noun may be
     divine_names: frozenset[str] = frozenset()  # «الرحمن», «العزيز»: in a name only after «عبد», alone no person
     eponym_heads: frozenset[str] = frozenset()  # «شارع», «معهد», «حديقة»: a name after one names a place
     demonyms: frozenset[str] = frozenset()  # «روس», «ألمان»: broken-plural demonyms, never a person alone
@@ -209,6 +210,7 @@ def load_lexicons() -> Lexicons:
         person_cues=_person_cues(LEXICON / "person_cues.tsv"),
         eponym_heads=frozenset(normalize(w) for w in _word_list(LEXICON / "eponym_heads.txt")),
         divine_names=frozenset(normalize(w) for w in _word_list(LEXICON / "divine_names.txt")),
+        body_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "body_nouns.txt")),
         demonyms=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] == "demonym"),
         group_nouns=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] == "group"),
         benedictions=tuple(sorted({tuple(tokens(w)) for w in _word_list(LEXICON / "benedictions.txt")}, key=len, reverse=True)),

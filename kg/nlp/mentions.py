@@ -40,6 +40,8 @@ HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyph
 COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه نظيري نظيرتي نظيرنا"))  # «التقيت نظيري …»: in a quote
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
+# Regnal numbers («عبد الله الثاني», «محمد السادس»): ordinals, rarely names, yet part of a monarch's name
+REGNAL = set(tokens("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"))
 # Words a page glues to the name before them when a space is lost («غريفيثفي», «طلالقام»); longest first
 GLUED_TAILS = tuple(sorted(set(tokens("في من على عن إلى قام قال وقال أكد")), key=len, reverse=True))
 NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
@@ -584,7 +586,8 @@ class _Builder:
             norm = self.view.norm[k]
             if not self.lex.is_name_word(norm) or self.is_common(doc[k].text) or self._ends_name_before(k) or self.benediction_at(k):
                 break
-            if norm in self.lex.mostly_not_names and norm not in self.lex.likely_surnames and self.view.norm[k - 1] not in NAME_LINKS:
+            if norm in self.lex.mostly_not_names and norm not in self.lex.likely_surnames and self.view.norm[k - 1] not in NAME_LINKS \
+                    and norm not in REGNAL:
                 break  # «أوزيل صانع», «الجبالي أكدا»: a word that is a name under a fifth of the time does not grow a name
             if self.lex.nationalities.match_at(self.view, k) is not None:
                 break
