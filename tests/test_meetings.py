@@ -620,3 +620,25 @@ def test_the_session_of_a_body_is_no_meeting_of_the_persons_it_discussed():
         frozenset({"محمد سالم باسندوة", "جيرالد فيرستاين"})}
     assert pairs("والتقى الرئيس عبد ربه منصور هادي وفد الحزب الاشتراكي خلال اجتماعه مع الأمين العام ياسين سعيد نعمان.") == {
         frozenset({"عبد ربه منصور هادي", "ياسين سعيد نعمان"})}
+
+
+def test_a_word_in_ta_marbuta_is_no_verb_trigger():
+    # «وزارة» read as «و» + «زاره» (visited him) once normalisation merged ة and ه
+    text = ("وفيما تشتعل بلدة العوامية غضبا على اعتقال الشيخ نمر باقر النمر، ادعت وزارة الداخلية السعودية "
+            "أن الشيخ نمر متهم بالتحريض.")
+    assert visits_of(text, None) == set()
+
+
+def test_a_future_day_word_makes_the_event_planned_on_an_undated_page():
+    got, _ = events("يزور الموفد الدولي كوفي أنان دمشق غدا الاثنين.", published=None)
+    assert [mod for typ, mod, *_ in got if typ == "Visit"] == ["planned"]
+    got, _ = events("ويصل الرئيس المصري محمد مرسي إلى السعودية غدا الأربعاء.", published=None)
+    assert [mod for typ, mod, *_ in got if typ == "Visit"] == ["planned"]
+    assert visits_of("وزار الرئيس التونسي قيس سعيد باريس أمس.") == {("قيس سعيد", "باريس")}
+
+
+def test_an_event_that_has_not_taken_place_is_denied():
+    got, _ = events("وقال المتحدث إنه لم يحصل اتصال مباشر بعد بين الرئيس بشار الأسد والمبعوث كوفي أنان.")
+    assert [mod for typ, mod, *_ in got if typ in {"Meeting", "PhoneCall"}] == ["denied"]
+    assert pairs("وقال المتحدث إنه حصل اتصال مباشر بين الرئيس بشار الأسد والمبعوث كوفي أنان.") == {
+        frozenset({"بشار الأسد", "كوفي أنان"})}

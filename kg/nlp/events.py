@@ -141,6 +141,10 @@ class _ArticleEvents:
                 continue  # «رئيس» in a title is not a trigger
             if any(r.start <= pm.start < r.end for r in self.m.refs):
                 continue
+            if pm.payload.pos == "verb" and self.doc[pm.end - 1].text.endswith("ة") and not pm.payload.form.endswith("ة"):
+                # «وزارة» is no «و» + «زاره» (visited him): normalisation merges ة and ه, and a
+                # verb form ends in ة only where the lexicon writes it so (a participle, «متوجهة»)
+                continue
             out.append(_Trig(pm.start, pm.end, pm.payload, self.text[pm.start_char : pm.end_char]))
         return out
 
@@ -181,6 +185,8 @@ class _ArticleEvents:
             date_text = self.date_for(trig, self.sent)[1]
             if date_text and any(normalize(w) in FUTURE_DATE_WORDS for w in date_text.split()):
                 return "planned"  # «الأسبوع المقبل», «غدا»: a future time
+            if date_text is None and any(self.view.norm[k] in FUTURE_DATE_WORDS for k in range(max(clause_start, self.sent.start), min(clause_end, self.sent.end))):
+                return "planned"  # «يزور أنان دمشق غدا» on a page with no date: «غدا» cannot be resolved, yet it is still ahead
         if trig.trigger.pos == "noun" and found is None and self._future_verb_before(head, trig):
             return "planned"  # «وسيخصص ماكرون السبت … مع عقد لقاء مع …»: a future verb governs the noun
         if found is None and any(self.view.readings(k)[:2] and set(self.view.readings(k)[:2]) & FUTURE_AUXILIARIES
