@@ -251,3 +251,10 @@ def test_a_kinship_or_profession_word_after_a_name_begins_an_apposition():
     assert "عبد الحي يوسف" in persons("وقال عبد الحي يوسف الداعية الإسلامي إن الموقف واضح.")
     # a definite one with no apposition after it is a family name
     assert "أحمد المفتي" in persons("لكن خبير المياه السوداني أحمد المفتي يرى أن الاجتماعات مهمة.")
+
+
+def test_ban_before_ki_is_a_family_name_not_that():
+    assert "بان كي مون" in persons("وأكد بان كي مون أن الحل في سوريا سياسي.")
+    found = persons("وقال الأمين العام للأمم المتحدة بان كي مون إن الحل سياسي.")
+    assert [r.office_key for r in found["بان كي مون"].roles] == ["un_secretary_general"]
+    assert set(persons("وأكد الوزير خالد العطية بان الاجتماع كان مثمرا.")) == {"خالد العطية"}

@@ -40,6 +40,8 @@ HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyph
 COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه نظيري نظيرتي نظيرنا"))  # «التقيت نظيري …»: in a quote
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
+# «كي» (so that) and «كى»: after «بان» they make «بان كي مون», not «بأن كي» (ungrammatical)
+BAN_PARTICLES = set(tokens("كي كى"))
 # Regnal numbers («عبد الله الثاني», «محمد السادس»): ordinals, rarely names, yet part of a monarch's name
 REGNAL = set(tokens("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"))
 # Words a page glues to the name before them when a space is lost («غريفيثفي», «طلالقام»); longest first
@@ -497,9 +499,19 @@ class _Builder:
         readings = self.view.readings(k)[:3]
         return any(r in self.lex.news_words for r in readings) or self._not_alone(self.view.norm[k])
 
+    def _ban_at(self, i: int) -> bool:
+        """«بان كي مون»: «بان» as written, with two more words after it, is the family name Ban,
+        not «بأن» (that), which is followed by one noun phrase, never by «كي» + a word; like
+        «علي» and «على», the written form decides."""
+        doc = self.doc
+        return doc[i].text == "بان" and i + 2 < len(doc) and doc[i + 1].is_alpha and doc[i + 2].is_alpha \
+            and self.view.norm[i + 1] in BAN_PARTICLES
+
     def _name_despite_stop(self, i: int) -> bool:
         """«الأمير صباح الأحمد»: right after a title, a word that is both a stop word («صباح»,
         morning) and a name word starts a name when a plain name word follows."""
+        if self._ban_at(i):
+            return True
         j = i + 1
         while j < len(self.doc) and self.doc[j].is_space and "\n" not in self.doc[j].text:
             j += 1
@@ -1079,7 +1091,7 @@ class _Builder:
                 while s < e and (
                     any(r in HONORIFICS or r in COUNTERPARTS for r in self.view.readings(s)[:3])
                     or (e - s > 1 and self.lex.person_cues.match_at(self.view, s) is not None)  # «الملا محمد عمر»
-                    or self._is_stop(s)
+                    or (self._is_stop(s) and not (e - s >= 3 and self._ban_at(s)))
                     or (e - s > 1 and self.view.norm[s] in self.lex.group_nouns)  # «أنصار القذافي»
                     or self.future_verb(s)  # «ستضيع صرخته»: a future verb the model read as a name
                     or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1 and self.lex.nationalities.match_at(self.view, s) is None)
