@@ -642,3 +642,9 @@ def test_an_event_that_has_not_taken_place_is_denied():
     assert [mod for typ, mod, *_ in got if typ in {"Meeting", "PhoneCall"}] == ["denied"]
     assert pairs("وقال المتحدث إنه حصل اتصال مباشر بين الرئيس بشار الأسد والمبعوث كوفي أنان.") == {
         frozenset({"بشار الأسد", "كوفي أنان"})}
+
+
+def test_travel_noun_with_a_destination_is_a_visit():
+    assert visits_of("وأكد وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني بعد سفره إلى واشنطن أن المحادثات مستمرة.") == {
+        ("محمد بن عبد الرحمن آل ثاني", "واشنطن")}
+    assert visits_of("وقالت الوزارة إن الوزير خالد العطية منع من السفر إلى لندن.", None) == set()  # travel in general
