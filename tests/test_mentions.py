@@ -258,3 +258,9 @@ def test_ban_before_ki_is_a_family_name_not_that():
     found = persons("وقال الأمين العام للأمم المتحدة بان كي مون إن الحل سياسي.")
     assert [r.office_key for r in found["بان كي مون"].roles] == ["un_secretary_general"]
     assert set(persons("وأكد الوزير خالد العطية بان الاجتماع كان مثمرا.")) == {"خالد العطية"}
+
+
+def test_first_person_pronouns_and_amam_written_with_hamza_end_a_name():
+    assert set(persons("وقال المتهم: اتصل بي أحمد بهلول وطلب المساعدة.")) == {"أحمد بهلول"}
+    assert "ديفيد كاميرون" in persons("وتحدث رئيس الوزراء البريطاني ديفيد كاميرون أمام حزبه في مانشستر.")
+    assert "عادل إمام" in persons("وقال الفنان عادل إمام إن الفيلم جاهز.")  # «إمام» is a surname

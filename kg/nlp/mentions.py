@@ -27,7 +27,8 @@ NAME_STOP = set(
         الذي التي الذين والوفد الوفد المرافق له لها الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
         فجر صباح مساء وصل يصل قال أكد أعلن أشار أضاف أعرب بحث التقى استقبل زار لزيارة زيارة هذا هذه
         السيد والسيد الدكتور سماحة فخامة دولة معالي سعادة نظيره نظيرته رئيس وزير نائب مستشار سكرتير
-        أمين حيث بين و أو ثم بعد قبل منذ حول بشأن لبحث بضمنها عبر ضمن بالإضافة وفد ووفد وفدا الأخ الاخ حسب وفق وفقا"""
+        أمين حيث بين و أو ثم بعد قبل منذ حول بشأن لبحث بضمنها عبر ضمن بالإضافة وفد ووفد وفدا الأخ الاخ حسب وفق وفقا
+        بي معي مني عني"""
     )
 )
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
@@ -40,6 +41,8 @@ HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyph
 COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه نظيري نظيرتي نظيرنا"))  # «التقيت نظيري …»: in a quote
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
+# Stops told from a name by their hamza only: «أمام» (in front of) is «إمام» (imam, a surname) normalised
+WRITTEN_STOPS = {"أمام", "وأمام"}
 # «كي» (so that) and «كى»: after «بان» they make «بان كي مون», not «بأن كي» (ungrammatical)
 BAN_PARTICLES = set(tokens("كي كى"))
 # Regnal numbers («عبد الله الثاني», «محمد السادس»): ordinals, rarely names, yet part of a monarch's name
@@ -581,8 +584,11 @@ class _Builder:
 
     def _is_stop(self, k: int) -> bool:
         """A word that ends a name (NAME_STOP). «علي» (a name) and «على» (a preposition) share a
-        normal form, so the written form decides; so does a given name listed as written."""
+        normal form, so the written form decides; so does a given name listed as written. The
+        written form also makes a stop of «أمام» (in front of), which normalises to the name «إمام»."""
         text = self.doc[k].text
+        if text in WRITTEN_STOPS:
+            return True
         return self.view.norm[k] in NAME_STOP and text not in self.lex.given_names and text != "علي"
 
     def _extend_by_name_words(self, s: int, e: int) -> int:
