@@ -264,3 +264,19 @@ def test_first_person_pronouns_and_amam_written_with_hamza_end_a_name():
     assert set(persons("وقال المتهم: اتصل بي أحمد بهلول وطلب المساعدة.")) == {"أحمد بهلول"}
     assert "ديفيد كاميرون" in persons("وتحدث رئيس الوزراء البريطاني ديفيد كاميرون أمام حزبه في مانشستر.")
     assert "عادل إمام" in persons("وقال الفنان عادل إمام إن الفيلم جاهز.")  # «إمام» is a surname
+
+
+def test_a_name_with_a_space_lost_after_abu_is_the_same_person():
+    found = persons("وقال المخرج أبو بكر الشدي إن المسلسل ناجح. وأضاف أبوبكر الشدي أن الجمهور تفاعل.")
+    assert list(found) == ["أبو بكر الشدي"]
+
+
+def test_fawr_before_a_verbal_noun_and_alljami_end_a_name():
+    assert "بول بيا" in persons("واستقبل الرئيس الكاميروني بول بيا فور وصوله إلى المطار الوفد.")
+    assert "إدغار فور" in persons("وقال الرئيس الفرنسي الأسبق إدغار فور إن الأمر انتهى.")  # the surname Faure
+    assert "فيصل بن بندر" in persons("وقدم صاحب السمو الملكي الأمير فيصل بن بندر الجميع التهنئة بالعيد.")
+
+
+def test_retired_or_reserve_goes_on_the_rank_and_a_dam_is_named_after_a_king():
+    assert set(persons("وقال الفريق متقاعد محمد العماني إن الوضع مستقر.")) == {"محمد العماني"}
+    assert set(persons("وزار الأمير خالد الفيصل سد الملك فهد في بيشة.")) == {"خالد الفيصل"}

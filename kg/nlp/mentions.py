@@ -45,6 +45,10 @@ COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه ن�
 WRITTEN_STOPS = {"أمام", "وأمام"}
 # «كي» (so that) and «كى»: after «بان» they make «بان كي مون», not «بأن كي» (ungrammatical)
 BAN_PARTICLES = set(tokens("كي كى"))
+# «الجميع», «الكل» (everyone, all): definite words that are never a family name after «بن X»
+QUANTIFIERS = set(tokens("الجميع الكل"))
+# Words that go on a military rank: retired, reserve («الفريق متقاعد», «الجنرال احتياط», «الفريق أول ركن»)
+RANK_MODIFIERS = set(tokens("متقاعد المتقاعد احتياط الاحتياط"))
 # Regnal numbers («عبد الله الثاني», «محمد السادس»): ordinals, rarely names, yet part of a monarch's name
 REGNAL = set(tokens("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"))
 # Words a page glues to the name before them when a space is lost («غريفيثفي», «طلالقام»); longest first
@@ -422,7 +426,7 @@ class _Builder:
                 break  # «والرئيس بوتفليقة ركزها على …»: a verb with an object pronoun
             if i > start and self._office_phrase_at(i):
                 break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
-            if i > start and self._apposition_cue_at(i):
+            if i > start and (self._apposition_cue_at(i) or self._as_soon_as(i)):
                 break  # «سها عرفات أرملة الزعيم»: a kinship or profession word begins an apposition
             if i > start and norm in time_words():
                 break  # «… البارحة», «… أمس»: a day word ends the name
@@ -436,6 +440,7 @@ class _Builder:
                 i += 1  # a nisba surname («الكعبي», «الكاظمي») ends the name
                 break
             if (i > start + 2 and norm.startswith("ال") and len(norm) > 4 and self.view.norm[i - 1] not in NAME_LINKS
+                    and norm not in QUANTIFIERS  # «فيصل بن بندر الجميع التهنئة»: «الجميع» (everyone) is no family name
                     and any(self.view.norm[j] in NASAB for j in range(start + 1, i - 1))
                     and not (i + 1 < len(doc) and self.view.norm[i + 1] in NASAB)):  # «… الفيصل بن عبدالعزيز» goes on
                 i += 1  # «عبدالله بن عبدالعزيز الربيعة المشرف العام»: after «بن X» a family name ends it
@@ -675,11 +680,19 @@ class _Builder:
             return True
         if self._office_phrase_at(k):
             return True  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
+        if self._as_soon_as(k):
+            return True
         if self._apposition_cue_at(k):
             return True  # «علي جمعة مفتي الديار»: a rank, kinship or profession word begins an apposition
         if self._new_nasab_at(k):
             return True
         return self.future_verb(k)
+
+    def _as_soon_as(self, k: int) -> bool:
+        """«بول بيا فور وصوله»: «فور» (as soon as) before a verbal noun with a pronoun or a
+        definite noun begins an adverbial, it is not the surname Faure («إدغار فور»)."""
+        return self.view.norm[k] == "فور" and k + 1 < len(self.doc) and self.doc[k + 1].is_alpha and (
+            self.view.norm[k + 1].startswith("ال") or self.view.norm[k + 1].endswith(("ه", "ها", "هم")))
 
     def _apposition_cue_at(self, k: int) -> bool:
         """A rank, kinship, profession or religious word (data/lexicon/person_cues.tsv) at k,
@@ -997,6 +1010,8 @@ class _Builder:
             if cue.payload == "relation":
                 continue  # «صهر ترامب»: the name after it is not the person the noun refers to
             j = cue.end
+            while cue.payload == "rank" and j < len(doc) and self.view.norm[j] in RANK_MODIFIERS:
+                j += 1  # «الفريق متقاعد محمد العماني», «الجنرال احتياط …»: the rank goes on
             adj = self.lex.nationalities.match_at(self.view, j) if j < len(doc) else None
             if adj is not None:
                 j = adj.end  # «الصحافي السعودي جمال خاشقجي»
@@ -1099,6 +1114,7 @@ class _Builder:
                     or (e - s > 1 and self.lex.person_cues.match_at(self.view, s) is not None)  # «الملا محمد عمر»
                     or (self._is_stop(s) and not (e - s >= 3 and self._ban_at(s)))
                     or (e - s > 1 and self.view.norm[s] in self.lex.group_nouns)  # «أنصار القذافي»
+                    or (e - s > 1 and self.view.norm[s] in RANK_MODIFIERS)  # «(الفريق) متقاعد محمد العماني»
                     or self.future_verb(s)  # «ستضيع صرخته»: a future verb the model read as a name
                     or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1 and self.lex.nationalities.match_at(self.view, s) is None)
                         and not (after_honorific and e - s > 1 and self._may_follow_honorific(s)))
@@ -1204,11 +1220,14 @@ class _Builder:
         """
         key = match_key(name)
         pkey = phonetic_key(name)
+        solid = key.replace(" ", "")  # «أبوأحمد» is «أبو أحمد», «عبدالله» «عبد الله»: a space lost or added
         for ent in self.out.entities:
             if ent.type != "Person":
                 continue
             for m in ent.mentions:
-                if match_key(m.text) == key or (len(key.split()) > 1 and phonetic_key(m.text) == pkey):
+                mkey = match_key(m.text)
+                if mkey == key or (len(key.split()) > 1 and phonetic_key(m.text) == pkey) or (
+                        len(solid) >= 6 and mkey.replace(" ", "") == solid):
                     return ent.local_id
         words = pkey.split()
         owners = set()
