@@ -635,6 +635,9 @@ def test_a_future_day_word_makes_the_event_planned_on_an_undated_page():
     got, _ = events("ويصل الرئيس المصري محمد مرسي إلى السعودية غدا الأربعاء.", published=None)
     assert [mod for typ, mod, *_ in got if typ == "Visit"] == ["planned"]
     assert visits_of("وزار الرئيس التونسي قيس سعيد باريس أمس.") == {("قيس سعيد", "باريس")}
+    # a surname that is also the word «next» is no future time
+    got, _ = events("واستقبل أمير منطقة الرياض الأمير فيصل بن بندر رئيس الجامعة الدكتور عبدالله المقبل.", published=None)
+    assert [mod for typ, mod, *_ in got if typ == "Meeting"] == ["occurred"]
 
 
 def test_an_event_that_has_not_taken_place_is_denied():

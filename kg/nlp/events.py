@@ -185,7 +185,8 @@ class _ArticleEvents:
             date_text = self.date_for(trig, self.sent)[1]
             if date_text and any(normalize(w) in FUTURE_DATE_WORDS for w in date_text.split()):
                 return "planned"  # «الأسبوع المقبل», «غدا»: a future time
-            if date_text is None and any(self.view.norm[k] in FUTURE_DATE_WORDS for k in range(max(clause_start, self.sent.start), min(clause_end, self.sent.end))):
+            if date_text is None and any(self.view.norm[k] in FUTURE_DATE_WORDS and k not in self._name_tokens  # «عبدالله المقبل» is a surname
+                                         for k in range(max(clause_start, self.sent.start), min(clause_end, self.sent.end))):
                 return "planned"  # «يزور أنان دمشق غدا» on a page with no date: «غدا» cannot be resolved, yet it is still ahead
         if trig.trigger.pos == "noun" and found is None and self._future_verb_before(head, trig):
             return "planned"  # «وسيخصص ماكرون السبت … مع عقد لقاء مع …»: a future verb governs the noun
