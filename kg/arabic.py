@@ -218,6 +218,39 @@ def reading_text(text: str) -> str:
     return _HASHTAG.sub(lambda m: " " + m.group(1).replace("_", " "), text)
 
 
+# Tanween (U+064B–U+064D) stays: it marks an indefinite noun or adverb («مخيماً», «أيضاً»), never a
+# name, and spaCy keeps such a word out of a name run as it is
+_MARKS = re.compile("[\u0610-\u061a\u064e-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def unmarked(text: str) -> tuple[str, list[int] | None]:
+    """The text without short-vowel marks, shadda, sukun and tatweel («محمَّد» → «محمد»,
+    «أكّد» → «أكد», «الرئيـس» → «الرئيس»), and where each kept character stood in `text`
+    (None when nothing was removed, the common case).
+
+    A mark inside a word makes it no word to spaCy (str.isalpha fails on «محمَّد») and no word the
+    model or a lexicon knows, so a vowelled name was no name at all. Offsets of what is read in
+    the unmarked text go back to the article through `marked_span`.
+    """
+    if not _MARKS.search(text):
+        return text, None
+    kept = [i for i, ch in enumerate(text) if not _MARKS.fullmatch(ch)]
+    return "".join(text[i] for i in kept), kept
+
+
+def marked_span(start: int, end: int, kept: list[int], text: str) -> tuple[int, int]:
+    """An offset range of the unmarked text as a range of the original `text`: from the first
+    kept character to the last, with the marks that follow it («محمَّدٌ» whole)."""
+    if start >= len(kept):
+        return len(text), len(text)
+    if end <= start:
+        return kept[start], kept[start]
+    stop = kept[end - 1] + 1
+    while stop < len(text) and _MARKS.fullmatch(text[stop]):
+        stop += 1
+    return kept[start], stop
+
+
 def imperfect_dual_or_plural(word: str) -> bool:
     """A normalised word shaped like an imperfect verb of the dual or the masculine plural
     («يدعمان», «تؤيدان», «يعتبرون», «سيبحثون»): a person prefix ي/ت (after و, ف or the future

@@ -87,3 +87,14 @@ def test_clitic_readings_peel_wa_off_a_three_letter_word():
     from kg.arabic import clitic_readings
 
     assert "من" in clitic_readings("ومن") and "في" in clitic_readings("وفي")
+
+
+def test_unmarked_drops_vowel_marks_and_keeps_tanween_and_offsets():
+    from kg.arabic import marked_span, unmarked
+
+    text = "وقال محمَّد مرسي أيضاً إن الرئيـس وصل."
+    plain, kept = unmarked(text)
+    assert plain == "وقال محمد مرسي أيضاً إن الرئيس وصل."
+    start = plain.index("محمد مرسي")
+    assert text[slice(*marked_span(start, start + len("محمد مرسي"), kept, text))] == "محمَّد مرسي"
+    assert unmarked("وقال محمد مرسي.") == ("وقال محمد مرسي.", None)

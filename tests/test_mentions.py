@@ -280,3 +280,13 @@ def test_fawr_before_a_verbal_noun_and_alljami_end_a_name():
 def test_retired_or_reserve_goes_on_the_rank_and_a_dam_is_named_after_a_king():
     assert set(persons("وقال الفريق متقاعد محمد العماني إن الوضع مستقر.")) == {"محمد العماني"}
     assert set(persons("وزار الأمير خالد الفيصل سد الملك فهد في بيشة.")) == {"خالد الفيصل"}
+
+
+def test_a_vowelled_name_is_a_name_and_its_offsets_quote_the_article():
+    text = "وقال الرئيس المصري محمَّد مرسي إن الحوار مستمر. والتقى عبد اللّطيف المكّي نظيره التونسي أيضاً."
+    rec = extract_article(Article(id="t", text=text))
+    got = {e.name: e for e in rec.entities if e.type == "Person"}
+    assert {"محمد مرسي", "عبد اللطيف المكي"} <= set(got)
+    m = got["محمد مرسي"].mentions[0]
+    assert text[m.span.start:m.span.end] == "محمَّد مرسي"
+    assert text[m.sentence.start:m.sentence.end] == "وقال الرئيس المصري محمَّد مرسي إن الحوار مستمر."
