@@ -1057,7 +1057,44 @@ class _ArticleEvents:
         if guest is None or not hosts:
             return []
         chain = [h for h in self._coordinated(hosts, first=hosts[0].entity) if h != guest] or [hosts[0].entity]
+        listed = [h for h in self._listed(hosts) if h != guest]
+        if len(listed) > len(chain):
+            # «وكان في استقباله رئيس الوزراء X، ورئيس الأركان اللواء Y، ووزير الدولة Z»: one
+            # welcome, everyone in it met (the gold conventions: every named person present)
+            return [([listed[0], guest, *listed[1:]], listed[0])]
         return [([h, guest], h) for h in chain if h != guest]
+
+    def _listed(self, refs: list[TokenRef]) -> list[str]:
+        """The persons of a list that starts at the first of `refs`: each the next after a comma or
+        «و», with nothing else between them than titles, honorifics and nationality words
+        («رئيس الديوان الملكي الدكتور فايز الطراونة، ونائب رئيس الوزراء وزير الخارجية ناصر جودة»)."""
+        persons = [r for r in refs if self.is_person(r)]
+        if not persons:
+            return []
+        chain = [persons[0]]
+        for r in persons[1:]:
+            k, sep, clean = chain[-1].end, False, True
+            while k < r.start:
+                norm = self.view.norm[k]
+                cue = self.lex.person_cues.match_at(self.view, k)
+                if cue is not None and cue.end <= r.start:
+                    k = cue.end  # «اللواء», «الفريق أول ركن»: a rank before the name
+                    continue
+                if self.doc[k].is_space or k in self.title_tokens or norm in HONORIFICS \
+                        or self.lex.nationalities.match_at(self.view, k) is not None \
+                        or (sep and self.doc[k].is_alpha and norm.startswith(("ال", "لل", "لش")) and k not in self._name_tokens):
+                    # (after the separator, the definite words that complete a title: «وزير الدولة للشؤون الخارجية»)
+                    sep = sep or (k in self.title_tokens and norm.startswith("و"))
+                elif self.doc[k].text in {"،", ","} or norm == "و" or (norm.startswith("و") and norm[1:] in HONORIFICS):
+                    sep = True
+                else:
+                    clean = False
+                    break
+                k += 1
+            if not (clean and sep):
+                break
+            chain.append(r)
+        return list(dict.fromkeys(r.entity for r in chain))
 
     def _last_traveller(self) -> str | None:
         """The visitor of the last visit told in this sentence, or the guest of its last reception."""
