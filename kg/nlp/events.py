@@ -427,16 +427,24 @@ class _ArticleEvents:
         names on that visitor's last visit told before it. With a pronoun («ويرافقه») the
         accompanied is the visitor of the last visit told."""
         for sent in self.m.view.sentences:
-            if _is_headline(sent) or any(t.trigger.frame == "visit" for t in self.triggers_in(sent)):
+            # («ورافق الرئيس في هذه الزيارة …»: the definite «الزيارة» is the visit told before)
+            if _is_headline(sent) or any(t.trigger.frame == "visit" and not (t.trigger.pos == "noun" and self._definite(t))
+                                         for t in self.triggers_in(sent)):
                 continue
             k = next((i for i in range(sent.start, sent.end) if set(self.view.readings(i)[:3]) & ACCOMPANY_VERBS), None)
+            members = None
             if k is None:
-                continue
+                # «ويضم الوفد المرافق/الرسمي X و Y»: the members of the visitor's delegation
+                members = next((i for i in range(sent.start, sent.end - 1) if set(self.view.readings(i)[:2]) & MEMBER_CUES
+                                and set(self.view.readings(i + 1)[:2]) & DELEGATION_NOUNS), None)
+                if members is None:
+                    continue
+                k = members + 1
             before = [e for e in events if e.type == "Visit" and e.modality == "occurred" and e.evidence.end <= sent.start_char]
             if not before:
                 continue
             after = self.persons([r for r in self.sentence_refs(sent) if r.start > k])
-            if self.view.norm[k].endswith(("ه", "ها", "هم")):
+            if members is not None or self.view.norm[k].endswith(("ه", "ها", "هم")):
                 accompanied, companions = before[-1].participants[0], after
             elif after:
                 accompanied, companions = after[0], after[1:]
