@@ -674,3 +674,10 @@ def test_the_entourage_of_this_visit_and_the_members_of_the_delegation_travel_to
     text = ("ووصل ولي العهد الأمير محمد بن سلمان إلى عمان في زيارة رسمية. "
             "ويضم الوفد المرافق وزير الخارجية عادل الجبير ووزير المالية إبراهيم العساف.")
     assert {("عادل الجبير", "عمان"), ("إبراهيم العساف", "عمان")} <= visits_of(text)
+
+
+def test_an_expected_meeting_is_planned():
+    got, _ = events("وينتظر أن يجتمع وزير الخارجية الأردني أيمن الصفدي مع نظيره التركي مولود جاويش أوغلو.")
+    assert [mod for typ, mod, *_ in got if typ == "Meeting"] == ["planned"]
+    got, _ = events("واجتمع الوزير خالد العطية خلال اليومين المقبلين مع نظيره التركي مولود جاويش أوغلو.", published=None)
+    assert [mod for typ, mod, *_ in got if typ == "Meeting"] == ["planned"]

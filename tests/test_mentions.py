@@ -290,3 +290,8 @@ def test_a_vowelled_name_is_a_name_and_its_offsets_quote_the_article():
     m = got["محمد مرسي"].mentions[0]
     assert text[m.span.start:m.span.end] == "محمَّد مرسي"
     assert text[m.sentence.start:m.sentence.end] == "وقال الرئيس المصري محمَّد مرسي إن الحوار مستمر."
+
+
+def test_a_religious_office_after_a_name_begins_an_apposition():
+    assert "محمد بديع" in persons("وقال محمد بديع المرشد العام للجماعة إن الموقف ثابت.")
+    assert "مظهر شاهين" in persons("وقال مظهر شاهين خطيب مسجد عمر مكرم إن الثورة مستمرة.")

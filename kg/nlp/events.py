@@ -22,7 +22,7 @@ BACK_REFERENCES = set(tokens("الجانبين الجانبان الطرفين �
 # Words after an invitation that make «دعوة/دعا» an invitation to come, not a call for action.
 INVITE_TO = set(tokens("لزيارة زيارة للمشاركة لحضور إلى"))
 FUTURE_PREFIXES = ("سي", "ست", "سن", "سا")
-FUTURE_DATE_WORDS = set(tokens("المقبل المقبلة القادم القادمة غدا غدًا غداً"))
+FUTURE_DATE_WORDS = set(tokens("المقبل المقبلة القادم القادمة المقبلين القادمين غدا غدًا غداً"))  # «خلال اليومين المقبلين»
 CLAUSE_LINKS = set(tokens("كما فيما بينما ثم"))
 INVITE_BLOCK = set(tokens("لأخذ لاتخاذ للعمل لوقف لإيقاف"))
 # «بين الجانبين», «جمع الرئيسين», «بينهما»: both sides of a meeting named at once.
