@@ -681,3 +681,14 @@ def test_an_expected_meeting_is_planned():
     assert [mod for typ, mod, *_ in got if typ == "Meeting"] == ["planned"]
     got, _ = events("واجتمع الوزير خالد العطية خلال اليومين المقبلين مع نظيره التركي مولود جاويش أوغلو.", published=None)
     assert [mod for typ, mod, *_ in got if typ == "Meeting"] == ["planned"]
+
+
+def test_li_before_the_letters_of_a_past_verb_is_a_verbal_noun_of_purpose():
+    text = ("وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن الحكومة ستدرس التقرير. وكانت الحكومة شكلت لجنة قضائية "
+            "لبحث الاستيطان رئيسها القاضي إدموند ليفي.")
+    assert pairs(text) == set()
+    assert pairs("وشكل الرئيس محمود عباس لجنة لبحث الأزمة برئاسة رامي الحمد الله.") == set()
+    assert pairs("وبحث الرئيس محمود عباس مع رئيس الوزراء رامي الحمد الله الأزمة.") == {frozenset({"محمود عباس", "رامي الحمد الله"})}
+    # the purpose ends the meeting's persons: the one discussed takes no part
+    text = "والتقى مستشار الأمن القومي الأميركي جون بولتون، الاثنين بالسفير التركي، لبحث احتجاز القس أندرو برانسون."
+    assert pairs(text) == set()

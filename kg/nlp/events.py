@@ -43,7 +43,7 @@ HEAD_CUES = set(tokens("ترأس يترأس ترأسه يرأسه برئاسة �
 MEMBER_CUES = set(tokens("يضم ضم تضم يضمان بينهم وضم ويضم"))
 FUTURE_AUXILIARIES = set(tokens("سيكون ستكون سيكونان ستكونان"))
 # Who is talked about («بحث معه عن …», «تحدثا حول …») takes no part in the meeting.
-TOPIC_WORDS = set(tokens("عن حول بشأن بخصوص"))
+TOPIC_WORDS = set(tokens("عن حول بشأن بخصوص لبحث لمناقشة"))  # «التقى X السفير، لبحث احتجاز … Y»: Y is the topic
 # A comma then one of these opens another clause.
 CLAUSE_OPENERS = set(tokens("بعد قبل عقب حيث فيما بينما لكن إلا إذ مع غير"))
 DATED_TYPES = {"Meeting", "Visit", "PhoneCall"}
@@ -141,6 +141,8 @@ class _ArticleEvents:
                 continue  # «رئيس» in a title is not a trigger
             if any(r.start <= pm.start < r.end for r in self.m.refs):
                 continue
+            if pm.payload.pos == "verb" and self._purpose_noun(pm.start, pm.payload.form):
+                continue  # «لجنة لبحث الاستيطان»: «لـ» + the verb's letters is a verbal noun of purpose, no past verb
             if pm.payload.pos == "verb" and self.doc[pm.end - 1].text.endswith("ة") and not pm.payload.form.endswith("ة"):
                 # «وزارة» is no «و» + «زاره» (visited him): normalisation merges ة and ه, and a
                 # verb form ends in ة only where the lexicon writes it so (a participle, «متوجهة»)
@@ -1022,6 +1024,14 @@ class _ArticleEvents:
         while k >= 0 and (self.doc[k].is_space or self.doc[k].is_punct):
             k -= 1
         return k >= 0 and self.view.norm[k] in ADVERBIAL_HEADS or self.view.norm[trig.start] in {"خلال", "في"}
+
+    def _purpose_noun(self, k: int, form: str) -> bool:
+        """Is the word at k «لـ» glued to a past-tense form («لبحث», «ولبحث»)? Arabic glues «لـ» to
+        a verbal noun («لبحث الأزمة»: to examine) or to a present tense («ليبحث»), never to a past
+        verb, so such a word is no past-tense trigger."""
+        bare = normalize(self.doc[k].text).lstrip("وف")
+        f = normalize(form)
+        return bare.startswith("ل") and not f.startswith("ل") and not f.startswith(("ي", "ت", "ن", "ا")) and bare[1:].startswith(f[:3])
 
     def _body_owns(self, trig: _Trig, start: int, before: list[TokenRef]) -> bool:
         """The pronoun of a meeting noun is a body's («ووقف مجلس الوزراء في اجتماعه»): a body noun
