@@ -295,3 +295,10 @@ def test_a_vowelled_name_is_a_name_and_its_offsets_quote_the_article():
 def test_a_religious_office_after_a_name_begins_an_apposition():
     assert "محمد بديع" in persons("وقال محمد بديع المرشد العام للجماعة إن الموقف ثابت.")
     assert "مظهر شاهين" in persons("وقال مظهر شاهين خطيب مسجد عمر مكرم إن الثورة مستمرة.")
+
+
+def test_li_or_bi_glued_to_a_name_the_article_uses_alone_begins_a_new_phrase():
+    found = persons("وقدم رئيس الوزراء الإسرائيلي بنيامين نتنياهو لكلينتون خريطة جديدة. وقالت كلينتون إن الخريطة مهمة.")
+    assert set(found) == {"بنيامين نتنياهو", "كلينتون"}
+    assert "يائير لبيد" in persons("وقال الوزير يائير لبيد إن الوضع مستقر.")  # «لبيد» is a name of its own
+    assert "ريتشارد ليبارون" in persons("وقال السفير الأمريكي ريتشارد ليبارون إن الوضع مستقر.")

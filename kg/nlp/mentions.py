@@ -426,7 +426,7 @@ class _Builder:
                 break  # «والرئيس بوتفليقة ركزها على …»: a verb with an object pronoun
             if i > start and self._office_phrase_at(i):
                 break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
-            if i > start and (self._apposition_cue_at(i) or self._as_soon_as(i)):
+            if i > start and (self._apposition_cue_at(i) or self._as_soon_as(i) or self._glued_to_name(i)):
                 break  # «سها عرفات أرملة الزعيم»: a kinship or profession word begins an apposition
             if i > start and norm in time_words():
                 break  # «… البارحة», «… أمس»: a day word ends the name
@@ -680,13 +680,24 @@ class _Builder:
             return True
         if self._office_phrase_at(k):
             return True  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
-        if self._as_soon_as(k):
+        if self._as_soon_as(k) or self._glued_to_name(k):
             return True
         if self._apposition_cue_at(k):
             return True  # «علي جمعة مفتي الديار»: a rank, kinship or profession word begins an apposition
         if self._new_nasab_at(k):
             return True
         return self.future_verb(k)
+
+    def _glued_to_name(self, k: int) -> bool:
+        """«نتنياهو لكلينتون», «زاسبكين لبوتين»: «لـ/بـ» glued to a name word begins a new phrase
+        (to/with another person) when the article names that person alone elsewhere; a whole
+        word that is itself a name («بلال», «لبيد»), or whose rest the article never uses alone
+        («ريتشارد ليبارون»), is left alone."""
+        norm = self.view.norm[k]
+        if len(norm) < 5 or norm[0] not in "لب" or self.lex.is_name_word(norm) or norm in self._given_norm:
+            return False
+        rest = norm[1:]
+        return rest in self.vocab and self.lex.is_name_word(rest) and not rest.startswith("ال") and rest not in self.lex.common_words
 
     def _as_soon_as(self, k: int) -> bool:
         """«بول بيا فور وصوله»: «فور» (as soon as) before a verbal noun with a pronoun or a
