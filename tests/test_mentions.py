@@ -302,3 +302,7 @@ def test_li_or_bi_glued_to_a_name_the_article_uses_alone_begins_a_new_phrase():
     assert set(found) == {"بنيامين نتنياهو", "كلينتون"}
     assert "يائير لبيد" in persons("وقال الوزير يائير لبيد إن الوضع مستقر.")  # «لبيد» is a name of its own
     assert "ريتشارد ليبارون" in persons("وقال السفير الأمريكي ريتشارد ليبارون إن الوضع مستقر.")
+
+
+def test_camp_david_is_a_place():
+    assert persons("وكانت اتفاقية كامب ديفيد قد وقعت عام 1978 بين مصر وإسرائيل.") == {}
