@@ -692,3 +692,13 @@ def test_li_before_the_letters_of_a_past_verb_is_a_verbal_noun_of_purpose():
     # the purpose ends the meeting's persons: the one discussed takes no part
     text = "والتقى مستشار الأمن القومي الأميركي جون بولتون، الاثنين بالسفير التركي، لبحث احتجاز القس أندرو برانسون."
     assert pairs(text) == set()
+
+
+def test_a_visit_noun_that_restates_a_planned_visit_is_planned():
+    text = ("أعلنت الرئاسة أن الرئيس المصري محمد مرسي سيزور السعودية الأسبوع المقبل. "
+            "وقال المتحدث إن زيارة مرسي للسعودية تعكس عمق العلاقات.")
+    assert visits_of(text) == set()
+    assert visits_of(text, "planned") == {("محمد مرسي", "السعودية")}
+    # a verb that tells it done keeps the noun's visit done
+    text = "زار الرئيس المصري محمد مرسي السعودية أمس. وقال المتحدث إن زيارة مرسي للسعودية تعكس عمق العلاقات."
+    assert visits_of(text) == {("محمد مرسي", "السعودية")}

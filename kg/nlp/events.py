@@ -119,6 +119,7 @@ class _ArticleEvents:
         self.text = mentions.view.doc_text if mentions.view is not None else doc.text
         self.events: list[EventRecord] = []
         self._host_only: set[int] = set()  # id() of receptions whose guests are unnamed, so far
+        self._noun_told: set[int] = set()  # id() of events a noun tells («زيارة مرسي للسعودية»), not a verb
         self.title_tokens = {k for t in mentions.titles for k in range(t.start, t.end)}  # tokens inside a title
         self._name_tokens = {k for r in mentions.refs if r.how == "name" for k in range(r.start, r.end)
                              if mentions.by_id(r.entity).type == "Person"}  # tokens of a person's name
@@ -397,7 +398,23 @@ class _ArticleEvents:
         self.expand_delegation(self.events)
         self.entourage(self.events)
         self.attendance(self.events)
+        self.restated_plans(self.events)
         return self.merge(self.events)
+
+    def restated_plans(self, events: list[EventRecord]) -> None:
+        """«سيزور مرسي السعودية الأسبوع المقبل … وقال المتحدث إن زيارة مرسي للسعودية تعكس …»: a visit
+        noun with no tense of its own that names the visitor and place of a visit the article told
+        as planned before it is that planned visit, unless a verb tells the same visit as done."""
+        planned = [e for e in events if e.type == "Visit" and e.modality == "planned"]
+        done_by_verb = {(e.participants[0], e.place) for e in events
+                        if e.type == "Visit" and e.modality == "occurred" and id(e) not in self._noun_told and e.participants}
+        for e in events:
+            if e.type != "Visit" or e.modality != "occurred" or id(e) not in self._noun_told or not e.participants:
+                continue
+            key = (e.participants[0], e.place)
+            if key not in done_by_verb and any((p.participants[:1], p.place) == ([key[0]], key[1])
+                                               and p.evidence.start < e.evidence.start for p in planned):
+                e.modality = "planned"
 
     def attendance(self, events: list[EventRecord]) -> None:
         """«فيما حضر من الجانب الأمريكي X و Y»: a sentence that opens with an attendance verb and
@@ -486,6 +503,8 @@ class _ArticleEvents:
             date_text=date_text,
             topics=self.topics(sent),
         )
+        if trig.trigger.pos == "noun":
+            self._noun_told.add(id(ev))
         return ev
 
     def handle(self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef], prev_refs: list[TokenRef], cs: int, ce: int, trigs: list[_Trig]) -> None:
