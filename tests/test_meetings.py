@@ -702,3 +702,9 @@ def test_a_visit_noun_that_restates_a_planned_visit_is_planned():
     # a verb that tells it done keeps the noun's visit done
     text = "زار الرئيس المصري محمد مرسي السعودية أمس. وقال المتحدث إن زيارة مرسي للسعودية تعكس عمق العلاقات."
     assert visits_of(text) == {("محمد مرسي", "السعودية")}
+
+
+def test_contacts_made_by_a_list_of_persons_name_no_other_side():
+    assert pairs("وأكد المصدر أن اتصالات يجريها الرئيس ميشال سليمان ونجيب ميقاتي ونبيه بري لحل الأزمة.") == set()
+    assert pairs("وكشف المصدر عن اتصالات يجريها الرئيس ميشال سليمان مع رئيس الحكومة نجيب ميقاتي.") == {
+        frozenset({"ميشال سليمان", "نجيب ميقاتي"})}

@@ -68,6 +68,8 @@ COVERS = set(tokens("شملت شمل وشملت"))
 # «حل بـ»: arrived in (the destination is after «بـ», never a direct object: «حل الأزمة»).
 ARRIVE_IN = set(tokens("حل حلت"))
 # Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
+# «يجريها», «أجراه»: a support verb with the pronoun of the noun before it («اتصالات يجريها X»)
+DOING_IT = set(tokens("يجريها يجريه تجريها تجريه أجراها أجراه أجرتها أجرته يجريانها يجرونها"))
 SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤدي أدى بدأ يبدأ استهل اختتم يختتم سيبدأ تبدأ قامت بدأت"))
 # «الاجتماع الذي حضره …», «بحضور …»: who else was at a meeting.
 # Words of a ruler's style between a verb and its subject: «صاحب السمو الملكي الأمير», «فخامة».
@@ -668,6 +670,8 @@ class _ArticleEvents:
             gap = [k for k in range(trig.end, first.start) if k not in self.title_tokens and self.doc[k].text not in {"،", ","}] if first is not None else []
             if first is None or len(gap) > 1 or any(self.doc[k].is_punct for k in gap):
                 return []
+        if trig.trigger.pos == "noun" and self._done_by_list(trig, refs, ce):
+            return []  # «اتصالات يجريها X و Y و Z لحل الأزمة»: they make the calls, with no one named
         # both sides named at once
         both = self._between(trig, after, refs, prev_refs, ce)
         if both is not None:
@@ -1043,6 +1047,17 @@ class _ArticleEvents:
         while k >= 0 and (self.doc[k].is_space or self.doc[k].is_punct):
             k -= 1
         return k >= 0 and self.view.norm[k] in ADVERBIAL_HEADS or self.view.norm[trig.start] in {"خلال", "في"}
+
+    def _done_by_list(self, trig: _Trig, refs: list[TokenRef], ce: int) -> bool:
+        """«اتصالات يجريها X و Y»: a support verb right after the noun (behind «التي») has the
+        persons after it as its subjects, the ones who hold the talks; with no «مع/بـ» person the
+        other side is not named."""
+        k = trig.end
+        while k < ce and (self.doc[k].is_space or self.view.norm[k] in RELATIVE_PRONOUNS):
+            k += 1
+        if k >= ce or not (set(self.view.readings(k)[:3]) & (SUPPORT_VERBS | DOING_IT)):
+            return False
+        return not self._with_person(trig, refs, ce)
 
     def _purpose_noun(self, k: int, form: str) -> bool:
         """Is the word at k «لـ» glued to a past-tense form («لبحث», «ولبحث»)? Arabic glues «لـ» to
