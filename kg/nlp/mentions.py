@@ -49,6 +49,10 @@ BAN_PARTICLES = set(tokens("كي كى"))
 QUANTIFIERS = set(tokens("الجميع الكل"))
 # Words that go on a military rank: retired, reserve («الفريق متقاعد», «الجنرال احتياط», «الفريق أول ركن»)
 RANK_MODIFIERS = set(tokens("متقاعد المتقاعد احتياط الاحتياط"))
+# «سموه», «معاليه»: an honorific with «his», and the honorific words that name its person before
+HONORIFIC_PRONOUNS = {normalize(k): set(tokens(v)) for k, v in {
+    "سموه": "سمو السمو", "سموها": "سمو السمو", "معاليه": "معالي", "سعادته": "سعادة", "فخامته": "فخامة",
+    "جلالته": "جلالة", "دولته": "دولة", "سيادته": "سيادة", "سماحته": "سماحة"}.items()}
 # Regnal numbers («عبد الله الثاني», «محمد السادس»): ordinals, rarely names, yet part of a monarch's name
 REGNAL = set(tokens("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"))
 # Words a page glues to the name before them when a space is lost («غريفيثفي», «طلالقام»); longest first
@@ -1467,6 +1471,28 @@ class _Builder:
                     self.out.refs.append(TokenRef(tok.i, adj.end, leaders[0], "title"))
         self.out.refs.sort(key=lambda r: r.start)
 
+    def honorific_pronouns(self) -> None:
+        """«كما استقبل سموه …», «وأكد معاليه …»: an honorific with a pronoun («his Highness», «his
+        Excellency») refers to the person last named after that honorific («صاحب السمو الملكي الأمير
+        X», «معالي الوزير Y»); right after an event word it is that word's party («كما استقبل سموه
+        A»: X received A; «وكان في استقبال سموه A»: A welcomed X), not the first person after it.
+        No such person named before it: no reference."""
+        named = [r for r in self.out.refs if r.how == "name" and self.out.by_id(r.entity).type == "Person"]
+        for tok in self.toks:
+            norm = normalize(tok.text)
+            stems = next((HONORIFIC_PRONOUNS[r] for r in clitic_readings(norm)[:3] if r in HONORIFIC_PRONOUNS), None)
+            if stems is None or tok.i in self.taken or tok.i == 0:
+                continue
+            if not any(m.end == tok.i for m in self.lex.triggers.find(self.view, max(0, tok.i - 3), tok.i)):
+                continue  # «في مكتب سموه», «للسلام على سموه»: the person of no event word
+            owner = None
+            for r in reversed([r for r in named if r.end <= tok.i]):
+                if any(self.view.norm[k] in stems for k in range(max(0, r.start - 6), r.start)):
+                    owner = r.entity
+                    break
+            if owner is not None:
+                self.out.refs.append(TokenRef(tok.i, tok.i + 1, owner, "title"))
+
     # -- organisations ---------------------------------------------------------------------------
     def organisations(self) -> None:
         doc = self.doc
@@ -1581,6 +1607,7 @@ def extract_mentions(doc: Doc, lex: Lexicons) -> ArticleMentions:
     b.organisations()
     b.mark_non_actors()
     b.nominal_refs()
+    b.honorific_pronouns()
     b.out.refs.sort(key=lambda r: (r.start, r.end))
     # Entities nobody mentions by name (a person only referred to by title) are not kept.
     b.out.entities = [e for e in b.out.entities if e.mentions]
