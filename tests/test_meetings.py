@@ -729,3 +729,11 @@ def test_an_honorific_with_his_after_an_event_word_is_the_person_named_with_it()
     # «في مكتب سموه» is no party: the reception keeps its host and guest
     text = "استقبل صاحب السمو الملكي الأمير فيصل بن بندر أمير منطقة الرياض في مكتب سموه بقصر الحكم أمس الشيخ عبدالله الفواز."
     assert pairs(text) == {frozenset({"فيصل بن بندر", "عبدالله الفواز"})}
+
+
+def test_al_akhir_after_an_event_word_is_the_person_named_last():
+    text = "وقال الموفد الدولي كوفي أنان إن الحل سياسي. ويبدو أن زيارة الأخير لروسيا والصين جاءت في وقت حساس."
+    assert visits_of(text) == {("كوفي أنان", "روسيا"), ("كوفي أنان", "الصين")}
+    text = ("وقال المبعوث الأمريكي جورج ميتشل إن المفاوضات ستستأنف. وجاءت تصريحات المبعوث خلال لقاء الأخير "
+            "مع الرئيس محمود عباس في رام الله.")
+    assert pairs(text) == {frozenset({"جورج ميتشل", "محمود عباس"})}

@@ -53,6 +53,8 @@ RANK_MODIFIERS = set(tokens("متقاعد المتقاعد احتياط الاح
 HONORIFIC_PRONOUNS = {normalize(k): set(tokens(v)) for k, v in {
     "سموه": "سمو السمو", "سموها": "سمو السمو", "معاليه": "معالي", "سعادته": "سعادة", "فخامته": "فخامة",
     "جلالته": "جلالة", "دولته": "دولة", "سيادته": "سيادة", "سماحته": "سماحة"}.items()}
+# «الأخير» (the latter) after an event word names the person named last
+LATTER = set(tokens("الأخير الأخيرة"))
 # Regnal numbers («عبد الله الثاني», «محمد السادس»): ordinals, rarely names, yet part of a monarch's name
 REGNAL = set(tokens("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"))
 # Words a page glues to the name before them when a space is lost («غريفيثفي», «طلالقام»); longest first
@@ -1481,12 +1483,20 @@ class _Builder:
         for tok in self.toks:
             norm = normalize(tok.text)
             stems = next((HONORIFIC_PRONOUNS[r] for r in clitic_readings(norm)[:3] if r in HONORIFIC_PRONOUNS), None)
-            if stems is None or tok.i in self.taken or tok.i == 0:
+            latter = norm in LATTER
+            if (stems is None and not latter) or tok.i in self.taken or tok.i == 0:
                 continue
-            if not any(m.end == tok.i for m in self.lex.triggers.find(self.view, max(0, tok.i - 3), tok.i)):
+            event = next((m for m in self.lex.triggers.find(self.view, max(0, tok.i - 3), tok.i) if m.end == tok.i), None)
+            if event is None:
                 continue  # «في مكتب سموه», «للسلام على سموه»: the person of no event word
+            earlier = [r for r in named if r.end <= tok.i]
             owner = None
-            for r in reversed([r for r in named if r.end <= tok.i]):
+            if latter:
+                # «زيارة الأخير لروسيا», «وقال الأخير»: the person named last; after a definite
+                # noun «الأخير» is an adjective («اللقاء الأخير»: the last meeting)
+                if earlier and not self.view.norm[event.start].lstrip("وف").startswith("ال"):
+                    owner = earlier[-1].entity
+            for r in reversed(earlier if stems else []):
                 if any(self.view.norm[k] in stems for k in range(max(0, r.start - 6), r.start)):
                     owner = r.entity
                     break
