@@ -58,7 +58,7 @@ COUNTED_MEETING = set(tokens("ثنائية ثلاثية رباعية خماسي�
 # «استقبل X رسالة من Y»: what is received is a message, not a guest
 MESSAGE_NOUNS = set(tokens("رسالة رسالته رسائل برقية برقيات خطابا خطاب مكالمة اتصالا دعوة طلبات شكوى"))
 # Heads of an event phrase fronted before the main clause: «وخلال لقائه …، أكد X».
-FRONTED_HEADS = set(tokens("خلال أثناء في لدى"))
+FRONTED_HEADS = set(tokens("خلال أثناء في لدى بعد عقب إثر"))  # «وبعد لقائه X، أكد Y»: Y met X
 GUEST_WORDS = set(tokens("ضيفا ضيفة ضيفاً"))
 # «التقى على هامشها …», «على هامش القمة»: where a meeting took place, between the verb and its object
 SIDELINES = set(tokens("على علي هامش هامشها هامشه هامشهما"))
@@ -1232,10 +1232,18 @@ class _ArticleEvents:
         first = next((r for r in refs if r.start > comma and self.is_person(r) and r.actor), None)
         if first is None:
             return None
-        gap = [j for j in range(comma + 1, first.start) if not self.doc[j].is_space and j not in self.title_tokens]
+        gap = [j for j in range(comma + 1, first.start) if not self.doc[j].is_space and j not in self.title_tokens
+               and not self._title_modifier(j)]
         if len(gap) > 1 or (gap and not self.doc[gap[0]].is_alpha):
             return None  # only the main verb («قال», «أكد», «أشاد») may stand between
         return first.entity
+
+    def _title_modifier(self, j: int) -> bool:
+        """A word that goes on a title before a name: an honorific («السابق»), a nationality, or a
+        definite nisba adjective («المبعوث الأممي», «الوزير اللبناني السابق»)."""
+        norm = self.view.norm[j]
+        return norm in HONORIFICS or self.lex.nationalities.match_at(self.view, j) is not None or (
+            norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4 and j not in self._name_tokens)
 
     def _support_subject(self, trig: _Trig, before: list[TokenRef]) -> str | None:
         persons = [r for r in before if self.is_person(r) and r.actor]
