@@ -52,6 +52,14 @@ def newspapers() -> list[dict]:
     return sorted(out, key=lambda d: d["id"])
 
 
+def write_page(out: Path, prefix: str, k: int, d: dict) -> None:
+    """A page of the Arabic Newspapers Corpus as a kg article file («a001_dz.txt»): no date is
+    known, the outlet is the country code the corpus files it under."""
+    country = d["id"].rsplit("/", 1)[-1][:2]
+    body = f"source: {d['source']} {d['id']}\ndate: unknown\noutlet: newspaper ({country})\n\n{d['text'].replace(chr(0), '').strip()}\n"
+    write(out / f"{prefix}{k:03d}_{country.lower()}.txt", body)
+
+
 def write(path: Path, body: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(body, encoding="utf-8")
@@ -71,9 +79,7 @@ def main() -> None:
         write(args.out / f"m{k:03d}_{d['source']}.txt", body)
     anc = newspapers()
     for k, d in enumerate(anc, 1):
-        country = d["id"].rsplit("/", 1)[-1][:2]
-        body = f"source: {d['source']} {d['id']}\ndate: unknown\noutlet: newspaper ({country})\n\n{d['text'].replace(chr(0), '').strip()}\n"
-        write(args.out / f"a{k:03d}_{country.lower()}.txt", body)
+        write_page(args.out, "a", k, d)
     print(f"{len(snn)} SaudiNewsNet and {len(anc)} newspaper articles in {args.out}")
 
 

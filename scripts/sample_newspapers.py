@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent))
 from kg.paths import shared_data  # noqa: E402
-from sample_meetings import newspapers as meetings_tune_pages, write  # noqa: E402
+from sample_meetings import newspapers as meetings_tune_pages, write_page  # noqa: E402
 
 EVENT = re.compile(r"(استقبل|التقى|يلتقي|مباحثات|محادثات|اجتمع|اتصالا هاتفيا|زيارة|زار|وصل)")
 OFFICE = re.compile(r"(وزير|رئيس|الملك|الأمير|أمير|سفير|الشيخ|مبعوث|أمين عام|الأمين العام)")
@@ -86,9 +86,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     chosen = pages()[args.after:args.after + args.n]
     for k, d in enumerate(chosen, args.after + 1):
-        country = d["id"].rsplit("/", 1)[-1][:2]
-        body = f"source: {d['source']} {d['id']}\ndate: unknown\noutlet: newspaper ({country})\n\n{d['text'].replace(chr(0), '').strip()}\n"
-        write(args.out / f"n{k:03d}_{country.lower()}.txt", body)
+        write_page(args.out, "n", k, d)
     print(f"{len(chosen)} articles in {args.out}")
 
 
