@@ -67,9 +67,9 @@ SIDELINES = set(tokens("على علي هامش هامشها هامشه هامش�
 COVERS = set(tokens("شملت شمل وشملت"))
 # «حل بـ»: arrived in (the destination is after «بـ», never a direct object: «حل الأزمة»).
 ARRIVE_IN = set(tokens("حل حلت"))
-# Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
 # «يجريها», «أجراه»: a support verb with the pronoun of the noun before it («اتصالات يجريها X»)
 DOING_IT = set(tokens("يجريها يجريه تجريها تجريه أجراها أجراه أجرتها أجرته يجريانها يجرونها"))
+# Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
 SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤدي أدى بدأ يبدأ استهل اختتم يختتم سيبدأ تبدأ قامت بدأت"))
 # «الاجتماع الذي حضره …», «بحضور …»: who else was at a meeting.
 # Words of a ruler's style between a verb and its subject: «صاحب السمو الملكي الأمير», «فخامة».
@@ -413,9 +413,9 @@ class _ArticleEvents:
         for e in events:
             if e.type != "Visit" or e.modality != "occurred" or id(e) not in self._noun_told or not e.participants:
                 continue
-            key = (e.participants[0], e.place)
-            if key not in done_by_verb and any((p.participants[:1], p.place) == ([key[0]], key[1])
-                                               and p.evidence.start < e.evidence.start for p in planned):
+            visitor = e.participants[0]
+            if (visitor, e.place) not in done_by_verb and any(
+                    p.participants[:1] == [visitor] and p.place == e.place and p.evidence.start < e.evidence.start for p in planned):
                 e.modality = "planned"
 
     def attendance(self, events: list[EventRecord]) -> None:

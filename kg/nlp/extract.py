@@ -28,9 +28,10 @@ def records_from_doc(article: Article, doc, lex: Lexicons) -> ArticleRecords:
     dates = find_dates(doc.text, article.published)
     events = extract_events(doc, mentions, dates, lex, article.published.isoformat() if article.published else None)
     records = ArticleRecords(article=article, entities=mentions.entities, events=events)
-    kept = unmarked(article.text)[1]
-    if kept is not None:
-        _to_marked(records, kept)
+    if len(doc.text) != len(article.text):  # marks were taken out (`nlp_text`): offsets go back
+        kept = unmarked(article.text)[1]
+        if kept is not None:
+            _to_marked(records, kept)
     return records
 
 

@@ -41,6 +41,7 @@ HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyph
 COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه نظيري نظيرتي نظيرنا"))  # «التقيت نظيري …»: in a quote
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
+NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
 # Stops told from a name by their hamza only: «أمام» (in front of) is «إمام» (imam, a surname) normalised
 WRITTEN_STOPS = {"أمام", "وأمام"}
 # «كي» (so that) and «كى»: after «بان» they make «بان كي مون», not «بأن كي» (ungrammatical)
@@ -59,7 +60,6 @@ LATTER = set(tokens("الأخير الأخيرة"))
 REGNAL = set(tokens("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"))
 # Words a page glues to the name before them when a space is lost («غريفيثفي», «طلالقام»); longest first
 GLUED_TAILS = tuple(sorted(set(tokens("في من على عن إلى قام قال وقال أكد")), key=len, reverse=True))
-NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
 PERSON_LABELS = {"PER", "PERS", "PERSON"}
 ORG_LABELS = {"ORG", "ORGANIZATION"}
 
@@ -432,8 +432,8 @@ class _Builder:
                 break  # «والرئيس بوتفليقة ركزها على …»: a verb with an object pronoun
             if i > start and self._office_phrase_at(i):
                 break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
-            if i > start and (self._apposition_cue_at(i) or self._as_soon_as(i) or self._glued_to_name(i)):
-                break  # «سها عرفات أرملة الزعيم»: a kinship or profession word begins an apposition
+            if i > start and self._new_phrase_at(i):
+                break  # «سها عرفات أرملة الزعيم», «بيا فور وصوله», «نتنياهو لكلينتون»
             if i > start and norm in time_words():
                 break  # «… البارحة», «… أمس»: a day word ends the name
             if i > start and self._new_nasab_at(i):
@@ -686,13 +686,16 @@ class _Builder:
             return True
         if self._office_phrase_at(k):
             return True  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
-        if self._as_soon_as(k) or self._glued_to_name(k):
-            return True
-        if self._apposition_cue_at(k):
-            return True  # «علي جمعة مفتي الديار»: a rank, kinship or profession word begins an apposition
+        if self._new_phrase_at(k):
+            return True  # «علي جمعة مفتي الديار», «بيا فور وصوله», «نتنياهو لكلينتون»
         if self._new_nasab_at(k):
             return True
         return self.future_verb(k)
+
+    def _new_phrase_at(self, k: int) -> bool:
+        """A word that begins a phrase of its own after a name: an apposition, «فور» + a verbal
+        noun, or «لـ/بـ» glued to another person's name."""
+        return self._apposition_cue_at(k) or self._as_soon_as(k) or self._glued_to_name(k)
 
     def _glued_to_name(self, k: int) -> bool:
         """«نتنياهو لكلينتون», «زاسبكين لبوتين»: «لـ/بـ» glued to a name word begins a new phrase
@@ -1478,30 +1481,35 @@ class _Builder:
         Excellency») refers to the person last named after that honorific («صاحب السمو الملكي الأمير
         X», «معالي الوزير Y»); right after an event word it is that word's party («كما استقبل سموه
         A»: X received A; «وكان في استقبال سموه A»: A welcomed X), not the first person after it.
-        No such person named before it: no reference."""
+        «الأخير» (the latter) there is the person named last. No such person: no reference."""
         named = [r for r in self.out.refs if r.how == "name" and self.out.by_id(r.entity).type == "Person"]
         for tok in self.toks:
+            if tok.i == 0 or tok.i in self.taken:
+                continue
             norm = normalize(tok.text)
             stems = next((HONORIFIC_PRONOUNS[r] for r in clitic_readings(norm)[:3] if r in HONORIFIC_PRONOUNS), None)
-            latter = norm in LATTER
-            if (stems is None and not latter) or tok.i in self.taken or tok.i == 0:
+            if stems is None and norm not in LATTER:
                 continue
             event = next((m for m in self.lex.triggers.find(self.view, max(0, tok.i - 3), tok.i) if m.end == tok.i), None)
             if event is None:
                 continue  # «في مكتب سموه», «للسلام على سموه»: the person of no event word
-            earlier = [r for r in named if r.end <= tok.i]
-            owner = None
-            if latter:
-                # «زيارة الأخير لروسيا», «وقال الأخير»: the person named last; after a definite
-                # noun «الأخير» is an adjective («اللقاء الأخير»: the last meeting)
-                if earlier and not self.view.norm[event.start].lstrip("وف").startswith("ال"):
-                    owner = earlier[-1].entity
-            for r in reversed(earlier if stems else []):
-                if any(self.view.norm[k] in stems for k in range(max(0, r.start - 6), r.start)):
-                    owner = r.entity
-                    break
+            owner = self._pronoun_owner([r for r in named if r.end <= tok.i], stems, event.start)
             if owner is not None:
                 self.out.refs.append(TokenRef(tok.i, tok.i + 1, owner, "title"))
+
+    def _pronoun_owner(self, earlier: list[TokenRef], stems: set[str] | None, event_start: int) -> str | None:
+        """Whom «سموه» (`stems`: the honorific words of its person) or «الأخير» (`stems` None)
+        names, of the persons named before it (`earlier`, in text order)."""
+        if stems is None:
+            # «زيارة الأخير لروسيا», «وقال الأخير»: the person named last; after a definite noun
+            # «الأخير» is an adjective («اللقاء الأخير»: the last meeting)
+            if not earlier or self.view.norm[event_start].lstrip("وف").startswith("ال"):
+                return None
+            return earlier[-1].entity
+        for r in reversed(earlier):
+            if any(self.view.norm[k] in stems for k in range(max(0, r.start - 6), r.start)):
+                return r.entity
+        return None
 
     # -- organisations ---------------------------------------------------------------------------
     def organisations(self) -> None:
