@@ -401,7 +401,36 @@ class _ArticleEvents:
         self.entourage(self.events)
         self.attendance(self.events)
         self.restated_plans(self.events)
-        return self.merge(self.events)
+        merged = self.merge(self.events)
+        self.visits_dated_by_meetings(merged)
+        return merged
+
+    def visits_dated_by_meetings(self, events: list[EventRecord]) -> None:
+        """A visit the text gives no day took place on the day of the visitor's dated meeting at
+        its destination («وصل بومبيو إلى مكسيكو … والتقى بومبيو الجمعة الرئيس … في مكسيكو»: he
+        was there on Friday). Meetings on two different days leave the visit undated: which day it
+        began is not said. A call proves no presence, so only in-person meetings count."""
+        for visit in events:
+            if visit.type != "Visit" or visit.date is not None or visit.modality != "occurred" or not visit.place:
+                continue
+            days = {
+                (m.date.value, m.date_text)
+                for m in events
+                if m.type == "Meeting" and m.modality == "occurred" and m.date is not None and m.date.datatype == "date"
+                and visit.participants[0] in m.participants and self._inside(m.place, visit.place)
+            }
+            if len({value for value, _ in days}) == 1:
+                value, text = days.pop()
+                visit.date, visit.date_text = DateValue(value, "date"), text
+
+    def _inside(self, place: str | None, destination: str) -> bool:
+        """`place` is the destination, or a city of the destination country."""
+        if place is None:
+            return False
+        if place == destination:
+            return True
+        inner, outer = self.entity(place), self.entity(destination)
+        return inner.type == "City" and outer.type == "Country" and inner.country is not None and inner.country == outer.country
 
     def restated_plans(self, events: list[EventRecord]) -> None:
         """«سيزور مرسي السعودية الأسبوع المقبل … وقال المتحدث إن زيارة مرسي للسعودية تعكس …»: a visit
