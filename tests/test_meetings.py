@@ -745,3 +745,11 @@ def test_a_fronted_after_his_meeting_phrase_is_the_main_subjects_meeting():
     assert pairs(text) == {frozenset({"كريم بقرادوني", "ميشال عون"})}
     text = "وخلال لقائه الرئيس اللبناني ميشال سليمان، قال المبعوث الأممي تيري رود لارسن إن الوضع مستقر."
     assert pairs(text) == {frozenset({"تيري رود لارسن", "ميشال سليمان"})}
+
+
+def test_the_person_quoted_after_an_is_the_one_who_met():
+    text = ("ونقلت وكالة الأنباء الرسمية عن وزير الخارجية الجزائري أحمد عطاف قوله إنه اتفق مع نظيره الإسباني خوسيه مانويل ألباريس على الحوار. "
+            "والتقى الوزيران الأربعاء في مدريد.")
+    assert pairs(text) == {frozenset({"أحمد عطاف", "خوسيه مانويل ألباريس"})}
+    # «عن» with no «قوله» after the name: the person is talked about, not a party
+    assert pairs("وتحدث المتحدث باسم الحكومة عن وزير الخارجية الجزائري أحمد عطاف. والتقى الوزيران الأربعاء في مدريد.") == set()

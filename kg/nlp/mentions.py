@@ -42,6 +42,8 @@ COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه ن�
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
 NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
+# «نقلت الوكالة عن X قوله إنه التقى …»: after «عن» and before his «saying», X is the speaker who acts
+QUOTED_SAYING = set(tokens("قوله قولها قولهم قولهما تأكيده تأكيدها تصريحه إشارته"))
 # Stops told from a name by their hamza only: «أمام» (in front of) is «إمام» (imam, a surname) normalised
 WRITTEN_STOPS = {"أمام", "وأمام"}
 # «كي» (so that) and «كى»: after «بان» they make «بان كي مون», not «بأن كي» (ungrammatical)
@@ -1554,8 +1556,14 @@ class _Builder:
             k = start - 1
             while k >= 0 and (doc[k].is_space or normalize(doc[k].text) in {"من", "خطية"}):
                 k -= 1
-            if k >= 0 and normalize(doc[k].text) in NON_ACTOR_CUES:
+            if k >= 0 and normalize(doc[k].text) in NON_ACTOR_CUES and not self._quoted_speaker(k, ref.end):
                 ref.actor = False
+
+    def _quoted_speaker(self, cue: int, end: int) -> bool:
+        """«عن X قوله»: the person after «عن» is quoted saying something, so he is no mere
+        topic («تحدث عن X») or principal («نيابة عن X») but the one who speaks and acts."""
+        j = self._skip(end)
+        return normalize(self.doc[cue].text) == "عن" and j < len(self.doc) and normalize(self.doc[j].text) in QUOTED_SAYING
 
 
 def _hyphen_led(text: str) -> bool:
