@@ -594,11 +594,15 @@ class _Parser:
         """«نوفمبر 2020», «شهر تشرين الأول من العام الماضي», «أيلول الماضي», «شهر آب».
 
         A month name alone is not a date (مارس is also a verb, نيسان a car): it needs a year,
-        a modifier, «شهر» before it or a qualifier such as «مطلع»."""
+        a modifier, «شهر» before it, a qualifier such as «مطلع», or its name in the other
+        calendar beside it («مايو/ أيار»: no verb or car is written twice)."""
         mw = self.lex.month_words.match(self.toks, i, clitics=not qualified)
-        months = self._months(mw.end if mw else i, clitics=mw is None and not qualified)
+        start = mw.end if mw else i
+        months = self._months(start, clitics=mw is None and not qualified)
         if months is None:
             return None
+        single = self.lex.gmonths.match(self.toks, start, mw is None and not qualified)
+        doubled = single is not None and months.end > single.end
         trim = mw.trim if mw else months.trim
         end, mo, pub = months.end, months.value, self.pub
         yp = self._year_part(end)
@@ -608,10 +612,14 @@ class _Parser:
                 return _Hit(end, None, None, True, trim)
             return _Hit(end, *_month_interval(y, mo), rel, trim)
         mod = self.lex.modifiers.match(self.toks, end)
-        if mod is None and mw is None and not qualified:
+        if mod is None and mw is None and not qualified and not doubled:
             return None
         end = mod.end if mod else end
         if pub is None:
+            return _Hit(end, None, None, True, trim)
+        if mod is None and mw is None and not qualified and mo > pub.month:
+            # «في نوفمبر/ تشرين الثاني» in a February paper: last November or the next one, as
+            # the verb's tense says; the date alone cannot tell
             return _Hit(end, None, None, True, trim)
         y = pub.year
         if mod is not None and mod.value < 0 and mo >= pub.month:
