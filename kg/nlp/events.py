@@ -401,9 +401,46 @@ class _ArticleEvents:
         self.entourage(self.events)
         self.attendance(self.events)
         self.restated_plans(self.events)
+        self.dated_by_the_lead(self.events)
         merged = self.merge(self.events)
         self.visits_dated_by_meetings(merged)
         return merged
+
+    def dated_by_the_lead(self, events: list[EventRecord]) -> None:
+        """A meeting told after the lead with no date of its own, between two persons the lead
+        names, is the lead's story and took place on the lead's day («أكد السيسي ونظيره بوتين،
+        الأربعاء، … وقال السيسي خلال مؤتمر صحفي عقب قمة جمعت الرئيسين»). Not a background
+        meeting in the pluperfect («وكان X قد التقى Y»), nor a lead with dates of two days."""
+        lead = self._lead()
+        if lead is None:
+            return
+        days = {(d.value, d.text) for d in self.dates
+                if d.value is not None and d.value.datatype == "date" and lead.start_char <= d.start and d.end <= lead.end_char}
+        if len({v.value for v, _ in days}) != 1:
+            return
+        value, text = days.pop()
+        named = set(self.persons(self.sentence_refs(lead))) | {r.entity for r in self.sentence_refs(lead) if self.entity(r.entity).type == "Person"}
+        for ev in events:
+            if (ev.type in {"Meeting", "PhoneCall"} and ev.modality == "occurred" and ev.date is None and ev.evidence.start >= lead.end_char
+                    and len(ev.participants) >= 2 and set(ev.participants) <= named and not self._pluperfect(ev)):
+                ev.date, ev.date_text = value, text
+
+    def _lead(self) -> SpacySpan | None:
+        """The article's first sentence that is not a title line."""
+        for sent in self.m.view.sentences:
+            words = [t for t in sent if t.is_alpha]
+            if not words:
+                continue
+            if sent.text.strip()[-1:] not in ".!?؟:\"»”" and len(words) <= 12:
+                continue  # a title of its own, no stop
+            return sent
+        return None
+
+    def _pluperfect(self, ev: EventRecord) -> bool:
+        """«وكان X قد التقى Y»: the sentence tells an earlier meeting as background."""
+        toks = [t for t in self.doc if ev.evidence.start <= t.idx < ev.evidence.end]
+        norms = [normalize(t.text) for t in toks]
+        return any(n.lstrip("و") in {"كان", "كانت", "كانا"} and "قد" in norms[k + 1 : k + 5] for k, n in enumerate(norms))
 
     def visits_dated_by_meetings(self, events: list[EventRecord]) -> None:
         """A visit the text gives no day took place on the day of the visitor's dated meeting at
@@ -1730,8 +1767,8 @@ class _ArticleEvents:
             twin.host = twin.host or ev.host
             twin.guest = twin.guest or ev.guest
             twin.place = twin.place or ev.place
-            if twin.date is None and ev.date is not None:
-                twin.date, twin.date_text = ev.date, ev.date_text
+            if ev.date is not None and (twin.date is None or len(ev.date.value) > len(twin.date.value)):
+                twin.date, twin.date_text = ev.date, ev.date_text  # the most precise of the two
             twin.topics = sorted(set(twin.topics) | set(ev.topics))
         for n, ev in enumerate(out, start=1):
             ev.local_id = f"e{n}"
@@ -1744,8 +1781,8 @@ def _same_event(a: EventRecord, b: EventRecord, party: frozenset[str] = frozense
     الأمريكي الرئيس … وقبل ذلك … الرئيس المنتهية ولايته») holds two meetings."""
     if a.type != b.type or a.modality != b.modality:
         return False
-    if a.date and b.date and a.date.value != b.date.value:
-        return False
+    if a.date and b.date and not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
+        return False  # «2018» and «2018-10-17» may tell one meeting; two days, two meetings
     if a.type == "Visit":
         return a.participants[:1] == b.participants[:1] and a.place == b.place
     if a.type == "Statement":
