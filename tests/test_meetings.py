@@ -753,3 +753,8 @@ def test_the_person_quoted_after_an_is_the_one_who_met():
     assert pairs(text) == {frozenset({"أحمد عطاف", "خوسيه مانويل ألباريس"})}
     # «عن» with no «قوله» after the name: the person is talked about, not a party
     assert pairs("وتحدث المتحدث باسم الحكومة عن وزير الخارجية الجزائري أحمد عطاف. والتقى الوزيران الأربعاء في مدريد.") == set()
+
+
+def test_a_pair_subject_with_no_meeting_told_yet_is_the_two_named_last():
+    got = pairs("دعا رئيس الوزراء الهندي ناريندرا مودي نظيره الياباني فوميو كيشيدا لزيارة نيودلهي. وأجرى الزعيمان محادثات في طوكيو يوم الاثنين.")
+    assert got == {frozenset({"ناريندرا مودي", "فوميو كيشيدا"})}

@@ -1381,7 +1381,13 @@ class _ArticleEvents:
             # the two sides of the meeting just told, when it took place («المرتقب»: a planned
             # meeting's sides are not who «ناقشا»)
             prev = self.previous_meeting()
-            return list(prev.participants) if prev is not None and prev.modality == "occurred" and len(prev.participants) == 2 else None
+            if prev is not None:
+                return list(prev.participants) if prev.modality == "occurred" and len(prev.participants) == 2 else None
+            # no meeting told yet («دعا ترامب بوتين لزيارة واشنطن. وعقد الزعيمان قمة»): the two
+            # persons named last, in this sentence or the one before
+            earlier = self.persons([r for r in refs if r.end <= trig.start])
+            recent = (earlier + [p for p in self.persons(prev_refs) if p not in earlier])[-2:] if len(earlier) < 2 else earlier[-2:]
+            return recent if len(recent) == 2 else None
         if any(w in PAIR_WORDS or w in BETWEEN_PRONOUNS for w in words) or normalize(trig.text).endswith("هما"):
             earlier = self.persons([r for r in refs if r.end <= trig.start]) or []
             prev = self.previous_meeting()
