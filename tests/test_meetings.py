@@ -758,3 +758,18 @@ def test_the_person_quoted_after_an_is_the_one_who_met():
 def test_a_pair_subject_with_no_meeting_told_yet_is_the_two_named_last():
     got = pairs("دعا رئيس الوزراء الهندي ناريندرا مودي نظيره الياباني فوميو كيشيدا لزيارة نيودلهي. وأجرى الزعيمان محادثات في طوكيو يوم الاثنين.")
     assert got == {frozenset({"ناريندرا مودي", "فوميو كيشيدا"})}
+
+
+def test_a_comma_between_a_title_and_its_name_ends_no_clause():
+    # a second event word later in the sentence used to cut the call's clause at the comma
+    text = ("أجرى رئيس الجمهورية الموريتاني محمد ولد الغزواني مكالمة هاتفية مع رئيس المجلس الرئاسي الليبي، "
+            "محمد يونس المنفي كان محورها بحث الأوضاع الأمنية.")
+    assert frozenset({"محمد ولد الغزواني", "محمد يونس المنفي"}) in pairs(text)
+    # the comma typed twice
+    text = "استقبل رئيس الجمهورية قيس سعيد بقصر قرطاج الوزير الأول الجزائري،، نذير العرباوي الذي يؤدي زيارة إلى تونس."
+    assert frozenset({"قيس سعيد", "نذير العرباوي"}) in pairs(text)
+
+
+def test_ashiyyat_before_a_weekday_is_that_evening_not_on_the_eve():
+    got, _ = events("أجرى الرئيس الموريتاني محمد ولد الغزواني، عشية الجمعة، مكالمة هاتفية مع الرئيس السنغالي باسيرو ديوماي فاي.")
+    assert ("PhoneCall", "occurred", frozenset({"محمد ولد الغزواني", "باسيرو ديوماي فاي"}), None, "2024-05-10", None, None) in got

@@ -125,6 +125,7 @@ class _ArticleEvents:
         self.title_tokens = {k for t in mentions.titles for k in range(t.start, t.end)}  # tokens inside a title
         self._name_tokens = {k for r in mentions.refs if r.how == "name" for k in range(r.start, r.end)
                              if mentions.by_id(r.entity).type == "Person"}  # tokens of a person's name
+        self._name_starts = {r.start for r in mentions.refs if r.how == "name" and mentions.by_id(r.entity).type == "Person"}
 
     def entity(self, local_id: str) -> EntityRecord:
         return self.m.by_id(local_id)
@@ -171,6 +172,8 @@ class _ArticleEvents:
             mk = pm.payload
             if mk.modality == "occurred":
                 continue  # a phrase listed only to shadow a shorter marker («من أجل»)
+            if self._in_date(pm.start):
+                continue  # «عشية الجمعة» is Friday evening, not «on the eve of»
             if mk.scope == "anywhere":
                 found = mk.modality
                 break
@@ -216,6 +219,11 @@ class _ArticleEvents:
         return found or "occurred"
 
     # -- dates -----------------------------------------------------------------------------------
+    def _in_date(self, k: int) -> bool:
+        """Token k is part of a date expression."""
+        char = self.doc[k].idx
+        return any(d.start <= char < d.end for d in self.dates)
+
     def date_for(self, trig: _Trig, sent: SpacySpan) -> tuple[DateValue | None, str | None]:
         """The date of an event: the nearest date of its sentence, but none from inside a
         relative clause that is not the trigger's own («والتقى لودريان، الذي وصل مساء السبت …،
@@ -1632,9 +1640,25 @@ class _ArticleEvents:
             return k
         for k in range(start - 1, prev_end - 1, -1):
             tok = self.doc[k]
+            if tok.text in {"،", ","} and self._title_comma_name(k):
+                continue  # «مع رئيس المؤتمر الوطني، نوري أبو سهمين»: the comma only sets the name off
             if tok.text in {"،", ",", "؛", ";"} or normalize(tok.text) in CLAUSE_LINKS:
                 return k + 1 if tok.is_punct else k
         return start
+
+    def _title_comma_name(self, k: int) -> bool:
+        """The comma at k stands between a title (an office, or a phrase ending in a nationality:
+        «رئيس المؤتمر الوطني العام الليبي») and the person's name that follows it."""
+        j = k + 1
+        while j < len(self.doc) and (self.doc[j].is_space or self.doc[j].text in {"،", ","}):
+            j += 1
+        i = k - 1
+        while i > 0 and (self.doc[i].is_space or self.doc[i].text in {"،", ","}):
+            i -= 1  # «الوزير الأول الجزائري،، عبد المالك سلال»: a comma typed twice
+        if j not in self._name_starts or i <= 0:
+            return False
+        nationality = self.lex.nationalities.match_at(self.view, i)
+        return i in self.title_tokens or (nationality is not None and nationality.end == i + 1)
 
     def _skip_titles(self, i: int) -> int:
         """The first token after any titles that start at i («رئيس الوزراء الياباني»)."""
