@@ -106,8 +106,12 @@ def _is_headline(sent: SpacySpan) -> bool:
     doc = sent.doc
     line_start = sent.start == 0 or "\n" in doc[sent.start - 1].text or "\n" in doc[sent.start - 1].whitespace_
     line_end = sent.end >= len(doc) or doc[sent.end - 1].is_space or "\n" in doc[sent.end - 1].whitespace_ or (sent.end < len(doc) and doc[sent.end].is_space)
-    words = [t for t in sent if t.is_alpha]
-    return line_start and line_end and text[-1] not in ".!?؟:\"»”" and len(words) <= 12
+    return line_start and line_end and _title_like(sent)
+
+
+def _title_like(sent: SpacySpan) -> bool:
+    """Short (at most 12 words) and with no final stop: how a title line reads."""
+    return sent.text.strip()[-1:] not in ".!?؟:\"»”" and sum(t.is_alpha for t in sent) <= 12
 
 
 class _ArticleEvents:
@@ -427,7 +431,7 @@ class _ArticleEvents:
         if len({v.value for v, _ in days}) != 1:
             return
         value, text = days.pop()
-        named = set(self.persons(self.sentence_refs(lead))) | {r.entity for r in self.sentence_refs(lead) if self.entity(r.entity).type == "Person"}
+        named = {r.entity for r in self.sentence_refs(lead) if self.entity(r.entity).type == "Person"}
         for ev in events:
             if (ev.type in {"Meeting", "PhoneCall"} and ev.modality == "occurred" and ev.date is None and ev.evidence.start >= lead.end_char
                     and len(ev.participants) >= 2 and set(ev.participants) <= named and not self._pluperfect(ev)):
@@ -435,14 +439,7 @@ class _ArticleEvents:
 
     def _lead(self) -> SpacySpan | None:
         """The article's first sentence that is not a title line."""
-        for sent in self.m.view.sentences:
-            words = [t for t in sent if t.is_alpha]
-            if not words:
-                continue
-            if sent.text.strip()[-1:] not in ".!?؟:\"»”" and len(words) <= 12:
-                continue  # a title of its own, no stop
-            return sent
-        return None
+        return next((sent for sent in self.m.view.sentences if any(t.is_alpha for t in sent) and not _title_like(sent)), None)
 
     def _pluperfect(self, ev: EventRecord) -> bool:
         """«وكان X قد التقى Y»: the sentence tells an earlier meeting as background."""
@@ -1760,8 +1757,7 @@ class _ArticleEvents:
         # words the gazetteer does not know, the first place before any punctuation
         to = next((k for k in range(trig.end, min(len(doc), trig.end + 14)) if self.view.norm[k] in {"الي"}), None)
         own = {k for r in after if self.is_person(r) for k in range(r.start, r.end)} | self.title_tokens
-        in_date = lambda k: any(d.start <= doc[k].idx < d.end for d in self.dates)  # noqa: E731
-        if to is not None and all(k in own or doc[k].is_space or in_date(k) or self.view.norm[k] in time_words() or self.view.norm[k] in HONORIFICS
+        if to is not None and all(k in own or doc[k].is_space or self._in_date(k) or self.view.norm[k] in time_words() or self.view.norm[k] in HONORIFICS
                                   for k in range(trig.end, to)):
             # (only the visitor and a time between the verb and «إلى»: not «إضافة إلى …»)
             for r in after:
