@@ -773,3 +773,20 @@ def test_a_comma_between_a_title_and_its_name_ends_no_clause():
 def test_ashiyyat_before_a_weekday_is_that_evening_not_on_the_eve():
     got, _ = events("أجرى الرئيس الموريتاني محمد ولد الغزواني، عشية الجمعة، مكالمة هاتفية مع الرئيس السنغالي باسيرو ديوماي فاي.")
     assert ("PhoneCall", "occurred", frozenset({"محمد ولد الغزواني", "باسيرو ديوماي فاي"}), None, "2024-05-10", None, None) in got
+
+
+def test_talks_held_in_a_call_are_the_call_only():
+    # «بحث X مع Y خلال اتصال هاتفي»: the talks were the call; nothing says the two were in one room
+    got, _ = events("بحث رئيس الوزراء الكندي مارك كارني مع المستشار الألماني فريدريش ميرتس، خلال اتصال هاتفي اليوم، ملف التجارة.")
+    assert [(typ, people) for typ, _m, people, *_ in got] == [("PhoneCall", frozenset({"مارك كارني", "فريدريش ميرتس"}))]
+    # an in-person word keeps its meeting: they met, and called each other another time
+    got, _ = events("التقى رئيس الوزراء الكندي مارك كارني المستشار الألماني فريدريش ميرتس في برلين بعد اتصال هاتفي جرى بينهما.")
+    assert "Meeting" in {typ for typ, *_ in got}
+
+
+def test_a_city_after_a_topic_noun_is_what_was_discussed_not_where():
+    # «بحثا الأوضاع في غزة»: Gaza is the topic; the talks' venue is not told
+    got, _ = events("التقى وزير الخارجية النرويجي إسبن بارث إيدي نظيره التركي هاكان فيدان وبحثا تطورات الأوضاع في غزة.")
+    assert [place for typ, _m, _p, place, *_ in got if typ == "Meeting"] == [None]
+    got, _ = events("التقى وزير الخارجية النرويجي إسبن بارث إيدي نظيره التركي هاكان فيدان في أنقرة.")
+    assert [place for typ, _m, _p, place, *_ in got if typ == "Meeting"] == ["أنقرة"]

@@ -306,3 +306,10 @@ def test_li_or_bi_glued_to_a_name_the_article_uses_alone_begins_a_new_phrase():
 
 def test_camp_david_is_a_place():
     assert persons("وكانت اتفاقية كامب ديفيد قد وقعت عام 1978 بين مصر وإسرائيل.") == {}
+
+
+def test_the_deputy_crown_prince_is_not_the_crown_prince() -> None:
+    # «ولي ولي العهد» (Saudi Arabia, 2015–2017) is an office of its own: its last two words are not
+    # the crown prince's title
+    found = persons("وصل ولي ولي العهد السعودي الأمير خالد بن فيصل إلى عمان أمس.")
+    assert [(r.office_key, r.country) for r in found["خالد بن فيصل"].roles] == [("deputy_crown_prince", "SA")]

@@ -126,6 +126,7 @@ class _ArticleEvents:
         self.events: list[EventRecord] = []
         self._host_only: set[int] = set()  # id() of receptions whose guests are unnamed, so far
         self._noun_told: set[int] = set()  # id() of events a noun tells («زيارة مرسي للسعودية»), not a verb
+        self._talks: set[int] = set()  # id() of meetings told by a word of talks («بحث»), which a call may be
         self.title_tokens = {k for t in mentions.titles for k in range(t.start, t.end)}  # tokens inside a title
         self._name_tokens = {k for r in mentions.refs if r.how == "name" for k in range(r.start, r.end)
                              if mentions.by_id(r.entity).type == "Person"}  # tokens of a person's name
@@ -414,9 +415,19 @@ class _ArticleEvents:
         self.attendance(self.events)
         self.restated_plans(self.events)
         self.dated_by_the_lead(self.events)
+        self.events = self.talks_by_phone(self.events)
         merged = self.merge(self.events)
         self.visits_dated_by_meetings(merged)
         return merged
+
+    def talks_by_phone(self, events: list[EventRecord]) -> list[EventRecord]:
+        """«بحث X مع Y خلال اتصال هاتفي …»: talks («بحث», «مباحثات»: a `talk` trigger) told in the
+        sentence of a call between the same two persons were that call, not a meeting in person.
+        An in-person word («التقى», «استقبل», «لقاء») keeps its meeting."""
+        calls = [e for e in events if e.type == "PhoneCall"]
+        return [e for e in events if id(e) not in self._talks or not any(
+            c.evidence == e.evidence and c.modality == e.modality and len(set(c.participants) & set(e.participants)) >= 2
+            for c in calls)]
 
     def dated_by_the_lead(self, events: list[EventRecord]) -> None:
         """A meeting told after the lead with no date of its own, between two persons the lead
@@ -578,6 +589,8 @@ class _ArticleEvents:
         )
         if trig.trigger.pos == "noun":
             self._noun_told.add(id(ev))
+        if trig.trigger.talk and etype == "Meeting":
+            self._talks.add(id(ev))
         return ev
 
     def handle(self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef], prev_refs: list[TokenRef], cs: int, ce: int, trigs: list[_Trig]) -> None:
@@ -1773,9 +1786,17 @@ class _ArticleEvents:
         for r in refs:
             if self.is_place(r) and self.entity(r.entity).type == "City":
                 prev = normalize(doc[r.start - 1].text) if r.start else ""
-                if prev in {"في", "بالعاصمه"} or normalize(doc[r.start].text).startswith("ب"):
+                if (prev in {"في", "بالعاصمه"} or normalize(doc[r.start].text).startswith("ب")) and not self._topic_place(r.start):
                     return r.entity
         return None
+
+    def _topic_place(self, start: int) -> bool:
+        """«بحثا تطورات الأوضاع في غزة»: the city after a topic noun (data/lexicon/topic_nouns.txt)
+        and «في» is where the topic is, not where the talks were."""
+        k = start - 1 if normalize(self.doc[start].text).startswith("ب") else start - 2
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        return k >= 0 and any(r in self.lex.topic_nouns for r in self.view.readings(k))
 
     # -- within-article merging ------------------------------------------------------------------
     def merge(self, events: list[EventRecord]) -> list[EventRecord]:

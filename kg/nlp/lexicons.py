@@ -28,6 +28,7 @@ class Trigger:
     pos: str
     frame: str
     needs_with: bool = False  # «استعرض X مع Y» is a meeting, «استعرض X المنحة» is not
+    talk: bool = False  # «بحث», «مباحثات»: the parties talked, which a call in the same sentence may be
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Lexicons:
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
     not_person_words: frozenset[str] = frozenset()  # «ووتش», «برس», «بحر»: an organisation, medium or place
     body_nouns: frozenset[str] = frozenset()  # «مجلس», «الحكومة»: a body whose session a meeting noun may be
+    topic_nouns: frozenset[str] = frozenset()  # «الأوضاع في غزة»: a city after them is the topic's, not the venue
     divine_names: frozenset[str] = frozenset()  # «الرحمن», «العزيز»: in a name only after «عبد», alone no person
     eponym_heads: frozenset[str] = frozenset()  # «شارع», «معهد», «حديقة»: a name after one names a place
     demonyms: frozenset[str] = frozenset()  # «روس», «ألمان»: broken-plural demonyms, never a person alone
@@ -133,19 +135,20 @@ def _topics(path: Path) -> PhraseIndex[str]:
 def load_lexicons() -> Lexicons:
     triggers: PhraseIndex[Trigger] = PhraseIndex()
     for row in read_tsv(LEXICON / "triggers.tsv"):
-        triggers.add(row["form"], Trigger(row["form"], row["type"], row["pos"], row["frame"]))
+        triggers.add(row["form"], Trigger(row["form"], row["type"], row["pos"], row["frame"], talk=row.get("medium") == "talk"))
     # Lemma rows expanded into their inflected forms; a form triggers.tsv lists already keeps its row.
     if (LEXICON / "trigger_verbs.tsv").exists():
         for row in read_tsv(LEXICON / "trigger_verbs.tsv"):
             skip = set(filter(None, row.get("skip", "").split("|")))
             for form in verb_forms(row["past"], row["present"], objects=row.get("objects", "yes") != "no"):
                 if form not in triggers and form not in skip:
-                    triggers.add(form, Trigger(form, row["type"], "verb", row["frame"], needs_with=row.get("with") == "yes"))
+                    triggers.add(form, Trigger(form, row["type"], "verb", row["frame"], needs_with=row.get("with") == "yes",
+                                               talk=row.get("medium") == "talk"))
     if (LEXICON / "trigger_nouns.tsv").exists():
         for row in read_tsv(LEXICON / "trigger_nouns.tsv"):
             for form in noun_forms(row["noun"]):
                 if form not in triggers:
-                    triggers.add(form, Trigger(form, row["type"], "noun", row["frame"]))
+                    triggers.add(form, Trigger(form, row["type"], "noun", row["frame"], talk=row.get("medium") == "talk"))
     markers: PhraseIndex[Marker] = PhraseIndex()
     for row in read_tsv(LEXICON / "modality.tsv"):
         if row["scope"] != "prefix":
@@ -211,6 +214,7 @@ def load_lexicons() -> Lexicons:
         eponym_heads=frozenset(normalize(w) for w in _word_list(LEXICON / "eponym_heads.txt")),
         divine_names=frozenset(normalize(w) for w in _word_list(LEXICON / "divine_names.txt")),
         body_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "body_nouns.txt")),
+        topic_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "topic_nouns.txt")),
         demonyms=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] == "demonym"),
         group_nouns=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] == "group"),
         benedictions=tuple(sorted({tuple(tokens(w)) for w in _word_list(LEXICON / "benedictions.txt")}, key=len, reverse=True)),
