@@ -790,3 +790,29 @@ def test_a_city_after_a_topic_noun_is_what_was_discussed_not_where():
     assert [place for typ, _m, _p, place, *_ in got if typ == "Meeting"] == [None]
     got, _ = events("التقى وزير الخارجية النرويجي إسبن بارث إيدي نظيره التركي هاكان فيدان في أنقرة.")
     assert [place for typ, _m, _p, place, *_ in got if typ == "Meeting"] == ["أنقرة"]
+
+
+def test_a_visit_to_each_of_a_list_after_kullan_min():
+    # «زار X كلاً من A و B»: «كلاً من» (each of) stands before the list of destinations
+    got = visits("زار رئيس الوزراء الماليزي أنور إبراهيم كلاً من اليابان والصين الشهر الماضي.")
+    assert got == {("أنور إبراهيم", "اليابان"), ("أنور إبراهيم", "الصين")}
+
+
+def test_a_time_between_commas_does_not_end_the_reception():
+    # «، بعد ظهر اليوم بقصر المرادية،»: «بعد» opens a time of day here, not a clause («بعد الضجة …»)
+    got = pairs("استقبل رئيس الجمهورية عبد المجيد تبون، بعد ظهر اليوم بقصر المرادية، رئيس الوزراء الإسباني بيدرو سانشيز.")
+    assert got == {frozenset({"عبد المجيد تبون", "بيدرو سانشيز"})}
+
+
+def test_a_date_set_off_by_commas_keeps_the_guest_in_the_reception_clause():
+    # «استقبل X في قصر …، أمس، الرئيس Y في مستهل زيارة …»: the comma after the date closes a
+    # parenthesis; the guest after it is still the reception's, not the visit noun's clause
+    got = pairs("استقبل رئيس الوزراء الياباني فوميو كيشيدا في مقر إقامته، أمس، الرئيس الفلبيني فرديناند ماركوس في مستهل زيارة رسمية يقوم بها إلى اليابان.")
+    assert got == {frozenset({"فوميو كيشيدا", "فرديناند ماركوس"})}
+
+
+def test_the_counterpart_after_a_date_parenthesis_and_ma():
+    # «تباحث X، أمس، مع سفير الاتحاد الأوروبي Y»: the counterpart's title is not in the office list,
+    # yet a person follows «مع» before any punctuation: no new clause
+    got = pairs("تباحث وزير الخارجية المغربي ناصر بوريطة، أمس بمقر الوزارة، مع سفير الاتحاد الأوروبي باتريسيا لومبارت كوساك.")
+    assert got == {frozenset({"ناصر بوريطة", "باتريسيا لومبارت كوساك"})}

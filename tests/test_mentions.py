@@ -313,3 +313,11 @@ def test_the_deputy_crown_prince_is_not_the_crown_prince() -> None:
     # the crown prince's title
     found = persons("وصل ولي ولي العهد السعودي الأمير خالد بن فيصل إلى عمان أمس.")
     assert [(r.office_key, r.country) for r in found["خالد بن فيصل"].roles] == [("deputy_crown_prince", "SA")]
+
+
+def test_a_body_short_name_in_brackets_is_no_person() -> None:
+    # «وكالة الأنباء … (سانا)»: the bracket gives the agency's short name, which is also a given name
+    found = persons("وذكرت وكالة الأنباء الرسمية (سانا) أن الرئيس بشار الأسد استقبل الوفد. وأضافت (سانا) أن اللقاء تناول التعاون.")
+    assert set(found) == {"بشار الأسد"}
+    found = persons("وقالت صحيفة الشرق الأوسط (لندن) إن الوزير سامح شكري وصل. وقال الكاتب (سانا الحسن) إن الأمر مختلف.")
+    assert "سانا الحسن" in found  # two words in brackets after a writer: a name

@@ -1596,9 +1596,11 @@ class _ArticleEvents:
             nxt = self.view.norm[j]
             if j in starts or j in title_starts or any(r in COUNTERPART_WORDS for r in self.view.readings(j)[:3]):
                 continue  # the list of persons goes on
-            if nxt in WITH_WORDS and j + 1 < ce and (j + 1 in starts or j + 1 in title_starts
+            if nxt in WITH_WORDS and j + 1 < ce and (j + 1 in starts or j + 1 in title_starts or self._person_near(j + 1, starts, title_starts)
                                                      or any(r in COUNTERPART_WORDS for r in self.view.readings(j + 1)[:3])):
                 continue  # «والتقى X، في أنقرة، مع نظيره Y»: the counterpart after a parenthesis
+            if nxt in {"بعد", "قبل"} and j + 1 < ce and self._in_date(j + 1):
+                continue  # «، بعد ظهر اليوم بقصر قرطاج، رئيسة الوزراء …»: a time of day, no clause
             if nxt in CLAUSE_OPENERS or (nxt.startswith("و") and len(nxt) > 3 and not self._person_near(j, starts, title_starts)):
                 return k
         return ce
@@ -1650,11 +1652,29 @@ class _ArticleEvents:
             return k
         for k in range(start - 1, prev_end - 1, -1):
             tok = self.doc[k]
-            if tok.text in {"،", ","} and self._title_comma_name(k):
+            if tok.text in {"،", ","} and (self._title_comma_name(k) or self._date_parenthesis(k)):
                 continue  # «مع رئيس المؤتمر الوطني، نوري أبو سهمين»: the comma only sets the name off
             if tok.text in {"،", ",", "؛", ";"} or normalize(tok.text) in CLAUSE_LINKS:
                 return k + 1 if tok.is_punct else k
         return start
+
+    def _date_parenthesis(self, k: int) -> bool:
+        """The comma at k opens or closes a date set off by commas, and a title or name follows the
+        closing one («استقبل X في قصره، أمس، الرئيس Y»): the object goes on after the parenthesis."""
+        doc = self.doc
+        j = k + 1
+        while j < len(doc) and (doc[j].is_space or self._in_date(j) or (
+                self.view.norm[j] in {"في", "يوم"} and j + 1 < len(doc) and self._in_date(j + 1))):
+            j += 1  # («، في السادس من مايو،»: the preposition before the date)
+        if j > k + 1 and j < len(doc) and doc[j].text in {"،", ","}:
+            k = j  # the comma opens the date: look past the one that closes it
+        i, j = k - 1, k + 1
+        while i > 0 and doc[i].is_space:
+            i -= 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        title_starts = {t.start for t in self.m.titles}
+        return i >= 0 and self._in_date(i) and (j in self._name_starts or j in title_starts)
 
     def _title_comma_name(self, k: int) -> bool:
         """The comma at k stands between a title (an office, or a phrase ending in a nationality:
@@ -1756,7 +1776,7 @@ class _ArticleEvents:
             # the object right after the visitor, past a day word and a descriptor: «زار X أمس مدينة رفح»
             j = r.start - 1
             while j >= people_end and (doc[j].is_space or normalize(doc[j].text) in PLACE_DESCRIPTORS
-                                       or self.view.norm[j] in time_words()
+                                       or self.view.norm[j] in time_words() or self._each_of(j)
                                        or self.lex.nationalities.match_at(self.view, j) is not None):  # «العاصمة الروسية موسكو»
                 j -= 1
             adjacent = j + 1 - people_end <= 1
@@ -1780,6 +1800,12 @@ class _ArticleEvents:
                     nxt = next((o for o in after if o.start >= r.end and o.start - r.end <= 1 and self.entity(o.entity).type == "City"), None)
                     return (nxt or r).entity
         return None
+
+    def _each_of(self, j: int) -> bool:
+        """Token `j` is a word of «كلاً من» (each of), which stands before a list of objects
+        («زار X كلاً من اليابان والصين»)."""
+        norm = self.view.norm
+        return (norm[j] == "كلا" and j + 1 < len(norm) and norm[j + 1] == "من") or (norm[j] == "من" and j >= 1 and norm[j - 1] == "كلا")
 
     def place_in(self, refs: list[TokenRef], prefer_after: int) -> str | None:
         doc = self.doc

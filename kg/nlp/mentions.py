@@ -1414,6 +1414,9 @@ class _Builder:
             if all(len(tokens(m.text)) == 1 for m in ent.mentions) and words <= self.lex.divine_names:
                 drop.add(ent.local_id)  # «فيلق الرحمن», «ضيف مصر العزيز»: God or an adjective, a name only after «عبد»
                 continue
+            if not ent.roles and self._short_name_of_a_body(ent):
+                drop.add(ent.local_id)  # «وكالة الأنباء الرسمية (سانا)»: the agency's short name
+                continue
             if ent.local_id in self.anchored or ent.roles:
                 if len(words) == 1 and all(w in self.lex.mostly_not_names and w not in self.lex.likely_surnames
                                            and w not in self._given_norm for w in words):
@@ -1437,6 +1440,16 @@ class _Builder:
         if drop:
             self.out.entities = [e for e in self.out.entities if e.local_id not in drop]
             self.out.refs = [r for r in self.out.refs if r.entity not in drop]
+
+    def _short_name_of_a_body(self, ent: EntityRecord) -> bool:
+        """Every mention of `ent` is one word alone in brackets, and the first follows a body's head
+        noun (data/lexicon/acronym_heads.txt) within eight words: «وكالة الأنباء السورية (سانا)»."""
+        if not all(len(tokens(m.text)) == 1 and self.text[:m.span.start].rstrip().endswith("(")
+                   and self.text[m.span.end:].lstrip().startswith(")") for m in ent.mentions):
+            return False
+        first = min(m.span.start for m in ent.mentions)
+        words = tokens(self.text[max(0, first - 120):first].rstrip()[:-1])[-8:]  # the words before «(»
+        return any(r in self.lex.acronym_heads for w in words for r in clitic_readings(w))
 
     def _not_alone(self, word: str) -> bool:
         """A normalised word that cannot name a person on its own."""
