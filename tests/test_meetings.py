@@ -816,3 +816,33 @@ def test_the_counterpart_after_a_date_parenthesis_and_ma():
     # yet a person follows «مع» before any punctuation: no new clause
     got = pairs("تباحث وزير الخارجية المغربي ناصر بوريطة، أمس بمقر الوزارة، مع سفير الاتحاد الأوروبي باتريسيا لومبارت كوساك.")
     assert got == {frozenset({"ناصر بوريطة", "باتريسيا لومبارت كوساك"})}
+
+
+def test_a_date_of_several_words_between_visitor_and_destination():
+    # «زار X الأحد الماضي العاصمة التركية أنقرة», «زار X في 12 مايو أنقرة»: the date stands between
+    for text in ("زار رئيس الوزراء الماليزي أنور إبراهيم الأحد الماضي العاصمة التركية أنقرة.",
+                 "زار رئيس الوزراء الماليزي أنور إبراهيم في 12 مايو العاصمة التركية أنقرة."):
+        assert visits(text) == {("أنور إبراهيم", "أنقرة")}
+
+
+def test_places_joined_by_thumma_are_each_a_visit():
+    # «زار X صربيا ثم المجر»: «ثم» (then) joins the stops of one trip
+    got = visits("زار رئيس الوزراء الماليزي أنور إبراهيم صربيا ثم المجر.")
+    assert got == {("أنور إبراهيم", "صربيا"), ("أنور إبراهيم", "المجر")}
+
+
+def test_a_visit_put_off_is_no_visit():
+    # «تقرر إرجاء زيارة X إلى …»: «إرجاء» (putting off) is «تأجيل»
+    assert visits("وتقرر إرجاء زيارة رئيس الوزراء الماليزي أنور إبراهيم إلى القاهرة إلى موعد لاحق.") == set()
+
+
+def test_a_dual_title_after_a_visit_verb_makes_each_named_person_a_visitor():
+    # «ووصل وزيرا الخارجية المصري A والأردني B إلى جنيف»: the dual subject is both
+    got = visits("ووصل وزيرا الخارجية الماليزي محمد حسن والعماني بدر البوسعيدي إلى جنيف للمشاركة في الاجتماع.")
+    assert got == {("محمد حسن", "جنيف"), ("بدر البوسعيدي", "جنيف")}
+
+
+def test_the_object_after_haythu_keeps_a_title_with_words_the_office_list_lacks():
+    # «حيث التقى رئيس حكومة تصريف الأعمال X»: «تصريف الأعمال» (caretaker) goes on the title
+    got = pairs("وصل وزير الخارجية الماليزي محمد حسن إلى بيروت، حيث التقى رئيس حكومة تصريف الأعمال نجيب ميقاتي.")
+    assert got == {frozenset({"محمد حسن", "نجيب ميقاتي"})}

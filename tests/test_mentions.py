@@ -321,3 +321,8 @@ def test_a_body_short_name_in_brackets_is_no_person() -> None:
     assert set(found) == {"بشار الأسد"}
     found = persons("وقالت صحيفة الشرق الأوسط (لندن) إن الوزير سامح شكري وصل. وقال الكاتب (سانا الحسن) إن الأمر مختلف.")
     assert "سانا الحسن" in found  # two words in brackets after a writer: a name
+
+
+def test_the_head_of_a_presidential_council_is_an_office() -> None:
+    found = persons("وصل رئيس المجلس الرئاسي اليمني رشاد العليمي إلى الرياض.")
+    assert [(r.office_key, r.country) for r in found["رشاد العليمي"].roles] == [("presidential_council_chairman", "YE")]

@@ -53,6 +53,8 @@ RELATIVE_PRONOUNS = set(tokens("الذي التي الذين اللذان الل
 ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخلال وفي"))
 # «اجتمع وزراء خارجية …», «التقى قادة …»: a plural title as the subject of a meeting verb
 PLURAL_TITLES = set(tokens("وزراء قادة رؤساء زعماء وزيرات سفراء"))
+# «وصل وزيرا الخارجية المصري A والأردني B»: a dual title right after a verb is its subject, both persons
+DUAL_TITLES = set(tokens("وزيرا رئيسا زعيما قائدا سفيرا وزيرتا رئيستا"))
 # «قمة ثلاثية», «لقاء رباعي»: a meeting counted by its parties (one meeting of all of them)
 COUNTED_MEETING = set(tokens("ثنائية ثلاثية رباعية خماسية ثلاثي رباعي خماسي ثلاثيا رباعيا خماسيا"))
 # «استقبل X رسالة من Y»: what is received is a message, not a guest
@@ -1041,6 +1043,9 @@ class _ArticleEvents:
             return []
         else:
             visitors = [visitor] + [p for p in self._companions(trig, after, ce) if p != visitor]
+            if trig.trigger.pos == "verb" and trig.end < len(self.doc) and self.view.norm[trig.end] in DUAL_TITLES:
+                # «ووصل وزيرا الخارجية المصري A والأردني B إلى جنيف»: the dual subject is both
+                visitors += [p for p in self.persons([r for r in after if r.start < dest_start]) if p not in visitors]
         out = []
         for d in [dest] + self._coordinated_places(dest, after):
             # «جولة شملت مصر وإثيوبيا وفرنسا»: one visit to each place of the «و» list
@@ -1097,7 +1102,9 @@ class _ArticleEvents:
             while k < r.start and self.doc[k].is_space:
                 k += 1
             glued = k == r.start and self.view.norm[k].startswith("و") and not self.entity(r.entity).name.startswith("و")
-            if not (glued or (k == r.start - 1 and self.view.norm[k] == "و")):
+            then = k < r.start and self.view.norm[k] == "ثم" and all(  # «صربيا ثم المجر», «ثم إلى المجر»
+                self.doc[j].is_space or self.view.norm[j] == "الي" for j in range(k + 1, r.start))
+            if not (glued or then or (k == r.start - 1 and self.view.norm[k] == "و")):
                 break
             out.append(r.entity)
             prev = r
@@ -1255,7 +1262,12 @@ class _ArticleEvents:
         first = next((r for r in after if self.is_person(r)), None)
         if first is None:
             return False
-        gap = [k for k in range(trig.end, first.start) if not self._filler(k) and self.view.norm[k] not in SIDELINES]
+        # «التقى رئيس حكومة تصريف الأعمال X»: words between the person's own title and his name
+        # belong to the title, which the office list knows only in part
+        own_title = {r.span.start for r in self.entity(first.entity).roles}
+        end = next((k for k in range(trig.end, first.start) if self.doc[k].idx in own_title and not any(
+            self.doc[j].is_punct for j in range(k, first.start))), first.start)
+        gap = [k for k in range(trig.end, end) if not self._filler(k) and self.view.norm[k] not in SIDELINES]
         return len(gap) <= 1 and not any(self.doc[k].is_punct for k in gap)
 
     def _linked_clause(self, trig: _Trig) -> bool:
@@ -1776,7 +1788,8 @@ class _ArticleEvents:
             # the object right after the visitor, past a day word and a descriptor: «زار X أمس مدينة رفح»
             j = r.start - 1
             while j >= people_end and (doc[j].is_space or normalize(doc[j].text) in PLACE_DESCRIPTORS
-                                       or self.view.norm[j] in time_words() or self._each_of(j)
+                                       or self.view.norm[j] in time_words() or self._each_of(j) or self._in_date(j)
+                                       or (self.view.norm[j] == "في" and self._in_date(j + 1))
                                        or self.lex.nationalities.match_at(self.view, j) is not None):  # «العاصمة الروسية موسكو»
                 j -= 1
             adjacent = j + 1 - people_end <= 1
