@@ -846,3 +846,28 @@ def test_the_object_after_haythu_keeps_a_title_with_words_the_office_list_lacks(
     # «حيث التقى رئيس حكومة تصريف الأعمال X»: «تصريف الأعمال» (caretaker) goes on the title
     got = pairs("وصل وزير الخارجية الماليزي محمد حسن إلى بيروت، حيث التقى رئيس حكومة تصريف الأعمال نجيب ميقاتي.")
     assert got == {frozenset({"محمد حسن", "نجيب ميقاتي"})}
+
+
+def test_a_visit_after_which_the_subject_came_back_is_his():
+    # «عاد X إلى عمان بعد زيارة إلى بغداد»: the visit ended by his return is the subject's
+    assert visits("عاد رئيس الوزراء الماليزي أنور إبراهيم إلى كوالالمبور بعد زيارة إلى بغداد استغرقت يومين.") == {("أنور إبراهيم", "بغداد")}
+    # a speaker's clause after «إن» is no such subject
+    assert visits("قال رئيس الوزراء الماليزي أنور إبراهيم إن الاتفاق جاء بعد زيارة إلى بغداد.") == set()
+
+
+def test_a_refusal_with_its_subject_between_refuses_the_meeting():
+    # «رفض X لقاء Y»: the subject of «رفض» stands between the refusal and the meeting noun
+    got, _ = events("رفض الرئيس الماليزي أنور إبراهيم لقاء مستشار الأمن القومي الأمريكي جيك سوليفان خلال زيارته.")
+    assert [mod for typ, mod, *_ in got if typ == "Meeting"] == ["denied"]
+
+
+def test_the_with_phrase_before_a_meeting_noun_names_the_counterpart():
+    # «وعقد X مع Y جلسة مباحثات»: the «مع» phrase comes before the noun
+    got = pairs("وعقد رئيس الوزراء الماليزي أنور إبراهيم مع الرئيس الإندونيسي جوكو ويدودو جلسة مباحثات في جاكرتا.")
+    assert got == {frozenset({"أنور إبراهيم", "جوكو ويدودو"})}
+
+
+def test_setting_down_the_saddlebags_is_an_arrival():
+    # «حط X رحاله في Y»: the idiom of arrival; «حطت الطائرة في» alone is no one's visit
+    assert visits("حطّ وزير الخارجية الماليزي محمد حسن رحاله في القاهرة قادما من عمان.") == {("محمد حسن", "القاهرة")}
+    assert visits("وحطت طائرة وزير الخارجية الماليزي محمد حسن في مطار القاهرة.") == set()

@@ -326,3 +326,10 @@ def test_a_body_short_name_in_brackets_is_no_person() -> None:
 def test_the_head_of_a_presidential_council_is_an_office() -> None:
     found = persons("وصل رئيس المجلس الرئاسي اليمني رشاد العليمي إلى الرياض.")
     assert [(r.office_key, r.country) for r in found["رشاد العليمي"].roles] == [("presidential_council_chairman", "YE")]
+
+
+def test_a_name_that_starts_with_waw_keeps_it_after_a_title() -> None:
+    # «ومدير وكالة المخابرات المركزية الأمريكية وليام بيرنز»: «وليام» (William) is a name of its
+    # own, not «و» + «ليام»
+    found = persons("اجتمع رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني ومدير وكالة المخابرات المركزية الأمريكية وليام بيرنز في الدوحة.")
+    assert "وليام بيرنز" in found and "ليام بيرنز" not in found

@@ -52,6 +52,8 @@ SPAN_WORDS = set(tokens("يوم يومين ايام أيام اسبوع أسبو
 RELATIVE_PRONOUNS = set(tokens("الذي التي الذين اللذان اللتان"))
 ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخلال وفي"))
 # «اجتمع وزراء خارجية …», «التقى قادة …»: a plural title as the subject of a meeting verb
+# «عاد X إلى عمان بعد زيارة إلى بغداد»: words that put a visit noun after the subject's own action
+AFTER_A_VISIT = set(tokens("بعد عقب اثر إثر ختام"))
 PLURAL_TITLES = set(tokens("وزراء قادة رؤساء زعماء وزيرات سفراء"))
 # «وصل وزيرا الخارجية المصري A والأردني B»: a dual title right after a verb is its subject, both persons
 DUAL_TITLES = set(tokens("وزيرا رئيسا زعيما قائدا سفيرا وزيرتا رئيستا"))
@@ -69,6 +71,9 @@ SIDELINES = set(tokens("على علي هامش هامشها هامشه هامش�
 COVERS = set(tokens("شملت شمل وشملت"))
 # «حل بـ»: arrived in (the destination is after «بـ», never a direct object: «حل الأزمة»).
 ARRIVE_IN = set(tokens("حل حلت"))
+# «حط X رحاله في Y»: «حط» (set down) is an arrival only with the saddlebags named before the place
+SET_DOWN = set(tokens("حط حطت"))
+SADDLEBAGS = set(tokens("رحاله رحالها رحالهم الرحال رحالهما"))
 # «يجريها», «أجراه»: a support verb with the pronoun of the noun before it («اتصالات يجريها X»)
 DOING_IT = set(tokens("يجريها يجريه تجريها تجريه أجراها أجراه أجرتها أجرته يجريانها يجرونها"))
 # Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
@@ -194,8 +199,10 @@ class _ArticleEvents:
                 found = mk.modality
             elif mk.scope == "after" and pm.start >= trig.end and pm.start - trig.end <= 3:
                 found = mk.modality
-            elif mk.scope == "next" and pm.end <= trig.start and trig.start - pm.end <= 1:
-                found = mk.modality  # «يرفض التحدث مع …», «لن يلتقي …»: a refusal or a negated future of the trigger itself
+            elif mk.scope == "next" and pm.end <= trig.start and self._refuses_next(pm.end, trig.start):
+                # «يرفض التحدث مع …», «لن يلتقي …»: a refusal or a negated future of the trigger
+                # itself, with the refusing subject between («رفض الرئيس X لقاء Y»)
+                found = mk.modality
         if found is None:
             date_text = self.date_for(trig, self.sent)[1]
             if date_text and any(normalize(w) in FUTURE_DATE_WORDS for w in date_text.split()):
@@ -224,6 +231,14 @@ class _ArticleEvents:
                     and len(normalize(self.doc[k].text)) > 4:
                 return "planned"
         return found or "occurred"
+
+    def _refuses_next(self, end: int, start: int) -> bool:
+        """A refusal ending at `end` governs the trigger at `start`: at most one word between
+        («يرفض التحدث مع»), or only the refusing subject («رفض الرئيس X لقاء Y»), never a subject
+        and another word («رفض X خلال لقائه …»: he refused something else at the meeting)."""
+        between = [k for k in range(end, start) if not self.doc[k].is_space]
+        subject = [k for k in between if k in self.title_tokens or k in self._name_tokens]
+        return len(between) - len(subject) == 0 if subject else len(between) <= 1
 
     # -- dates -----------------------------------------------------------------------------------
     def _in_date(self, k: int) -> bool:
@@ -869,6 +884,10 @@ class _ArticleEvents:
                     # «وعقد بوتين وروحاني وأردوغان اجتماعا في سوتشي»: the persons joined by «و»
                     # before an indefinite meeting noun are the meeting
                     subject, objects, together = chain[0], chain[1:], True
+                last = next((r for r in reversed(before) if r.entity == subject), None)
+                if not objects and len(prior) >= 2 and last is not None and self._after_with(last.start):
+                    # «وعقد X مع Y جلسة مباحثات»: the «مع» phrase stands before the noun
+                    subject, objects = prior[-2], [prior[-1]]
                 if subject is None and len(objects) >= 2:
                     subject, objects = objects[0], objects[1:]
         party = self.delegation()
@@ -1351,6 +1370,9 @@ class _ArticleEvents:
             return last.entity
         if len(gap) <= 2 and all(normalize(t.text) in {"في", "خلال", "اثناء", "نفسه", "نفسها", "عبر"} for t in gap):
             return last.entity  # «العلولا نفسه خلال زيارة قصيرة إلى بيروت»
+        if (len(persons) == 1 and gap and len(gap) <= 6 and normalize(gap[-1].text) in AFTER_A_VISIT
+                and not any(normalize(t.text) in COMPLEMENTIZERS for t in gap)):
+            return last.entity  # «عاد X إلى عمان بعد زيارة إلى بغداد»: the visit his return ended
         # «يؤدي الوزير X ، زيارة …», «ويقوم وزير الخارجية X حاليا بزيارة»: the support verb
         # before the subject and its titles
         k = last.start - 1
@@ -1785,6 +1807,12 @@ class _ArticleEvents:
             if normalize(trig.text) in ARRIVE_IN:
                 # «حل أمس بتونس», «حل بمدينة نيويورك»: arrived in; «حل ضيفا على بيروت»
                 via_to = glued_in or (prev == "علي" and k > 0 and self.view.norm[k - 1] in GUEST_WORDS)
+            if normalize(trig.text) in SET_DOWN:
+                # «حطت كلينتون رحالها في إسرائيل»: only the saddlebags make «حط» an arrival
+                bags = any(self.view.norm[j] in SADDLEBAGS for j in range(trig.end, r.start))
+                if not (bags and (glued_in or prev == "في")):
+                    continue
+                via_to = True
             # the object right after the visitor, past a day word and a descriptor: «زار X أمس مدينة رفح»
             j = r.start - 1
             while j >= people_end and (doc[j].is_space or normalize(doc[j].text) in PLACE_DESCRIPTORS
@@ -1813,6 +1841,13 @@ class _ArticleEvents:
                     nxt = next((o for o in after if o.start >= r.end and o.start - r.end <= 1 and self.entity(o.entity).type == "City"), None)
                     return (nxt or r).entity
         return None
+
+    def _after_with(self, start: int) -> bool:
+        """«مع» stands right before the person starting at `start`, behind titles and honorifics."""
+        k = start - 1
+        while k >= 0 and (self.doc[k].is_space or k in self.title_tokens or self.view.norm[k] in HONORIFICS):
+            k -= 1
+        return k >= 0 and self.view.norm[k] in WITH_WORDS
 
     def _each_of(self, j: int) -> bool:
         """Token `j` is a word of «كلاً من» (each of), which stands before a list of objects

@@ -91,6 +91,18 @@ class Lexicons:
         with or without the article («السيسي» as «سيسي»)."""
         return norm in self.name_tokens or (norm.startswith("ال") and norm[2:] in self.name_tokens)
 
+    def is_name_word_spelled_otherwise(self, norm: str) -> bool:
+        """A word of five letters or more that is a known name word with one long vowel less, as
+        transliterations write or leave it out («وليام» for «ويليام»)."""
+        return len(norm) >= 5 and norm in _one_vowel_less(self.name_tokens)
+
+
+@lru_cache(maxsize=2)
+def _one_vowel_less(name_tokens: frozenset[str]) -> frozenset[str]:
+    """Every name word of six letters or more with one inner long vowel (ا، و، ي) left out
+    («ويليام» → «وليام»), computed once per lexicon."""
+    return frozenset(w[:i] + w[i + 1:] for w in name_tokens if len(w) >= 6 for i in range(1, len(w) - 1) if w[i] in "اوي")
+
 
 def construct_form(form: str) -> str | None:
     """The construct state of an office form: the article dropped from its last word

@@ -982,6 +982,7 @@ class _Builder:
             and norm[0] == "و"
             and tok.text not in self.lex.given_names
             and not self.lex.is_name_word(norm)  # «والتر», «وليد» are names that start with و
+            and not self.lex.is_name_word_spelled_otherwise(norm)  # «وليام»: «ويليام» without its ي
             and tok.text[1:]
             and not tok.text[1:].startswith("و")
         ):
