@@ -870,4 +870,34 @@ def test_the_with_phrase_before_a_meeting_noun_names_the_counterpart():
 def test_setting_down_the_saddlebags_is_an_arrival():
     # «حط X رحاله في Y»: the idiom of arrival; «حطت الطائرة في» alone is no one's visit
     assert visits("حطّ وزير الخارجية الماليزي محمد حسن رحاله في القاهرة قادما من عمان.") == {("محمد حسن", "القاهرة")}
+    assert visits("حطّ وزير الخارجية الماليزي محمد حسن الرحال في القاهرة.") == {("محمد حسن", "القاهرة")}  # «الرحال»: no surname here
     assert visits("وحطت طائرة وزير الخارجية الماليزي محمد حسن في مطار القاهرة.") == set()
+
+
+def test_a_visit_of_his_to_a_country_is_not_its_own_leaders():
+    # «التقى X في بكين نظيره الصيني Y، في أول زيارة له إلى الصين»: «له» is the nearer Y by
+    # position, but a visit to China is no Chinese president's: the visitor is X
+    got = visits("التقى رئيس الوزراء الماليزي أنور إبراهيم في بكين الرئيس الصيني شي جين بينغ، في أول زيارة له إلى الصين.")
+    assert got == {("أنور إبراهيم", "الصين")}
+
+
+def test_the_members_of_the_delegation_the_visitor_heads_travel_with_him():
+    # «وصل X إلى روما على رأس وفد وزاري يضم A و B»: the delegation's members are visitors too;
+    # a conference that «includes» leaders is no delegation
+    got = visits("وصل رئيس الوزراء الماليزي أنور إبراهيم إلى روما على رأس وفد وزاري يضم وزير الداخلية سيف الدين ناسوتيون ووزير الاقتصاد رفيع رملي.")
+    assert got == {("أنور إبراهيم", "روما"), ("سيف الدين ناسوتيون", "روما"), ("رفيع رملي", "روما")}
+    got = visits("وصل رئيس الوزراء الماليزي أنور إبراهيم إلى روما لحضور مؤتمر يضم الرئيس الفرنسي إيمانويل ماكرون.")
+    assert got == {("أنور إبراهيم", "روما")}
+
+
+
+def test_a_dash_glued_to_the_destination_is_no_part_of_it():
+    # «–قبيل وصولها إلى القاهرة–»: an en dash opens and closes an aside, glued to the words
+    got = visits("وكانت وزيرة الخارجية الأسترالية بيني وونغ قد وصلت إلى القاهرة– قبل يومين.")
+    assert got == {("بيني وونغ", "القاهرة")}
+
+
+def test_her_arrival_is_the_womans_not_the_man_named_last():
+    # «التقت X … Y … قبيل وصولها إلى القاهرة»: «ها» (her) is the woman, X, whose title is feminine
+    got = visits("وكانت وزيرة الخارجية الأسترالية بيني وونغ قد التقت الرئيس الفلسطيني محمود عباس في باريس قبيل وصولها إلى القاهرة.")
+    assert got == {("بيني وونغ", "القاهرة")}

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from kg.arabic import normalize, tokens
 from kg.nlp.dates import DateMention, same_time_cues, time_words
 from kg.nlp.lexicons import Lexicons, Trigger
-from kg.nlp.mentions import COUNTERPARTS, HONORIFICS, ArticleMentions, TokenRef
+from kg.nlp.mentions import COUNTERPARTS, HONORIFICS, SADDLEBAGS, SET_DOWN, ArticleMentions, TokenRef
 from kg.records import DateValue, EntityRecord, EventRecord, Span
 
 # Follow-up words that point back to a meeting already reported: «الجانبين ناقشا», «خلال اللقاء».
@@ -71,9 +71,6 @@ SIDELINES = set(tokens("على علي هامش هامشها هامشه هامش�
 COVERS = set(tokens("شملت شمل وشملت"))
 # «حل بـ»: arrived in (the destination is after «بـ», never a direct object: «حل الأزمة»).
 ARRIVE_IN = set(tokens("حل حلت"))
-# «حط X رحاله في Y»: «حط» (set down) is an arrival only with the saddlebags named before the place
-SET_DOWN = set(tokens("حط حطت"))
-SADDLEBAGS = set(tokens("رحاله رحالها رحالهم الرحال رحالهما"))
 # «يجريها», «أجراه»: a support verb with the pronoun of the noun before it («اتصالات يجريها X»)
 DOING_IT = set(tokens("يجريها يجريه تجريها تجريه أجراها أجراه أجرتها أجرته يجريانها يجرونها"))
 # Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
@@ -90,6 +87,8 @@ VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفا
 # Words before the persons who travel with a visitor.
 # «ويرافق ماكرون عدد من الوزراء بينهم …», «ويرافقه …»: a sentence of its own about the entourage
 ACCOMPANY_VERBS = set(tokens("يرافق رافق ترافق يرافقه رافقه يرافقها رافقها يرافقهم رافقهم ترافقه رافقته"))
+# «وفد يضم A و B»: a delegation that includes its members
+INCLUDES = set(tokens("يضم ضم تضم"))
 COMPANION_CUES = set(tokens("برفقة رفقة رفق يرافقه يرافقها وزوجته وعقيلته زوجته بينهم يرافقهم"))
 # A subordinate clause begins after these: the speaker before them is not in it.
 COMPLEMENTIZERS = set(tokens("أن إن بأن وأن لأن"))
@@ -1037,6 +1036,13 @@ class _ArticleEvents:
             genitive = [r for r in after if r.start < dest_start and self.is_person(r) and r.start - self._skip_modifiers(trig.end) <= 1]
             if possessive:
                 visitor = self._owner(trig, refs, prev_refs)
+                home = self.entity(dest).country if dest is not None else None
+                if visitor is not None and home and self.entity(visitor).country == home:
+                    # «التقى X نظيره الصيني Y، في أول زيارة له إلى الصين»: no leader visits his own
+                    # country, so «له» is the other person the sentence names before it
+                    others = [r.entity for r in refs if r.end <= trig.start and self.is_person(r) and r.actor
+                              and self.entity(r.entity).country != home]
+                    visitor = others[-1] if others else visitor
             elif genitive:
                 visitor = genitive[0].entity
             else:
@@ -1193,6 +1199,11 @@ class _ArticleEvents:
         before the noun, not a title inside an apposition), else the subject of the sentence
         before."""
         before = [r for r in refs if r.end <= trig.start and self.is_person(r) and r.actor]
+        head = self.view.norm[trig.start]
+        if head.endswith("ها") and any(self._feminine(r.entity) for r in before):
+            before = [r for r in before if self._feminine(r.entity)]  # «وصولها»: hers, a woman's
+        elif head.endswith("ه") and not head.endswith(("اه", "وه")):
+            before = [r for r in before if not self._feminine(r.entity)]  # «وصوله»: his
         named = [r for r in before if r.how == "name"]
         if named:
             # the nearest person named by name: «الأعرجي … استقبل شويغو لدى وصوله» (Shoigu's
@@ -1202,6 +1213,10 @@ class _ArticleEvents:
             return before[-1].entity
         carried = self.persons(prev_refs)
         return carried[0] if carried else None
+
+    def _feminine(self, entity: str) -> bool:
+        """A woman, as her title says: its first word ends in «ة» («وزيرة», «رئيسة», «المستشارة»)."""
+        return any(r.title_ar.split()[0].endswith("ة") for r in self.entity(entity).roles if r.title_ar.split())
 
     def _welcome_groups(self, trig: _Trig, refs: list[TokenRef], prev_refs: list[TokenRef]) -> list[tuple[list[str], str | None]]:
         """«وكان في استقبال الرئيس X لدى وصوله إلى … الوزير Y [و Z]», «وكان في استقباله Y»: the
@@ -1401,7 +1416,9 @@ class _ArticleEvents:
     def _companions(self, trig: _Trig, after: list[TokenRef], ce: int) -> list[str]:
         """Persons who travel with the visitor: after «برفقة», «يرافقه», «وزوجته», «بينهم»."""
         for k in range(trig.end, ce):
-            if any(r in COMPANION_CUES for r in self.view.readings(k)[:3]):
+            if any(r in COMPANION_CUES for r in self.view.readings(k)[:3]) or (
+                    self.view.norm[k] in INCLUDES and any(self.view.norm[j] in DELEGATION_NOUNS for j in range(max(trig.end, k - 3), k))):
+                # («على رأس وفد وزاري يضم A و B»: the members of the delegation he heads)
                 return self.persons([r for r in after if r.start > k and r.start - k <= 12])
         return []
 

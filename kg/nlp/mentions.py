@@ -58,6 +58,10 @@ HONORIFIC_PRONOUNS = {normalize(k): set(tokens(v)) for k, v in {
     "جلالته": "جلالة", "دولته": "دولة", "سيادته": "سيادة", "سماحته": "سماحة"}.items()}
 # «الأخير» (the latter) after an event word names the person named last
 LATTER = set(tokens("الأخير الأخيرة"))
+# «حط X رحاله في Y» (set down his saddlebags: arrived): after «حط» the saddlebags end the name
+# («الرحال» is also a family name)
+SET_DOWN = set(tokens("حط حطت"))
+SADDLEBAGS = set(tokens("رحاله رحالها رحالهم الرحال رحالهما"))
 # Regnal numbers («عبد الله الثاني», «محمد السادس»): ordinals, rarely names, yet part of a monarch's name
 REGNAL = set(tokens("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"))
 # Words a page glues to the name before them when a space is lost («غريفيثفي», «طلالقام»); longest first
@@ -602,6 +606,8 @@ class _Builder:
         text = self.doc[k].text
         if text in WRITTEN_STOPS:
             return True
+        if self.view.norm[k] in SADDLEBAGS and any(self.view.norm[j] in SET_DOWN for j in range(max(0, k - 10), k)):
+            return True  # «حط الوزير أنتوني بلينكن الرحال في الدوحة»: the saddlebags, no family name
         return self.view.norm[k] in NAME_STOP and text not in self.lex.given_names and text != "علي"
 
     def _extend_by_name_words(self, s: int, e: int) -> int:

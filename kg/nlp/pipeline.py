@@ -50,12 +50,12 @@ def arabic_sentences(doc: Doc) -> Doc:
     return doc
 
 
-_EXTRA_AFFIXES = [re.escape(c) for c in ("«", "»", "“", "”", "„", "\"", "(", ")", "،", "؛", "؟", ".", ":")]
+_EXTRA_AFFIXES = [re.escape(c) for c in ("«", "»", "“", "”", "„", "\"", "(", ")", "،", "؛", "؟", ".", ":", "–", "—")]
 
 
 def _split_quotes(nlp: Language) -> None:
-    """Guillemets and Arabic punctuation glued to a word («سوروكين».) become their own tokens, so a
-    name never carries a quote mark."""
+    """Guillemets, Arabic punctuation and dashes glued to a word («سوروكين».، «القاهرة–») become
+    their own tokens, so a name or place never carries a quote mark or the dash of an aside."""
     from spacy.util import compile_prefix_regex, compile_suffix_regex
 
     prefixes = list(nlp.Defaults.prefixes or []) + _EXTRA_AFFIXES
