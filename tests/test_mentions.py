@@ -333,3 +333,10 @@ def test_a_name_that_starts_with_waw_keeps_it_after_a_title() -> None:
     # own, not «و» + «ليام»
     found = persons("اجتمع رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني ومدير وكالة المخابرات المركزية الأمريكية وليام بيرنز في الدوحة.")
     assert "وليام بيرنز" in found and "ليام بيرنز" not in found
+
+
+def test_the_kings_style_after_an_office_names_his_state() -> None:
+    # «سفير خادم الحرمين الشريفين لدى …»: the ambassador of the Custodian of the Two Holy Mosques
+    # is Saudi Arabia's
+    found = persons("وقال معالي سفير خادم الحرمين الشريفين لدى جمهورية مصر العربية الأستاذ سعد البلوي إن العلاقات قوية.")
+    assert [(r.office_key, r.country) for r in found["سعد البلوي"].roles] == [("ambassador", "SA")]

@@ -58,6 +58,9 @@ HONORIFIC_PRONOUNS = {normalize(k): set(tokens(v)) for k, v in {
     "جلالته": "جلالة", "دولته": "دولة", "سيادته": "سيادة", "سماحته": "سماحة"}.items()}
 # «الأخير» (the latter) after an event word names the person named last
 LATTER = set(tokens("الأخير الأخيرة"))
+# A head of state's style after an office names the state whose office it is: «سفير خادم الحرمين
+# الشريفين» (the Custodian of the Two Holy Mosques: the Saudi king) is Saudi Arabia's ambassador
+STATE_STYLES = ((tuple(tokens("خادم الحرمين الشريفين")), "SA"),)
 # «حط X رحاله في Y» (set down his saddlebags: arrived): after «حط» the saddlebags end the name
 # («الرحال» is also a family name)
 SET_DOWN = set(tokens("حط حطت"))
@@ -276,8 +279,11 @@ class _Builder:
                 adj = self.lex.nationalities.match_at(self.view, j)
                 if adj is not None and self._followed_by_bin(adj.end):
                     adj = None  # «الأمير تركي بن عبدالله»: a given name that is also an adjective
+                style = next(((iso, j + len(words)) for words, iso in STATE_STYLES if tuple(self.view.norm[j:j + len(words)]) == words), None)
                 if adj is not None:
                     country, end = adj.payload, adj.end
+                elif style is not None:
+                    country, end = style  # «سفير خادم الحرمين الشريفين»: the head of state's style names his state
                 else:
                     k = j + 1 if normalize(doc[j].text) in {"في"} else j
                     place = self._place_at(k)
