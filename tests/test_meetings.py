@@ -901,3 +901,9 @@ def test_her_arrival_is_the_womans_not_the_man_named_last():
     # «التقت X … Y … قبيل وصولها إلى القاهرة»: «ها» (her) is the woman, X, whose title is feminine
     got = visits("وكانت وزيرة الخارجية الأسترالية بيني وونغ قد التقت الرئيس الفلسطيني محمود عباس في باريس قبيل وصولها إلى القاهرة.")
     assert got == {("بيني وونغ", "القاهرة")}
+
+
+def test_a_clause_after_an_complementizer_takes_no_part_in_the_call():
+    # «تلقى X اتصالا من Y بحجة أن الملف في يد Z»: Z is in the clause of «أن», not in the call
+    got = pairs("وتلقى رئيس الوزراء الماليزي أنور إبراهيم اتصالا هاتفيا من الرئيس الإندونيسي جوكو ويدودو بحجة أن الملف في يد الرئيس الفلبيني فرديناند ماركوس.")
+    assert got == {frozenset({"أنور إبراهيم", "جوكو ويدودو"})}
