@@ -875,7 +875,7 @@ class _ArticleEvents:
                     # «وشارك بوتين وروحاني وأردوغان في اجتماع …»: the persons joined by «و» met
                     subject, objects, together = chain[0], chain[1:], True
             else:
-                prior = self.persons(before) or ([sent_before[-1]] if sent_before else [])
+                prior = self.persons(before) or ([self._dropped_subject(start, sent_before)] if sent_before else [])
                 subject = prior[-1] if prior else None
                 objects = [p for p in after_persons if p != subject]
                 chain = self._coordinated(before, last=subject) if not objects and trig.trigger.frame == "meet" else []
@@ -1860,6 +1860,21 @@ class _ArticleEvents:
                     nxt = next((o for o in after if o.start >= r.end and o.start - r.end <= 1 and self.entity(o.entity).type == "City"), None)
                     return (nxt or r).entity
         return None
+
+    def _dropped_subject(self, clause_start: int, sent_before: list[str]) -> str:
+        """Whose is a meeting noun in a clause that names no one before it: after «، و» + a verb
+        («…، واكتفى بإجراء محادثات مع Y») the dropped subject is the first clause's, the first
+        person the sentence names; otherwise the person named last («X يجري مع Y … محادثات»)."""
+        k = clause_start
+        while k < len(self.doc) and self.doc[k].is_space:
+            k += 1
+        prev = k - 1
+        while prev >= 0 and self.doc[prev].is_space:
+            prev -= 1
+        coordinated = (prev >= 0 and self.doc[prev].text in {"،", ","} and k < len(self.doc)
+                       and self.view.norm[k].startswith("و") and len(self.view.norm[k]) > 3
+                       and k not in self.title_tokens and k not in self._name_tokens)
+        return sent_before[0] if coordinated else sent_before[-1]
 
     def _after_with(self, start: int) -> bool:
         """«مع» stands right before the person starting at `start`, behind titles and honorifics."""
