@@ -340,3 +340,10 @@ def test_the_kings_style_after_an_office_names_his_state() -> None:
     # is Saudi Arabia's
     found = persons("وقال معالي سفير خادم الحرمين الشريفين لدى جمهورية مصر العربية الأستاذ سعد البلوي إن العلاقات قوية.")
     assert [(r.office_key, r.country) for r in found["سعد البلوي"].roles] == [("ambassador", "SA")]
+
+
+def test_a_name_spelled_with_one_long_vowel_more_is_no_verb() -> None:
+    # «موشيه يعالون»: «يعالون» has the shape of a verb («يـ…ون»), but it is the name «يعلون» with a
+    # long vowel written
+    found = persons("والتقى وزير الدفاع الأمريكي لويد أوستن نظيره الإسرائيلي موشيه يعالون في تل أبيب.")
+    assert "موشيه يعالون" in found

@@ -92,9 +92,12 @@ class Lexicons:
         return norm in self.name_tokens or (norm.startswith("ال") and norm[2:] in self.name_tokens)
 
     def is_name_word_spelled_otherwise(self, norm: str) -> bool:
-        """A word of five letters or more that is a known name word with one long vowel less, as
-        transliterations write or leave it out («وليام» for «ويليام»)."""
-        return len(norm) >= 5 and norm in _one_vowel_less(self.name_tokens)
+        """A word of five letters or more that is a known name word with one long vowel less or
+        more, as transliterations write or leave it out («وليام» for «ويليام», «يعالون» for «يعلون»)."""
+        if len(norm) < 5:
+            return False
+        return norm in _one_vowel_less(self.name_tokens) or any(
+            norm[i] in "اوي" and norm[:i] + norm[i + 1:] in self.name_tokens for i in range(1, len(norm) - 1))
 
 
 @lru_cache(maxsize=2)

@@ -464,7 +464,10 @@ class _Builder:
                 i += 1  # «عبدالله بن عبدالعزيز الربيعة المشرف العام»: after «بن X» a family name ends it
                 break
             after_link = i > start and normalize(doc[i - 1].text) in NAME_LINKS
-            if not after_link and (self.is_common(t.text) or self.lex.nationalities.match_at(self.view, i) is not None):
+            # («موشيه يعالون»: a name word with a long vowel more, «يعلون», though news uses the
+            # word as a verb, goes on a name begun after a title)
+            respelled = i > start and norm not in self.lex.common_words and self.lex.is_name_word_spelled_otherwise(norm)
+            if not after_link and not respelled and (self.is_common(t.text) or self.lex.nationalities.match_at(self.view, i) is not None):
                 if i == start and self._plain_name_word(i + 1):
                     i += 1  # «بشر الخصاونة»: a first name that is also a word, before a surname
                     continue
