@@ -1351,6 +1351,8 @@ class _Builder:
         for title in self.out.titles:
             if any(r.start == self._skip(title.end) and r.how == "name" for r in refs):
                 continue  # title + name: handled in person_names
+            if title.start > 0 and self._eponym_head_at(title.start - 1):
+                continue  # «مركز الملك سلمان للإغاثة»: the title names an institution, no one in the text
             near = next((r for r in refs if r.how == "name" and title.end < r.start <= title.end + 3), None)
             if near is not None and self.out.by_id(near.entity).type == "Person" and all(
                 self.doc[k].is_alpha or self.doc[k].is_space for k in range(title.end, near.start)
