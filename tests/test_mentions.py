@@ -347,3 +347,9 @@ def test_a_name_spelled_with_one_long_vowel_more_is_no_verb() -> None:
     # long vowel written
     found = persons("والتقى وزير الدفاع الأمريكي لويد أوستن نظيره الإسرائيلي موشيه يعالون في تل أبيب.")
     assert "موشيه يعالون" in found
+
+
+def test_after_bin_an_office_word_that_is_a_name_goes_on() -> None:
+    # «إياد بن أمين مدني»: after «بن» comes a father's name; «أمين» (secretary) is one
+    found = persons("وقال الأمين العام للمنظمة الأستاذ إياد بن أمين مدني إن المنظمة تدعم الحوار.")
+    assert "إياد بن أمين مدني" in found

@@ -31,6 +31,8 @@ NAME_STOP = set(
         بي معي مني عني"""
     )
 )
+# Stop words that are also given names, read as names after «بن» («إياد بن أمين مدني»)
+OFFICE_NAMES = set(tokens("أمين"))
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
                         "المخلوع المعزول"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
@@ -615,6 +617,8 @@ class _Builder:
         text = self.doc[k].text
         if text in WRITTEN_STOPS:
             return True
+        if k > 0 and self.view.norm[k - 1] in NASAB and self.lex.is_name_word(self.view.norm[k]) and self.view.norm[k] in OFFICE_NAMES:
+            return False  # «إياد بن أمين مدني»: after «بن» the office word «أمين» is the father's name
         if self.view.norm[k] in SADDLEBAGS and any(self.view.norm[j] in SET_DOWN for j in range(max(0, k - 10), k)):
             return True  # «حط الوزير أنتوني بلينكن الرحال في الدوحة»: the saddlebags, no family name
         return self.view.norm[k] in NAME_STOP and text not in self.lex.given_names and text != "علي"
