@@ -139,7 +139,12 @@ CASES = [
      "مطلع الشهر الجاري", "2025-09", "gYearMonth"),
     ("يصل وفد تجاري روسي إلى بغداد الأسبوع المقبل", TUE,
      "الأسبوع المقبل", "2025-09", "gYearMonth"),
+    # the previous week (23–31 August under any week start) lies in one month
     ("التقى المبعوث قادة الفصائل الأسبوع الماضي", FRI,
+     "الأسبوع الماضي", "2025-08", "gYearMonth"),
+    # Monday 8 September: the previous week is 1–7 September from a Monday start but begins on 30 or
+    # 31 August from a Saturday or a Sunday: only the year is sure
+    ("التقى المبعوث قادة الفصائل الأسبوع الماضي", dt.date(2025, 9, 8),
      "الأسبوع الماضي", "2025", "gYear"),
     # Hijri
     ("صدر المرسوم الملكي في 15 رمضان 1446 هـ", None,

@@ -923,3 +923,15 @@ def test_a_title_inside_the_name_of_an_institution_refers_to_no_one():
                 "فهد بن عبد الرحمن العتيبي في مكتبه بالرياض أمس المنسق الإقليمي للشؤون الإنسانية في السودان كمال الطيب. "
                 "وذلك انطلاقاً من حرص خادم الحرمين الشريفين الملك سلمان بن عبد العزيز آل سعود.")
     assert got == {frozenset({"فهد بن عبد الرحمن العتيبي", "كمال الطيب"})}
+
+
+def test_a_date_in_a_relative_clause_on_another_noun_is_not_the_events():
+    # «… في إطار آلية التعاون التي انطلقت في القاهرة في نوفمبر 2014»: November 2014 is when the
+    # mechanism began, not the visit; a relative clause on the event's own noun dates it
+    got, _ = events("توجه الرئيس الفلبيني فرديناند ماركوس إلى جزيرة كريت للمشاركة في القمة الثلاثية في إطار آلية التعاون التي انطلقت في القاهرة في نوفمبر 2014.")
+    assert [d for typ, _m, _p, _pl, d, *_ in got if typ == "Visit"] == [None]
+    got, _ = events("وأكد الرئيس الفلبيني فرديناند ماركوس أهمية الزيارة التي قام بها إلى اليابان أمس.")
+    assert [d for typ, _m, _p, _pl, d, *_ in got if typ == "Visit"] in ([], ["2024-05-13"])
+    # «… وهو الاجتماع الذي تم أمس في قطر»: the clause is on a word of the meeting's own kind
+    got, _ = events("وكان مقررا أن يجتمع وزير الخارجية الماليزي محمد حسن بنظيره الياباني يوكو كاميكاوا، وهو الاجتماع الذي تم أمس في طوكيو.")
+    assert "2024-05-13" in [d for typ, _m, _p, _pl, d, *_ in got if typ == "Meeting"]

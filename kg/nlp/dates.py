@@ -199,6 +199,7 @@ class _Lexicon:
     quals: _Table
     adjective_guard: dict[str, frozenset[str]]  # «العام» → nouns it is an adjective after
     separators: frozenset[str]
+    week_starts: tuple[int, ...] = (0, 5, 6)  # the weekdays a week may start on
 
     @property
     def start_keys(self) -> frozenset[str]:
@@ -262,6 +263,7 @@ def _load_lexicon(path: Path) -> _Lexicon:
                 for word, nouns in raw["adjective_guard"].items()
             },
             separators=frozenset(raw["separators"]),
+            week_starts=tuple(int(d) for d in raw["week_start_days"]),
         )
     except OSError as exc:
         raise ValueError(f"{path}: cannot read dates lexicon ({exc.strerror})") from None
@@ -696,12 +698,10 @@ class _Parser:
         if pub is None:
             return _Hit(m.end, None, None, True, m.trim)
         if unit == "week":
-            # Whatever day a week starts on, the previous one lies within the 13 days before.
-            lo, hi = {
-                -1: (pub - 13 * _ONE_DAY, pub - _ONE_DAY),
-                0: (pub - 6 * _ONE_DAY, pub + 6 * _ONE_DAY),
-                1: (pub + _ONE_DAY, pub + 13 * _ONE_DAY),
-            }[max(-1, min(1, off))]
+            # the union of that week under every day a week may start on (dates.json)
+            off = max(-1, min(1, off))
+            starts = [_on_or_before(pub, d) + 7 * off * _ONE_DAY for d in self.lex.week_starts]
+            lo, hi = min(starts), max(starts) + 6 * _ONE_DAY
         elif unit == "month":
             lo, hi = _month_interval(*_shift_month(pub.year, pub.month, off))
         else:

@@ -257,6 +257,8 @@ class _ArticleEvents:
                 rel = self._relative_span_at_char(d.start, sent)
                 if rel is not None and rel != own:
                     continue
+                if self._in_clause_on_another_noun(d.start, sent, trig):
+                    continue
                 if self._report_date(d.start, sent, trig):
                     continue
                 if best is None or abs(d.start - tstart) < abs(best.start - tstart):
@@ -312,6 +314,24 @@ class _ArticleEvents:
                     return (k, end)
                 return None
         return None
+
+    def _in_clause_on_another_noun(self, char: int, sent: SpacySpan, trig: _Trig) -> bool:
+        """The date at `char` stands in a relative clause after the trigger whose antecedent is
+        another noun («… في إطار آلية التعاون التي انطلقت في القاهرة في نوفمبر 2014»: when the
+        mechanism began); a clause right after the trigger is about the event itself («الزيارة
+        التي قام بها أمس»)."""
+        k = next((t.i for t in sent if t.idx + len(t.text) > char), None)
+        if k is None or k <= trig.end:
+            return False
+        for j in range(k - 1, trig.end, -1):
+            if self.doc[j].text in {"،", ",", "؛", ";"}:
+                return False
+            if self.view.norm[j] in RELATIVE_PRONOUNS:
+                # («وهو الاجتماع الذي تم أمس»: the antecedent is a word of the event's own kind)
+                on_event = any(pm.end == j and pm.payload.type == trig.trigger.type
+                               for pm in self.lex.triggers.find(self.view, max(sent.start, j - 3), j))
+                return j - trig.end > 2 and not on_event
+        return False
 
     def _relative_span_at_char(self, char: int, sent: SpacySpan) -> tuple[int, int] | None:
         for tok in sent:
