@@ -935,3 +935,17 @@ def test_a_date_in_a_relative_clause_on_another_noun_is_not_the_events():
     # «… وهو الاجتماع الذي تم أمس في قطر»: the clause is on a word of the meeting's own kind
     got, _ = events("وكان مقررا أن يجتمع وزير الخارجية الماليزي محمد حسن بنظيره الياباني يوكو كاميكاوا، وهو الاجتماع الذي تم أمس في طوكيو.")
     assert "2024-05-13" in [d for typ, _m, _p, _pl, d, *_ in got if typ == "Meeting"]
+
+
+def test_after_haythu_the_counterpart_word_stands_before_the_object():
+    # «زار X مسقط، حيث التقى نظيره العماني Y»: «نظيره العماني» goes before the object's name
+    got = pairs("زار وزير الخارجية الماليزي محمد حسن العاصمة العمانية مسقط، حيث التقى نظيره العماني بدر البوسعيدي.")
+    assert got == {frozenset({"محمد حسن", "بدر البوسعيدي"})}
+
+
+def test_a_meeting_verb_after_a_comma_continues_the_visitors_clause():
+    # «وصل X إلى الدوحة يوم الأحد، والتقى أمير قطر Y», «أدى X زيارة إلى الجزائر، التقى خلالها Y»
+    got = pairs("وصل رئيس الوزراء الماليزي أنور إبراهيم إلى الدوحة يوم الأحد، والتقى أمير قطر الشيخ تميم بن حمد آل ثاني.")
+    assert got == {frozenset({"أنور إبراهيم", "تميم بن حمد آل ثاني"})}
+    got = pairs("أدى رئيس الوزراء الماليزي أنور إبراهيم زيارة رسمية إلى الجزائر، التقى خلالها الوزير الأول الجزائري نذير العرباوي.")
+    assert got == {frozenset({"أنور إبراهيم", "نذير العرباوي"})}

@@ -1321,17 +1321,19 @@ class _ArticleEvents:
         own_title = {r.span.start for r in self.entity(first.entity).roles}
         end = next((k for k in range(trig.end, first.start) if self.doc[k].idx in own_title and not any(
             self.doc[j].is_punct for j in range(k, first.start))), first.start)
-        gap = [k for k in range(trig.end, end) if not self._filler(k) and self.view.norm[k] not in SIDELINES]
+        gap = [k for k in range(trig.end, end) if not self._filler(k) and self.view.norm[k] not in SIDELINES
+               and not any(r in COUNTERPART_WORDS for r in self.view.readings(k)[:3])  # «التقى نظيره العماني Y»
+               and not (k > trig.end and self._title_modifier(k))]
         return len(gap) <= 1 and not any(self.doc[k].is_punct for k in gap)
 
     def _linked_clause(self, trig: _Trig) -> bool:
-        """Does the verb open a clause joined to the one before by «حيث», «ثم», «كما» (its
+        """Does the verb open a clause joined to the one before by «حيث», «ثم», «كما» or a comma (its
         subject dropped, the same as the sentence's)?"""
         k = trig.start - 1
         while k >= self.sent.start and self.doc[k].is_space:
             k -= 1
-        return k >= self.sent.start and self.view.norm[k].lstrip("و") in {"حيث", "ثم", "كما"} \
-            or normalize(self.doc[trig.start].text).startswith("ثم")
+        return k >= self.sent.start and (self.view.norm[k].lstrip("و") in {"حيث", "ثم", "كما"} or self.doc[k].text in {"،", ","}) \
+            or normalize(self.doc[trig.start].text).startswith("ثم")  # («…، والتقى Y», «…، التقى خلالها Y»)
 
     def _pair_word(self, k: int) -> bool:
         """«الرئيسين», «الجانبان» at token k, not a word of a person's name («إبراهيم رئيسي»)."""
