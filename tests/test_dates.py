@@ -139,6 +139,9 @@ CASES = [
      "مطلع الشهر الجاري", "2025-09", "gYearMonth"),
     ("يصل وفد تجاري روسي إلى بغداد الأسبوع المقبل", TUE,
      "الأسبوع المقبل", "2025-09", "gYearMonth"),
+    # «قبل يومين» (two days ago), counted from the publication day as «أمس»
+    ("وكان الرئيس قد استقبل قبل يومين في دمشق وزير الخارجية", TUE,
+     "قبل يومين", "2025-09-14", "date"),
     # the previous week (23–31 August under any week start) lies in one month
     ("التقى المبعوث قادة الفصائل الأسبوع الماضي", FRI,
      "الأسبوع الماضي", "2025-08", "gYearMonth"),
