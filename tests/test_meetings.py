@@ -949,3 +949,11 @@ def test_a_meeting_verb_after_a_comma_continues_the_visitors_clause():
     assert got == {frozenset({"أنور إبراهيم", "تميم بن حمد آل ثاني"})}
     got = pairs("أدى رئيس الوزراء الماليزي أنور إبراهيم زيارة رسمية إلى الجزائر، التقى خلالها الوزير الأول الجزائري نذير العرباوي.")
     assert got == {frozenset({"أنور إبراهيم", "نذير العرباوي"})}
+
+
+def test_after_haythu_a_coordinated_pair_are_the_travellers_counterparts():
+    # «وتوجه X إلى البيت الأبيض حيث التقى نائب الرئيس A، ومستشار الأمن القومي B»: A and B,
+    # joined by «و», are the objects of the traveller's meeting, not its subject
+    got = pairs("وتوجه رئيس الوزراء الماليزي أنور إبراهيم إلى البيت الأبيض حيث التقى نائبة الرئيس الأمريكي كامالا هاريس، "
+                "ومستشار الأمن القومي جيك سوليفان.")
+    assert {frozenset({"أنور إبراهيم", "كامالا هاريس"}), frozenset({"أنور إبراهيم", "جيك سوليفان"})} <= got

@@ -353,3 +353,17 @@ def test_after_bin_an_office_word_that_is_a_name_goes_on() -> None:
     # «إياد بن أمين مدني»: after «بن» comes a father's name; «أمين» (secretary) is one
     found = persons("وقال الأمين العام للمنظمة الأستاذ إياد بن أمين مدني إن المنظمة تدعم الحوار.")
     assert "إياد بن أمين مدني" in found
+
+
+def test_a_first_name_that_looks_like_a_future_verb_inside_a_tagged_name() -> None:
+    # «سيغمار غابرييل»: «سيغمار» has the shape of «سـ» + an imperfect, but news writes no «يغمار»
+    found = persons("وقال وزير الاقتصاد الألماني سيغمار غابرييل، إنه يأمل في التعاون.")
+    assert set(found) == {"سيغمار غابرييل"}
+
+
+def test_a_definite_title_with_a_glued_preposition_is_a_title() -> None:
+    # «ويلتقي بالرئيس باراك أوباما», «للرئيس جو بايدن»: «بـ/لـ» + «الرئيس» is the title, not a word
+    for text, name in (("ويلتقي بالرئيس باراك أوباما في سبتمبر.", "باراك أوباما"),
+                       ("وجه الدعوة للرئيس جو بايدن في سبتمبر.", "جو بايدن")):
+        found = persons(text)
+        assert name in found and found[name].roles

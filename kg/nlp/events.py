@@ -844,6 +844,13 @@ class _ArticleEvents:
                     carried = [p for p in ([traveller] if traveller else []) + sent_before if p != subject]
                     if carried:
                         subject, objects = carried[0], [subject]
+                elif (together or self._listed_with_wa(after)) and sent_before and self._linked_clause(trig) and self._object_next(trig, after):
+                    # «… حيث التقى نائب الرئيس A، ومستشار الأمن القومي B»: the persons joined by
+                    # «و» after the verb are its objects, received together by the sentence's subject
+                    traveller = self._last_traveller()
+                    carried = [p for p in ([traveller] if traveller else []) + sent_before if p not in after_persons]
+                    if carried:
+                        subject, objects = carried[0], list(after_persons)
                 if not objects and not sent_before and not (self.delegation() and self._delegation_near(trig, ce)):
                     # «والتقى وزير الخارجية السعودي فيصل بن فرحان.»: one person after the verb is
                     # its object; the subject is the one of the sentence before (unless a
@@ -966,6 +973,19 @@ class _ArticleEvents:
         if last is not None:
             chain = chain[::-1]
         return list(dict.fromkeys(r.entity for r in chain))
+
+    def _listed_with_wa(self, after: list[TokenRef]) -> bool:
+        """The second person after the verb follows the first behind «، و» and his own title
+        («التقى نائب الرئيس A، ومستشار الأمن القومي B»), with no other punctuation between."""
+        people = [r for r in after if self.is_person(r)][:2]
+        if len(people) < 2:
+            return False
+        g = people[0].end
+        while g < people[1].start and (self.doc[g].is_space or self.doc[g].text in {"،", ","}):
+            g += 1
+        between = range(g, people[1].start)
+        return (g < people[1].start and self.view.norm[g].startswith("و") and len(between) <= 12
+                and not any(self.doc[k].is_punct for k in between))
 
     def _joined(self, a: TokenRef, b: TokenRef) -> bool:
         """Does person `b` follow person `a` as a coordinated one («… بوتين والرئيس الإيراني روحاني»,

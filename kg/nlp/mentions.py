@@ -309,7 +309,7 @@ class _Builder:
                     end = nxt[0]
                     continue
                 break
-            if m.end - m.start == 1 and not normalize(doc[m.start].text).lstrip("وفل").startswith("ال") and country is None:
+            if m.end - m.start == 1 and not any(r.startswith("ال") for r in clitic_readings(normalize(doc[m.start].text))) and country is None:
                 continue  # «أمير» inside «حسين أمير عبد اللهيان» is a name, «أمير قطر» a title
             self.out.titles.append(
                 TitleMatch(m.start, end, m.payload, country, self.text[m.start_char : doc[end - 1].idx + len(doc[end - 1].text)], m.start_char, doc[end - 1].idx + len(doc[end - 1].text))
@@ -773,10 +773,10 @@ class _Builder:
             and norm[2] not in "اوي"  # «ستانيكزاي», «ستيفان»: a long vowel after ست is a name's
             and norm not in self._given_norm
             and not self.lex.is_name_word(norm)
-            # a surname the model tags after a first name («ستيفان سيجورنيه») is no future verb when
-            # no present tense news writes is left without the «س»; a span's first word still is
-            # («ستضيع صرخته»: will be lost)
-            and not (k in self._ner_person_tokens and k - 1 in self._ner_person_tokens and not self._known_present(norm[1:]))
+            # a word of a name the model tags («ستيفان سيجورنيه», «سيغمار غابرييل») is no future verb
+            # when no present tense news writes is left without the «س» («ستضيع صرخته»: will be lost)
+            and not (k in self._ner_person_tokens and (k - 1 in self._ner_person_tokens or k + 1 in self._ner_person_tokens)
+                     and not self._known_present(norm[1:]))
         )
 
     def _name_follows(self, k: int) -> bool:
