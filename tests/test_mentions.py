@@ -367,3 +367,8 @@ def test_a_definite_title_with_a_glued_preposition_is_a_title() -> None:
                        ("وجه الدعوة للرئيس جو بايدن في سبتمبر.", "جو بايدن")):
         found = persons(text)
         assert name in found and found[name].roles
+
+
+def test_the_supreme_leader_named_by_his_country() -> None:
+    found = persons("وأكد مرشد إيران علي خامنئي أن الاتفاق لن يغير سياسة بلاده.")
+    assert [r.office_key for r in found["علي خامنئي"].roles] == ["supreme_leader"]

@@ -266,12 +266,14 @@ class _Builder:
         doc = self.doc
         matches = self._office_matches()
         construct = [m for m in matches if m.payload is not None and self.lex.construct_offices.match_at(self.view, m.start) == m]
+        place_refs = {k: r for r in self.out.refs if r.how == "place" for k in range(r.start, r.end)}
         for m in matches:
-            if any(i in self.taken for i in range(m.start, m.end)):
-                continue
+            inner = {place_refs[i].entity for i in range(m.start, m.end) if i in place_refs}
+            if any(i in self.taken and i not in place_refs for i in range(m.start, m.end)) or (inner and m.end - m.start < 2):
+                continue  # («مرشد إيران»: an office form that names its country holds the place)
             if m.start > 0 and self.view.norm[m.start - 1] in NAME_LINKS:
                 continue  # «عبد الملك الحوثي», «أبو الأمير»: part of a name, not an office
-            end, country = m.end, None
+            end, country = m.end, (self.out.by_id(next(iter(inner))).country if len(inner) == 1 else None)
             # A country after the office: adjective («الروسي»), or a name («حكومة روسيا الاتحادية»,
             # «في العراق», «للأمن القومي» has none).
             j = end
