@@ -372,3 +372,22 @@ def test_a_definite_title_with_a_glued_preposition_is_a_title() -> None:
 def test_the_supreme_leader_named_by_his_country() -> None:
     found = persons("وأكد مرشد إيران علي خامنئي أن الاتفاق لن يغير سياسة بلاده.")
     assert [r.office_key for r in found["علي خامنئي"].roles] == ["supreme_leader"]
+
+
+def test_ranks_and_their_modifiers_are_no_part_of_the_name() -> None:
+    # «العقيد ركن X» (staff colonel), «الكولونيل X»: the rank and its modifier stand before the name
+    for text, name in (("وحضر العقيد ركن عبد الله الجاسر الاجتماع.", "عبد الله الجاسر"),
+                       ("وقال المتحدث باسم الجيش البوروندي الكولونيل غاسبار باراتوزا إن الهجوم فشل.", "غاسبار باراتوزا")):
+        assert name in persons(text)
+
+
+def test_an_office_with_a_possessive_pronoun_is_a_title() -> None:
+    # «ووزير خارجيته X», «المتحدث باسمهم X»: his foreign minister, their spokesman
+    assert "جون كيري" in persons("وأكد الرئيس الأمريكي ووزير خارجيته جون كيري أن الاتفاق جيد.")
+    assert "جيمس قاديت" in persons("وقال المتحدث باسمهم جيمس قاديت إن الهجوم فشل.")
+
+
+def test_a_nationality_after_the_body_of_a_title_ends_the_title() -> None:
+    # «المتحدث باسم الجيش النيجيري X»: «النيجيري» belongs to the title, not to the name
+    found = persons("وقال المتحدث باسم الجيش النيجيري كريس أولوكولاد إن الهجوم فشل.")
+    assert set(found) == {"كريس أولوكولاد"}

@@ -52,8 +52,9 @@ WRITTEN_STOPS = {"أمام", "وأمام"}
 BAN_PARTICLES = set(tokens("كي كى"))
 # «الجميع», «الكل» (everyone, all): definite words that are never a family name after «بن X»
 QUANTIFIERS = set(tokens("الجميع الكل"))
-# Words that go on a military rank: retired, reserve («الفريق متقاعد», «الجنرال احتياط», «الفريق أول ركن»)
-RANK_MODIFIERS = set(tokens("متقاعد المتقاعد احتياط الاحتياط"))
+# Words that go on a military rank: retired, reserve, staff («الفريق متقاعد», «الجنرال احتياط», «العقيد ركن»,
+# «اللواء أركان حرب»)
+RANK_MODIFIERS = set(tokens("متقاعد المتقاعد احتياط الاحتياط ركن الركن أركان حرب"))
 # «سموه», «معاليه»: an honorific with «his», and the honorific words that name its person before
 HONORIFIC_PRONOUNS = {normalize(k): set(tokens(v)) for k, v in {
     "سموه": "سمو السمو", "سموها": "سمو السمو", "معاليه": "معالي", "سعادته": "سعادة", "فخامته": "فخامة",
@@ -299,6 +300,9 @@ class _Builder:
                         # word without the article) governs the word after it, a place or body the
                         # gazetteer lacks, never the first word of a name
                         end = j + 1
+                        adj = self.lex.nationalities.match_at(self.view, end) if end < len(doc) else None
+                        if adj is not None and not self._followed_by_bin(adj.end):
+                            country, end = adj.payload, adj.end  # «المتحدث باسم الجيش النيجيري X»
             # «المبعوث الرئاسي الروسي الخاص إلى الشرق الأوسط»: qualifiers after the adjective.
             while end < len(doc):
                 word = normalize(doc[end].text)
