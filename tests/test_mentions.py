@@ -391,3 +391,11 @@ def test_a_nationality_after_the_body_of_a_title_ends_the_title() -> None:
     # «المتحدث باسم الجيش النيجيري X»: «النيجيري» belongs to the title, not to the name
     found = persons("وقال المتحدث باسم الجيش النيجيري كريس أولوكولاد إن الهجوم فشل.")
     assert set(found) == {"كريس أولوكولاد"}
+
+
+def test_a_verb_after_a_name_in_a_headline_ends_the_name() -> None:
+    # headlines put the subject first: «ظريف يتودد للخليج» (Zarif courts the Gulf)
+    rec_persons = persons("ظريف يتودد للخليج\n\nقال وزير الخارجية الإيراني محمد جواد ظريف إن بلاده تريد الحوار.")
+    assert set(rec_persons) == {"محمد جواد ظريف"}
+    assert {m.text for m in rec_persons["محمد جواد ظريف"].mentions} == {"ظريف", "محمد جواد ظريف"}
+

@@ -137,6 +137,16 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _title_line(sent: SpacySpan) -> bool:
+    """A line of its own, of at most 12 words, with no final stop: a headline."""
+    doc = sent.doc
+    text = sent.text.strip()
+    line_start = sent.start == 0 or "\n" in doc[sent.start - 1].text or "\n" in doc[sent.start - 1].whitespace_
+    last = doc[sent.end - 1]
+    line_end = sent.end >= len(doc) or "\n" in last.whitespace_ or (last.is_space and "\n" in last.text) or doc[sent.end].is_space
+    return bool(text) and line_start and line_end and text[-1:] not in ".!?؟:\"»”" and sum(t.is_alpha for t in sent) <= 12
+
+
 class _Builder:
     def __init__(self, doc: Doc, lex: Lexicons) -> None:
         self.doc = doc
@@ -155,6 +165,8 @@ class _Builder:
         # Words the NER model tags as (part of) a person here win over the common-word list.
         self.known_names = {normalize(t.text) for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
         self._ner_person_tokens = {t.i for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
+        # tokens of title lines (short, no final stop), where the subject comes before its verb
+        self._headline_tokens = {t.i for sent in self.view.sentences if _title_line(sent) for t in sent}
         self._title_words = {w for off in lex.office_by_key.values() for w in tokens(off.label_ar)}
         self.anchored: set[str] = set()  # persons named right after a title or «نظيره»
         self.kin: set[str] = set()  # persons introduced by a kinship word («زوجته صوفي …»)
@@ -444,8 +456,8 @@ class _Builder:
                 break  # «… الحرام الشيخ الدكتور صالح»: an honorific that opens the next name
             if any(ti.start == i for ti in self.out.titles):
                 break
-            if i > start and (self.glued_phrase(i) or self.future_verb(i)):
-                break  # «البشير ونظيره», «ميركل للصحافيين», «دي مستورا سيعقدان»: a new phrase begins
+            if i > start and (self.glued_phrase(i) or self.future_verb(i) or (i in self._headline_tokens and self._imperfect_verb(i))):
+                break  # «البشير ونظيره», «ميركل للصحافيين», «دي مستورا سيعقدان», «ظريف يتودد»: a new phrase begins
             if i > start and self.benediction_at(i):
                 break  # «الملك سلمان بن عبدالعزيز آل سعود -حفظه الله-»
             if i > start and self._suffixed_verb(i):
@@ -717,7 +729,16 @@ class _Builder:
             return True  # «علي جمعة مفتي الديار», «بيا فور وصوله», «نتنياهو لكلينتون»
         if self._new_nasab_at(k):
             return True
+        if k in self._headline_tokens and self._imperfect_verb(k):
+            return True  # «ظريف يتودد للخليج»: a headline puts the subject before its verb
         return self.future_verb(k)
+
+    def _imperfect_verb(self, k: int) -> bool:
+        """A word shaped like a present-tense verb («يـ/تـ» + three letters or more) that no name
+        list knows («يتودد», «يواسي»; not «يوسف», «يوكيا»)."""
+        norm = self.view.norm[k]
+        return (len(norm) >= 4 and norm[0] in "يت" and not self.lex.is_name_word(norm) and norm not in self._given_norm
+                and norm not in self.lex.likely_surnames)
 
     def _new_phrase_at(self, k: int) -> bool:
         """A word that begins a phrase of its own after a name: an apposition, «فور» + a verbal
