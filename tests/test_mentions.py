@@ -399,3 +399,10 @@ def test_a_verb_after_a_name_in_a_headline_ends_the_name() -> None:
     assert set(rec_persons) == {"محمد جواد ظريف"}
     assert {m.text for m in rec_persons["محمد جواد ظريف"].mentions} == {"ظريف", "محمد جواد ظريف"}
 
+
+
+def test_a_name_after_an_academy_or_a_project_names_the_institution() -> None:
+    # «بأكاديمية الأمير نايف للأمن الوطني», «ومشروع الملك عبدالله لسقيا زمزم»: places and works
+    # named after a person, who is not in the text
+    assert persons("وشهد الوفد لقاء مع الإعلاميين بأكاديمية الأمير نايف للأمن الوطني.") == {}
+    assert persons("وزار الوفد مشروع الملك عبدالله لسقيا زمزم في مكة.") == {}
