@@ -406,3 +406,10 @@ def test_a_name_after_an_academy_or_a_project_names_the_institution() -> None:
     # named after a person, who is not in the text
     assert persons("وشهد الوفد لقاء مع الإعلاميين بأكاديمية الأمير نايف للأمن الوطني.") == {}
     assert persons("وزار الوفد مشروع الملك عبدالله لسقيا زمزم في مكة.") == {}
+
+
+def test_the_name_after_the_head_of_an_organisation_is_anchored() -> None:
+    # «رئيس منظمة الطاقة الذرية الإيرانية علي اكبر صالحي»: after «رئيس» + the organisation, a name
+    for text, name in (("وقال رئيس منظمة الطاقة الذرية الإيرانية علي اكبر صالحي إن البرنامج سلمي.", "علي اكبر صالحي"),
+                       ("وقال المدير العام للوكالة الدولية للطاقة الذرية يوكيا امانو إن البرنامج سلمي.", "يوكيا امانو")):
+        assert name in persons(text)

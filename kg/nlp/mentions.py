@@ -31,6 +31,8 @@ NAME_STOP = set(
         بي معي مني عني"""
     )
 )
+# «علي» as written (dotted ي) is the name Ali; normalised it is «على» (on), a common word
+ALI_FORMS = {"علي", "وعلي"}
 # Stop words that are also given names, read as names after «بن» («إياد بن أمين مدني»)
 OFFICE_NAMES = set(tokens("أمين"))
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
@@ -487,7 +489,13 @@ class _Builder:
             # («موشيه يعالون»: a name word with a long vowel more, «يعلون», though news uses the
             # word as a verb, goes on a name begun after a title)
             respelled = i > start and norm not in self.lex.common_words and self.lex.is_name_word_spelled_otherwise(norm)
-            if not after_link and not respelled and (self.is_common(t.text) or self.lex.nationalities.match_at(self.view, i) is not None):
+            # «علي» written with its dots is the name, not «على» (on); «علي اكبر صالحي»: a name word
+            # that is also a common word goes on between two name words
+            ali = t.text in ALI_FORMS
+            inner = (i > start and self.lex.is_name_word(norm) and i + 1 < len(doc) and self._plain_name_word(i + 1)
+                     and self.lex.nationalities.match_at(self.view, i) is None)
+            if not after_link and not respelled and not ali and not inner and (
+                    self.is_common(t.text) or self.lex.nationalities.match_at(self.view, i) is not None):
                 if i == start and self._plain_name_word(i + 1):
                     i += 1  # «بشر الخصاونة»: a first name that is also a word, before a surname
                     continue
@@ -1079,6 +1087,15 @@ class _Builder:
             if cue.payload == "relation":
                 continue  # «صهر ترامب»: the name after it is not the person the noun refers to
             j = cue.end
+            if cue.payload == "head":
+                # «رئيس منظمة الطاقة الذرية الإيرانية X», «المدير العام للوكالة الدولية … X»: the
+                # name comes after the organisation the model read, and no head noun alone anchors
+                while j < len(doc) and doc[j].is_space:
+                    j += 1
+                org = next((e for e in self.ents if e.label_ in ORG_LABELS and e.start == j), None)
+                if org is None:
+                    continue
+                j = org.end
             while cue.payload == "rank" and j < len(doc) and self.view.norm[j] in RANK_MODIFIERS:
                 j += 1  # «الفريق متقاعد محمد العماني», «الجنرال احتياط …»: the rank goes on
             adj = self.lex.nationalities.match_at(self.view, j) if j < len(doc) else None
