@@ -413,3 +413,8 @@ def test_the_name_after_the_head_of_an_organisation_is_anchored() -> None:
     for text, name in (("وقال رئيس منظمة الطاقة الذرية الإيرانية علي اكبر صالحي إن البرنامج سلمي.", "علي اكبر صالحي"),
                        ("وقال المدير العام للوكالة الدولية للطاقة الذرية يوكيا امانو إن البرنامج سلمي.", "يوكيا امانو")):
         assert name in persons(text)
+
+
+def test_a_comma_typed_without_a_space_splits_the_words() -> None:
+    # «آشتون كارتر،أمس،»: the Arabic comma glued between two words is punctuation of its own
+    assert set(persons("وصل وزير الدفاع الأمريكي آشتون كارتر،أمس، إلى بغداد.")) == {"آشتون كارتر"}

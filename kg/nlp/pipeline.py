@@ -56,12 +56,15 @@ _EXTRA_AFFIXES = [re.escape(c) for c in ("«", "»", "“", "”", "„", "\"", 
 def _split_quotes(nlp: Language) -> None:
     """Guillemets, Arabic punctuation and dashes glued to a word («سوروكين».، «القاهرة–») become
     their own tokens, so a name or place never carries a quote mark or the dash of an aside."""
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     prefixes = list(nlp.Defaults.prefixes or []) + _EXTRA_AFFIXES
     suffixes = list(nlp.Defaults.suffixes or []) + _EXTRA_AFFIXES
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # «كارتر،أمس»: an Arabic comma or semicolon typed between two words with no space
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[\u0621-\u064A])[،؛](?=[\u0621-\u064A])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _add_name_consistency(nlp: Language) -> None:
