@@ -418,3 +418,8 @@ def test_the_name_after_the_head_of_an_organisation_is_anchored() -> None:
 def test_a_comma_typed_without_a_space_splits_the_words() -> None:
     # «آشتون كارتر،أمس،»: the Arabic comma glued between two words is punctuation of its own
     assert set(persons("وصل وزير الدفاع الأمريكي آشتون كارتر،أمس، إلى بغداد.")) == {"آشتون كارتر"}
+
+
+def test_a_plural_nisba_after_a_counterpart_word_is_no_person() -> None:
+    # «للقاء نظرائه الأوروبيين»: his European counterparts, a plural adjective
+    assert set(persons("وتوجه وزير الخارجية الماليزي محمد حسن إلى بروكسل للقاء نظرائه الأوروبيين.")) == {"محمد حسن"}

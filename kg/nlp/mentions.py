@@ -1487,6 +1487,9 @@ class _Builder:
                 if len(words) == 1 and all(w in self.lex.mostly_not_names and w not in self.lex.likely_surnames
                                            and w not in self._given_norm for w in words):
                     drop.add(ent.local_id)  # «كأس الملك أمام …», «الملك الشهيد»: a word after a title that is rarely a name
+                elif len(words) == 1 and all(w.startswith("ال") and w.endswith(("يين", "يون")) and len(w) > 6
+                                             and not self.lex.is_name_word(w) for w in words):
+                    drop.add(ent.local_id)  # «نظرائه الأوروبيين»: a plural nisba, his European counterparts
                 continue
             if any(len([w for w in tokens(m.text) if w not in NAME_LINKS]) > 1 for m in ent.mentions):
                 continue
