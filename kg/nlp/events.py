@@ -1675,8 +1675,6 @@ class _ArticleEvents:
             norm = self.view.norm[k]
             named = sum(trig.end <= st < k for st in starts)
             subject_before = any(r.end <= trig.start and self.is_person(r) for r in refs)
-            if named and norm in COMPLEMENTIZERS:
-                return k  # «اتصالا من Y بحجة أن الملف في يد Z»: the clause of «أن» is another one
             if norm in TOPIC_WORDS and (trig.trigger is None or trig.trigger.frame != "receive" or named >= (1 if subject_before else 2)):
                 # (a reception whose guest is not named yet goes on: «استقبل X … مدير عام فرع هيئة
                 # الأمر بالمعروف والنهي عن المنكر … الشيخ Y»: «عن» inside the guest's title)
