@@ -423,3 +423,12 @@ def test_a_comma_typed_without_a_space_splits_the_words() -> None:
 def test_a_plural_nisba_after_a_counterpart_word_is_no_person() -> None:
     # «للقاء نظرائه الأوروبيين»: his European counterparts, a plural adjective
     assert set(persons("وتوجه وزير الخارجية الماليزي محمد حسن إلى بروكسل للقاء نظرائه الأوروبيين.")) == {"محمد حسن"}
+
+
+def test_an_indefinite_nationality_after_a_definite_title_is_a_first_name() -> None:
+    # «الكاتب تركي الدخيل», «المدير العام تركي الشليل»: an adjective after a definite noun is
+    # definite too («التركي»); «تركي» with no article is the given name
+    assert "تركي الدخيل" in persons("وقال الكاتب تركي الدخيل إن الأمر مختلف.")
+    assert "تركي الشليل" in persons("وحضر المدير العام للهيئة تركي الشليل الحفل.")
+    found = persons("وقال وزير الخارجية التركي هاكان فيدان إن الأمر مختلف.")
+    assert [(r.office_key, r.country) for r in found["هاكان فيدان"].roles] == [("foreign_minister", "TR")]

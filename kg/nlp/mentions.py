@@ -295,7 +295,7 @@ class _Builder:
             while j < len(doc) and doc[j].is_space:
                 j += 1
             if j < len(doc):
-                adj = self.lex.nationalities.match_at(self.view, j)
+                adj = self._agreeing_nationality(j, m.end - 1)
                 if adj is not None and self._followed_by_bin(adj.end):
                     adj = None  # «الأمير تركي بن عبدالله»: a given name that is also an adjective
                 style = next(((iso, j + len(words)) for words, iso in STATE_STYLES if tuple(self.view.norm[j:j + len(words)]) == words), None)
@@ -336,6 +336,17 @@ class _Builder:
             )
         # A longer office phrase that contains a shorter one wins (PhraseIndex already takes the
         # longest at a position); titles do not overlap.
+
+    def _agreeing_nationality(self, j: int, head: int):
+        """The nationality adjective at j that can qualify the noun ending at token `head`: after a
+        definite noun only a definite one («الكاتب السعودي»); «الكاتب تركي الدخيل» is a name."""
+        adj = self.lex.nationalities.match_at(self.view, j)
+        if adj is None:
+            return None
+        definite = any(r.startswith("ال") for r in clitic_readings(self.view.norm[head])[:3])
+        if definite and not any(r.startswith("ال") for r in clitic_readings(self.view.norm[j])[:3]):
+            return None
+        return adj
 
     def _followed_by_bin(self, k: int) -> bool:
         """Is the next word «بن»/«بنت» (son/daughter of)? Then the word before it is a given name."""
@@ -1098,7 +1109,7 @@ class _Builder:
                 j = org.end
             while cue.payload == "rank" and j < len(doc) and self.view.norm[j] in RANK_MODIFIERS:
                 j += 1  # «الفريق متقاعد محمد العماني», «الجنرال احتياط …»: the rank goes on
-            adj = self.lex.nationalities.match_at(self.view, j) if j < len(doc) else None
+            adj = self._agreeing_nationality(j, cue.end - 1) if j < len(doc) else None
             if adj is not None:
                 j = adj.end  # «الصحافي السعودي جمال خاشقجي»
                 anchored_country[j] = adj.payload  # «الزعيم الكوري الشمالي كيم جونغ أون» is of KP
