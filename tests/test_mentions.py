@@ -432,3 +432,10 @@ def test_an_indefinite_nationality_after_a_definite_title_is_a_first_name() -> N
     assert "تركي الشليل" in persons("وحضر المدير العام للهيئة تركي الشليل الحفل.")
     found = persons("وقال وزير الخارجية التركي هاكان فيدان إن الأمر مختلف.")
     assert [(r.office_key, r.country) for r in found["هاكان فيدان"].roles] == [("foreign_minister", "TR")]
+
+
+def test_after_bin_a_common_word_is_no_family_name() -> None:
+    # «وحضر الأمير تركي بن طلال الحفل»: «الحفل» (the ceremony) is the verb's object; a family name
+    # that is a rare word stays («سعد بن محمد المارق»)
+    assert "تركي بن طلال" in persons("وحضر الأمير تركي بن طلال الحفل الذي أقيم أمس.")
+    assert "سعد بن محمد المارق" in persons("وقال الشيخ سعد بن محمد المارق إن الحفل ناجح.")

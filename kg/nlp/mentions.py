@@ -492,6 +492,8 @@ class _Builder:
                 break
             if (i > start + 2 and norm.startswith("ال") and len(norm) > 4 and self.view.norm[i - 1] not in NAME_LINKS
                     and norm not in QUANTIFIERS  # «فيصل بن بندر الجميع التهنئة»: «الجميع» (everyone) is no family name
+                    # «تركي بن طلال الحفل»: an ordinary word of the annotated NER text is the verb's object
+                    and not (norm in self.lex.common_words and not self.lex.is_name_word(norm) and norm not in self.lex.likely_surnames)
                     and any(self.view.norm[j] in NASAB for j in range(start + 1, i - 1))
                     and not (i + 1 < len(doc) and self.view.norm[i + 1] in NASAB)):  # «… الفيصل بن عبدالعزيز» goes on
                 i += 1  # «عبدالله بن عبدالعزيز الربيعة المشرف العام»: after «بن X» a family name ends it
