@@ -439,3 +439,8 @@ def test_after_bin_a_common_word_is_no_family_name() -> None:
     # that is a rare word stays («سعد بن محمد المارق»)
     assert "تركي بن طلال" in persons("وحضر الأمير تركي بن طلال الحفل الذي أقيم أمس.")
     assert "سعد بن محمد المارق" in persons("وقال الشيخ سعد بن محمد المارق إن الحفل ناجح.")
+
+
+def test_a_verb_the_model_tags_as_a_person_is_dropped_before_the_name() -> None:
+    # «وزارت ميركل قاعدة …»: the model tags «وزارت» (and she visited) as a name of its own
+    assert set(persons("وزارت ميركل قاعدة في الأردن.")) == {"ميركل"}

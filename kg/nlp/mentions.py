@@ -337,6 +337,11 @@ class _Builder:
         # A longer office phrase that contains a shorter one wins (PhraseIndex already takes the
         # longest at a position); titles do not overlap.
 
+    def _verb_trigger_alone(self, s: int, e: int) -> bool:
+        """The model's one-word span is an event verb («وزارت»: and she visited), no name."""
+        m = self.lex.triggers.match_at(self.view, s) if e - s == 1 else None
+        return m is not None and m.payload.pos == "verb" and not self.lex.is_name_word(self.view.norm[s])
+
     def _agreeing_nationality(self, j: int, head: int):
         """The nationality adjective at j that can qualify the noun ending at token `head`: after a
         definite noun only a definite one («الكاتب السعودي»); «الكاتب تركي الدخيل» is a name."""
@@ -1219,6 +1224,7 @@ class _Builder:
                         and not (after_honorific and e - s > 1 and self._may_follow_honorific(s)))
                     or (self.view.norm[s][:1] in "بلك" and self.glued_phrase(s))
                     or (e - s > 1 and self.lex.triggers.match_at(self.view, s) is not None)  # «وأقابل كيم»
+                    or self._verb_trigger_alone(s, e)  # «وزارت ميركل»: the model tagged the verb alone
                 ):
                     # «المسؤول الروسي», «رئيس»: not part of the name. A first word written with
                     # a final ي («علي ناصر») is kept: normalisation merges it with «على»; so is an
