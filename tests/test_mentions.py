@@ -444,3 +444,9 @@ def test_after_bin_a_common_word_is_no_family_name() -> None:
 def test_a_verb_the_model_tags_as_a_person_is_dropped_before_the_name() -> None:
     # «وزارت ميركل قاعدة …»: the model tags «وزارت» (and she visited) as a name of its own
     assert set(persons("وزارت ميركل قاعدة في الأردن.")) == {"ميركل"}
+
+
+def test_a_first_name_that_is_also_a_nationality_at_the_start_of_a_tagged_name() -> None:
+    # «بمنطقة الرياض تركي الشليل»: the model tags the whole name; «تركي» with no article is no
+    # adjective there, but the given name
+    assert "تركي الشليل" in persons("وحضر اللقاء مدير فرع هيئة الأمر بالمعروف والنهي عن المنكر بمنطقة الرياض تركي الشليل.")

@@ -337,6 +337,14 @@ class _Builder:
         # A longer office phrase that contains a shorter one wins (PhraseIndex already takes the
         # longest at a position); titles do not overlap.
 
+    def _indefinite_given_name(self, s: int) -> bool:
+        """A nationality word with no article that Wikidata knows as a name word, at the start of a
+        name the model tags: a given name («تركي الشليل»), since an adjective before a name would
+        agree with a definite title («المصري سامح شكري»)."""
+        norm = self.view.norm[s]
+        return (self.lex.nationalities.match_at(self.view, s) is not None and not norm.lstrip("وف").startswith("ال")
+                and self.lex.is_name_word(norm) and s in self._ner_person_tokens)
+
     def _verb_trigger_alone(self, s: int, e: int) -> bool:
         """The model's one-word span is an event verb («وزارت»: and she visited), no name."""
         m = self.lex.triggers.match_at(self.view, s) if e - s == 1 else None
@@ -1221,7 +1229,8 @@ class _Builder:
                     or (e - s > 1 and self.view.norm[s] in RANK_MODIFIERS)  # «(الفريق) متقاعد محمد العماني»
                     or self.future_verb(s)  # «ستضيع صرخته»: a future verb the model read as a name
                     or (self._ordinary(s) and not (doc[s].text.endswith("ي") and e - s > 1 and self.lex.nationalities.match_at(self.view, s) is None)
-                        and not (after_honorific and e - s > 1 and self._may_follow_honorific(s)))
+                        and not (after_honorific and e - s > 1 and self._may_follow_honorific(s))
+                        and not (e - s > 1 and self._indefinite_given_name(s)))  # «تركي الشليل»
                     or (self.view.norm[s][:1] in "بلك" and self.glued_phrase(s))
                     or (e - s > 1 and self.lex.triggers.match_at(self.view, s) is not None)  # «وأقابل كيم»
                     or self._verb_trigger_alone(s, e)  # «وزارت ميركل»: the model tagged the verb alone
