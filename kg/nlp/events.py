@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from kg.arabic import normalize, tokens
 from kg.nlp.dates import DateMention, same_time_cues, time_words
 from kg.nlp.lexicons import Lexicons, Trigger
-from kg.nlp.mentions import COUNTERPARTS, HONORIFICS, SADDLEBAGS, SET_DOWN, ArticleMentions, TokenRef
+from kg.nlp.mentions import COUNTERPARTS, HONORIFICS, SADDLEBAGS, SET_DOWN, ArticleMentions, TokenRef, title_like, title_line
 from kg.records import DateValue, EntityRecord, EventRecord, Span
 
 # Follow-up words that point back to a meeting already reported: «الجانبين ناقشا», «خلال اللقاء».
@@ -105,19 +105,9 @@ class _Trig:
 
 
 def _is_headline(sent: SpacySpan) -> bool:
-    """A line of its own, short, with no final stop: the headline of another story pasted in."""
-    text = sent.text.strip()
-    if not text or sent.start == 0:
-        return False
-    doc = sent.doc
-    line_start = sent.start == 0 or "\n" in doc[sent.start - 1].text or "\n" in doc[sent.start - 1].whitespace_
-    line_end = sent.end >= len(doc) or doc[sent.end - 1].is_space or "\n" in doc[sent.end - 1].whitespace_ or (sent.end < len(doc) and doc[sent.end].is_space)
-    return line_start and line_end and _title_like(sent)
-
-
-def _title_like(sent: SpacySpan) -> bool:
-    """Short (at most 12 words) and with no final stop: how a title line reads."""
-    return sent.text.strip()[-1:] not in ".!?؟:\"»”" and sum(t.is_alpha for t in sent) <= 12
+    """A line of its own, short, with no final stop, after the article's first: the headline of
+    another story pasted in."""
+    return sent.start != 0 and title_line(sent)
 
 
 class _ArticleEvents:
@@ -486,7 +476,7 @@ class _ArticleEvents:
 
     def _lead(self) -> SpacySpan | None:
         """The article's first sentence that is not a title line."""
-        return next((sent for sent in self.m.view.sentences if any(t.is_alpha for t in sent) and not _title_like(sent)), None)
+        return next((sent for sent in self.m.view.sentences if any(t.is_alpha for t in sent) and not title_like(sent)), None)
 
     def _pluperfect(self, ev: EventRecord) -> bool:
         """«وكان X قد التقى Y»: the sentence tells an earlier meeting as background."""

@@ -139,14 +139,19 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _title_line(sent: SpacySpan) -> bool:
-    """A line of its own, of at most 12 words, with no final stop: a headline."""
+def title_like(sent: SpacySpan) -> bool:
+    """Short (at most 12 words) and with no final stop: how a title line reads."""
+    return sent.text.strip()[-1:] not in ".!?؟:\"»”" and sum(t.is_alpha for t in sent) <= 12
+
+
+def title_line(sent: SpacySpan) -> bool:
+    """A line of its own that reads as a title: the article's headline, or another story's."""
     doc = sent.doc
-    text = sent.text.strip()
+    if not sent.text.strip():
+        return False
     line_start = sent.start == 0 or "\n" in doc[sent.start - 1].text or "\n" in doc[sent.start - 1].whitespace_
-    last = doc[sent.end - 1]
-    line_end = sent.end >= len(doc) or "\n" in last.whitespace_ or (last.is_space and "\n" in last.text) or doc[sent.end].is_space
-    return bool(text) and line_start and line_end and text[-1:] not in ".!?؟:\"»”" and sum(t.is_alpha for t in sent) <= 12
+    line_end = sent.end >= len(doc) or doc[sent.end - 1].is_space or "\n" in doc[sent.end - 1].whitespace_ or (sent.end < len(doc) and doc[sent.end].is_space)
+    return line_start and line_end and title_like(sent)
 
 
 class _Builder:
@@ -168,7 +173,7 @@ class _Builder:
         self.known_names = {normalize(t.text) for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
         self._ner_person_tokens = {t.i for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
         # tokens of title lines (short, no final stop), where the subject comes before its verb
-        self._headline_tokens = {t.i for sent in self.view.sentences if _title_line(sent) for t in sent}
+        self._headline_tokens = {t.i for sent in self.view.sentences if title_line(sent) for t in sent}
         self._title_words = {w for off in lex.office_by_key.values() for w in tokens(off.label_ar)}
         self.anchored: set[str] = set()  # persons named right after a title or «نظيره»
         self.kin: set[str] = set()  # persons introduced by a kinship word («زوجته صوفي …»)
