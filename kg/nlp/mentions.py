@@ -334,7 +334,7 @@ class _Builder:
                     end = nxt[0]
                     continue
                 break
-            if m.end - m.start == 1 and not any(r.startswith("ال") for r in clitic_readings(normalize(doc[m.start].text))) and country is None:
+            if m.end - m.start == 1 and not self._definite_word(m.start) and country is None:
                 continue  # «أمير» inside «حسين أمير عبد اللهيان» is a name, «أمير قطر» a title
             self.out.titles.append(
                 TitleMatch(m.start, end, m.payload, country, self.text[m.start_char : doc[end - 1].idx + len(doc[end - 1].text)], m.start_char, doc[end - 1].idx + len(doc[end - 1].text))
@@ -359,12 +359,13 @@ class _Builder:
         """The nationality adjective at j that can qualify the noun ending at token `head`: after a
         definite noun only a definite one («الكاتب السعودي»); «الكاتب تركي الدخيل» is a name."""
         adj = self.lex.nationalities.match_at(self.view, j)
-        if adj is None:
-            return None
-        definite = any(r.startswith("ال") for r in clitic_readings(self.view.norm[head])[:3])
-        if definite and not any(r.startswith("ال") for r in clitic_readings(self.view.norm[j])[:3]):
+        if adj is None or (self._definite_word(head) and not self._definite_word(j)):
             return None
         return adj
+
+    def _definite_word(self, k: int) -> bool:
+        """Token k carries the article, behind any proclitic («الكاتب», «والرئيس», «بالرئيس»)."""
+        return any(r.startswith("ال") for r in clitic_readings(self.view.norm[k]))
 
     def _followed_by_bin(self, k: int) -> bool:
         """Is the next word «بن»/«بنت» (son/daughter of)? Then the word before it is a given name."""
@@ -1546,8 +1547,8 @@ class _Builder:
     def _short_name_of_a_body(self, ent: EntityRecord) -> bool:
         """Every mention of `ent` is one word alone in brackets, and the first follows a body's head
         noun (data/lexicon/acronym_heads.txt) within eight words: «وكالة الأنباء السورية (سانا)»."""
-        if not all(len(tokens(m.text)) == 1 and self.text[:m.span.start].rstrip().endswith("(")
-                   and self.text[m.span.end:].lstrip().startswith(")") for m in ent.mentions):
+        if not all(len(tokens(m.text)) == 1 and self.text[max(0, m.span.start - 4):m.span.start].rstrip().endswith("(")
+                   and self.text[m.span.end:m.span.end + 4].lstrip().startswith(")") for m in ent.mentions):
             return False
         first = min(m.span.start for m in ent.mentions)
         words = tokens(self.text[max(0, first - 120):first].rstrip()[:-1])[-8:]  # the words before «(»
