@@ -6,7 +6,7 @@ KG := $(VENV)/bin/kg
 STORE ?= build/store
 ENCODER ?=
 
-.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings eval-heldout eval-heldout2 eval-newspapers eval-select bench bench-queries clean
+.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings eval-heldout eval-heldout2 eval-newspapers eval-newspapers-tune eval-select bench bench-queries clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,13 @@ eval-heldout2: setup
 eval-newspapers: setup
 	$(PY) scripts/sample_newspapers.py --after 30 --n 30 --out build/newspapers_heldout/articles
 	$(KG) eval build/newspapers_heldout/articles data/gold/newspapers_heldout
+
+# A tune set in the same register: the 104 pages of the newspapers sampler that the held-out set
+# does not hold (1-30 and 61-134), gold written blind; studied (data/gold/newspapers_tune/README.md)
+eval-newspapers-tune: setup
+	$(PY) scripts/sample_newspapers.py --n 30 --out build/newspapers_tune/articles
+	$(PY) scripts/sample_newspapers.py --after 60 --n 74 --out build/newspapers_tune/articles
+	$(KG) eval build/newspapers_tune/articles data/gold/newspapers_tune
 
 # A selection set: the 40 articles after the held-out ones, for choosing between models
 # (data/gold/saudinewsnet_select/README.md).

@@ -951,3 +951,11 @@ def test_after_haythu_a_coordinated_pair_are_the_travellers_counterparts():
     got = pairs("وتوجه رئيس الوزراء الماليزي أنور إبراهيم إلى البيت الأبيض حيث التقى نائبة الرئيس الأمريكي كامالا هاريس، "
                 "ومستشار الأمن القومي جيك سوليفان.")
     assert {frozenset({"أنور إبراهيم", "كامالا هاريس"}), frozenset({"أنور إبراهيم", "جيك سوليفان"})} <= got
+
+
+def test_a_summit_held_with_a_named_counterpart_is_their_meeting():
+    # «قمة» alone is a gathering of many; «عقد X قمة مع Y» names both parties of one meeting
+    got = pairs("وعقد رئيس الوزراء الماليزي أنور إبراهيم قمة مع نظيره الياباني فوميو كيشيدا في طوكيو.")
+    assert got == {frozenset({"أنور إبراهيم", "فوميو كيشيدا"})}
+    # a summit attended by two leaders names no meeting between them
+    assert pairs("وشارك رئيس الوزراء الماليزي أنور إبراهيم ورئيس الوزراء الياباني فوميو كيشيدا في قمة مجموعة العشرين.") == set()
