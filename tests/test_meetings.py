@@ -959,3 +959,26 @@ def test_a_summit_held_with_a_named_counterpart_is_their_meeting():
     assert got == {frozenset({"أنور إبراهيم", "فوميو كيشيدا"})}
     # a summit attended by two leaders names no meeting between them
     assert pairs("وشارك رئيس الوزراء الماليزي أنور إبراهيم ورئيس الوزراء الياباني فوميو كيشيدا في قمة مجموعة العشرين.") == set()
+
+
+def test_the_head_of_his_welcomers_received_the_visitor():
+    # «وكان في مقدمة مستقبليه X»: X was at the head of those who welcomed him
+    got, _ = events("وصل الرئيس الموريتاني محمد ولد الغزواني إلى الرباط أمس، وكان في مقدمة مستقبليه رئيس الحكومة المغربية عزيز أخنوش.")
+    meetings = [(p, host) for typ, _m, p, _pl, _d, host, _g in got if typ == "Meeting"]
+    assert meetings == [(frozenset({"محمد ولد الغزواني", "عزيز أخنوش"}), "عزيز أخنوش")]
+
+
+def test_a_welcome_by_a_list_of_officials_styled_his_highness():
+    # «سمو» (his Highness) before «الشيخ» is a style, no person; the list after the guest are the hosts
+    got = pairs("وصل الرئيس الموريتاني محمد ولد الغزواني إلى الدوحة أمس. وكان في استقبال الرئيس رئيس مجلس الوزراء وزير الخارجية "
+                "سمو الشيخ محمد بن عبدالرحمن آل ثاني ووزير الدولة للشؤون الخارجية سلطان بن سعد المريخي.")
+    assert frozenset({"محمد ولد الغزواني", "محمد بن عبدالرحمن آل ثاني"}) in got
+    assert frozenset({"محمد ولد الغزواني", "سلطان بن سعد المريخي"}) in got
+    assert not any("سمو" in p for pair in got for p in pair)
+
+
+def test_a_welcome_list_goes_on_across_the_title_of_a_public_body():
+    # «ورئيس الهيئة العامة للإذاعة والتلفزيون X»: a title the office list lacks still joins the list
+    got = pairs("وصل الرئيس الموريتاني محمد ولد الغزواني إلى الدوحة أمس. وكان في استقباله رئيس مجلس الوزراء محمد بن عبدالرحمن آل ثاني "
+                "ورئيس الهيئة العامة للإذاعة والتلفزيون حمد بن ثامر آل ثاني ووزير المالية علي بن أحمد الكواري.")
+    assert {frozenset({"محمد ولد الغزواني", p}) for p in ("محمد بن عبدالرحمن آل ثاني", "حمد بن ثامر آل ثاني", "علي بن أحمد الكواري")} <= got

@@ -110,6 +110,19 @@ def _is_headline(sent: SpacySpan) -> bool:
     return sent.start != 0 and title_line(sent)
 
 
+_OFFICE_HEADS: dict[int, frozenset[str]] = {}
+
+
+def _office_heads(lex: Lexicons) -> frozenset[str]:
+    """The first word of every office title the lexicon knows («رئيس», «وزير», «مدير»), normalised
+    (computed once per lexicon object)."""
+    heads = _OFFICE_HEADS.get(id(lex))
+    if heads is None:
+        heads = frozenset(normalize(tokens(off.label_ar)[0]) for off in lex.office_by_key.values() if tokens(off.label_ar))
+        _OFFICE_HEADS[id(lex)] = heads
+    return heads
+
+
 class _ArticleEvents:
     def __init__(self, doc: Doc, mentions: ArticleMentions, dates: list[DateMention], lex: Lexicons, published: str | None = None) -> None:
         self.published = published
@@ -735,7 +748,7 @@ class _ArticleEvents:
         after_persons = self.persons(after)
         sent_before = self.persons([r for r in refs if r.end <= trig.start])
 
-        if self.view.norm[trig.start] == "في" and trig.trigger.frame == "receive":
+        if self.view.norm[trig.start] in {"في", "علي"} and trig.trigger.frame == "receive":
             return self._welcome_groups(trig, refs, prev_refs)
         if any(self.view.norm[k] in COUNTED_MEETING for k in range(trig.start, trig.end)) and not self._definite(trig):
             # «جمع لقاء ثلاثي X و Y و Z», «عقد X و Y و Z اجتماعا ثلاثيا»: a meeting counted by
@@ -1285,13 +1298,17 @@ class _ArticleEvents:
                 norm = self.view.norm[k]
                 cue = self.lex.person_cues.match_at(self.view, k)
                 if cue is not None and cue.end <= r.start:
+                    sep = sep or norm.startswith("و")  # «واللواء», «ورئيس» (a head noun): «و» glued to the cue
                     k = cue.end  # «اللواء», «الفريق أول ركن»: a rank before the name
                     continue
-                if self.doc[k].is_space or k in self.title_tokens or norm in HONORIFICS \
+                office_head = norm.startswith("و") and norm[1:] in _office_heads(self.lex) and k not in self._name_tokens
+                if self.doc[k].is_space or k in self.title_tokens or norm in HONORIFICS or office_head \
                         or self.lex.nationalities.match_at(self.view, k) is not None \
-                        or (sep and self.doc[k].is_alpha and norm.startswith(("ال", "لل", "لش")) and k not in self._name_tokens):
-                    # (after the separator, the definite words that complete a title: «وزير الدولة للشؤون الخارجية»)
-                    sep = sep or (k in self.title_tokens and norm.startswith("و"))
+                        or (sep and self.doc[k].is_alpha and norm.startswith(("ال", "لل", "لش", "وال")) and k not in self._name_tokens):
+                    # (after the separator, the definite words that complete a title: «وزير الدولة للشؤون
+                    # الخارجية»; «ورئيس الهيئة العامة للإذاعة والتلفزيون»: «و» + an office word the
+                    # office list knows opens the next title even when the whole title is not listed)
+                    sep = sep or ((k in self.title_tokens or office_head) and norm.startswith("و"))
                 elif self.doc[k].text in {"،", ","} or norm == "و" or (norm.startswith("و") and norm[1:] in HONORIFICS):
                     sep = True
                 else:
