@@ -982,3 +982,12 @@ def test_a_welcome_list_goes_on_across_the_title_of_a_public_body():
     got = pairs("وصل الرئيس الموريتاني محمد ولد الغزواني إلى الدوحة أمس. وكان في استقباله رئيس مجلس الوزراء محمد بن عبدالرحمن آل ثاني "
                 "ورئيس الهيئة العامة للإذاعة والتلفزيون حمد بن ثامر آل ثاني ووزير المالية علي بن أحمد الكواري.")
     assert {frozenset({"محمد ولد الغزواني", p}) for p in ("محمد بن عبدالرحمن آل ثاني", "حمد بن ثامر آل ثاني", "علي بن أحمد الكواري")} <= got
+
+
+def test_companions_named_after_the_visitors_bare_title_and_this_visit():
+    # «رافق الرئيس في هذه الزيارة مستشارو رئيس الجمهورية X و Y»: «الرئيس» is the visitor named
+    # before, «في هذه الزيارة» no part of his title; X and Y went with him
+    got, _ = events("وصل الرئيس اليمني عبدربه منصور هادي إلى الدوحة أمس. رافق الرئيس في هذه الزيارة مستشارو رئيس الجمهورية "
+                    "الدكتور عبدالكريم الارياني والدكتور ياسين سعيد نعمان.")
+    visitors = {next(iter(p)) for typ, _m, p, place, *_ in got if typ == "Visit" and place == "الدوحة"}
+    assert visitors == {"عبدربه منصور هادي", "عبدالكريم الارياني", "ياسين سعيد نعمان"}

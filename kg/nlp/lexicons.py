@@ -89,7 +89,9 @@ class Lexicons:
     def is_name_word(self, norm: str) -> bool:
         """A normalised word that Wikidata knows as part of a person's name («بومبيو», «لافروف»),
         with or without the article («السيسي» as «سيسي»)."""
-        return norm in self.name_tokens or (norm.startswith("ال") and norm[2:] in self.name_tokens)
+        return norm in self.name_tokens or (norm.startswith("ال") and norm[2:] in self.name_tokens) or (
+            # «عبدالوهاب», «عبدالرحيم»: «عبد» glued to one of God's names is a given name
+            norm.startswith("عبدال") and norm[3:] in self.divine_names)
 
     def is_name_word_spelled_otherwise(self, norm: str) -> bool:
         """A word of five letters or more that is a known name word with one long vowel less or

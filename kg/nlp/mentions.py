@@ -561,8 +561,9 @@ class _Builder:
                 continue  # («الملا» is a Wikidata name word, but here the cue before «محمد عمر»)
             if not glued and i > 0 and self.doc[i - 1].is_alpha and self.lex.is_name_word(self.view.norm[i - 1]) and i - 1 not in self.cue_tokens:
                 continue  # not the first word of the run
-            if self._ordinary_word(i) or (self.view.norm[i] in self.lex.mostly_not_names and tok.text not in self.lex.given_names):
+            if self._ordinary_word(i) or (not glued and self.view.norm[i] in self.lex.mostly_not_names and tok.text not in self.lex.given_names):
                 continue  # «عودة مشار», «أمام غريفيث»: a word that is mostly no name does not start one
+                # (a glued «و» was tested on the word after it: «وعبدالوهاب» is «و» + a name)
             rng = self._name_after(i, after_conjunction=glued)
             if rng is None or rng[0] != i or rng[1] - rng[0] < 2:
                 continue
@@ -1152,6 +1153,8 @@ class _Builder:
             rng = self._name_after(pos)
             if rng is None:
                 continue
+            if title is not None and title.start > 0 and self._office_plural(self.view.norm[self._skip_back(title.start)]):
+                title = None  # «مستشارو رئيس الجمهورية الدكتور X»: X is an adviser, the title their genitive
             if rng[1] - rng[0] == 1 and self._nisba(rng[0]) and rng[1] < len(doc) and normalize(doc[rng[1]].text) in HONORIFICS:
                 # «رئيس الديوان الملكي الهاشمي الدكتور فايز الطراونة»: a nisba before an honorific
                 # is the title's adjective; the name follows the honorific
@@ -1438,7 +1441,9 @@ class _Builder:
             near = next((r for r in refs if r.how == "name" and title.end < r.start <= title.end + 3), None)
             if near is not None and self.out.by_id(near.entity).type == "Person" and all(
                 self.doc[k].is_alpha or self.doc[k].is_space for k in range(title.end, near.start)
-            ) and not any(t.start in range(title.end, near.start) for t in self.out.titles):
+            ) and not any(t.start in range(title.end, near.start) for t in self.out.titles) and not any(
+                self._trigger_at(k) for k in range(title.end, near.start)):
+                # («رافق الرئيس في هذه الزيارة X»: an event word between ends the title's phrase)
                 # «الرئيس المنتهية ولايته أنريكي بينيا نيتو»: a few words qualify the title of the
                 # name after them; the title is that person's, no reference back to another
                 self._add_role(self.out.by_id(near.entity), title)
@@ -1518,7 +1523,9 @@ class _Builder:
                 drop.add(ent.local_id)  # «وكالة الأنباء الرسمية (سانا)»: the agency's short name
                 continue
             if ent.local_id in self.anchored or ent.roles:
-                if len(words) == 1 and all(w in self.lex.mostly_not_names and w not in self.lex.likely_surnames
+                if len(words) == 1 and all(self._office_plural(w) for w in words):
+                    drop.add(ent.local_id)  # «مستشارو» after a title the model read as a name
+                elif len(words) == 1 and all(w in self.lex.mostly_not_names and w not in self.lex.likely_surnames
                                            and w not in self._given_norm for w in words):
                     drop.add(ent.local_id)  # «كأس الملك أمام …», «الملك الشهيد»: a word after a title that is rarely a name
                 elif len(words) == 1 and all(w.startswith("ال") and w.endswith(("يين", "يون")) and len(w) > 6
@@ -1554,6 +1561,19 @@ class _Builder:
         words = tokens(self.text[max(0, first - 120):first].rstrip()[:-1])[-8:]  # the words before «(»
         return any(r in self.lex.acronym_heads for w in words for r in clitic_readings(w))
 
+    def _skip_back(self, i: int) -> int:
+        """The nearest token before i that is not a space (0 at the start)."""
+        k = i - 1
+        while k > 0 and self.doc[k].is_space:
+            k -= 1
+        return max(k, 0)
+
+    def _office_plural(self, word: str) -> bool:
+        """«مستشارو», «مبعوثو»: an office word with the «و» of a sound masculine plural in construct
+        («مستشارو رئيس الجمهورية»: the president's advisers), a group, never one person's name."""
+        return word.endswith("و") and len(word) > 4 and any(
+            self.lex.offices.knows_word(w) or w in self._title_words for w in (word[:-1], "ال" + word[:-1]))
+
     def _not_alone(self, word: str) -> bool:
         """A normalised word that cannot name a person on its own."""
         bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
@@ -1563,6 +1583,8 @@ class _Builder:
             return True  # «جمعة» that is Friday
         if any(self.lex.offices.knows_word(w) or w in self._title_words for w in (bare, "ال" + bare)):
             return True  # «مبعوث», «الوزير»: an office word alone names nobody
+        if self._office_plural(bare):
+            return True  # «مستشارو رئيس الجمهورية», «ممثلو»: an office word's plural in construct
         if bare.startswith("ال") and bare.endswith(("ين", "ون", "ان")) and len(bare) > 5:
             return True  # «الكوريين», «الديمقراطيين», «الزعيمان»
         if bare.endswith(("يون", "يين")) and len(bare) > 5:
