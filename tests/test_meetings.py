@@ -991,3 +991,16 @@ def test_companions_named_after_the_visitors_bare_title_and_this_visit():
                     "الدكتور عبدالكريم الارياني والدكتور ياسين سعيد نعمان.")
     visitors = {next(iter(p)) for typ, _m, p, place, *_ in got if typ == "Visit" and place == "الدوحة"}
     assert visitors == {"عبدربه منصور هادي", "عبدالكريم الارياني", "ياسين سعيد نعمان"}
+
+
+def test_a_meeting_during_the_visit_just_named_has_the_visitor_as_subject():
+    # «في زيارة التقى خلالها X و Y»: a clause on the visit («during which he met»); its dropped
+    # subject is the visitor; after «بكل من» (with each of) X and Y are each his counterpart, not each other's
+    for text in ("ووصل وزير الخارجية الياباني يوكو كاميكاوا إلى القاهرة أمس، في زيارة التقى خلالها الرئيس المصري عبد الفتاح السيسي "
+                 "ووزير الخارجية سامح شكري.",
+                 "ووصل وزير الخارجية الياباني يوكو كاميكاوا إلى القاهرة أمس في زيارة التقى خلالها بكل من الرئيس المصري عبد الفتاح السيسي، "
+                 "ورئيس الوزراء مصطفى مدبولي، ووزير الخارجية سامح شكري."):
+        got = pairs(text)
+        assert frozenset({"يوكو كاميكاوا", "عبد الفتاح السيسي"}) in got and frozenset({"يوكو كاميكاوا", "سامح شكري"}) in got
+        if "بكل من" in text:
+            assert frozenset({"عبد الفتاح السيسي", "سامح شكري"}) not in got

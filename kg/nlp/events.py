@@ -86,6 +86,8 @@ ATTENDANCE_CUES = set(tokens("حضره حضرها حضرتها حضرهما بح
 VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفاجئة تاريخية عمل دولة الأولى الثانية أول أولى رسميه"))
 # Words before the persons who travel with a visitor.
 # «ويرافق ماكرون عدد من الوزراء بينهم …», «ويرافقه …»: a sentence of its own about the entourage
+# «خلالها», «خلاله»: «during it», after a verb whose clause hangs on an event noun before it
+DURING_IT = set(tokens("خلالها خلاله"))
 ACCOMPANY_VERBS = set(tokens("يرافق رافق ترافق يرافقه رافقه يرافقها رافقها يرافقهم رافقهم ترافقه رافقته"))
 # «وفد يضم A و B»: a delegation that includes its members
 INCLUDES = set(tokens("يضم ضم تضم"))
@@ -838,6 +840,14 @@ class _ArticleEvents:
                 together = trig.trigger.frame == "meet" and len(self._coordinated(after, first=subject)) >= 2
                 if not objects:
                     objects = [o for o in self._after_relative_clause(sent, refs, ce) if o != subject]
+                if self._during_it(trig) and sent_before:
+                    # «في زيارة التقى خلالها X و Y»: the verb's subject, dropped, is the visitor;
+                    # everyone after it is his counterpart, each apart after «بكل من» (with each of)
+                    traveller = self._last_traveller()
+                    carried = [p for p in ([traveller] if traveller else []) + sent_before if p not in after_persons]
+                    if carried and traveller not in after_persons:
+                        subject, objects = carried[0], list(after_persons)
+                        together = together and not self._each_of_after(trig, after)
                 if not objects and sent_before and self._linked_clause(trig) and self._object_next(trig, after):
                     # «وصلت ميلوني إلى تونس، حيث التقت الرئيس قيس سعيد»: after «حيث»/«ثم» the
                     # verb's subject is the sentence's subject, the person after it its object
@@ -1353,12 +1363,28 @@ class _ArticleEvents:
                and not (k > trig.end and self._title_modifier(k))]
         return len(gap) <= 1 and not any(self.doc[k].is_punct for k in gap)
 
+    def _during_it(self, trig: _Trig) -> bool:
+        """Is the verb followed by «خلالها/خلاله» (during it), so that its clause hangs on an event
+        noun before it («في زيارة التقى خلالها …»)?"""
+        j = trig.end
+        while j < self.sent.end and self.doc[j].is_space:
+            j += 1
+        return j < self.sent.end and self.view.norm[j] in DURING_IT
+
+    def _each_of_after(self, trig: _Trig, after: list[TokenRef]) -> bool:
+        """«بكل من», «كلا من» between the verb and the first person after it: each of them apart."""
+        first = next((r.start for r in after if self.is_person(r)), trig.end)
+        norm = self.view.norm
+        return any(norm[k].lstrip("ب") in {"كل", "كلا"} and k + 1 < len(norm) and norm[k + 1] == "من" for k in range(trig.end, first))
+
     def _linked_clause(self, trig: _Trig) -> bool:
         """Does the verb open a clause joined to the one before by «حيث», «ثم», «كما» or a comma (its
         subject dropped, the same as the sentence's)?"""
         k = trig.start - 1
         while k >= self.sent.start and self.doc[k].is_space:
             k -= 1
+        if self._during_it(trig):
+            return True  # «في زيارة التقى خلالها Y»: a clause on the event just named, «during which he met»
         return k >= self.sent.start and (self.view.norm[k].lstrip("و") in {"حيث", "ثم", "كما"} or self.doc[k].text in {"،", ","}) \
             or normalize(self.doc[trig.start].text).startswith("ثم")  # («…، والتقى Y», «…، التقى خلالها Y»)
 
