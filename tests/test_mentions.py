@@ -472,3 +472,12 @@ def test_abd_glued_to_a_name_of_god_is_a_given_name() -> None:
     # name words (which hold «عبد» and «الوهاب» apart) say; the nisba after it is his surname
     names = set(persons("ورافقه الدكتور ياسين سعيد نعمان وعبدالوهاب الآنسي وعبدالله احمد غانم."))
     assert "عبدالوهاب الآنسي" in names
+
+
+def test_a_surname_news_writes_alone_is_a_person_alone() -> None:
+    # «بوتين» starts names in the NER corpora as often as a given name does, but alone: it is a
+    # surname used on its own, not a given name without its surname
+    names = set(persons("وقال المبعوث الأممي إلى سوريا ستافان دي ميستورا إن لقاءه مع بوتين كان مثمرا."))
+    assert "بوتين" in names
+    # a true given name alone stays no person of its own
+    assert "مصطفى" not in set(persons("وقال مصطفى إن الاجتماع كان مثمرا."))

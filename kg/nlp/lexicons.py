@@ -71,6 +71,7 @@ class Lexicons:
     adjective_of: dict[str, str]  # iso2 → masculine adjective with article («الروسي»)
     common_words: frozenset[str]  # normalised ordinary words that never belong to a name
     given_names: frozenset[str]  # words that usually start a person's name, as written
+    names_alone: frozenset[str] = frozenset()  # of those, surnames the corpora write alone («بوتين»), normalised
     name_tokens: frozenset[str] = frozenset()  # normalised words known as parts of personal names
     news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
@@ -220,6 +221,7 @@ def load_lexicons() -> Lexicons:
         adjective_of=adjective_of,
         common_words=_word_list(LEXICON / "common_words.txt"),
         given_names=_word_list(LEXICON / "given_names.txt"),
+        names_alone=frozenset(normalize(w) for w in _word_list(LEXICON / "names_alone.txt")),
         name_tokens=_word_list(LEXICON / "name_tokens.txt"),
         news_words=_word_list(LEXICON / "news_words.txt"),
         mostly_not_names=frozenset(r["word"] for r in read_tsv(LEXICON / "mostly_not_names.tsv"))

@@ -1577,8 +1577,8 @@ class _Builder:
     def _not_alone(self, word: str) -> bool:
         """A normalised word that cannot name a person on its own."""
         bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-        if bare in self._given_norm or word in self._given_norm:
-            return True  # a given name alone
+        if (bare in self._given_norm or word in self._given_norm) and not {bare, word} & self.lex.names_alone:
+            return True  # a given name alone (not «بوتين», a surname the corpora write alone: data/lexicon/names_alone.txt)
         if bare in time_words():
             return True  # «جمعة» that is Friday
         if any(self.lex.offices.knows_word(w) or w in self._title_words for w in (bare, "ال" + bare)):
