@@ -1004,3 +1004,10 @@ def test_a_meeting_during_the_visit_just_named_has_the_visitor_as_subject():
         assert frozenset({"يوكو كاميكاوا", "عبد الفتاح السيسي"}) in got and frozenset({"يوكو كاميكاوا", "سامح شكري"}) in got
         if "بكل من" in text:
             assert frozenset({"عبد الفتاح السيسي", "سامح شكري"}) not in got
+
+
+def test_an_honorific_before_a_name_is_no_short_form_of_a_family_name():
+    # «آل الشيخ» is a family; «الشيخ راشد …» is the honorific of the next name, not him again
+    got = pairs("وقال الرئيس العام للهيئة عبداللطيف آل الشيخ إن العمل مستمر. وشدد وزيرا الداخلية السعودي الأمير أحمد بن عبدالعزيز "
+                "ونظيره البحريني الفريق الشيخ راشد بن عبدالله آل خليفة خلال لقائهما في جدة على أهمية التنسيق.")
+    assert got == {frozenset({"أحمد بن عبدالعزيز", "راشد بن عبدالله آل خليفة"})}

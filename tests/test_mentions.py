@@ -481,3 +481,10 @@ def test_a_surname_news_writes_alone_is_a_person_alone() -> None:
     assert "بوتين" in names
     # a true given name alone stays no person of its own
     assert "مصطفى" not in set(persons("وقال مصطفى إن الاجتماع كان مثمرا."))
+
+
+def test_an_honorific_before_a_name_is_not_the_family_name_it_ends() -> None:
+    # «عبداللطيف آل الشيخ» … «الفريق الشيخ راشد»: the second «الشيخ» is Rashid's honorific
+    got = persons("وقال الرئيس العام للهيئة عبداللطيف آل الشيخ إن العمل مستمر. وشدد وزير الداخلية البحريني الفريق الشيخ "
+                  "راشد بن عبدالله آل خليفة على أهمية التنسيق.")
+    assert [m.text for m in got["عبداللطيف آل الشيخ"].mentions] == ["عبداللطيف آل الشيخ"]

@@ -1537,8 +1537,9 @@ class _ArticleEvents:
             prev = self.previous_meeting()
             if len(earlier) < 2 and prev is not None and len(prev.participants) == 2:
                 return list(prev.participants)  # «والتقى الوزيران»: the two of the meeting just told
-            pool = list(dict.fromkeys(earlier + [p for p in self.persons(prev_refs) if p not in earlier]))
-            recent = pool[-2:] if len(earlier) >= 2 else (earlier + [p for p in self.persons(prev_refs) if p not in earlier])[-2:]
+            # the two named last: in this sentence when it names two, else with the sentence before
+            # (whose persons come first in the text)
+            recent = earlier[-2:] if len(earlier) >= 2 else (earlier + [p for p in self.persons(prev_refs) if p not in earlier])[-2:]
             return recent if len(recent) == 2 else []
         return None
 

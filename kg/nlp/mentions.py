@@ -1416,6 +1416,8 @@ class _Builder:
                     continue
             if tok.i > 0 and normalize(doc[tok.i - 1].text) == "في":
                 continue  # «في صالح التهدئة»: after «في» a bare surname is an ordinary word
+            if norm in HONORIFICS and any(r.how == "name" and r.start == self._skip(tok.i + 1) for r in self.out.refs):
+                continue  # «الفريق الشيخ راشد …»: the honorific of the next name, not «آل الشيخ» again
             if self.lex.nationalities.match_at(self.view, tok.i) is not None or self.is_common(tok.text):
                 # An ordinary word («صالح», «السوداني») is a surname only when spelled exactly as
                 # one, and either carries the nisba article or follows a title («الرئيس صالح»).
