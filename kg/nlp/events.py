@@ -86,6 +86,8 @@ ATTENDANCE_CUES = set(tokens("حضره حضرها حضرتها حضرهما بح
 VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفاجئة تاريخية عمل دولة الأولى الثانية أول أولى رسميه"))
 # Words before the persons who travel with a visitor.
 # «ويرافق ماكرون عدد من الوزراء بينهم …», «ويرافقه …»: a sentence of its own about the entourage
+# How a welcome on arrival is told: «في استقباله», «في مقدمة مستقبليه», «على رأس مستقبليها» (normalised)
+WELCOME_OPENINGS = tuple(normalize(w) for w in ("في استقبال", "في مقدمة مستقبلي", "على رأس مستقبلي"))
 # «خلالها», «خلاله»: «during it», after a verb whose clause hangs on an event noun before it
 DURING_IT = set(tokens("خلالها خلاله"))
 ACCOMPANY_VERBS = set(tokens("يرافق رافق ترافق يرافقه رافقه يرافقها رافقها يرافقهم رافقهم ترافقه رافقته"))
@@ -2004,6 +2006,11 @@ class _ArticleEvents:
         return out
 
 
+def _welcome(ev: EventRecord) -> bool:
+    """A welcome of a guest on arrival («وكان في استقباله …», «في مقدمة مستقبليه …»)."""
+    return ev.type == "Meeting" and normalize(ev.trigger).startswith(WELCOME_OPENINGS)
+
+
 def _same_event(a: EventRecord, b: EventRecord, party: frozenset[str] = frozenset()) -> bool:
     """Two records of one article tell the same event. Meetings share two participants, not all
     of them of the delegation: a delegation that meets two counterparts in turn («التقى الوفد
@@ -2016,6 +2023,8 @@ def _same_event(a: EventRecord, b: EventRecord, party: frozenset[str] = frozense
         return a.participants[:1] == b.participants[:1] and a.place == b.place
     if a.type == "Statement":
         return False
+    if a.guest is not None and a.guest == b.guest and _welcome(a) and _welcome(b):
+        return True  # «في مقدمة مستقبليه X … كما كان في استقباله Y»: one arrival, one welcome
     shared = set(a.participants) & set(b.participants)
     if party and shared <= party and a.type != "Invitation":
         return False
