@@ -46,6 +46,8 @@ COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه ن�
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
 NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
+# «… مع بوتين وليس (مع) لافروف», «دون لافروف»: the person after a negation was not part of it
+NON_ACTOR_CUES |= set(tokens("وليس ليس لا دون بدون"))
 # «نقلت الوكالة عن X قوله إنه التقى …»: after «عن» and before his «saying», X is the speaker who acts
 QUOTED_SAYING = set(tokens("قوله قولها قولهم قولهما تأكيده تأكيدها تصريحه إشارته"))
 # Stops told from a name by their hamza only: «أمام» (in front of) is «إمام» (imam, a surname) normalised
@@ -1696,6 +1698,10 @@ class _Builder:
             k = start - 1
             while k >= 0 and (doc[k].is_space or normalize(doc[k].text) in {"من", "خطية"}):
                 k -= 1
+            if k > 0 and normalize(doc[k].text) == "مع":
+                k -= 1  # «وليس مع لافروف»: the negation before «with»
+                while k >= 0 and doc[k].is_space:
+                    k -= 1
             if k >= 0 and normalize(doc[k].text) in NON_ACTOR_CUES and not self._quoted_speaker(k, ref.end):
                 ref.actor = False
 
