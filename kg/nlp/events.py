@@ -2023,8 +2023,10 @@ def _same_event(a: EventRecord, b: EventRecord, party: frozenset[str] = frozense
         return a.participants[:1] == b.participants[:1] and a.place == b.place
     if a.type == "Statement":
         return False
-    if a.guest is not None and a.guest == b.guest and _welcome(a) and _welcome(b):
-        return True  # «في مقدمة مستقبليه X … كما كان في استقباله Y»: one arrival, one welcome
+    if a.guest is not None and a.guest == b.guest and _welcome(a) and _welcome(b) and a.evidence != b.evidence:
+        # «في مقدمة مستقبليه X. كما كان في استقباله Y»: one arrival, one welcome told in two
+        # sentences (within one sentence `_welcome_groups` has said which welcomers were together)
+        return True
     shared = set(a.participants) & set(b.participants)
     if party and shared <= party and a.type != "Invitation":
         return False
