@@ -243,6 +243,8 @@ class _ArticleEvents:
         («يرفض التحدث مع»), or only the refusing subject («رفض الرئيس X لقاء Y»), never a subject
         and another word («رفض X خلال لقائه …»: he refused something else at the meeting)."""
         between = [k for k in range(end, start) if not self.doc[k].is_space]
+        # («رفض X مجرد تلقي مكالمة»: «mere», «taking» stand between, data/lexicon/modality.tsv)
+        between = [k for k in between if not set(self.view.readings(k)[:2]) & self.lex.marker_fillers]
         subject = [k for k in between if k in self.title_tokens or k in self._name_tokens]
         return len(between) - len(subject) == 0 if subject else len(between) <= 1
 

@@ -72,6 +72,7 @@ class Lexicons:
     common_words: frozenset[str]  # normalised ordinary words that never belong to a name
     given_names: frozenset[str]  # words that usually start a person's name, as written
     names_alone: frozenset[str] = frozenset()  # of those, surnames the corpora write alone («بوتين»), normalised
+    marker_fillers: frozenset[str] = frozenset()  # words between a refusal and its trigger («مجرد تلقي»), normalised
     name_tokens: frozenset[str] = frozenset()  # normalised words known as parts of personal names
     news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
@@ -169,8 +170,11 @@ def load_lexicons() -> Lexicons:
                 if form not in triggers:
                     triggers.add(form, Trigger(form, row["type"], "noun", row["frame"], talk=row.get("medium") == "talk"))
     markers: PhraseIndex[Marker] = PhraseIndex()
+    fillers: set[str] = set()
     for row in read_tsv(LEXICON / "modality.tsv"):
-        if row["scope"] != "prefix":
+        if row["scope"] == "between":
+            fillers.add(normalize(row["form"]))
+        elif row["scope"] != "prefix":
             markers.add(row["form"], Marker(row["form"], row["modality"], row["scope"]))
 
     gaz = Gazetteer.load()
@@ -211,6 +215,7 @@ def load_lexicons() -> Lexicons:
     return Lexicons(
         triggers=triggers,
         markers=markers,
+        marker_fillers=frozenset(fillers),
         offices=offices,
         construct_offices=construct,
         places=places,
