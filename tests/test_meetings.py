@@ -1043,3 +1043,11 @@ def test_a_refused_or_hypothetical_call_did_not_take_place():
     for text in ("وكان الرئيس المصري محمد مرسي قد رفض مجرد تلقي مكالمة هاتفية من رئيس الوزراء الإسرائيلي بنيامين نتنياهو.",
                  "ويرفض الرئيس المصري محمد مرسي كل محاولات الوساطة لإجراء ولو مكالمة هاتفية قصيرة مع رئيس الوزراء الإسرائيلي بنيامين نتنياهو."):
         assert pairs(text) == set(), text
+
+
+def test_talks_one_travels_to_hold_are_a_purpose_not_a_report():
+    # «يصل X إلى الكاميرون لإجراء محادثات مع Y», «طلبت … العودة لعقد لقاءات مع Y»: in order to hold
+    got, _ = events("ويصل الرئيس النيجيري بولا تينوبو اليوم إلى ياوندي لإجراء محادثات مع نظيره الكاميروني بول بيا.")
+    assert [m for typ, m, *_ in got if typ == "Meeting"] == ["planned"]
+    got, _ = events("وطلبت وزيرة الخارجية الأمريكية هيلاري كلينتون من الرئيس الفلسطيني محمود عباس العودة لعقد لقاءات مع بنيامين نتنياهو.")
+    assert not any(typ == "Meeting" and m == "occurred" and "بنيامين نتنياهو" in p for typ, m, p, *_ in got)
