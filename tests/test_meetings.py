@@ -1051,3 +1051,9 @@ def test_talks_one_travels_to_hold_are_a_purpose_not_a_report():
     assert [m for typ, m, *_ in got if typ == "Meeting"] == ["planned"]
     got, _ = events("وطلبت وزيرة الخارجية الأمريكية هيلاري كلينتون من الرئيس الفلسطيني محمود عباس العودة لعقد لقاءات مع بنيامين نتنياهو.")
     assert not any(typ == "Meeting" and m == "occurred" and "بنيامين نتنياهو" in p for typ, m, p, *_ in got)
+
+
+def test_a_fronted_meeting_phrase_without_a_comma_is_the_speakers_meeting():
+    # «وبعد لقائه Y أكد X …»: with no comma, the speech verb after Y closes the fronted phrase
+    got = pairs("وبعد لقائه رئيس التكتل النائب ميشال عون أكد الوزير اللبناني السابق كريم بقرادوني أن الحوار ضروري.")
+    assert got == {frozenset({"كريم بقرادوني", "ميشال عون"})}

@@ -1437,7 +1437,13 @@ class _ArticleEvents:
             return None
         comma = next((j for j in range(trig.end, min(sent.end, trig.end + 12)) if self.doc[j].text in {"،", ","}), None)
         if comma is None:
-            return None
+            # «وبعد لقائه Y أكد X …»: no comma; a speech verb after the phrase's person closes it
+            obj = next((r for r in refs if r.start >= trig.end and self.is_person(r)), None)
+            verb = next((pm for pm in self.lex.triggers.find(self.view, obj.end, min(sent.end, obj.end + 3))
+                         if pm.payload.frame == "speak" and pm.payload.pos == "verb"), None) if obj is not None else None
+            if verb is None:
+                return None
+            comma = verb.start - 1
         first = next((r for r in refs if r.start > comma and self.is_person(r) and r.actor), None)
         if first is None:
             return None
