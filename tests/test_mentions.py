@@ -488,3 +488,18 @@ def test_an_honorific_before_a_name_is_not_the_family_name_it_ends() -> None:
     got = persons("وقال الرئيس العام للهيئة عبداللطيف آل الشيخ إن العمل مستمر. وشدد وزير الداخلية البحريني الفريق الشيخ "
                   "راشد بن عبدالله آل خليفة على أهمية التنسيق.")
     assert [m.text for m in got["عبداللطيف آل الشيخ"].mentions] == ["عبداللطيف آل الشيخ"]
+
+
+def test_an_accusative_noun_or_a_plural_past_verb_ends_a_name() -> None:
+    # «عين X قائدا للواء» (as commander), «أبناء الملك عبد العزيز ساروا» (they walked): the name
+    # ends before the accusative of an ordinary word and before a verb of the plural past
+    assert "أحمد إسماعيل" in persons("وللتدليل فقد عين أحمد إسماعيل قائدا للواء الخامس مشاة.")
+    assert "عبد العزيز" in persons("وأضاف أن أبناء الملك المؤسس عبد العزيز ساروا على نهجه.")
+    assert "حسني مبارك" in persons("وقد مثلت فترة حكم الرئيس حسني مبارك انقطاعا في مسيرة الثورة.")
+    # a definite word ending in «ا» is no indefinite accusative: «الجربا» is the surname
+    assert "أحمد الجربا" in persons("وزار رئيس الائتلاف السوري أحمد الجربا موسكو قبل أيام.")
+
+
+def test_a_name_ends_before_a_glued_preposition_on_an_ordinary_word() -> None:
+    # «محمد مرسي بمقعد الرئاسة», «الحمدي بأقاربه»: «بـ» + a word of news begins a new phrase
+    assert "محمد مرسي" in persons("وفاز الرئيس المصري محمد مرسي بمقعد الرئاسة بعد جولة الإعادة.")

@@ -494,6 +494,8 @@ class _Builder:
                 break  # «البشير ونظيره», «ميركل للصحافيين», «دي مستورا سيعقدان», «ظريف يتودد»: a new phrase begins
             if i > start and self.benediction_at(i):
                 break  # «الملك سلمان بن عبدالعزيز آل سعود -حفظه الله-»
+            if i > start and (self._accusative_word(i) or self._plural_past_verb(i)):
+                break  # «عين X قائدا للواء», «أبناء الملك عبد العزيز ساروا»
             if i > start and self._suffixed_verb(i):
                 break  # «والرئيس بوتفليقة ركزها على …»: a verb with an object pronoun
             if i > start and self._office_phrase_at(i):
@@ -774,7 +776,27 @@ class _Builder:
             return True
         if k in self._headline_tokens and self._imperfect_verb(k):
             return True  # «ظريف يتودد للخليج»: a headline puts the subject before its verb
+        if self._accusative_word(k) or self._plural_past_verb(k):
+            return True  # «عين X قائدا», «عبد العزيز ساروا»
         return self.future_verb(k)
+
+    def _accusative_word(self, k: int) -> bool:
+        """«قائدا», «مديرا», «انقطاعا»: an ordinary word or office word with the accusative «ا» of
+        an indefinite noun («عين X قائدا للواء»: as commander), never a name («رضا» is a name word)."""
+        norm = self.view.norm[k]
+        if len(norm) < 5 or not norm.endswith("ا") or self.lex.is_name_word(norm) or norm in self._given_norm:
+            return False
+        if norm.lstrip("وفبل").startswith("ال"):
+            return False  # the indefinite accusative takes no article: «الجربا» is a surname, not «الجرب» + «ا»
+        stem = norm[:-1]
+        return stem in self.lex.common_words or stem in self.lex.news_words or stem in self._title_words \
+            or self.lex.offices.knows_word(stem)
+
+    def _plural_past_verb(self, k: int) -> bool:
+        """«ساروا», «أكدوا»: a verb of the plural past («they walked») that no name list knows."""
+        norm = self.view.norm[k]
+        return (len(norm) >= 5 and norm.endswith("وا") and not self.lex.is_name_word(norm) and norm not in self._given_norm
+                and norm not in self.lex.likely_surnames and (norm in self.lex.news_words or norm in self.lex.common_words))
 
     def _imperfect_verb(self, k: int) -> bool:
         """A word shaped like a present-tense verb («يـ/تـ» + three letters or more) that no name
@@ -924,7 +946,8 @@ class _Builder:
         if head in "بلك":
             if rest.startswith("ال") or norm.startswith("لل"):
                 return True
-            return self._known_word(rest, names=False)
+            # («بمقعد», «بأقاربه»: «بـ/لـ» + an ordinary word of news)
+            return self._known_word(rest, names=False) or (head in "بل" and rest in self.lex.news_words and not self.lex.is_name_word(rest))
         return False
 
     def _known_word(self, word: str, names: bool = True) -> bool:
