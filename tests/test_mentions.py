@@ -503,3 +503,14 @@ def test_an_accusative_noun_or_a_plural_past_verb_ends_a_name() -> None:
 def test_a_name_ends_before_a_glued_preposition_on_an_ordinary_word() -> None:
     # «محمد مرسي بمقعد الرئاسة», «الحمدي بأقاربه»: «بـ» + a word of news begins a new phrase
     assert "محمد مرسي" in persons("وفاز الرئيس المصري محمد مرسي بمقعد الرئاسة بعد جولة الإعادة.")
+
+
+def test_a_full_stop_typed_without_a_space_ends_the_name_and_the_sentence() -> None:
+    # «… علي عبدالله صالح.وأمس الأربعاء …»: the full stop between two letters splits the words
+    assert "علي عبدالله صالح" in persons("وأنهت الاحتجاجات حكم الرئيس اليمني السابق علي عبدالله صالح.وأمس الأربعاء اتهمت مصادر الحوثيين.")
+
+
+def test_a_one_letter_abbreviation_before_a_full_stop_stays_with_the_name() -> None:
+    # «م.عبدالله» (Eng. Abdullah): the full stop after one letter is an abbreviation's, no sentence end
+    got = persons("وزار رئيس بلدية المحافظة م.عبدالله بن عزيز الحربي الأسرة، حيث التقى الشيخ محمد بن حمد العيسى.")
+    assert "عبدالله بن عزيز الحربي" in got

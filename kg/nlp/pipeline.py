@@ -53,18 +53,30 @@ def arabic_sentences(doc: Doc) -> Doc:
 _EXTRA_AFFIXES = [re.escape(c) for c in ("«", "»", "“", "”", "„", "\"", "(", ")", "،", "؛", "؟", ".", ":", "–", "—")]
 
 
+_ARABIC_DOTTED = re.compile(r"[\u0621-\u0652]{2,}(?:\.[\u0621-\u0652]+)+")
+
+
 def _split_quotes(nlp: Language) -> None:
     """Guillemets, Arabic punctuation and dashes glued to a word («سوروكين».، «القاهرة–») become
     their own tokens, so a name or place never carries a quote mark or the dash of an aside."""
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    prefixes = list(nlp.Defaults.prefixes or []) + _EXTRA_AFFIXES
+    # «م.عبدالله», «د.محمد»: a one-letter abbreviation with its full stop glued to the next word
+    prefixes = list(nlp.Defaults.prefixes or []) + [r"[\u0621-\u064A]\.(?=[\u0621-\u064A])"] + _EXTRA_AFFIXES
     suffixes = list(nlp.Defaults.suffixes or []) + _EXTRA_AFFIXES
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    # «كارتر،أمس»: an Arabic comma or semicolon typed between two words with no space
-    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[\u0621-\u064A])[،؛](?=[\u0621-\u064A])"]
+    # «كارتر،أمس»: an Arabic comma or semicolon typed between two words with no space; «صالح.وأمس»:
+    # a full stop likewise after a word of two letters or more (after one letter it marks an
+    # abbreviation: «م.عبدالله», «د.محمد», the engineer, the doctor)
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[\u0621-\u064A])[،؛](?=[\u0621-\u064A])",
+                                                  r"(?<=[\u0621-\u064A]{2})\.(?=[\u0621-\u064A])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # spaCy's URL pattern takes «صالح.وأمس» for a host name; Arabic words joined by full stops are
+    # no address, so they reach the infix rule above
+    url_match = nlp.tokenizer.url_match
+    if url_match is not None:
+        nlp.tokenizer.url_match = lambda text: None if _ARABIC_DOTTED.fullmatch(text) else url_match(text)
 
 
 def _add_name_consistency(nlp: Language) -> None:
