@@ -1057,3 +1057,9 @@ def test_a_fronted_meeting_phrase_without_a_comma_is_the_speakers_meeting():
     # «وبعد لقائه Y أكد X …»: with no comma, the speech verb after Y closes the fronted phrase
     got = pairs("وبعد لقائه رئيس التكتل النائب ميشال عون أكد الوزير اللبناني السابق كريم بقرادوني أن الحوار ضروري.")
     assert got == {frozenset({"كريم بقرادوني", "ميشال عون"})}
+
+
+def test_a_visit_verb_in_a_clause_on_a_thing_is_no_persons_visit():
+    # «الكميات التي تصل إلى قطاع غزة»: what arrives is the quantities, not the person named before
+    got, _ = events("واتهم رئيس الوزراء الفلسطيني إسماعيل هنية الجهات المصرية بالتقصير. وأوضح أن الكميات التي تصل إلى قطاع غزة ضئيلة جدا.")
+    assert [p for typ, _m, p, *_ in got if typ == "Visit"] == []

@@ -1083,6 +1083,8 @@ class _ArticleEvents:
                 visitor = late  # «ووصل إلى العاصمة الأردنية عمان وزير الخارجية الأمريكي X»
             elif self.delegation() and self._relative_to_delegation(trig):
                 pass  # «والوفد الذي زار …»: the delegation went, not the last sentence's subject
+            elif self._clause_on_a_thing(trig):
+                pass  # «الكميات التي تصل إلى غزة»: the quantities arrive, not the last sentence's subject
             elif not sent_before:
                 carried = self.persons(prev_refs)
                 visitor = carried[0] if carried else None
@@ -1664,6 +1666,21 @@ class _ArticleEvents:
         """«كل على حدة», «كل منهما»: each met the counterpart on his own."""
         text = " ".join(self.view.norm[k] for k in range(trig.end, min(ce, trig.end + 6)))
         return "علي حده" in text or "كل منهما" in text
+
+    def _clause_on_a_thing(self, trig: _Trig) -> bool:
+        """A verb right after a relative pronoun whose antecedent is a plain word, no person's name
+        or title and no delegation («الكميات التي تصل»): its subject is that thing."""
+        k = trig.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k < 1 or self.view.norm[k] not in RELATIVE_PRONOUNS:
+            return False
+        j = k - 1
+        while j >= 0 and (self.doc[j].is_space or self.doc[j].text in {"،", ","}):
+            j -= 1
+        if j < 0 or not self.doc[j].is_alpha or j in self._name_tokens or j in self.title_tokens or self._delegation_at(j):
+            return False
+        return not any(r.start <= j < r.end for r in self.m.refs) and not self.lex.nationalities.match_at(self.view, j)
 
     def _relative_antecedent(self, trig: _Trig, refs: list[TokenRef]) -> str | None:
         """«لودريان، الذي وصل مساء السبت …», «الوفد المرافق له الذي يزور مصر»: a verb right after a
