@@ -571,3 +571,23 @@ def test_a_further_tune_set_matches_its_fixed_sample(tmp_path, gold_dir, script,
     subprocess.run([sys.executable, str(ROOT / "scripts" / name), *options, "--out", str(out)], check=True, cwd=ROOT)
     gold = load_gold(DATA / "gold" / gold_dir, out)
     assert len(gold) == count == len(list(out.glob("*.txt")))
+
+
+def test_the_newspapers_tune_set_matches_its_two_fixed_samples(tmp_path):
+    # pages 1-30 and 61-134 of the newspapers sampler (31-60 are the held-out set); the gold and its
+    # second annotation of ten pages name them, every Arabic string a substring of its page
+    import subprocess
+    import sys
+
+    from kg.paths import ROOT, shared_data
+
+    if not (shared_data() / "raw_arabic" / "arabic_newspapers_corpus.jsonl.gz").exists():
+        pytest.skip("../shared/data/raw_arabic is not here")
+    out = tmp_path / "articles"
+    for options in (["--n", "30"], ["--after", "60", "--n", "74"]):
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_newspapers.py"), *options, "--out", str(out)], check=True, cwd=ROOT)
+    gold = load_gold(DATA / "gold" / "newspapers_tune", out)
+    assert len(gold) == 104 == len(list(out.glob("*.txt")))
+    assert not set(gold) & {p.stem for p in (DATA / "gold" / "newspapers_heldout").glob("*.json")}
+    second = load_gold(DATA / "gold" / "newspapers_tune_agreement", out)
+    assert len(second) == 10 and set(second) <= set(gold)
