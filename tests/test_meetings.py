@@ -1063,3 +1063,23 @@ def test_a_visit_verb_in_a_clause_on_a_thing_is_no_persons_visit():
     # «الكميات التي تصل إلى قطاع غزة»: what arrives is the quantities, not the person named before
     got, _ = events("واتهم رئيس الوزراء الفلسطيني إسماعيل هنية الجهات المصرية بالتقصير. وأوضح أن الكميات التي تصل إلى قطاع غزة ضئيلة جدا.")
     assert [p for typ, _m, p, *_ in got if typ == "Visit"] == []
+
+
+def test_the_woman_minister_of_a_nationality_is_the_one_named_before():
+    # «مع الوزيرة الأمريكية»: the feminine «الوزيرة» + a nationality refers back like «الوزير الأمريكي»
+    got = pairs("ووصلت وزيرة الخارجية الأمريكية هيلاري كلينتون إلى القاهرة أمس. وقال وزير الخارجية المصري محمد كامل عمرو "
+                "في مؤتمر عقده مع الوزيرة الأمريكية إن العلاقات قوية.")
+    assert frozenset({"هيلاري كلينتون", "محمد كامل عمرو"}) in got
+
+
+def test_a_marker_word_inside_a_name_sets_no_modality():
+    # «محمد كامل عمرو»: «كامل» read as «ك» + «آمل» (I hope) is part of a name, no hope of a meeting
+    got, _ = events("وقال وزير الخارجية المصري محمد كامل عمرو في مؤتمر صحفي مع نظيرته الأمريكية هيلاري كلينتون إن العلاقات قوية.")
+    assert [m for typ, m, *_ in got if typ == "Meeting"] == ["occurred"]
+
+
+def test_the_persons_of_a_meeting_end_where_reported_speech_begins():
+    # «وقال X … في مؤتمر عقده مع الوزيرة الأمريكية ان الرئيس Z …»: Z is what X said, not a party
+    got = pairs("ووصلت وزيرة الخارجية الأمريكية هيلاري كلينتون إلى القاهرة أمس. وقال محمد كامل عمرو وزير الخارجية المصري "
+                "في مؤتمر عقده مع الوزيرة الأمريكية ان الرئيس مرسي أعلن أن مصر تحترم جميع التعهدات.")
+    assert got == {frozenset({"هيلاري كلينتون", "محمد كامل عمرو"})}

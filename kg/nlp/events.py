@@ -190,6 +190,8 @@ class _ArticleEvents:
             mk = pm.payload
             if mk.modality == "occurred":
                 continue  # a phrase listed only to shadow a shorter marker («من أجل»)
+            if pm.start in self._name_tokens:
+                continue  # «محمد كامل عمرو»: «كامل» is no «ك» + «آمل» (I hope) inside a name
             if self._in_date(pm.start):
                 continue  # «عشية الجمعة» is Friday evening, not «on the eve of»
             if mk.scope == "anywhere":
@@ -1736,6 +1738,8 @@ class _ArticleEvents:
             norm = self.view.norm[k]
             named = sum(trig.end <= st < k for st in starts)
             subject_before = any(r.end <= trig.start and self.is_person(r) for r in refs)
+            if norm in COMPLEMENTIZERS and named >= 1:
+                return k  # «… مع الوزيرة الأمريكية ان الرئيس مرسي أعلن …»: what follows «that» was said, no party
             if norm in TOPIC_WORDS and (trig.trigger is None or trig.trigger.frame != "receive" or named >= (1 if subject_before else 2)):
                 # (a reception whose guest is not named yet goes on: «استقبل X … مدير عام فرع هيئة
                 # الأمر بالمعروف والنهي عن المنكر … الشيخ Y»: «عن» inside the guest's title)

@@ -1624,7 +1624,7 @@ class _Builder:
     def nominal_refs(self) -> None:
         """«المسؤول الروسي», «الضيف الروسي»: the one person of that nationality named so far."""
         doc = self.doc
-        heads = set(tokens("المسؤول الضيف الوزير الرئيس المبعوث"))
+        heads = set(tokens("المسؤول الضيف الوزير الرئيس المبعوث المسؤولة الضيفة الوزيرة الرئيسة المبعوثة"))  # («الوزيرة الأمريكية»)
         for tok in self.toks:
             if normalize(tok.text) not in heads or tok.i + 1 >= len(doc) or tok.i in self.taken:
                 continue
