@@ -1083,3 +1083,31 @@ def test_the_persons_of_a_meeting_end_where_reported_speech_begins():
     got = pairs("ووصلت وزيرة الخارجية الأمريكية هيلاري كلينتون إلى القاهرة أمس. وقال محمد كامل عمرو وزير الخارجية المصري "
                 "في مؤتمر عقده مع الوزيرة الأمريكية ان الرئيس مرسي أعلن أن مصر تحترم جميع التعهدات.")
     assert got == {frozenset({"هيلاري كلينتون", "محمد كامل عمرو"})}
+
+
+def test_a_visit_she_makes_is_the_visit_of_the_woman_named_before():
+    # «في أول زيارة تقوم بها لمصر»: «تقوم بها» (which she makes) gives the visit to the woman of the clause
+    got, _ = events("رشق محتجون موكب وزيرة الخارجية الأمريكية هيلاري كلينتون بالطماطم يوم الأحد في أول زيارة تقوم بها لمصر.")
+    assert [(p, place) for typ, _m, p, place, *_ in got if typ == "Visit"] == [(frozenset({"هيلاري كلينتون"}), "مصر")]
+
+
+def test_who_accompanies_a_visitor_ends_where_reported_speech_begins():
+    # «وقال مسؤول أمريكي يرافق كلينتون … انها تحدثت خلال اجتماعها مع طنطاوي»: Tantawi is whom she
+    # met, not one of her party
+    got, _ = events("ووصلت وزيرة الخارجية الأمريكية هيلاري كلينتون إلى القاهرة أمس. وقال مسؤول أمريكي يرافق كلينتون في إفادة "
+                    "بالبريد الإلكتروني إنها تحدثت خلال اجتماعها مع المشير محمد حسين طنطاوي عن التحول السياسي.")
+    assert {next(iter(p)) for typ, _m, p, *_ in got if typ == "Visit"} == {"هيلاري كلينتون"}
+
+
+def test_a_visit_made_by_the_person_named_after_it():
+    # «هذه أول زيارة يقوم بها لافروف لمنطقة الخليج»: the subject after «يقوم بها» made it
+    got, _ = events("وصل وزير الخارجية السعودي عادل الجبير إلى الدوحة. وهذه أول زيارة يقوم بها وزير الخارجية الروسي سيرغي لافروف لقطر منذ عام.")
+    visits = {(next(iter(p)), place) for typ, _m, p, place, *_ in got if typ == "Visit"}
+    assert ("سيرغي لافروف", "قطر") in visits and ("عادل الجبير", "قطر") not in visits
+
+
+def test_lam_after_a_definite_noun_is_of_the_place_not_to_it():
+    # «زيارة يقوم بها لافروف لمنطقة الخليج بعد توصل إيران … البرنامج النووي لطهران»: «لطهران»
+    # after «النووي» is Tehran's programme, no destination of the visit
+    got, _ = events("وهذه أول زيارة يقوم بها وزير الخارجية الروسي سيرغي لافروف لمنطقة الخليج بعد اتفاق بشأن البرنامج النووي لطهران.")
+    assert [place for typ, _m, _p, place, *_ in got if typ == "Visit"] == []

@@ -74,7 +74,7 @@ ARRIVE_IN = set(tokens("حل حلت"))
 # «يجريها», «أجراه»: a support verb with the pronoun of the noun before it («اتصالات يجريها X»)
 DOING_IT = set(tokens("يجريها يجريه تجريها تجريه أجراها أجراه أجرتها أجرته يجريانها يجرونها"))
 # Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
-SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤدي أدى بدأ يبدأ استهل اختتم يختتم سيبدأ تبدأ قامت بدأت"))
+SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤدي أدى بدأ يبدأ استهل اختتم يختتم سيبدأ تبدأ قامت بدأت تقوم تؤدي أدت"))
 # «الاجتماع الذي حضره …», «بحضور …»: who else was at a meeting.
 # Words of a ruler's style between a verb and its subject: «صاحب السمو الملكي الأمير», «فخامة».
 STYLE_WORDS = HONORIFICS | set(tokens("صاحب السمو الملكي سمو نائب خادم الحرمين الشريفين"))
@@ -96,6 +96,7 @@ INCLUDES = set(tokens("يضم ضم تضم"))
 COMPANION_CUES = set(tokens("برفقة رفقة رفق يرافقه يرافقها وزوجته وعقيلته زوجته بينهم يرافقهم"))
 # A subordinate clause begins after these: the speaker before them is not in it.
 COMPLEMENTIZERS = set(tokens("أن إن بأن وأن لأن"))
+THAT_HE = set(tokens("أنه أنها أنهم أنهما إنه إنها إنهم إنهما بأنه بأنها"))  # «that» with the pronoun of its subject
 # Words between «إلى» and a place name: «إلى العاصمة العراقية بغداد», «إلى مطار بغداد».
 PLACE_DESCRIPTORS = set(tokens("العاصمة عاصمة مدينة المدينة مطار المطار محافظة دولة جمهورية مملكة إمارة ولاية منطقة جزيرة"))
 
@@ -593,7 +594,11 @@ class _ArticleEvents:
             before = [e for e in events if e.type == "Visit" and e.modality == "occurred" and e.evidence.end <= sent.start_char]
             if not before:
                 continue
-            after = self.persons([r for r in self.sentence_refs(sent) if r.start > k])
+            # the party ends where reported speech or another event word begins («يرافق كلينتون …
+            # إنها تحدثت خلال اجتماعها مع طنطاوي»: whom she met is not of her party)
+            stop = next((j for j in range(k + 1, sent.end) if set(self.view.readings(j)[:3]) & (COMPLEMENTIZERS | THAT_HE)
+                         or ((m := self.lex.triggers.match_at(self.view, j)) is not None and m.payload.type != "Visit")), sent.end)
+            after = self.persons([r for r in self.sentence_refs(sent) if k < r.start < stop])
             if members is not None or self.view.norm[k].endswith(("ه", "ها", "هم")):
                 accompanied, companions = before[-1].participants[0], after
             elif after:
@@ -1106,6 +1111,16 @@ class _ArticleEvents:
                     visitor = others[-1] if others else visitor
             elif genitive:
                 visitor = genitive[0].entity
+            elif (gender := self._made_by_it(trig)) is not None:
+                # «في أول زيارة تقوم بها لمصر»: the visit «she makes» is that of the woman (or, after
+                # «يقوم», the man) the sentence names last, else of the sentence before
+                named = [r.entity for r in refs if r.end <= trig.start and self.is_person(r) and r.actor
+                         and self._feminine(r.entity) == (gender == "f")]
+                carried = [p for p in self.persons(prev_refs) if self._feminine(p) == (gender == "f")]
+                visitor = named[-1] if named else (carried[0] if carried else None)
+                behind = self._skip_titles(self._after_made_by_it(trig))
+                # («أول زيارة يقوم بها لافروف للخليج»: the subject named after «بها» made it)
+                visitor = next((r.entity for r in after if self.is_person(r) and r.start == behind), visitor)
             else:
                 # «قام الرئيس X بزيارة إلى …», «X في زيارة …»: the subject of a support verb, or a
                 # person right before the noun; any other person of the sentence is no visitor
@@ -1224,6 +1239,27 @@ class _ArticleEvents:
         while k >= 0 and (self.doc[k].is_space or self.doc[k].is_punct):
             k -= 1
         return k >= 0 and self.view.norm[k] in ADVERBIAL_HEADS or self.view.norm[trig.start] in {"خلال", "في"}
+
+    def _after_made_by_it(self, trig: _Trig) -> int:
+        """The token after «تقوم بها» («زيارة تقوم بها …»), spaces skipped."""
+        k = trig.end
+        while k < len(self.doc) and (self.doc[k].is_space or self.view.norm[k] in RELATIVE_PRONOUNS):
+            k += 1
+        k += 2
+        while k < len(self.doc) and self.doc[k].is_space:
+            k += 1
+        return k
+
+    def _made_by_it(self, trig: _Trig) -> str | None:
+        """«زيارة تقوم بها», «زيارة يقوم بها», «الزيارة التي قام بها»: a support verb with «بها/به»
+        right after the noun, its subject dropped; "f" when the verb is feminine, else "m"."""
+        k = trig.end
+        while k < len(self.doc) and (self.doc[k].is_space or self.view.norm[k] in RELATIVE_PRONOUNS):
+            k += 1
+        if k + 1 >= len(self.doc) or self.view.norm[k] not in SUPPORT_VERBS or self.view.norm[k + 1] not in {"بها", "به"}:
+            return None
+        verb = self.view.norm[k]
+        return "f" if verb.startswith("ت") or verb.endswith("ت") else "m"
 
     def _done_by_list(self, trig: _Trig, refs: list[TokenRef], ce: int) -> bool:
         """«اتصالات يجريها X و Y»: a support verb right after the noun (behind «التي») has the
@@ -1927,7 +1963,10 @@ class _ArticleEvents:
                 glued_in = glued_in or normalize(doc[k].text).startswith("ب")
                 k -= 1
             prev = normalize(doc[k].text) if k >= 0 else ""
-            via_to = prev in {"الي", "لي", "زياره", "لزياره"} or prev in COVERS or (first.startswith("ل") and not self.entity(r.entity).name.startswith("ل"))
+            # («البرنامج النووي لطهران»: «لـ» after a plain definite word is «of», not «to»)
+            of_it = prev.startswith("ال") and k not in self.title_tokens and k not in self._name_tokens and k >= trig.end
+            via_to = prev in {"الي", "لي", "زياره", "لزياره"} or prev in COVERS or (
+                first.startswith("ل") and not self.entity(r.entity).name.startswith("ل") and not of_it)
             if normalize(trig.text) in ARRIVE_IN:
                 # «حل أمس بتونس», «حل بمدينة نيويورك»: arrived in; «حل ضيفا على بيروت»
                 via_to = glued_in or (prev == "علي" and k > 0 and self.view.norm[k - 1] in GUEST_WORDS)
