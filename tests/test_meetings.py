@@ -1111,3 +1111,16 @@ def test_lam_after_a_definite_noun_is_of_the_place_not_to_it():
     # after «النووي» is Tehran's programme, no destination of the visit
     got, _ = events("وهذه أول زيارة يقوم بها وزير الخارجية الروسي سيرغي لافروف لمنطقة الخليج بعد اتفاق بشأن البرنامج النووي لطهران.")
     assert [place for typ, _m, _p, place, *_ in got if typ == "Visit"] == []
+
+
+def test_the_absence_of_a_meeting_is_no_meeting():
+    # «عن عدم لقاء كلينتون بأي من المسؤولين الفلسطينيين»: «عدم» (the absence of) negates the noun
+    got, _ = events("وسئل عريقات عن عدم لقاء وزيرة الخارجية الأمريكية هيلاري كلينتون بالرئيس الفلسطيني محمود عباس خلال زيارتها.")
+    assert [m for typ, m, *_ in got if typ == "Meeting"] in ([], ["denied"])
+
+
+def test_a_meeting_during_an_event_still_to_come_is_planned():
+    # «وستقيم بلدية باريس حفل استقبال للمرزوقي، يلتقي خلاله رئيس البلدية X»: the reception is to
+    # come, so is the meeting during it
+    got, _ = events("ووصل الرئيس التونسي قيس سعيد إلى باريس، وستقيم بلدية باريس حفل استقبال له، يلتقي خلاله رئيس بلدية باريس برتران ديلانوي.")
+    assert [m for typ, m, *_ in got if typ == "Meeting"] == ["planned"]

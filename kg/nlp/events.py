@@ -219,6 +219,8 @@ class _ArticleEvents:
             if date_text is None and any(self.view.norm[k] in FUTURE_DATE_WORDS and k not in self._name_tokens  # «عبدالله المقبل» is a surname
                                          for k in range(max(clause_start, self.sent.start), min(clause_end, self.sent.end))):
                 return "planned"  # «يزور أنان دمشق غدا» on a page with no date: «غدا» cannot be resolved, yet it is still ahead
+        if trig.trigger.pos == "verb" and found is None and self._during_it(trig) and self._future_verb_before(self.sent.start, trig):
+            return "planned"  # «وستقيم … حفل استقبال له، يلتقي خلاله Y»: a meeting during an event still to come
         if trig.trigger.pos == "noun" and found is None and self._future_verb_before(head, trig):
             return "planned"  # «وسيخصص ماكرون السبت … مع عقد لقاء مع …»: a future verb governs the noun
         if found is None and any(self.view.readings(k)[:2] and set(self.view.readings(k)[:2]) & FUTURE_AUXILIARIES
