@@ -1124,3 +1124,9 @@ def test_a_meeting_during_an_event_still_to_come_is_planned():
     # come, so is the meeting during it
     got, _ = events("ووصل الرئيس التونسي قيس سعيد إلى باريس، وستقيم بلدية باريس حفل استقبال له، يلتقي خلاله رئيس بلدية باريس برتران ديلانوي.")
     assert [m for typ, m, *_ in got if typ == "Meeting"] == ["planned"]
+
+
+def test_what_comes_days_before_a_visit_puts_the_visit_ahead():
+    # «يسبق زيارة مرسي للسعودية بأيام» (precedes the visit by days): the visit is still to come
+    got, _ = events("وهذا القرار يسبق زيارة الرئيس المصري محمد مرسي للسعودية بأيام.", None)
+    assert [m for typ, m, *_ in got if typ == "Visit"] == ["planned"]

@@ -514,3 +514,9 @@ def test_a_one_letter_abbreviation_before_a_full_stop_stays_with_the_name() -> N
     # «م.عبدالله» (Eng. Abdullah): the full stop after one letter is an abbreviation's, no sentence end
     got = persons("وزار رئيس بلدية المحافظة م.عبدالله بن عزيز الحربي الأسرة، حيث التقى الشيخ محمد بن حمد العيسى.")
     assert "عبدالله بن عزيز الحربي" in got
+
+
+def test_as_soon_as_before_a_verbal_noun_in_construct_ends_the_name() -> None:
+    # «ونفى مرسي فور إعلان فوزه …»: «فور» + «إعلان» (as soon as … was announced), no surname Faure
+    got = persons("وقال الرئيس المصري محمد مرسي إن العلاقات قوية. ونفى مرسي فور إعلان فوزه أن يكون أدلى بتصريحات.")
+    assert "مرسي فور" not in got and "محمد مرسي" in got

@@ -825,7 +825,10 @@ class _Builder:
         """«بول بيا فور وصوله»: «فور» (as soon as) before a verbal noun with a pronoun or a
         definite noun begins an adverbial, it is not the surname Faure («إدغار فور»)."""
         return self.view.norm[k] == "فور" and k + 1 < len(self.doc) and self.doc[k + 1].is_alpha and (
-            self.view.norm[k + 1].startswith("ال") or self.view.norm[k + 1].endswith(("ه", "ها", "هم")))
+            self.view.norm[k + 1].startswith("ال") or self.view.norm[k + 1].endswith(("ه", "ها", "هم"))
+            # «فور إعلان فوزه»: a verbal noun of news in construct
+            or (self.view.norm[k + 1] in self.lex.common_words or self.view.norm[k + 1] in self.lex.news_words)
+            and len(self.view.norm[k + 1]) >= 4 and not self._is_stop(k + 1) and not self.lex.is_name_word(self.view.norm[k + 1]))
 
     def _apposition_cue_at(self, k: int) -> bool:
         """A rank, kinship, profession or religious word (data/lexicon/person_cues.tsv) at k,
