@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.arabic import normalize  # noqa: E402
-from kg.io import atomic_write  # noqa: E402
+from kg.io import atomic_write, read_tsv  # noqa: E402
 from kg.paths import LEXICON, shared_data  # noqa: E402
 
 MIN_COUNT = 3
@@ -142,9 +142,8 @@ def _english_forms() -> dict[str, Counter[str]]:
     """Arabic name token -> its English forms with their counts (person_names_wikidata)."""
     forms: dict[str, Counter[str]] = {}
     path = shared_data() / "person_names_wikidata" / "wikidata_person_name_tokens_en_ar.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        arabic, english, count = line.split("\t")
-        forms.setdefault(arabic, Counter())[english] += int(count)
+    for row in read_tsv(path, ("arabic", "english", "count")):
+        forms.setdefault(row["arabic"], Counter())[row["english"]] += int(row["count"])
     return forms
 
 

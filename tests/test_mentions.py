@@ -520,3 +520,9 @@ def test_as_soon_as_before_a_verbal_noun_in_construct_ends_the_name() -> None:
     # «ونفى مرسي فور إعلان فوزه …»: «فور» + «إعلان» (as soon as … was announced), no surname Faure
     got = persons("وقال الرئيس المصري محمد مرسي إن العلاقات قوية. ونفى مرسي فور إعلان فوزه أن يكون أدلى بتصريحات.")
     assert "مرسي فور" not in got and "محمد مرسي" in got
+
+
+def test_an_office_word_after_a_title_and_a_day_is_no_person() -> None:
+    # «استقبل الرئيس X رئيس الجمهورية اليوم مبعوث الرئيس الإندونيسي Y»: «مبعوث» is Y's office
+    got = persons("استقبل الأخ الرئيس عبد ربه منصور هادي رئيس الجمهورية اليوم مبعوث الرئيس الاندونيسي علوي بن شهاب.")
+    assert "مبعوث" not in got and "علوي بن شهاب" in got

@@ -1553,8 +1553,8 @@ class _Builder:
                 drop.add(ent.local_id)  # «وكالة الأنباء الرسمية (سانا)»: the agency's short name
                 continue
             if ent.local_id in self.anchored or ent.roles:
-                if len(words) == 1 and all(self._office_plural(w) for w in words):
-                    drop.add(ent.local_id)  # «مستشارو» after a title the model read as a name
+                if len(words) == 1 and all(self._office_plural(w) or self.lex.offices.knows_word(w) for w in words):
+                    drop.add(ent.local_id)  # «مستشارو», «مبعوث» after a title the model read as a name
                 elif len(words) == 1 and all(w in self.lex.mostly_not_names and w not in self.lex.likely_surnames
                                            and w not in self._given_norm for w in words):
                     drop.add(ent.local_id)  # «كأس الملك أمام …», «الملك الشهيد»: a word after a title that is rarely a name
