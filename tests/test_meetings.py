@@ -1130,3 +1130,11 @@ def test_what_comes_days_before_a_visit_puts_the_visit_ahead():
     # «يسبق زيارة مرسي للسعودية بأيام» (precedes the visit by days): the visit is still to come
     got, _ = events("وهذا القرار يسبق زيارة الرئيس المصري محمد مرسي للسعودية بأيام.", None)
     assert [m for typ, m, *_ in got if typ == "Visit"] == ["planned"]
+
+
+def test_a_bare_title_two_persons_hold_refers_to_the_one_the_story_is_about():
+    # «الأخ الرئيس» in a story about President Hadi, who is named three times, while President
+    # Obama is named once: the story's president
+    got = pairs("وصل الرئيس اليمني عبد ربه منصور هادي إلى واشنطن أمس. وقال هادي إن الزيارة مهمة. وأكد هادي أن الرئيس أوباما "
+                "ملتزم بدعم اليمن. وتوجه الأخ الرئيس إلى البيت الأبيض حيث التقى نائب الرئيس الأمريكي جو بايدن.")
+    assert frozenset({"عبد ربه منصور هادي", "جو بايدن"}) in got

@@ -1513,6 +1513,11 @@ class _Builder:
             # «رئيس الجمهورية» beside «الرئيس الأمريكي باراك أوباما» and «رئيس الجمهورية الباجي
             # قائد السبسي»: the one named with this very title
             same = [o for o in owners if any(match_key(r.title_ar) == match_key(title.text) for r in self.out.by_id(o).roles)]
+            counts = sorted(((len(self.out.by_id(o).mentions), o) for o in owners), reverse=True)
+            if (len(same) != 1 or len(tokens(title.text)) == 1) and counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0]:
+                # a bare «الرئيس» («الأخ الرئيس») in a story about one president, another named in
+                # passing: the one named at least three times and twice as often as any other
+                same = [counts[0][1]]
             owners = same
         return owners[0] if len(owners) == 1 else None
 
