@@ -526,3 +526,9 @@ def test_an_office_word_after_a_title_and_a_day_is_no_person() -> None:
     # «استقبل الرئيس X رئيس الجمهورية اليوم مبعوث الرئيس الإندونيسي Y»: «مبعوث» is Y's office
     got = persons("استقبل الأخ الرئيس عبد ربه منصور هادي رئيس الجمهورية اليوم مبعوث الرئيس الاندونيسي علوي بن شهاب.")
     assert "مبعوث" not in got and "علوي بن شهاب" in got
+
+
+def test_a_demonym_with_a_plural_participle_is_no_person() -> None:
+    # «بجنود ألمان متمركزين»: German soldiers stationed (a demonym and a plural participle)
+    got = persons("والتقت المستشارة الألمانية أنغيلا ميركل بجنود ألمان متمركزين في قاعدة الأزرق.")
+    assert set(got) == {"أنغيلا ميركل"}

@@ -1320,8 +1320,8 @@ class _Builder:
                 continue
             if any(t.start <= s < t.end for t in self.out.titles):
                 continue
-            if self._only_demonyms(s, e):
-                continue  # «ضباط ألمان», «جنود روس»: a plural demonym, whatever found it, is no person
+            if self._only_demonyms(s, e) or (self._only_demonyms(s, s + 1) and self._plural_phrase(s, e)):
+                continue  # «ضباط ألمان», «جنود روس», «ألمان متمركزين»: a plural demonym, whatever found it, is no person
             if all(k in title_adjectives for k in range(s, e)):
                 continue
             if self._second_person(e - 1):
