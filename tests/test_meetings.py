@@ -1138,3 +1138,12 @@ def test_a_bare_title_two_persons_hold_refers_to_the_one_the_story_is_about():
     got = pairs("وصل الرئيس اليمني عبد ربه منصور هادي إلى واشنطن أمس. وقال هادي إن الزيارة مهمة. وأكد هادي أن الرئيس أوباما "
                 "ملتزم بدعم اليمن. وتوجه الأخ الرئيس إلى البيت الأبيض حيث التقى نائب الرئيس الأمريكي جو بايدن.")
     assert frozenset({"عبد ربه منصور هادي", "جو بايدن"}) in got
+
+
+def test_a_relative_clause_with_a_support_verb_after_the_guest_keeps_the_reception():
+    # «استقبل X، صباح اليوم بقصر قرطاج Y الذي يؤدي زيارة إلى تونس»: «الذي يؤدي زيارة» opens its
+    # clause at the pronoun, so the reception keeps its guest
+    text = "استقبل رئيس الجمهورية قيس سعيد، صباح اليوم بقصر قرطاج الوزير الأول الجزائري عبد المالك سلال الذي يؤدي زيارة إلى تونس."
+    assert pairs(text) == {frozenset({"قيس سعيد", "عبد المالك سلال"})}
+    got, _ = events(text)
+    assert [(p, place) for typ, _m, p, place, *_ in got if typ == "Visit"] == [(frozenset({"عبد المالك سلال"}), "تونس")]

@@ -1505,7 +1505,8 @@ class _ArticleEvents:
     def _support_subject(self, trig: _Trig, before: list[TokenRef]) -> str | None:
         persons = [r for r in before if self.is_person(r) and r.actor]
         if not persons:
-            return None
+            # «… سلال الذي يؤدي زيارة إلى تونس»: the clause opens at the pronoun, its antecedent before
+            return self._relative_antecedent(trig, self.sentence_refs(self.sent))
         last = persons[-1]
         gap = [self.doc[k] for k in range(last.end, trig.start) if not self.doc[k].is_space and not self.doc[k].is_punct]
         if any(any(r in SUPPORT_VERBS for r in self.view.readings(t.i)[:3]) for t in gap) and len(gap) <= 4:
@@ -1728,6 +1729,10 @@ class _ArticleEvents:
         k = trig.start - 1
         while k >= 0 and self.doc[k].is_space:
             k -= 1
+        if k > 0 and trig.trigger.pos == "noun" and set(self.view.readings(k)[:2]) & SUPPORT_VERBS:
+            k -= 1  # «سلال الذي يؤدي زيارة إلى تونس»: the pronoun before the noun's support verb
+            while k >= 0 and self.doc[k].is_space:
+                k -= 1
         if k < 0 or self.view.norm[k] not in RELATIVE_PRONOUNS:
             return None
         persons = [r for r in refs if r.end <= k and self.is_person(r) and r.actor]
@@ -1844,6 +1849,10 @@ class _ArticleEvents:
         k = start - 1
         while k >= prev_end and self.doc[k].is_space:
             k -= 1
+        if k > prev_end and set(self.view.readings(k)[:2]) & SUPPORT_VERBS:
+            k -= 1  # «… سلال الذي يؤدي زيارة إلى تونس»: the support verb of a noun trigger
+            while k >= prev_end and self.doc[k].is_space:
+                k -= 1
         if k >= prev_end and self.view.norm[k].lstrip("و") in RELATIVE_PRONOUNS:
             return k
         for k in range(start - 1, prev_end - 1, -1):
