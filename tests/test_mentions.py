@@ -532,3 +532,9 @@ def test_a_demonym_with_a_plural_participle_is_no_person() -> None:
     # «بجنود ألمان متمركزين»: German soldiers stationed (a demonym and a plural participle)
     got = persons("والتقت المستشارة الألمانية أنغيلا ميركل بجنود ألمان متمركزين في قاعدة الأزرق.")
     assert set(got) == {"أنغيلا ميركل"}
+
+
+def test_an_ottoman_style_after_a_name_is_no_part_of_it() -> None:
+    # «سعد زغلول باشا», «مصطفى النحاس باشا»: «باشا», «بك», «أفندي» follow the name as a style
+    assert "سعد زغلول" in persons("وقال الزعيم المصري الراحل سعد زغلول باشا إن الاستقلال حق.")
+    assert "مصطفى النحاس" in persons("وكان مصطفى النحاس باشا رئيسا للوزراء.")

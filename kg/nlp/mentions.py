@@ -37,6 +37,8 @@ ALI_FORMS = {"علي", "وعلي"}
 OFFICE_NAMES = set(tokens("أمين"))
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة سمو الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
                         "المخلوع المعزول"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»; «سمو الشيخ»: his Highness
+# Styles written after a name: «سعد زغلول باشا», «فلان بك», «فلان أفندي» (no part of the name)
+STYLES_AFTER = set(tokens("باشا بك بيك أفندي افندي"))
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
 NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))  # «ولد»: the Mauritanian «son of»
 AFFAIRS_WORDS = set(tokens("لشؤون لشئون"))  # «… لشؤون الشرق الأدنى»: the field of an office
@@ -502,8 +504,8 @@ class _Builder:
                 break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
             if i > start and self._new_phrase_at(i):
                 break  # «سها عرفات أرملة الزعيم», «بيا فور وصوله», «نتنياهو لكلينتون»
-            if i > start and norm in time_words():
-                break  # «… البارحة», «… أمس»: a day word ends the name
+            if i > start and (norm in time_words() or norm in STYLES_AFTER):
+                break  # «… البارحة», «… أمس»: a day word ends the name; «… باشا»: a style after it
             if i > start and self._new_nasab_at(i):
                 break  # «سلمان بن عبدالعزيز حمد بن عيسى»: a second «X بن Y» begins at «حمد»
             if i > start and (self._trigger_at(i) or self._verb_with_subject_suffix(i)):
@@ -760,8 +762,8 @@ class _Builder:
         norm = self.view.norm[k]
         if norm in NAME_LINKS or self.view.is_space[k]:
             return False
-        if self._is_stop(k):
-            return True
+        if self._is_stop(k) or norm in STYLES_AFTER:
+            return True  # (a style after the name: «سعد زغلول باشا»)
         if norm.startswith("وال") and len(norm) > 4 and not self.lex.is_name_word(norm):
             return True  # «محمد فريد والرويلي»: «و» + a definite word begins a new item («والتر» is a name)
         if self.glued_phrase(k) or any(ti.start == k for ti in self.out.titles):
