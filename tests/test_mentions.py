@@ -538,3 +538,8 @@ def test_an_ottoman_style_after_a_name_is_no_part_of_it() -> None:
     # «سعد زغلول باشا», «مصطفى النحاس باشا»: «باشا», «بك», «أفندي» follow the name as a style
     assert "سعد زغلول" in persons("وقال الزعيم المصري الراحل سعد زغلول باشا إن الاستقلال حق.")
     assert "مصطفى النحاس" in persons("وكان مصطفى النحاس باشا رئيسا للوزراء.")
+
+
+def test_ban_ki_moon_written_with_a_hyphen_is_whole() -> None:
+    # «بان كي-مون» after his title: «بان» before «كي» is the family name, the hyphen of «كي-مون» between or not
+    assert "بان كي-مون" in persons("وكان غليون يعلق على تقرير من الأمين العام للأمم المتحدة بان كي-مون أمام مجلس الأمن الدولي.")

@@ -600,7 +600,9 @@ class _Builder:
         not «بأن» (that), which is followed by one noun phrase, never by «كي» + a word; like
         «علي» and «على», the written form decides."""
         doc = self.doc
-        return doc[i].text == "بان" and i + 2 < len(doc) and doc[i + 1].is_alpha and doc[i + 2].is_alpha \
+        # («بان كي-مون»: the hyphen of «كي-مون» stands between)
+        nxt = i + 3 if i + 3 < len(doc) and doc[i + 2].text in HYPHENS and not doc[i + 1].whitespace_ else i + 2
+        return doc[i].text == "بان" and nxt < len(doc) and doc[i + 1].is_alpha and doc[nxt].is_alpha \
             and self.view.norm[i + 1] in BAN_PARTICLES
 
     def _name_despite_stop(self, i: int) -> bool:
