@@ -543,3 +543,10 @@ def test_an_ottoman_style_after_a_name_is_no_part_of_it() -> None:
 def test_ban_ki_moon_written_with_a_hyphen_is_whole() -> None:
     # «بان كي-مون» after his title: «بان» before «كي» is the family name, the hyphen of «كي-مون» between or not
     assert "بان كي-مون" in persons("وكان غليون يعلق على تقرير من الأمين العام للأمم المتحدة بان كي-مون أمام مجلس الأمن الدولي.")
+
+
+def test_an_indefinite_day_name_after_a_given_name_is_a_surname() -> None:
+    # «الشيخ علي جمعة»: «جمعة» without the article after a given name is the family name, not Friday
+    assert "علي جمعة" in persons("وطالب النائب بمحاسبة الشيخ علي جمعة على مواقفه من التطبيع.")
+    # a day with the article after a name stays the day: «… التقى الرئيس X الجمعة»
+    assert "محمد جمعة" not in persons("والتقى الرئيس المصري عبد الفتاح السيسي الجمعة وزير الخارجية سامح شكري.")

@@ -504,7 +504,7 @@ class _Builder:
                 break  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
             if i > start and self._new_phrase_at(i):
                 break  # «سها عرفات أرملة الزعيم», «بيا فور وصوله», «نتنياهو لكلينتون»
-            if i > start and (norm in time_words() or norm in STYLES_AFTER):
+            if i > start and (norm in time_words() or norm in STYLES_AFTER) and not self._day_surname(i):
                 break  # «… البارحة», «… أمس»: a day word ends the name; «… باشا»: a style after it
             if i > start and self._new_nasab_at(i):
                 break  # «سلمان بن عبدالعزيز حمد بن عيسى»: a second «X بن Y» begins at «حمد»
@@ -1285,8 +1285,8 @@ class _Builder:
                     if self._ends_name_before(k):
                         e = k  # «البشير ونظيره عبد الفتاح», «ستيفان دي مستورا سيعقدان»: cut there
                         break
-                while e > s + 1 and self.view.norm[e - 1] in time_words():
-                    e -= 1  # «… الشيشاني البارحة»: a day word after the name
+                while e > s + 1 and self.view.norm[e - 1] in time_words() and not self._day_surname(e - 1):
+                    e -= 1  # «… الشيشاني البارحة»: a day word after the name (not «علي جمعة»)
                 while e > s and self.view.norm[e - 1] in HONORIFICS and not (e - 2 >= s and self.view.norm[e - 2] in NAME_LINKS) \
                         and self._name_follows(e):
                     e -= 1  # «المسجد الحرام الشيخ الدكتور …»: the honorific of the next name («آل الشيخ» is a family)
@@ -1606,6 +1606,14 @@ class _Builder:
         while k > 0 and self.doc[k].is_space:
             k -= 1
         return max(k, 0)
+
+    def _day_surname(self, k: int) -> bool:
+        """«الشيخ علي جمعة»: a day name without the article that is a name word, right after a
+        given name, is the family name, not the day («… X الجمعة» keeps the article)."""
+        norm = self.view.norm[k]
+        prev = self.doc[k - 1] if k > 0 else None
+        return (prev is not None and not norm.startswith("ال") and self.lex.is_name_word(norm)
+                and (prev.text in self.lex.given_names or prev.text in ALI_FORMS))
 
     def _office_plural(self, word: str) -> bool:
         """«مستشارو», «مبعوثو»: an office word with the «و» of a sound masculine plural in construct
