@@ -550,3 +550,12 @@ def test_an_indefinite_day_name_after_a_given_name_is_a_surname() -> None:
     assert "علي جمعة" in persons("وطالب النائب بمحاسبة الشيخ علي جمعة على مواقفه من التطبيع.")
     # a day with the article after a name stays the day: «… التقى الرئيس X الجمعة»
     assert "محمد جمعة" not in persons("والتقى الرئيس المصري عبد الفتاح السيسي الجمعة وزير الخارجية سامح شكري.")
+
+
+def test_a_title_between_a_name_and_with_is_the_first_names() -> None:
+    # «بحث سعيد جليلي أمين المجلس الأعلى للأمن القومي الإيراني مع اللحام»: the title is Jalili's,
+    # not that of the person after «مع»
+    got = persons("التقى رئيس مجلس الشعب السوري محمد جهاد اللحام أمس مسؤولين. وبحث سعيد جليلي أمين المجلس الأعلى للأمن القومي "
+                  "الإيراني مع اللحام العلاقات الثنائية.")
+    assert got["محمد جهاد اللحام"].country == "SY"
+    assert any(r.country == "IR" for r in got["سعيد جليلي"].roles)

@@ -37,6 +37,8 @@ ALI_FORMS = {"علي", "وعلي"}
 OFFICE_NAMES = set(tokens("أمين"))
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة سمو الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
                         "المخلوع المعزول"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»; «سمو الشيخ»: his Highness
+# «مع», «وبين»: a person after them is a party of his own, never the holder of the title before
+WITH_PREPOSITIONS = set(tokens("مع ومع وبين"))
 # Styles written after a name: «سعد زغلول باشا», «فلان بك», «فلان أفندي» (no part of the name)
 STYLES_AFTER = set(tokens("باشا بك بيك أفندي افندي"))
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
@@ -1476,8 +1478,9 @@ class _Builder:
             if near is not None and self.out.by_id(near.entity).type == "Person" and all(
                 self.doc[k].is_alpha or self.doc[k].is_space for k in range(title.end, near.start)
             ) and not any(t.start in range(title.end, near.start) for t in self.out.titles) and not any(
-                self._trigger_at(k) for k in range(title.end, near.start)):
-                # («رافق الرئيس في هذه الزيارة X»: an event word between ends the title's phrase)
+                self._trigger_at(k) or self.view.norm[k] in WITH_PREPOSITIONS for k in range(title.end, near.start)):
+                # («رافق الرئيس في هذه الزيارة X»: an event word between ends the title's phrase;
+                # «جليلي أمين المجلس … مع اللحام»: after «مع» stands another person)
                 # «الرئيس المنتهية ولايته أنريكي بينيا نيتو»: a few words qualify the title of the
                 # name after them; the title is that person's, no reference back to another
                 self._add_role(self.out.by_id(near.entity), title)
@@ -1489,7 +1492,10 @@ class _Builder:
                     self.out.refs.append(TokenRef(title.start, title.end, holder, "title"))
                 continue
             before = [r for r in refs if r.how == "name" and r.end <= title.start and title.start - r.end <= 2]
-            if before and all(self.doc[i].text in {"،", ",", "«", "»"} or self.doc[i].is_space for i in range(before[-1].end, title.start)) and before[-1].end < title.start:
+            with_after = self._skip(title.end) < len(self.doc) and self.view.norm[self._skip(title.end)] in WITH_PREPOSITIONS
+            if before and all(self.doc[i].text in {"،", ",", "«", "»"} or self.doc[i].is_space for i in range(before[-1].end, title.start)) and (
+                    before[-1].end < title.start or with_after):
+                # («بحث سعيد جليلي أمين المجلس … مع اللحام»: a title between a name and «مع» is the name's)
                 ent = self.out.by_id(before[-1].entity)
                 self._add_role(ent, title)
                 continue
