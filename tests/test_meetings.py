@@ -1147,3 +1147,11 @@ def test_a_relative_clause_with_a_support_verb_after_the_guest_keeps_the_recepti
     assert pairs(text) == {frozenset({"قيس سعيد", "عبد المالك سلال"})}
     got, _ = events(text)
     assert [(p, place) for typ, _m, p, place, *_ in got if typ == "Visit"] == [(frozenset({"عبد المالك سلال"}), "تونس")]
+
+
+def test_a_visit_said_to_be_put_off_and_a_meeting_it_was_supposed_to_hold():
+    # «إن زيارة X لتركيا أُجلت» (was put off, after the noun); «كان من المفترض أن يلتقي» (was supposed to)
+    got, _ = events("وقال مسؤول تركي إن زيارة وزير الخارجية الإيراني محمد جواد ظريف لتركيا أُجلت.", None)
+    assert [m for typ, m, *_ in got if typ == "Visit"] == ["cancelled"]
+    got, _ = events("إذ كان من المفترض أن يلتقي وزير الخارجية الإيراني محمد جواد ظريف نظيره التركي مولود جاوش أوغلو.", None)
+    assert [m for typ, m, *_ in got if typ == "Meeting"] == ["planned"]
