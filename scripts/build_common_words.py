@@ -83,7 +83,9 @@ def main() -> int:
         wikidata = {ln.strip() for ln in name_words.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")}
     listed = set(names) | wikidata
     glued = {w for w in names if w.startswith("و") and (w[1:] in listed or normalize(w[1:]) in listed)}
-    names = [w for w in names if w not in glued or normalize(w) in wikidata]  # «وائل», «وانغ» are names
+    # «لمحمد», «لأحمد»: «لـ/بـ» glued to a listed name is the preposition on it, not a name either
+    glued |= {w for w in names if w[:1] in "لب" and w[1:] in names}
+    names = [w for w in names if w not in glued or (w.startswith("و") and normalize(w) in wikidata)]  # «وائل», «وانغ» are names
     header = (
         "# Given names: words that begin a person's name in at least 60% of their occurrences (and at\n"
         f"# least twice) in ANERcorp train, AQMAR and the Wojood sample, as written. Built by scripts/build_common_words.py; {len(names)} names.\n"

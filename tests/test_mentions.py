@@ -559,3 +559,10 @@ def test_a_title_between_a_name_and_with_is_the_first_names() -> None:
                   "الإيراني مع اللحام العلاقات الثنائية.")
     assert got["محمد جهاد اللحام"].country == "SY"
     assert any(r.country == "IR" for r in got["سعيد جليلي"].roles)
+
+
+def test_a_preposition_glued_to_a_given_name_is_no_part_of_the_name() -> None:
+    # «يجتمع عادل جبير … بجون كيري»: «بـ» + «جون كيري»; «لمحمد نجيب»: «لـ» + «محمد نجيب»
+    got = persons("ومن المقرر أن يجتمع وزير الخارجية السعودي عادل الجبير بجون كيري وزير خارجية الولايات المتحدة.")
+    assert "جون كيري" in got
+    assert "محمد نجيب" in persons("وكانت أول زيارة لمحمد نجيب إلى السعودية في عام 1953.")

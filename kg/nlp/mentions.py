@@ -186,6 +186,7 @@ class _Builder:
         self._kin_starts: set[int] = set()
         self.cue_tokens: set[int] = set()  # tokens of a rank, kinship word or profession
         self._given_norm = {normalize(w) for w in lex.given_names}
+        self._first_names = self._given_norm - lex.names_alone  # given names that need a surname after them
 
     # -- entity bookkeeping ----------------------------------------------------------------
     def new_entity(self, type_: str, name: str) -> EntityRecord:
@@ -463,7 +464,8 @@ class _Builder:
             # «للرئيس الكوري الجنوبي، وسلمه رسالة»: a glued «و» on a word neither a name list nor
             # the model reads as a name opens a new clause («للرئيس الكيني وليام روتو» is a name)
             return None
-        if i < len(doc) and self.view.norm[i][:1] in "بلك" and self.glued_phrase(i):
+        if i < len(doc) and self.view.norm[i][:1] in "بلك" and self.glued_phrase(i) and not (
+                after_conjunction and self.view.norm[i][1:] in self._first_names):
             return None  # «وزير الخارجية الإثيوبي للصحافيين»: no name after the title
         if i < len(doc) and self.future_verb(i):
             return None  # «ورئيس الوزراء الإثيوبي سيجريان مباحثات»: the title is the subject
@@ -564,7 +566,9 @@ class _Builder:
             # «عبد المجيد تبون وقيس سعيد»: «و» + a name word right after a person the model found
             glued = (norm.startswith("و") and len(norm) > 3 and self.lex.is_name_word(norm[1:]) and i - 1 in self._ner_person_tokens
                      and i not in self._ner_person_tokens and norm[1:] not in HONORIFICS and not self._known_word(norm[1:], names=False)
-                     and norm[1:] not in self.lex.mostly_not_names and norm[1:] not in self.lex.news_words)
+                     and norm[1:] not in self.lex.mostly_not_names and norm[1:] not in self.lex.news_words) or (
+                # «بجون كيري», «لمحمد نجيب»: «بـ/لـ» glued to a given name that more name words follow
+                norm[:1] in "بل" and len(norm) > 3 and norm[1:] in self._first_names and not self.lex.is_name_word(norm))
             if i in self.taken or i in self.cue_tokens or not tok.is_alpha or not (self.lex.is_name_word(norm) or glued):
                 continue  # («الملا» is a Wikidata name word, but here the cue before «محمد عمر»)
             if not glued and i > 0 and self.doc[i - 1].is_alpha and self.lex.is_name_word(self.view.norm[i - 1]) and i - 1 not in self.cue_tokens:
@@ -595,6 +599,8 @@ class _Builder:
         if self.is_common(self.doc[k].text):
             return True
         readings = self.view.readings(k)[:3]
+        if self.lex.is_name_word(readings[0]) and readings[0].startswith("ك"):
+            readings = readings[:1]  # «كيري» is no «ك» + «يري»
         return any(r in self.lex.news_words for r in readings) or self._not_alone(self.view.norm[k])
 
     def _ban_at(self, i: int) -> bool:
@@ -955,8 +961,10 @@ class _Builder:
         if head in "بلك":
             if rest.startswith("ال") or norm.startswith("لل"):
                 return True
-            # («بمقعد», «بأقاربه»: «بـ/لـ» + an ordinary word of news)
-            return self._known_word(rest, names=False) or (head in "بل" and rest in self.lex.news_words and not self.lex.is_name_word(rest))
+            # («بمقعد», «بأقاربه»: «بـ/لـ» + an ordinary word of news; «بجون كيري», «لمحمد نجيب»:
+            # «بـ/لـ» + a given name begins another person's name)
+            return self._known_word(rest, names=False) or (head in "بل" and rest in self.lex.news_words and not self.lex.is_name_word(rest)) \
+                or (head in "بل" and rest in self._first_names)
         return False
 
     def _known_word(self, word: str, names: bool = True) -> bool:
@@ -1080,6 +1088,8 @@ class _Builder:
         readings = clitic_readings(normalize(word))
         if normalize(word) in self.lex.news_words:
             return True  # ordinary in 8 M words of news (scripts/build_news_words.py): this doc's model tag is no proof
+        if self.lex.is_name_word(readings[0]) and readings[0].startswith("ك"):
+            readings = readings[:1]  # «كيري» (Kerry) is a name word, not «ك» + «يري» (as he sees)
         return any(r in self.lex.common_words for r in readings[:3]) and normalize(word) not in self.known_names
 
     def _ner_person_at(self, start: int) -> SpacySpan | None:
@@ -1095,6 +1105,9 @@ class _Builder:
         norm = normalize(tok.text)
         if len(norm) > 4 and norm[0] in "وفلب" and norm[1:] in self.vocab and not (norm[0] in "بل" and self.lex.is_name_word(norm)):
             return tok.idx + 1  # «بيونغ», «لطفي» are names of their own, not «بـ»/«لـ» + a name
+        if len(norm) > 3 and norm[0] in "بل" and norm[1:] in self._first_names and not self.lex.is_name_word(norm) \
+                and tok.text not in self.lex.given_names:
+            return tok.idx + 1  # «بجون كيري», «لمحمد نجيب»: the preposition glued to a given name
         # «وسميحة أيوب», «وعبد العزيز»: the corpora keep و inside names; a name that itself
         # starts with و («وليد», «وفاء») is a known given name.
         if (
