@@ -1155,3 +1155,10 @@ def test_a_visit_said_to_be_put_off_and_a_meeting_it_was_supposed_to_hold():
     assert [m for typ, m, *_ in got if typ == "Visit"] == ["cancelled"]
     got, _ = events("إذ كان من المفترض أن يلتقي وزير الخارجية الإيراني محمد جواد ظريف نظيره التركي مولود جاوش أوغلو.", None)
     assert [m for typ, m, *_ in got if typ == "Meeting"] == ["planned"]
+
+
+def test_a_place_the_subject_reached_in_a_relative_clause_is_visited():
+    # «… في القدس التي وصلتها قادمة من مصر», «في الرياض التي زارها أمس»: a clause on the place,
+    # its verb with the place's pronoun, tells the sentence's subject's visit there
+    got, _ = events("واجتمعت وزيرة الخارجية الأمريكية هيلاري كلينتون مع الزعماء الإسرائيليين في القدس التي وصلتها قادمة من مصر مباشرة.")
+    assert [(p, place) for typ, _m, p, place, *_ in got if typ == "Visit"] == [(frozenset({"هيلاري كلينتون"}), "القدس")]

@@ -1069,6 +1069,13 @@ class _ArticleEvents:
         before = [r for r in clause if r.end <= trig.start]
         after = [r for r in clause if r.start >= trig.end]
         dest = self.destination(trig, after)
+        reached = self._place_antecedent(trig, refs) if trig.trigger.pos == "verb" else None
+        if reached is not None:
+            # «… في القدس التي وصلتها قادمة من مصر»: the place before the pronoun, reached by the
+            # sentence's subject (the first person it names)
+            subject = self.persons([r for r in refs if r.end <= trig.start])
+            return [(subject[0], reached)] if subject and not (
+                self.entity(reached).country and self.entity(subject[0]).country == self.entity(reached).country) else []
         if dest is not None and self.entity(dest).type == "Place" and self.entity(dest).wikidata is not None:
             # «متوجها الى الشرق الأوسط في جولة يستهلها في مصر»: a region of the gazetteer (a
             # Place with a QID: neither city nor country), then the country or city the trip goes
@@ -1707,6 +1714,21 @@ class _ArticleEvents:
         """«كل على حدة», «كل منهما»: each met the counterpart on his own."""
         text = " ".join(self.view.norm[k] for k in range(trig.end, min(ce, trig.end + 6)))
         return "علي حده" in text or "كل منهما" in text
+
+    def _place_antecedent(self, trig: _Trig, refs: list[TokenRef]) -> str | None:
+        """«القدس التي وصلتها», «الرياض التي زارها»: a verb with an object pronoun right after a
+        relative pronoun that follows a place; the place is the pronoun's."""
+        if not normalize(trig.text).endswith(("ها", "ه")):
+            return None
+        k = trig.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k < 1 or self.view.norm[k] not in RELATIVE_PRONOUNS:
+            return None
+        j = k - 1
+        while j >= 0 and (self.doc[j].is_space or self.doc[j].text in {"،", ","}):
+            j -= 1
+        return next((r.entity for r in refs if r.end - 1 == j and self.is_place(r)), None)
 
     def _clause_on_a_thing(self, trig: _Trig) -> bool:
         """A verb right after a relative pronoun whose antecedent is a plain word, no person's name
