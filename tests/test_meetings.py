@@ -869,7 +869,8 @@ def test_the_with_phrase_before_a_meeting_noun_names_the_counterpart():
 
 def test_setting_down_the_saddlebags_is_an_arrival():
     # «حط X رحاله في Y»: the idiom of arrival; «حطت الطائرة في» alone is no one's visit
-    assert visits("حطّ وزير الخارجية الماليزي محمد حسن رحاله في القاهرة قادما من عمان.") == {("محمد حسن", "القاهرة")}
+    # (and «قادما من عمان» tells the stop he came from, as both annotators of the newspapers tune set read it)
+    assert visits("حطّ وزير الخارجية الماليزي محمد حسن رحاله في القاهرة قادما من عمان.") == {("محمد حسن", "القاهرة"), ("محمد حسن", "عمان")}
     assert visits("حطّ وزير الخارجية الماليزي محمد حسن الرحال في القاهرة.") == {("محمد حسن", "القاهرة")}  # «الرحال»: no surname here
     assert visits("وحطت طائرة وزير الخارجية الماليزي محمد حسن في مطار القاهرة.") == set()
 
@@ -1162,3 +1163,18 @@ def test_a_place_the_subject_reached_in_a_relative_clause_is_visited():
     # its verb with the place's pronoun, tells the sentence's subject's visit there
     got, _ = events("واجتمعت وزيرة الخارجية الأمريكية هيلاري كلينتون مع الزعماء الإسرائيليين في القدس التي وصلتها قادمة من مصر مباشرة.")
     assert [(p, place) for typ, _m, p, place, *_ in got if typ == "Visit"] == [(frozenset({"هيلاري كلينتون"}), "القدس")]
+
+
+def test_coming_from_a_foreign_place_tells_a_stop_there():
+    # «ووصلت كلينتون إلى إسرائيل قادمة من مصر»: she had been in Egypt; «قادما من باريس» said of
+    # the French president is his way home, no visit
+    got, _ = events("ووصلت وزيرة الخارجية الأمريكية هيلاري كلينتون يوم أمس إلى إسرائيل قادمة من مصر.")
+    assert {place for typ, _m, _p, place, *_ in got if typ == "Visit"} == {"إسرائيل", "مصر"}
+    got, _ = events("ووصل الرئيس الفرنسي إيمانويل ماكرون إلى بيروت قادما من باريس.")
+    assert {place for typ, _m, _p, place, *_ in got if typ == "Visit"} == {"بيروت"}
+
+
+def test_a_destination_in_brackets_right_after_the_visitor():
+    # «ووصلت كلينتون يوم أمس (إسرائيل) قادمة من مصر»: the bracketed object is where she arrived
+    got, _ = events("ووصلت وزيرة الخارجية الأمريكية هيلاري كلينتون يوم أمس (إسرائيل) قادمة من مصر، في زيارة قصيرة.")
+    assert {place for typ, _m, _p, place, *_ in got if typ == "Visit"} == {"إسرائيل", "مصر"}

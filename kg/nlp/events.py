@@ -1157,11 +1157,20 @@ class _ArticleEvents:
                 # «ووصل وزيرا الخارجية المصري A والأردني B إلى جنيف»: the dual subject is both
                 visitors += [p for p in self.persons([r for r in after if r.start < dest_start]) if p not in visitors]
         out = []
-        for d in [dest] + self._coordinated_places(dest, after):
-            # «جولة شملت مصر وإثيوبيا وفرنسا»: one visit to each place of the «و» list
+        came_from = self._coming_from(trig, after) if trig.trigger.pos == "verb" else None
+        for d in [dest] + self._coordinated_places(dest, after) + ([came_from] if came_from and came_from != dest else []):
+            # «جولة شملت مصر وإثيوبيا وفرنسا»: one visit to each place of the «و» list; «وصل …
+            # قادما من مصر»: the stop he came from (not his own country)
             d_country = self.entity(d).country
             out += [(v, d) for v in dict.fromkeys(visitors) if not (d_country and self.entity(v).country == d_country)]
         return out
+
+    def _coming_from(self, trig: _Trig, after: list[TokenRef]) -> str | None:
+        """«قادما/قادمة من X» after an arrival verb: the place X the traveller came from."""
+        for k in range(trig.end, min(len(self.doc) - 1, trig.end + 14)):
+            if self.view.norm[k].startswith("قادم") and self.view.norm[k + 1] == "من":
+                return next((r.entity for r in after if r.start == k + 2 and self.is_place(r)), None)
+        return None
 
     def _destination_before(self, trig: _Trig, before: list[TokenRef]) -> tuple[str, str] | None:
         """(visitor, destination) of «X [verb] إلى Y في زيارة …»: the place right before the visit
@@ -2011,7 +2020,7 @@ class _ArticleEvents:
                 via_to = True
             # the object right after the visitor, past a day word and a descriptor: «زار X أمس مدينة رفح»
             j = r.start - 1
-            while j >= people_end and (doc[j].is_space or normalize(doc[j].text) in PLACE_DESCRIPTORS
+            while j >= people_end and (doc[j].is_space or doc[j].text == "(" or normalize(doc[j].text) in PLACE_DESCRIPTORS
                                        or self.view.norm[j] in time_words() or self._each_of(j) or self._in_date(j)
                                        or (self.view.norm[j] == "في" and self._in_date(j + 1))
                                        or self.lex.nationalities.match_at(self.view, j) is not None):  # «العاصمة الروسية موسكو»
