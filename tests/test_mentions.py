@@ -566,3 +566,10 @@ def test_a_preposition_glued_to_a_given_name_is_no_part_of_the_name() -> None:
     got = persons("ومن المقرر أن يجتمع وزير الخارجية السعودي عادل الجبير بجون كيري وزير خارجية الولايات المتحدة.")
     assert "جون كيري" in got
     assert "محمد نجيب" in persons("وكانت أول زيارة لمحمد نجيب إلى السعودية في عام 1953.")
+
+
+def test_two_model_spans_are_not_joined_across_an_ordinary_word() -> None:
+    # «أعلن … سمير جعجع ترشيح فادي كرم»: the model's «ترشيح فادي» begins with «ترشيح» (nomination),
+    # a word of news: two persons, not one
+    got = persons("وأعلن رئيس حزب القوات اللبنانية سمير جعجع ترشيح فادي كرم لتمثيل الحزب في الانتخابات.")
+    assert "سمير جعجع" in got and not any("ترشيح" in n for n in got)

@@ -170,7 +170,7 @@ class _Builder:
         self.view = TokenView(doc)
         self.toks = self.view.tokens
         self.out.view = self.view
-        self.ents = _join_across_name_word(doc, _join_adjacent_persons(doc, list(doc.ents)), lex)
+        self.ents = _join_across_name_word(doc, _join_adjacent_persons(doc, list(doc.ents), lex), lex)
         self.sent_spans = _sentence_spans(doc, self.view)
         self.text = self.view.doc_text
         v = self.view
@@ -1805,13 +1805,21 @@ def _join_across_name_word(doc: Doc, ents: list[SpacySpan], lex: Lexicons) -> li
     ))
 
 
-def _join_adjacent_persons(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+def _join_adjacent_persons(doc: Doc, ents: list[SpacySpan], lex: Lexicons | None = None) -> list[SpacySpan]:
     """Two person spans of the model that touch («علي رضا» + «تنكسيري») are one name: nothing
-    but a space stands between them, and Arabic writes no two names side by side unjoined."""
+    but a space stands between them, and Arabic writes no two names side by side unjoined;
+    unless the second begins with a word of news no name list knows («جعجع» + «ترشيح فادي»:
+    the nomination of Fadi, the model's span one word early)."""
+    def ordinary(k: int) -> bool:
+        norm = normalize(doc[k].text)
+        return lex is not None and (norm in lex.news_words or norm in lex.common_words) and not lex.is_name_word(norm) \
+            and doc[k].text not in lex.given_names
+
     return _merge_person_spans(ents, lambda prev, ent: (
         all(doc[k].is_space and "\n" not in doc[k].text for k in range(prev.end, ent.start))
         and "\n" not in doc[prev.end - 1].whitespace_
         and normalize(doc[ent.start].text)[:1] not in "وفلب"  # «ترامب لبوتين», «السيسي وبوتين»: two persons
+        and not ordinary(ent.start)
     ))
 
 
