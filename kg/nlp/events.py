@@ -115,19 +115,6 @@ def _is_headline(sent: SpacySpan) -> bool:
     return sent.start != 0 and title_line(sent)
 
 
-_OFFICE_HEADS: dict[int, frozenset[str]] = {}
-
-
-def _office_heads(lex: Lexicons) -> frozenset[str]:
-    """The first word of every office title the lexicon knows («رئيس», «وزير», «مدير»), normalised
-    (computed once per lexicon object)."""
-    heads = _OFFICE_HEADS.get(id(lex))
-    if heads is None:
-        heads = frozenset(normalize(tokens(off.label_ar)[0]) for off in lex.office_by_key.values() if tokens(off.label_ar))
-        _OFFICE_HEADS[id(lex)] = heads
-    return heads
-
-
 class _ArticleEvents:
     def __init__(self, doc: Doc, mentions: ArticleMentions, dates: list[DateMention], lex: Lexicons, published: str | None = None) -> None:
         self.published = published
@@ -1120,14 +1107,14 @@ class _ArticleEvents:
                     visitor = others[-1] if others else visitor
             elif genitive:
                 visitor = genitive[0].entity
-            elif (gender := self._made_by_it(trig)) is not None:
+            elif (gender := self._made_by_it(trig)) is not None:  # "f" or "m"
                 # «في أول زيارة تقوم بها لمصر»: the visit «she makes» is that of the woman (or, after
                 # «يقوم», the man) the sentence names last, else of the sentence before
                 named = [r.entity for r in refs if r.end <= trig.start and self.is_person(r) and r.actor
                          and self._feminine(r.entity) == (gender == "f")]
                 carried = [p for p in self.persons(prev_refs) if self._feminine(p) == (gender == "f")]
                 visitor = named[-1] if named else (carried[0] if carried else None)
-                behind = self._skip_titles(self._after_made_by_it(trig))
+                behind = self._skip_titles(self._made_by_it(trig, after_it=True))
                 # («أول زيارة يقوم بها لافروف للخليج»: the subject named after «بها» made it)
                 visitor = next((r.entity for r in after if self.is_person(r) and r.start == behind), visitor)
             else:
@@ -1258,22 +1245,18 @@ class _ArticleEvents:
             k -= 1
         return k >= 0 and self.view.norm[k] in ADVERBIAL_HEADS or self.view.norm[trig.start] in {"خلال", "في"}
 
-    def _after_made_by_it(self, trig: _Trig) -> int:
-        """The token after «تقوم بها» («زيارة تقوم بها …»), spaces skipped."""
-        k = trig.end
-        while k < len(self.doc) and (self.doc[k].is_space or self.view.norm[k] in RELATIVE_PRONOUNS):
-            k += 1
-        k += 2
-        while k < len(self.doc) and self.doc[k].is_space:
-            k += 1
-        return k
-
-    def _made_by_it(self, trig: _Trig) -> str | None:
+    def _made_by_it(self, trig: _Trig, after_it: bool = False):
         """«زيارة تقوم بها», «زيارة يقوم بها», «الزيارة التي قام بها»: a support verb with «بها/به»
-        right after the noun, its subject dropped; "f" when the verb is feminine, else "m"."""
+        right after the noun, its subject dropped; "f" when the verb is feminine, else "m" (None
+        when there is none). With `after_it`, the token after «بها» instead (spaces skipped)."""
         k = trig.end
         while k < len(self.doc) and (self.doc[k].is_space or self.view.norm[k] in RELATIVE_PRONOUNS):
             k += 1
+        if after_it:
+            k += 2
+            while k < len(self.doc) and self.doc[k].is_space:
+                k += 1
+            return k
         if k + 1 >= len(self.doc) or self.view.norm[k] not in SUPPORT_VERBS or self.view.norm[k + 1] not in {"بها", "به"}:
             return None
         verb = self.view.norm[k]
@@ -1373,7 +1356,7 @@ class _ArticleEvents:
                     sep = sep or norm.startswith("و")  # «واللواء», «ورئيس» (a head noun): «و» glued to the cue
                     k = cue.end  # «اللواء», «الفريق أول ركن»: a rank before the name
                     continue
-                office_head = norm.startswith("و") and norm[1:] in _office_heads(self.lex) and k not in self._name_tokens
+                office_head = norm.startswith("و") and norm[1:] in self.lex.office_heads and k not in self._name_tokens
                 if self.doc[k].is_space or k in self.title_tokens or norm in HONORIFICS or office_head \
                         or self.lex.nationalities.match_at(self.view, k) is not None \
                         or (sep and self.doc[k].is_alpha and norm.startswith(("ال", "لل", "لش", "وال")) and k not in self._name_tokens):
@@ -1724,33 +1707,32 @@ class _ArticleEvents:
         text = " ".join(self.view.norm[k] for k in range(trig.end, min(ce, trig.end + 6)))
         return "علي حده" in text or "كل منهما" in text
 
+    def _relative_head(self, trig: _Trig) -> int | None:
+        """The last token before the relative pronoun right before the trigger («القدس التي
+        وصلتها»: «القدس»), commas skipped; None when no relative pronoun stands there."""
+        k = trig.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k < 1 or self.view.norm[k] not in RELATIVE_PRONOUNS:
+            return None
+        j = k - 1
+        while j >= 0 and (self.doc[j].is_space or self.doc[j].text in {"،", ","}):
+            j -= 1
+        return j if j >= 0 else None
+
     def _place_antecedent(self, trig: _Trig, refs: list[TokenRef]) -> str | None:
         """«القدس التي وصلتها», «الرياض التي زارها»: a verb with an object pronoun right after a
         relative pronoun that follows a place; the place is the pronoun's."""
         if not normalize(trig.text).endswith(("ها", "ه")):
             return None
-        k = trig.start - 1
-        while k >= 0 and self.doc[k].is_space:
-            k -= 1
-        if k < 1 or self.view.norm[k] not in RELATIVE_PRONOUNS:
-            return None
-        j = k - 1
-        while j >= 0 and (self.doc[j].is_space or self.doc[j].text in {"،", ","}):
-            j -= 1
-        return next((r.entity for r in refs if r.end - 1 == j and self.is_place(r)), None)
+        j = self._relative_head(trig)
+        return None if j is None else next((r.entity for r in refs if r.end - 1 == j and self.is_place(r)), None)
 
     def _clause_on_a_thing(self, trig: _Trig) -> bool:
         """A verb right after a relative pronoun whose antecedent is a plain word, no person's name
         or title and no delegation («الكميات التي تصل»): its subject is that thing."""
-        k = trig.start - 1
-        while k >= 0 and self.doc[k].is_space:
-            k -= 1
-        if k < 1 or self.view.norm[k] not in RELATIVE_PRONOUNS:
-            return False
-        j = k - 1
-        while j >= 0 and (self.doc[j].is_space or self.doc[j].text in {"،", ","}):
-            j -= 1
-        if j < 0 or not self.doc[j].is_alpha or j in self._name_tokens or j in self.title_tokens or self._delegation_at(j):
+        j = self._relative_head(trig)
+        if j is None or not self.doc[j].is_alpha or j in self._name_tokens or j in self.title_tokens or self._delegation_at(j):
             return False
         return not any(r.start <= j < r.end for r in self.m.refs) and not self.lex.nationalities.match_at(self.view, j)
 

@@ -73,6 +73,7 @@ class Lexicons:
     given_names: frozenset[str]  # words that usually start a person's name, as written
     names_alone: frozenset[str] = frozenset()  # of those, surnames the corpora write alone («بوتين»), normalised
     marker_fillers: frozenset[str] = frozenset()  # words between a refusal and its trigger («مجرد تلقي»), normalised
+    office_heads: frozenset[str] = frozenset()  # first words of the office titles («رئيس», «وزير», «مدير»), normalised
     name_tokens: frozenset[str] = frozenset()  # normalised words known as parts of personal names
     news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
@@ -216,6 +217,7 @@ def load_lexicons() -> Lexicons:
         triggers=triggers,
         markers=markers,
         marker_fillers=frozenset(fillers),
+        office_heads=frozenset(normalize(tokens(off.label_ar)[0]) for off in office_by_key.values() if tokens(off.label_ar)),
         offices=offices,
         construct_offices=construct,
         places=places,
