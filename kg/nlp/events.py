@@ -1107,14 +1107,14 @@ class _ArticleEvents:
                     visitor = others[-1] if others else visitor
             elif genitive:
                 visitor = genitive[0].entity
-            elif (gender := self._made_by_it(trig)) is not None:  # "f" or "m"
+            elif (gender := self._made_by_it(trig)) is not None:
                 # «في أول زيارة تقوم بها لمصر»: the visit «she makes» is that of the woman (or, after
                 # «يقوم», the man) the sentence names last, else of the sentence before
                 named = [r.entity for r in refs if r.end <= trig.start and self.is_person(r) and r.actor
                          and self._feminine(r.entity) == (gender == "f")]
                 carried = [p for p in self.persons(prev_refs) if self._feminine(p) == (gender == "f")]
                 visitor = named[-1] if named else (carried[0] if carried else None)
-                behind = self._skip_titles(self._made_by_it(trig, after_it=True))
+                behind = self._skip_titles(self._after_made_by_it(trig))
                 # («أول زيارة يقوم بها لافروف للخليج»: the subject named after «بها» made it)
                 visitor = next((r.entity for r in after if self.is_person(r) and r.start == behind), visitor)
             else:
@@ -1245,22 +1245,29 @@ class _ArticleEvents:
             k -= 1
         return k >= 0 and self.view.norm[k] in ADVERBIAL_HEADS or self.view.norm[trig.start] in {"خلال", "في"}
 
-    def _made_by_it(self, trig: _Trig, after_it: bool = False):
-        """«زيارة تقوم بها», «زيارة يقوم بها», «الزيارة التي قام بها»: a support verb with «بها/به»
-        right after the noun, its subject dropped; "f" when the verb is feminine, else "m" (None
-        when there is none). With `after_it`, the token after «بها» instead (spaces skipped)."""
+    def _support_verb_after(self, trig: _Trig) -> int:
+        """The first token after the noun, past spaces and a relative pronoun («زيارة تقوم بها»,
+        «الزيارة التي قام بها»: the support verb's place)."""
         k = trig.end
         while k < len(self.doc) and (self.doc[k].is_space or self.view.norm[k] in RELATIVE_PRONOUNS):
             k += 1
-        if after_it:
-            k += 2
-            while k < len(self.doc) and self.doc[k].is_space:
-                k += 1
-            return k
+        return k
+
+    def _made_by_it(self, trig: _Trig) -> str | None:
+        """«زيارة تقوم بها», «زيارة يقوم بها», «الزيارة التي قام بها»: a support verb with «بها/به»
+        right after the noun, its subject dropped; "f" when the verb is feminine, else "m"."""
+        k = self._support_verb_after(trig)
         if k + 1 >= len(self.doc) or self.view.norm[k] not in SUPPORT_VERBS or self.view.norm[k + 1] not in {"بها", "به"}:
             return None
         verb = self.view.norm[k]
         return "f" if verb.startswith("ت") or verb.endswith("ت") else "m"
+
+    def _after_made_by_it(self, trig: _Trig) -> int:
+        """The token after «تقوم بها» («زيارة تقوم بها لافروف»: «لافروف»), spaces skipped."""
+        k = self._support_verb_after(trig) + 2
+        while k < len(self.doc) and self.doc[k].is_space:
+            k += 1
+        return k
 
     def _done_by_list(self, trig: _Trig, refs: list[TokenRef], ce: int) -> bool:
         """«اتصالات يجريها X و Y»: a support verb right after the noun (behind «التي») has the
