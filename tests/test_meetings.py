@@ -1178,3 +1178,11 @@ def test_a_destination_in_brackets_right_after_the_visitor():
     # «ووصلت كلينتون يوم أمس (إسرائيل) قادمة من مصر»: the bracketed object is where she arrived
     got, _ = events("ووصلت وزيرة الخارجية الأمريكية هيلاري كلينتون يوم أمس (إسرائيل) قادمة من مصر، في زيارة قصيرة.")
     assert {place for typ, _m, _p, place, *_ in got if typ == "Visit"} == {"إسرائيل", "مصر"}
+
+
+def test_a_lead_that_dates_a_meeting_of_unnamed_parties_dates_the_next_one_told():
+    # «التقى الاثنين وفد كوري جنوبي بالزعيم الكوري الشمالي …. ورحب كيم جونغ أون بالوفد …»: the lead
+    # names no one, but its meeting, dated Monday, is the one the next sentences tell with names
+    got, _ = events("التقى الاثنين وفد دبلوماسي كوري جنوبي رفيع المستوى بالزعيم الكوري الشمالي في زيارة تاريخية. "
+                    "واستقبل الزعيم الكوري الشمالي كيم جونغ أون مستشار الأمن القومي الكوري الجنوبي تشونغ أوي يونغ.")
+    assert [d for typ, m, _p, _pl, d, *_ in got if typ == "Meeting" and m == "occurred"] == ["2024-05-13"]

@@ -484,6 +484,18 @@ class _ArticleEvents:
             if (ev.type in {"Meeting", "PhoneCall"} and ev.modality == "occurred" and ev.date is None and ev.evidence.start >= lead.end_char
                     and len(ev.participants) >= 2 and set(ev.participants) <= named and not self._pluperfect(ev)):
                 ev.date, ev.date_text = value, text
+        if named or any(lead.start_char <= ev.evidence.start < lead.end_char for ev in events):
+            return
+        # «التقى الاثنين وفد كوري جنوبي بالزعيم الكوري الشمالي …»: the lead tells a dated meeting of
+        # parties it does not name; the first meeting told after it, within two sentences, is that one
+        self.sent = lead  # (modality reads the sentence it is in)
+        if not any(t.trigger.type == "Meeting" and self.modality(t, lead.start, lead.end) == "occurred" for t in self.triggers_in(lead)):
+            return
+        sents = [s for s in self.m.view.sentences if s.start_char >= lead.end_char][:2]
+        first = next((ev for ev in events if ev.type == "Meeting" and ev.modality == "occurred" and len(ev.participants) >= 2
+                      and any(s.start_char <= ev.evidence.start < s.end_char for s in sents)), None)
+        if first is not None and first.date is None and not self._pluperfect(first):
+            first.date, first.date_text = value, text
 
     def _lead(self) -> SpacySpan | None:
         """The article's first sentence that is not a title line."""
