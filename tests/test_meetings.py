@@ -1186,3 +1186,13 @@ def test_a_lead_that_dates_a_meeting_of_unnamed_parties_dates_the_next_one_told(
     got, _ = events("التقى الاثنين وفد دبلوماسي كوري جنوبي رفيع المستوى بالزعيم الكوري الشمالي في زيارة تاريخية. "
                     "واستقبل الزعيم الكوري الشمالي كيم جونغ أون مستشار الأمن القومي الكوري الجنوبي تشونغ أوي يونغ.")
     assert [d for typ, m, _p, _pl, d, *_ in got if typ == "Meeting" and m == "occurred"] == ["2024-05-13"]
+
+
+def test_a_summit_the_two_held_is_their_meeting():
+    # «وعقد الزعيمان قمة في هلسنكي يوم الاثنين»: «قمة» as the object of «عقد» with a pair subject
+    # is the meeting of the two named last; «قمة» alone («في قمة العشرين») stays none
+    got, _ = events("دعا الرئيس الأمريكي دونالد ترامب نظيره الروسي فلاديمير بوتين لزيارة واشنطن. "
+                    "وعقد الزعيمان قمة في العاصمة الفنلندية هلسنكي، يوم الاثنين.")
+    assert [(p, d) for typ, m, p, _pl, d, *_ in got if typ == "Meeting" and m == "occurred"] == \
+        [(frozenset({"دونالد ترامب", "فلاديمير بوتين"}), "2024-05-13")]
+    assert pairs("وشارك الرئيس الأمريكي دونالد ترامب والرئيس الروسي فلاديمير بوتين في قمة العشرين.") == set()

@@ -88,6 +88,8 @@ VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفا
 # «ويرافق ماكرون عدد من الوزراء بينهم …», «ويرافقه …»: a sentence of its own about the entourage
 # How a welcome on arrival is told: «في استقباله», «في مقدمة مستقبليه», «على رأس مستقبليها» (normalised)
 WELCOME_OPENINGS = tuple(normalize(w) for w in ("في استقبال", "في مقدمة مستقبلي", "على رأس مستقبلي"))
+# «عقد», «عقدا», «يعقد»: held (a summit), the verb that makes «قمة» a meeting of its subject
+HOLD_VERBS = set(tokens("عقد عقدا عقدت يعقد يعقدان تعقد سيعقد سيعقدان"))
 # «خلالها», «خلاله»: «during it», after a verb whose clause hangs on an event noun before it
 DURING_IT = set(tokens("خلالها خلاله"))
 ACCOMPANY_VERBS = set(tokens("يرافق رافق ترافق يرافقه رافقه يرافقها رافقها يرافقهم رافقهم ترافقه رافقته"))
@@ -151,6 +153,8 @@ class _ArticleEvents:
                 continue  # «رئيس» in a title is not a trigger
             if any(r.start <= pm.start < r.end for r in self.m.refs):
                 continue
+            if pm.payload.held and not self._held_by(pm.start):
+                continue  # «في قمة العشرين»: a summit is a meeting only as what «عقد» held
             if pm.payload.pos == "verb" and self._purpose_noun(pm.start, pm.payload.form):
                 continue  # «لجنة لبحث الاستيطان»: «لـ» + the verb's letters is a verbal noun of purpose, no past verb
             if pm.payload.pos == "verb" and self.doc[pm.end - 1].text.endswith("ة") and not pm.payload.form.endswith("ة"):
@@ -159,6 +163,18 @@ class _ArticleEvents:
                 continue
             out.append(_Trig(pm.start, pm.end, pm.payload, self.text[pm.start_char : pm.end_char]))
         return out
+
+    def _held_by(self, k: int) -> bool:
+        """Does a form of «عقد» (held) stand within the three words before token k, with only its
+        subject between («وعقد الزعيمان قمة», «عقد بوتين وأردوغان قمة»)?"""
+        j, words = k - 1, 0
+        while j >= 0 and words < 4 and not self.doc[j].is_punct:
+            if not self.doc[j].is_space:
+                if set(self.view.readings(j)[:2]) & HOLD_VERBS:
+                    return True
+                words += 1
+            j -= 1
+        return False
 
     # -- modality ------------------------------------------------------------------------------
     def modality(self, trig: _Trig, clause_start: int, clause_end: int) -> str:

@@ -29,6 +29,7 @@ class Trigger:
     frame: str
     needs_with: bool = False  # «استعرض X مع Y» is a meeting, «استعرض X المنحة» is not
     talk: bool = False  # «بحث», «مباحثات»: the parties talked, which a call in the same sentence may be
+    held: bool = False  # «قمة»: a meeting only as the object of «عقد» («وعقد الزعيمان قمة»)
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,8 @@ def _topics(path: Path) -> PhraseIndex[str]:
 def load_lexicons() -> Lexicons:
     triggers: PhraseIndex[Trigger] = PhraseIndex()
     for row in read_tsv(LEXICON / "triggers.tsv"):
-        triggers.add(row["form"], Trigger(row["form"], row["type"], row["pos"], row["frame"], talk=row.get("medium") == "talk"))
+        triggers.add(row["form"], Trigger(row["form"], row["type"], row["pos"], row["frame"], talk=row.get("medium") == "talk",
+                                          held=row.get("held") == "yes"))
     # Lemma rows expanded into their inflected forms; a form triggers.tsv lists already keeps its row.
     if (LEXICON / "trigger_verbs.tsv").exists():
         for row in read_tsv(LEXICON / "trigger_verbs.tsv"):
