@@ -1742,6 +1742,16 @@ class _ArticleEvents:
         text = " ".join(self.view.norm[k] for k in range(trig.end, min(ce, trig.end + 6)))
         return "علي حده" in text or "كل منهما" in text
 
+    def _before_support_verb(self, k: int, lo: int) -> int:
+        """If token k is a support verb («يؤدي زيارة», «قام بزيارة»), the token before it (spaces
+        skipped, not below `lo`); else k."""
+        if not set(self.view.readings(k)[:2]) & SUPPORT_VERBS:
+            return k
+        k -= 1
+        while k >= lo and self.doc[k].is_space:
+            k -= 1
+        return k
+
     def _relative_head(self, trig: _Trig) -> int | None:
         """The last token before the relative pronoun right before the trigger («القدس التي
         وصلتها»: «القدس»), commas skipped; None when no relative pronoun stands there."""
@@ -1777,10 +1787,8 @@ class _ArticleEvents:
         k = trig.start - 1
         while k >= 0 and self.doc[k].is_space:
             k -= 1
-        if k > 0 and trig.trigger.pos == "noun" and set(self.view.readings(k)[:2]) & SUPPORT_VERBS:
-            k -= 1  # «سلال الذي يؤدي زيارة إلى تونس»: the pronoun before the noun's support verb
-            while k >= 0 and self.doc[k].is_space:
-                k -= 1
+        if k > 0 and trig.trigger.pos == "noun":
+            k = self._before_support_verb(k, 0)  # «سلال الذي يؤدي زيارة إلى تونس»: the pronoun before it
         if k < 0 or self.view.norm[k] not in RELATIVE_PRONOUNS:
             return None
         persons = [r for r in refs if r.end <= k and self.is_person(r) and r.actor]
@@ -1897,10 +1905,8 @@ class _ArticleEvents:
         k = start - 1
         while k >= prev_end and self.doc[k].is_space:
             k -= 1
-        if k > prev_end and set(self.view.readings(k)[:2]) & SUPPORT_VERBS:
-            k -= 1  # «… سلال الذي يؤدي زيارة إلى تونس»: the support verb of a noun trigger
-            while k >= prev_end and self.doc[k].is_space:
-                k -= 1
+        if k > prev_end:
+            k = self._before_support_verb(k, prev_end)  # «… سلال الذي يؤدي زيارة إلى تونس»
         if k >= prev_end and self.view.norm[k].lstrip("و") in RELATIVE_PRONOUNS:
             return k
         for k in range(start - 1, prev_end - 1, -1):

@@ -37,6 +37,8 @@ ALI_FORMS = {"علي", "وعلي"}
 OFFICE_NAMES = set(tokens("أمين"))
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة سمو الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
                         "المخلوع المعزول"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»; «سمو الشيخ»: his Highness
+# «المسؤول الروسي», «الوزيرة الأمريكية»: heads of a nominal reference to the one person of a nationality
+NOMINAL_HEADS = set(tokens("المسؤول الضيف الوزير الرئيس المبعوث المسؤولة الضيفة الوزيرة الرئيسة المبعوثة"))
 # «مع», «وبين»: a person after them is a party of his own, never the holder of the title before
 WITH_PREPOSITIONS = set(tokens("مع ومع وبين"))
 # Styles written after a name: «سعد زغلول باشا», «فلان بك», «فلان أفندي» (no part of the name)
@@ -591,6 +593,11 @@ class _Builder:
                     and not self._idiom_after_name_word(*rng):
                 candidates.append((rng[0], rng[1], None))
 
+    def _word_readings(self, readings: list[str]) -> list[str]:
+        """The clitic readings of a word to test against the ordinary-word lists: all of them, but
+        only the whole word for a name word that begins with «ك» («كيري», Kerry, is no «ك» + «يري»)."""
+        return readings[:1] if readings and readings[0].startswith("ك") and self.lex.is_name_word(readings[0]) else readings
+
     def _ordinary_word(self, k: int) -> bool:
         """An ordinary word of news: in the common-word lists (with clitics peeled), or a
         nationality, place or title word."""
@@ -598,9 +605,7 @@ class _Builder:
             return False
         if self.is_common(self.doc[k].text):
             return True
-        readings = self.view.readings(k)[:3]
-        if self.lex.is_name_word(readings[0]) and readings[0].startswith("ك"):
-            readings = readings[:1]  # «كيري» is no «ك» + «يري»
+        readings = self._word_readings(self.view.readings(k)[:3])
         return any(r in self.lex.news_words for r in readings) or self._not_alone(self.view.norm[k])
 
     def _ban_at(self, i: int) -> bool:
@@ -1088,9 +1093,7 @@ class _Builder:
         readings = clitic_readings(normalize(word))
         if normalize(word) in self.lex.news_words:
             return True  # ordinary in 8 M words of news (scripts/build_news_words.py): this doc's model tag is no proof
-        if self.lex.is_name_word(readings[0]) and readings[0].startswith("ك"):
-            readings = readings[:1]  # «كيري» (Kerry) is a name word, not «ك» + «يري» (as he sees)
-        return any(r in self.lex.common_words for r in readings[:3]) and normalize(word) not in self.known_names
+        return any(r in self.lex.common_words for r in self._word_readings(readings)[:3]) and normalize(word) not in self.known_names
 
     def _ner_person_at(self, start: int) -> SpacySpan | None:
         for ent in self.ents:
@@ -1663,9 +1666,8 @@ class _Builder:
     def nominal_refs(self) -> None:
         """«المسؤول الروسي», «الضيف الروسي»: the one person of that nationality named so far."""
         doc = self.doc
-        heads = set(tokens("المسؤول الضيف الوزير الرئيس المبعوث المسؤولة الضيفة الوزيرة الرئيسة المبعوثة"))  # («الوزيرة الأمريكية»)
         for tok in self.toks:
-            if normalize(tok.text) not in heads or tok.i + 1 >= len(doc) or tok.i in self.taken:
+            if normalize(tok.text) not in NOMINAL_HEADS or tok.i + 1 >= len(doc) or tok.i in self.taken:
                 continue
             adj = self.lex.nationalities.match_at(self.view, tok.i + 1)
             if adj is None:
