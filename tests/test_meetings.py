@@ -1196,3 +1196,12 @@ def test_a_summit_the_two_held_is_their_meeting():
     assert [(p, d) for typ, m, p, _pl, d, *_ in got if typ == "Meeting" and m == "occurred"] == \
         [(frozenset({"دونالد ترامب", "فلاديمير بوتين"}), "2024-05-13")]
     assert pairs("وشارك الرئيس الأمريكي دونالد ترامب والرئيس الروسي فلاديمير بوتين في قمة العشرين.") == set()
+
+
+def test_a_second_subject_behind_an_unlisted_ministry_joins_the_first():
+    # «ووزيرة المساواة …»: an office head after «و» opens the second subject's title even when
+    # the office list lacks that ministry; the person after the two subjects is their object
+    got = pairs("التقى وزير الخارجية الإسباني خوسيه مانويل ألباريس ووزيرة المساواة الإسبانية آنا ريدوندو "
+                "الرئيس الكيني ويليام روتو في نيروبي.")
+    assert got == {frozenset({"خوسيه مانويل ألباريس", "آنا ريدوندو"}), frozenset({"خوسيه مانويل ألباريس", "ويليام روتو"}),
+                   frozenset({"آنا ريدوندو", "ويليام روتو"})}

@@ -1040,7 +1040,8 @@ class _ArticleEvents:
         if any(self.doc[k].is_punct or self.view.norm[k] in WITH_WORDS for k in gap):
             return False
         titles = {ti.start for ti in self.m.titles}
-        if g < b.start and g not in titles and not any(r in COUNTERPART_WORDS for r in self.view.readings(g)[:3]):
+        if g < b.start and g not in titles and not any(r in COUNTERPART_WORDS for r in self.view.readings(g)[:3]) \
+                and not self._office_head_title(g, b.start):
             # «الرئيسان الفرنسي X والمصري Y»: after a dual or plural title, a nationality with
             # «و» is the second person's title
             if not (b.start - g == 1 and self.view.norm[g].startswith("و") and self.lex.nationalities.match_at(self.view, g) is not None):
@@ -1059,6 +1060,24 @@ class _ArticleEvents:
                 return True  # «ورئيس الوزراء»: the office read after a proclitic «و»
         # a name glued to «و» («وأردوغان»), not a name that starts with و («وليد»)
         return g == b.start and b.how == "name" and not self.lex.is_name_word(norm) and self.doc[g].text not in self.lex.given_names
+
+    def _office_head_title(self, g: int, end: int) -> bool:
+        """Do the words `g`..`end` read as a title the office list does not hold: «و» + an office
+        head («ووزيرة», «ورئيس») and then only definite words and nationalities («ووزيرة المساواة
+        الإسبانية»)? A ministry missing from the list must not break a list of persons."""
+        norm = self.view.norm[g]
+        if not (norm.startswith("و") and norm[1:] in self.lex.office_heads) or g in self._name_tokens:
+            return False
+        k = g + 1
+        while k < end:
+            nat = self.lex.nationalities.match_at(self.view, k)
+            if nat is not None and nat.end <= end:
+                k = nat.end
+                continue
+            if not (self.doc[k].is_alpha and self.view.norm[k].startswith(("ال", "لل")) and k not in self._name_tokens):
+                return False
+            k += 1
+        return True
 
     # -- who went where ---------------------------------------------------------------------
     def visit_groups(

@@ -219,7 +219,8 @@ def load_lexicons() -> Lexicons:
         triggers=triggers,
         markers=markers,
         marker_fillers=frozenset(fillers),
-        office_heads=frozenset(normalize(tokens(off.label_ar)[0]) for off in office_by_key.values() if tokens(off.label_ar)),
+        # every form's first word: the feminine («وزيرة») heads a title as the masculine does
+        office_heads=frozenset(normalize(tokens(f)[0]) for off in gaz.offices() for f in off.forms_ar if tokens(f)),
         offices=offices,
         construct_offices=construct,
         places=places,
