@@ -573,3 +573,9 @@ def test_two_model_spans_are_not_joined_across_an_ordinary_word() -> None:
     # a word of news: two persons, not one
     got = persons("وأعلن رئيس حزب القوات اللبنانية سمير جعجع ترشيح فادي كرم لتمثيل الحزب في الانتخابات.")
     assert "سمير جعجع" in got and not any("ترشيح" in n for n in got)
+
+
+def test_a_city_of_two_words_that_begins_a_longer_name_is_the_name() -> None:
+    # «نور سلطان» is also the name Astana bore; the model reads the three words as one person
+    found = persons("واستقبل الرئيس الكازاخي نور سلطان نزارباييف أمس رئيس الوزراء الهندي ناريندرا مودي.")
+    assert "نور سلطان نزارباييف" in found

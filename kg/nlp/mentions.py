@@ -210,12 +210,16 @@ class _Builder:
     def places(self) -> None:
         ner_person = {t.i for e in self.ents if e.label_ in PERSON_LABELS for t in e}
         in_long_name = {t.i for e in self.ents if e.label_ in PERSON_LABELS and len(e) > 1 for t in e}
+        name_from = {e.start: (e.start, e.end) for e in self.ents if e.label_ in PERSON_LABELS and len(e) > 1}
         for m in self.lex.places.find(self.view):
             ref: PlaceRef = m.payload
             if ref.kind == "city" and m.end - m.start == 1 and m.start in ner_person:
                 continue  # «هايكو ماس» (Heiko Maas, not Haikou): a city name the model reads as a person
             if m.end - m.start == 1 and m.start in in_long_name and m.start + 1 in in_long_name:
                 continue  # «جورجيا ميلوني»: a place name that begins a longer person's name
+            if ref.kind != "country" and m.end - m.start > 1 and name_from.get(m.start, (m.start, m.start))[1] > m.end \
+                    and name_from[m.start][0] == m.start:
+                continue  # «نور سلطان نزارباييف»: a city of two words that begins a longer person's name
             type_ = "Country" if ref.kind == "country" else ("City" if ref.kind in {"city", "capital"} else "Place")
             key = ("place", ref.qid)
             local = self.by_key.get(key)
