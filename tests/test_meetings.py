@@ -1205,3 +1205,18 @@ def test_a_second_subject_behind_an_unlisted_ministry_joins_the_first():
                 "الرئيس الكيني ويليام روتو في نيروبي.")
     assert got == {frozenset({"خوسيه مانويل ألباريس", "آنا ريدوندو"}), frozenset({"خوسيه مانويل ألباريس", "ويليام روتو"}),
                    frozenset({"آنا ريدوندو", "ويليام روتو"})}
+
+
+def test_a_session_chaired_by_one_and_attended_by_others_is_their_meeting():
+    # «… برئاسة X وحضور Y و Z»: the chair and the attendees named after him sat in one meeting,
+    # even when the session is a body's own («اجتماعه»)
+    got = pairs("وعقد مجلس الأمن الوطني اجتماعه الدوري أمس برئاسة الرئيس الصومالي حسن شيخ محمود وحضور "
+                "رئيس الوزراء حمزة عبدي بري ووزير الدفاع عبد القادر محمد نور.")
+    assert got == {frozenset({"حسن شيخ محمود", "حمزة عبدي بري"}), frozenset({"حسن شيخ محمود", "عبد القادر محمد نور"}),
+                   frozenset({"حمزة عبدي بري", "عبد القادر محمد نور"})}
+    got = pairs("وعقد الاجتماع الثالث للحوار في القصر الجمهوري برئاسة الرئيس اللبناني ميشال عون وبمشاركة رئيس مجلس النواب نبيه بري.")
+    assert got == {frozenset({"ميشال عون", "نبيه بري"})}
+
+
+def test_a_session_chaired_by_one_with_no_one_else_named_is_no_meeting():
+    assert pairs("وعقد مجلس الوزراء اجتماعه الأسبوعي برئاسة رئيس الوزراء حمزة عبدي بري وناقش الموازنة.") == set()

@@ -82,6 +82,10 @@ STYLE_WORDS = HONORIFICS | set(tokens("صاحب السمو الملكي سمو �
 ATTENDANCE_VERBS = set(tokens("حضر حضره حضرها شارك"))
 OPENERS = set(tokens("فيما كما وقد قد وكذلك"))
 ATTENDANCE_CUES = set(tokens("حضره حضرها حضرتها حضرهما بحضور وبحضور حضر حضرته شارك شاركت"))
+# «اجتماعا برئاسة X وحضور Y»: the chair of a session, and the words that then name who else sat in it
+# (after a chair, the bare noun «وحضور» is attendance, as «بحضور» is anywhere).
+CHAIR_CUES = set(tokens("برئاسة"))
+CHAIRED_COMPANY = set(tokens("حضور بحضور مشاركة بمشاركة"))
 # Adjectives a visit noun takes before its genitive: «زيارة سريعة للرئيس …».
 VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفاجئة تاريخية عمل دولة الأولى الثانية أول أولى رسميه"))
 # Words before the persons who travel with a visitor.
@@ -786,6 +790,10 @@ class _ArticleEvents:
             everyone = self.persons(clause)
             if len(everyone) >= 2:
                 return [(everyone, None)]
+        chaired = self._chaired(trig, after, ce)
+        if chaired is not None:
+            # «وعقد المجلس اجتماعه برئاسة X وحضور Y و Z»: the chair and everyone named as attending
+            return [(chaired, chaired[0])]
         # «اللقاء», «الاجتماع الذي حضره …»: a definite noun tells more of the meeting just told
         prev = self.previous_meeting()
         brought = self._brought_together(trig)
@@ -1748,6 +1756,23 @@ class _ArticleEvents:
             if any(r in ATTENDANCE_CUES for r in self.view.readings(k)[:3]):
                 return self.persons([r for r in after if r.start > k])
         return []
+
+    def _chaired(self, trig: _Trig, after: list[TokenRef], ce: int) -> list[str] | None:
+        """The chair and the attendees of a session told as «… برئاسة X وحضور Y و Z» (or «وبمشاركة»):
+        the first person after «برئاسة», then every person after the attendance word, in the
+        meeting noun's clause. None when either side is missing: a session a chair alone led is no
+        meeting of two."""
+        if trig.trigger.pos != "noun":
+            return None
+        chair_at = next((k for k in range(trig.end, ce) if set(self.view.readings(k)[:3]) & CHAIR_CUES), None)
+        if chair_at is None:
+            return None
+        company_at = next((k for k in range(chair_at + 1, ce) if set(self.view.readings(k)[:3]) & CHAIRED_COMPANY), None)
+        if company_at is None:
+            return None
+        chair = self.persons([r for r in after if chair_at < r.start < company_at])[:1]
+        others = [p for p in self.persons([r for r in after if r.start > company_at]) if p not in chair]
+        return chair + others if chair and others else None
 
     def _after_word(self, trig: _Trig, after: list[TokenRef], ce: int, words: set[str]) -> list[str]:
         """Persons after the first of `words` («مع») that follows the trigger in its clause."""
