@@ -579,3 +579,11 @@ def test_a_city_of_two_words_that_begins_a_longer_name_is_the_name() -> None:
     # «نور سلطان» is also the name Astana bore; the model reads the three words as one person
     found = persons("واستقبل الرئيس الكازاخي نور سلطان نزارباييف أمس رئيس الوزراء الهندي ناريندرا مودي.")
     assert "نور سلطان نزارباييف" in found
+
+
+def test_a_place_read_only_by_peeling_the_article_is_no_place() -> None:
+    # «الدعم المالي» is financial support: a country without the article in its name («مالي»,
+    # «جيبوتي») never takes it; with it the word is an adjective (financial, Malian, Djiboutian)
+    rec = extract_article(Article(id="t", text="وبحث الوزيران الدعم المالي للمشاريع والتعاون مع الجانب الجيبوتي. ثم سافر الوفد إلى مالي."))
+    places = [(e.name, [m.text for m in e.mentions]) for e in rec.entities if e.type in {"Country", "City", "Place"}]
+    assert places == [("مالي", ["مالي"])]

@@ -217,6 +217,8 @@ class _Builder:
                 continue  # «هايكو ماس» (Heiko Maas, not Haikou): a city name the model reads as a person
             if m.end - m.start == 1 and m.start in in_long_name and m.start + 1 in in_long_name:
                 continue  # «جورجيا ميلوني»: a place name that begins a longer person's name
+            if self._article_peeled(m):
+                continue  # «الدعم المالي», «الجانب الجيبوتي»: an adjective, not «مالي» or «جيبوتي»
             if ref.kind != "country" and m.end - m.start > 1 and name_from.get(m.start, (m.start, m.start))[1] > m.end \
                     and name_from[m.start][0] == m.start:
                 continue  # «نور سلطان نزارباييف»: a city of two words that begins a longer person's name
@@ -1129,6 +1131,13 @@ class _Builder:
         ):
             return tok.idx + 1
         return tok.idx
+
+    def _article_peeled(self, m) -> bool:
+        """Was place match `m` read by peeling the article off its first word («المالي» read as
+        «مالي»)? A country or city whose name has no article never takes one: with it the word is
+        a nisba adjective or a common noun."""
+        peeled = normalize(self.text[self.doc[m.start].idx : m.start_char])
+        return peeled.endswith(("ال", "لل"))
 
     def _release_places_in_names(self) -> None:
         """«رئيس الوزراء الإيطالي جورجيا ميلوني»: a one-word place right after a title, before a
