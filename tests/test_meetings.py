@@ -1220,3 +1220,11 @@ def test_a_session_chaired_by_one_and_attended_by_others_is_their_meeting():
 
 def test_a_session_chaired_by_one_with_no_one_else_named_is_no_meeting():
     assert pairs("وعقد مجلس الوزراء اجتماعه الأسبوعي برئاسة رئيس الوزراء حمزة عبدي بري وناقش الموازنة.") == set()
+
+
+def test_the_minister_with_a_title_only_nationality_refers_back_to_the_counterpart():
+    # «الوزير المالي» is the Malian minister named before with «نظيره المالي» (where «المالي»
+    # alone would be "financial"); his visit is his
+    got, _ = events("وأجرى وزير الخارجية الجزائري رمطان لعمامرة مشاورات مع نظيره المالي عبد اللاي ديوب. "
+                    "وكان الوزير المالي الذي اختتم زيارته للجزائر مساء أمس قد صرح بأن العلاقات جيدة.")
+    assert any(t == "Visit" and people == {"عبد اللاي ديوب"} for t, _m, people, *_ in got)

@@ -587,3 +587,13 @@ def test_a_place_read_only_by_peeling_the_article_is_no_place() -> None:
     rec = extract_article(Article(id="t", text="وبحث الوزيران الدعم المالي للمشاريع والتعاون مع الجانب الجيبوتي. ثم سافر الوفد إلى مالي."))
     places = [(e.name, [m.text for m in e.mentions]) for e in rec.entities if e.type in {"Country", "City", "Place"}]
     assert places == [("مالي", ["مالي"])]
+
+
+def test_a_word_that_is_ordinary_elsewhere_is_a_nationality_right_after_an_office() -> None:
+    # «المالي» is "financial" in «الدعم المالي», but after a minister's title or «نظيره» it is Malian;
+    # after «المستشار» it stays financial (a financial adviser)
+    found = persons("واستقبل وزير الخارجية الجزائري رمطان لعمامرة نظيره المالي عبد اللاي ديوب، "
+                    "بحضور الرئيس المالي إبراهيم أبو بكر كيتا والمستشار المالي خالد بن زيد.")
+    assert found["عبد اللاي ديوب"].country == "ML"
+    assert found["إبراهيم أبو بكر كيتا"].country == "ML"
+    assert found["خالد بن زيد"].country is None

@@ -74,6 +74,7 @@ class Lexicons:
     given_names: frozenset[str]  # words that usually start a person's name, as written
     names_alone: frozenset[str] = frozenset()  # of those, surnames the corpora write alone («بوتين»), normalised
     marker_fillers: frozenset[str] = frozenset()  # words between a refusal and its trigger («مجرد تلقي»), normalised
+    title_nationalities: dict[str, str] = field(default_factory=dict)  # normalised adjective → iso2, only after an office
     office_heads: frozenset[str] = frozenset()  # first words of the office titles («رئيس», «وزير», «مدير»), normalised
     name_tokens: frozenset[str] = frozenset()  # normalised words known as parts of personal names
     news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
@@ -220,6 +221,7 @@ def load_lexicons() -> Lexicons:
         markers=markers,
         marker_fillers=frozenset(fillers),
         # every form's first word: the feminine («وزيرة») heads a title as the masculine does
+        title_nationalities={normalize(r["adjective"]): r["iso2"] for r in read_tsv(LEXICON / "nationalities_after_title.tsv")},
         office_heads=frozenset(normalize(tokens(f)[0]) for off in gaz.offices() for f in off.forms_ar if tokens(f)),
         offices=offices,
         construct_offices=construct,

@@ -47,6 +47,16 @@ STYLES_AFTER = set(tokens("باشا بك بيك أفندي افندي"))
 NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))  # «ولد»: the Mauritanian «son of»
 AFFAIRS_WORDS = set(tokens("لشؤون لشئون"))  # «… لشؤون الشرق الأدنى»: the field of an office
 HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
+# Offices after which an adjective of nationalities_after_title.tsv is a nationality: offices of a
+# state («الرئيس المالي», «وزير الخارجية المالي»), not those a trade shares («المستشار المالي»:
+# a financial adviser; «المتحدث», «المحافظ», «الأمين العام»).
+TITLE_NATIONALITY_CATEGORIES = frozenset((
+    "head_of_state", "deputy_head_of_state", "head_of_government", "deputy_head_of_government", "minister",
+    "deputy_minister", "foreign_minister", "defence_minister", "interior_minister", "ambassador", "envoy",
+    "speaker", "deputy_speaker", "king", "emir", "crown_prince", "military_chief", "commander_in_chief"))
+# Nominal heads after which such an adjective refers back to a person of that nationality
+# («الوزير المالي», «الرئيس المالي»), not «المسؤول المالي» (a finance official).
+TITLE_NATIONALITY_HEADS = set(tokens("الوزير الرئيس الضيف الوزيرة الرئيسة السفير"))
 # «نظيره الأردني أيمن الصفدي»: a counterpart, then optionally a nationality, then the name.
 COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه نظيري نظيرتي نظيرنا"))  # «التقيت نظيري …»: in a quote
 # Words before a person that make the person a topic of the sentence, not an actor in it:
@@ -319,8 +329,11 @@ class _Builder:
                 if adj is not None and self._followed_by_bin(adj.end):
                     adj = None  # «الأمير تركي بن عبدالله»: a given name that is also an adjective
                 style = next(((iso, j + len(words)) for words, iso in STATE_STYLES if tuple(self.view.norm[j:j + len(words)]) == words), None)
+                title_nat = self._title_nationality(j) if m.payload is not None and m.payload.category in TITLE_NATIONALITY_CATEGORIES else None
                 if adj is not None:
                     country, end = adj.payload, adj.end
+                elif title_nat is not None:
+                    country, end = title_nat, j + 1  # «الرئيس المالي»: Malian, where «الدعم المالي» is financial
                 elif style is not None:
                     country, end = style  # «سفير خادم الحرمين الشريفين»: the head of state's style names his state
                 else:
@@ -369,6 +382,11 @@ class _Builder:
         """The model's one-word span is an event verb («وزارت»: and she visited), no name."""
         m = self.lex.triggers.match_at(self.view, s) if e - s == 1 else None
         return m is not None and m.payload.pos == "verb" and not self.lex.is_name_word(self.view.norm[s])
+
+    def _title_nationality(self, j: int) -> str | None:
+        """The country of an adjective at j that is a nationality only after an office or «نظيره»
+        («المالي»: Malian there, financial elsewhere; data/lexicon/nationalities_after_title.tsv)."""
+        return self.lex.title_nationalities.get(self.view.norm[j])
 
     def _agreeing_nationality(self, j: int, head: int):
         """The nationality adjective at j that can qualify the noun ending at token `head`: after a
@@ -1207,11 +1225,14 @@ class _Builder:
             if any(r in COUNTERPARTS for r in clitic_readings(normalize(tok.text))[:3]):
                 j = tok.i + 1
                 adj = self.lex.nationalities.match_at(self.view, j) if j < len(doc) else None
+                title_nat = self._title_nationality(j) if adj is None and j < len(doc) else None
                 if adj is not None:
                     j = adj.end
+                elif title_nat is not None:
+                    j += 1  # «نظيره المالي»: his Malian counterpart
                 anchors.append((j, None))
-                if adj is not None:
-                    anchored_country[j] = adj.payload
+                if adj is not None or title_nat is not None:
+                    anchored_country[j] = adj.payload if adj is not None else title_nat
         for pos, title in anchors:
             rng = self._name_after(pos)
             if rng is None:
@@ -1683,9 +1704,11 @@ class _Builder:
             if normalize(tok.text) not in NOMINAL_HEADS or tok.i + 1 >= len(doc) or tok.i in self.taken:
                 continue
             adj = self.lex.nationalities.match_at(self.view, tok.i + 1)
-            if adj is None:
+            title_nat = self._title_nationality(tok.i + 1) if adj is None and normalize(tok.text) in TITLE_NATIONALITY_HEADS else None
+            if adj is None and title_nat is None:
                 continue
-            before = [r for r in self.out.refs if r.how == "name" and r.start < tok.i and self.out.by_id(r.entity).country == adj.payload]
+            iso, end = (adj.payload, adj.end) if adj is not None else (title_nat, tok.i + 2)  # «الوزير المالي»: Malian
+            before = [r for r in self.out.refs if r.how == "name" and r.start < tok.i and self.out.by_id(r.entity).country == iso]
             counts: dict[str, int] = {}
             for r in before:
                 if r.actor:
@@ -1694,7 +1717,7 @@ class _Builder:
                 top = max(counts.values())
                 leaders = [e for e, n in counts.items() if n == top]
                 if len(leaders) == 1:
-                    self.out.refs.append(TokenRef(tok.i, adj.end, leaders[0], "title"))
+                    self.out.refs.append(TokenRef(tok.i, end, leaders[0], "title"))
         self.out.refs.sort(key=lambda r: r.start)
 
     def honorific_pronouns(self) -> None:
