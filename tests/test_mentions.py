@@ -597,3 +597,15 @@ def test_a_word_that_is_ordinary_elsewhere_is_a_nationality_right_after_an_offic
     assert found["عبد اللاي ديوب"].country == "ML"
     assert found["إبراهيم أبو بكر كيتا"].country == "ML"
     assert found["خالد بن زيد"].country is None
+
+
+def test_a_korean_or_vietnamese_name_keeps_its_third_syllable() -> None:
+    # each syllable is a word, and some are Arabic words too («إن», «هو», «بين»)
+    found = persons("واستقبل الرئيس الكوري الجنوبي مون جاي إن أمس وزير الخارجية الفيتنامي فام بين مين، "
+                    "فيما قال وزير الخارجية الكوري الشمالي ري يونج هو إن بلاده ترفض العقوبات.")
+    assert {"مون جاي إن", "فام بين مين", "ري يونج هو"} <= set(found)
+
+
+def test_a_chinese_name_of_two_words_takes_no_third() -> None:
+    found = persons("وقال وزير الخارجية الصيني وانغ يي إن بلاده ترفض العقوبات.")
+    assert "وانغ يي" in found

@@ -47,6 +47,11 @@ STYLES_AFTER = set(tokens("باشا بك بيك أفندي افندي"))
 NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))  # «ولد»: the Mauritanian «son of»
 AFFAIRS_WORDS = set(tokens("لشؤون لشئون"))  # «… لشؤون الشرق الأدنى»: the field of an office
 HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
+# Korean and Vietnamese names have three syllables, each written as a word; some syllables are
+# also Arabic function words («إن» in «مون جاي إن», «هو» in «ري يونج هو», «هي», «وا» in «كانغ كيونغ وا»,
+# «بين» in «فام بين مين»).
+SYLLABLE_NAME_COUNTRIES = frozenset(("KR", "KP", "VN"))
+SYLLABLE_WORDS = set(tokens("إن ان هو هي وا بين"))
 # Offices after which an adjective of nationalities_after_title.tsv is a nationality: offices of a
 # state («الرئيس المالي», «وزير الخارجية المالي»), not those a trade shares («المستشار المالي»:
 # a financial adviser; «المتحدث», «المحافظ», «الأمين العام»).
@@ -382,6 +387,22 @@ class _Builder:
         """The model's one-word span is an event verb («وزارت»: and she visited), no name."""
         m = self.lex.triggers.match_at(self.view, s) if e - s == 1 else None
         return m is not None and m.payload.pos == "verb" and not self.lex.is_name_word(self.view.norm[s])
+
+    def _third_syllable(self, s: int, e: int) -> int:
+        """End of a Korean or Vietnamese name read from s: the press writes each syllable as a word,
+        and such names have three («مون جاي إن», «ري يونج هو», «فام بين مين»), so a name of fewer words
+        goes on over short words that are name words or syllables Arabic also has as words."""
+        while len([k for k in range(s, e) if self.doc[k].is_alpha]) < 3:
+            k = e
+            while k < len(self.doc) and self.doc[k].is_space and "\n" not in self.doc[k].text:
+                k += 1
+            if k >= len(self.doc) or not self.doc[k].is_alpha or k in self.taken:
+                break
+            word = self.view.norm[k]
+            if len(word) > 4 or not (word in SYLLABLE_WORDS or (self.lex.is_name_word(word) and not self.is_common(self.doc[k].text))):
+                break
+            e = k + 1
+        return e
 
     def _title_nationality(self, j: int) -> str | None:
         """The country of an adjective at j that is a nationality only after an office or «نظيره»
@@ -1261,6 +1282,9 @@ class _Builder:
                     # surname's shape in «ي» («إبراهيم رئيسي») or a name list knows it)
                     e += 1
                 rng = (rng[0], e)
+            country = anchored_country.get(pos) or (title.country if title is not None else None)
+            if country in SYLLABLE_NAME_COUNTRIES:
+                rng = (rng[0], self._third_syllable(*rng))
             candidates.append((rng[0], rng[1], title))
             anchored_starts.add(rng[0])
             if pos in anchored_country:
