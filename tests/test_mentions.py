@@ -609,3 +609,15 @@ def test_a_korean_or_vietnamese_name_keeps_its_third_syllable() -> None:
 def test_a_chinese_name_of_two_words_takes_no_third() -> None:
     found = persons("وقال وزير الخارجية الصيني وانغ يي إن بلاده ترفض العقوبات.")
     assert "وانغ يي" in found
+
+
+def test_a_collective_noun_of_people_alone_is_no_person() -> None:
+    # «العسكر» is the military (the soldiery), however often a family bears the name
+    assert persons("وقال الكاتب إن حكم العسكر انتهى، وخرج المتظاهرون ضد العسكر في الميدان.") == {}
+    assert set(persons("وقال الباحث محمد العسكر إن الأرقام تتحسن.")) == {"محمد العسكر"}
+
+
+def test_a_medium_after_a_glued_la_ends_the_name() -> None:
+    # «لفرانس برس»: the agency the person spoke to, not part of his name
+    found = persons("وقال الصحافي السوداني فيصل محمد صالح لفرانس برس إن الوضع صعب.")
+    assert set(found) == {"فيصل محمد صالح"}

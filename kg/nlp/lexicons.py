@@ -85,7 +85,7 @@ class Lexicons:
     topic_nouns: frozenset[str] = frozenset()  # «الأوضاع في غزة»: a city after them is the topic's, not the venue
     divine_names: frozenset[str] = frozenset()  # «الرحمن», «العزيز»: in a name only after «عبد», alone no person
     eponym_heads: frozenset[str] = frozenset()  # «شارع», «معهد», «حديقة»: a name after one names a place
-    demonyms: frozenset[str] = frozenset()  # «روس», «ألمان»: broken-plural demonyms, never a person alone
+    demonyms: frozenset[str] = frozenset()  # «روس», «ألمان», «عسكر»: broken-plural demonyms and collectives, never a person alone
     group_nouns: frozenset[str] = frozenset()  # «أنصار», «أتباع»: a group before a name, no part of it
     likely_surnames: frozenset[str] = frozenset()  # words news uses as names most of the time («السيسي»)
     person_cues: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, kinship, professions → kind
@@ -248,7 +248,7 @@ def load_lexicons() -> Lexicons:
         body_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "body_nouns.txt")),
         acronym_heads=frozenset(normalize(w) for w in _word_list(LEXICON / "acronym_heads.txt")),
         topic_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "topic_nouns.txt")),
-        demonyms=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] == "demonym"),
+        demonyms=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] in {"demonym", "collective"}),
         group_nouns=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] == "group"),
         benedictions=tuple(sorted({tuple(tokens(w)) for w in _word_list(LEXICON / "benedictions.txt")}, key=len, reverse=True)),
     )

@@ -1003,6 +1003,8 @@ class _Builder:
         left alone: what remains after the letter is no word the lexicons know.
         """
         norm = self.view.norm[i]
+        if norm[:1] in "بل" and len(norm) >= 3 and self._medium_next(i):
+            return True  # «لفرانس برس», «لواشنطن بوست»: the medium spoken to, glued to «لـ», whatever the word
         if len(norm) < 3 or norm in NAME_LINKS or self.lex.is_name_word(norm) or norm in self._given_norm:
             return False  # «والتر», «كيري», «وليد»: the whole word is a name
         head, rest = norm[0], norm[1:]
@@ -1016,6 +1018,14 @@ class _Builder:
             return self._known_word(rest, names=False) or (head in "بل" and rest in self.lex.news_words and not self.lex.is_name_word(rest)) \
                 or (head in "بل" and rest in self._first_names)
         return False
+
+    def _medium_next(self, i: int) -> bool:
+        """Is the word after i a word that makes a run of words a medium or an organisation
+        («برس», «بوست», «ووتش»: data/lexicon/not_person_words.tsv)?"""
+        j = i + 1
+        while j < len(self.doc) and self.doc[j].is_space and "\n" not in self.doc[j].text:
+            j += 1
+        return j < len(self.doc) and self.view.norm[j] in self.lex.not_person_words
 
     def _known_word(self, word: str, names: bool = True) -> bool:
         """A word some lexicon knows: an ordinary word, a title word, an honorific, a counterpart
