@@ -621,3 +621,12 @@ def test_a_medium_after_a_glued_la_ends_the_name() -> None:
     # «لفرانس برس»: the agency the person spoke to, not part of his name
     found = persons("وقال الصحافي السوداني فيصل محمد صالح لفرانس برس إن الوضع صعب.")
     assert set(found) == {"فيصل محمد صالح"}
+
+
+def test_a_run_that_starts_with_a_demonym_is_no_person() -> None:
+    assert persons("وقالت الحكومة إن لديها نحو 300 جندي ألمانا متمركزين في القاعدة.") == {}
+
+
+def test_a_demonym_before_a_sound_plural_is_no_person_even_when_the_model_tags_it() -> None:
+    found = persons("وزارت المستشارة الألمانية أنغيلا ميركل في قاعدة عسكرية جنودا ألمانا متمركزين في الأردن.")
+    assert set(found) == {"أنغيلا ميركل"}

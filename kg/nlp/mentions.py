@@ -633,6 +633,8 @@ class _Builder:
             words = [k for k in range(rng[0], rng[1]) if self.doc[k].is_alpha]
             # after «عبد» a word is one of God's names («عبد الملك», «عبد الرحمن»), ordinary or not
             plain = [k for k in words if not (k > 0 and self.view.norm[k - 1] in {"عبد", "وعبد"})]
+            if self._only_demonyms(rng[0], rng[0] + 1):
+                continue  # «جندي ألمانا متمركزين»: a run that starts with a demonym («Germans stationed»)
             if len(words) >= 2 and not any(self._ordinary_word(k) or self.view.norm[k] in self.lex.not_person_words
                                            or self.view.norm[k] in self.lex.group_nouns for k in plain) \
                     and not self._idiom_after_name_word(*rng):
@@ -1068,8 +1070,9 @@ class _Builder:
                 and last not in self.lex.likely_surnames):
             return False
         # the other words are plural or dual too, or ordinary words («فان»): «سفيم داغديلين» is a name
+        # (a broken-plural demonym is plural too: «جنودا ألمانا متمركزين»)
         return all(self.view.norm[k].endswith(("ون", "ين", "ان", "ات", "ي")) or self._ordinary(k, strict=True)
-                   for k in words[:-1])
+                   or self._only_demonyms(k, k + 1) for k in words[:-1])
 
     def _trigger_at(self, k: int) -> bool:
         """Does an event word begin at k, inside a name that runs up to it? A given name is not
