@@ -630,3 +630,11 @@ def test_a_run_that_starts_with_a_demonym_is_no_person() -> None:
 def test_a_demonym_before_a_sound_plural_is_no_person_even_when_the_model_tags_it() -> None:
     found = persons("وزارت المستشارة الألمانية أنغيلا ميركل في قاعدة عسكرية جنودا ألمانا متمركزين في الأردن.")
     assert set(found) == {"أنغيلا ميركل"}
+
+
+def test_ibn_before_a_kinship_noun_is_a_relation_not_a_nasab() -> None:
+    # «ابن خال الرئيس» is the president's cousin: the name ends before it, and begins after «ابن خاله»
+    assert set(persons("وكشف التقرير أن رامي حداد ابن خال الرئيس يسيطر على الشركة.")) == {"رامي حداد"}
+    assert set(persons("وقال ابن خاله سمير طيلون إن العائلة بخير.")) == {"سمير طيلون"}
+    assert "فيصل بن فرحان" in persons("وقال الأمير فيصل بن فرحان إن المحادثات مستمرة.")
+    assert persons("واستقبله الرئيس") == {}  # a title that ends the text: nothing after it to read

@@ -44,7 +44,10 @@ WITH_PREPOSITIONS = set(tokens("مع ومع وبين"))
 # Styles written after a name: «سعد زغلول باشا», «فلان بك», «فلان أفندي» (no part of the name)
 STYLES_AFTER = set(tokens("باشا بك بيك أفندي افندي"))
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
-NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))  # «ولد»: the Mauritanian «son of»
+NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))
+# «ماهر مخلوف ابن خال الرئيس», «ابن خاله نجيب»: after «ابن/بنت» a kinship noun makes a relation
+# (a cousin, a nephew), not the father's name of a nasab.
+KIN_AFTER_LINK = set(tokens("خال خاله خالها خالهم عم عمه عمها عمهم أخ أخي أخيه أخيها أخت أخته أختها شقيق شقيقه شقيقها شقيقة عمة خالة"))  # «ولد»: the Mauritanian «son of»
 AFFAIRS_WORDS = set(tokens("لشؤون لشئون"))  # «… لشؤون الشرق الأدنى»: the field of an office
 HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
 # Korean and Vietnamese names have three syllables, each written as a word; some syllables are
@@ -458,6 +461,8 @@ class _Builder:
         stopping at punctuation, a stop word, a title, or an ordinary word of news. With
         `after_conjunction`, the word at i is «و» + a name word coordinated with a person."""
         doc = self.doc
+        if self._kin_link(i):
+            return None  # «ابن خاله نجيب»: a kinship phrase, the name comes after it
         comma = False
         while i < len(doc):
             if doc[i].is_space or doc[i].text in {"«", "\"", "“", "،", ","} or normalize(doc[i].text) in HONORIFICS:
@@ -533,6 +538,8 @@ class _Builder:
             if norm == "ال" and i > start and i + 1 < len(doc) and doc[i + 1].is_alpha and i + 1 not in self.taken:
                 i += 2  # «آل عطيان», «آل غرامة»: the family name, whatever word it is, ends the name
                 break
+            if norm in NAME_LINKS and i > start and self._kin_link(i):
+                break  # «ماهر مخلوف ابن خال الرئيس»: a kinship phrase after the name
             if norm in NAME_LINKS and i > start:
                 i += 1  # «فيصل بن فرحان», «عبد اللطيف», «آل ثاني»
                 continue
@@ -750,6 +757,15 @@ class _Builder:
             return True  # «حط الوزير أنتوني بلينكن الرحال في الدوحة»: the saddlebags, no family name
         return self.view.norm[k] in NAME_STOP and text not in self.lex.given_names and text != "علي"
 
+    def _kin_link(self, k: int) -> bool:
+        """Does «ابن/بن/بنت» at k open a kinship phrase («ابن خال الرئيس», «ابن خاله»)?"""
+        if k >= len(self.doc) or self.view.norm[k] not in {"ابن", "بن", "بنت", "ابنه"}:
+            return False
+        j = k + 1
+        while j < len(self.doc) and self.doc[j].is_space and "\n" not in self.doc[j].text:
+            j += 1
+        return j < len(self.doc) and self.view.norm[j] in KIN_AFTER_LINK
+
     def _extend_by_name_words(self, s: int, e: int) -> int:
         """«زعيم المتمردين ريك مشار» where the model stopped at «ريك»: the span grows over
         following words that Wikidata knows as name parts and no lexicon as ordinary words."""
@@ -761,7 +777,8 @@ class _Builder:
             if k >= len(doc) or not doc[k].is_alpha or k in self.taken:
                 break
             norm = self.view.norm[k]
-            if not self.lex.is_name_word(norm) or self.is_common(doc[k].text) or self._ends_name_before(k) or self.benediction_at(k):
+            if not self.lex.is_name_word(norm) or self.is_common(doc[k].text) or self._ends_name_before(k) or self.benediction_at(k) \
+                    or self._kin_link(k):
                 break
             if norm in self.lex.mostly_not_names and norm not in self.lex.likely_surnames and self.view.norm[k - 1] not in NAME_LINKS \
                     and norm not in REGNAL:
@@ -1332,9 +1349,11 @@ class _Builder:
                 s, e = _clean_span(doc, ent.start, ent.end)
                 if self.benediction_at(s):
                     continue  # «رضوان الله عليه» after a name is a formula, not a second person
-                cut = next((k for k in range(s + 1, e) if self.benediction_at(k)), None)
+                cut = next((k for k in range(s + 1, e) if self.benediction_at(k) or self._kin_link(k)), None)
                 if cut is not None:
-                    s, e = _clean_span(doc, s, cut)  # «فيصل بن عبد العزيز رحمه الله»: the formula is no name
+                    # «فيصل بن عبد العزيز رحمه الله»: the formula is no name; «رامي حداد ابن خال الرئيس»: the
+                    # kinship phrase is none either
+                    s, e = _clean_span(doc, s, cut)
                 family = next((k for k in range(s + 1, e) if self.view.norm[k] == "ال"), None)
                 if family is not None and family + 1 < len(doc) and doc[family + 1].is_alpha:
                     # «سعيد بن عبدالله آل عطيان شيخ …»: «آل X» ends the name; «حامد آل» where the
@@ -1350,6 +1369,10 @@ class _Builder:
                     # «وإلكاي غوندوغان»: «و» + a name that begins with «إل», no definite description;
                     # «اليغ ازيروف»: a word no lexicon knows is a foreign name that begins with «ال»
                     s += 1  # «الشاعر ياسر التويجري», «المصري سامح شكري»: a description before the name
+                while e - s >= 2 and self._kin_link(s):
+                    s += 2  # «ابن خاله نجيب طيلون»: his cousin, then the name
+                if s >= e:
+                    continue  # «ابن خاله» alone: a relation, no name
                 after_honorific = s > 0 and normalize(doc[s - 1].text) in HONORIFICS
                 while s < e and (
                     any(r in HONORIFICS or r in COUNTERPARTS for r in self.view.readings(s)[:3])
@@ -1895,7 +1918,14 @@ def _join_adjacent_persons(doc: Doc, ents: list[SpacySpan], lex: Lexicons | None
         and "\n" not in doc[prev.end - 1].whitespace_
         and normalize(doc[ent.start].text)[:1] not in "وفلب"  # «ترامب لبوتين», «السيسي وبوتين»: two persons
         and not ordinary(ent.start)
+        and not _kin_phrase(doc, prev)  # «ابن خاله» + «نجيب طيلون»: his cousin, then the name
     ))
+
+
+def _kin_phrase(doc: Doc, span: SpacySpan) -> bool:
+    """Is the span a kinship phrase and nothing else («ابن خاله», «ابن عم»)?"""
+    words = [normalize(t.text) for t in span if t.is_alpha]
+    return len(words) == 2 and words[0] in {"ابن", "بن", "بنت", "ابنه"} and words[1] in KIN_AFTER_LINK
 
 
 _NASAB_KEYS = frozenset(phonetic_key(w) for w in NASAB)
