@@ -83,8 +83,12 @@ def main() -> int:
         wikidata = {ln.strip() for ln in name_words.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")}
     listed = set(names) | wikidata
     glued = {w for w in names if w.startswith("و") and (w[1:] in listed or normalize(w[1:]) in listed)}
-    # «لمحمد», «لأحمد»: «لـ/بـ» glued to a listed name is the preposition on it, not a name either
+    # «لمحمد», «لأحمد»: «لـ/بـ» glued to a listed name is the preposition on it, not a name either;
+    # so is «لـ» glued to a Wikidata name word («لعلي», «لفرانس») unless the whole form is one
+    # («لويس», «لاريجاني»), and «لل» (the preposition on the article: «للألمان») never starts a name
     glued |= {w for w in names if w[:1] in "لب" and w[1:] in names}
+    glued |= {w for w in names if w[:1] in "لب" and normalize(w[1:]) in wikidata and normalize(w) not in wikidata}
+    glued |= {w for w in names if w.startswith("لل")}
     names = [w for w in names if w not in glued or (w.startswith("و") and normalize(w) in wikidata)]  # «وائل», «وانغ» are names
     header = (
         "# Given names: words that begin a person's name in at least 60% of their occurrences (and at\n"

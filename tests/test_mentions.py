@@ -638,3 +638,10 @@ def test_ibn_before_a_kinship_noun_is_a_relation_not_a_nasab() -> None:
     assert set(persons("وقال ابن خاله سمير طيلون إن العائلة بخير.")) == {"سمير طيلون"}
     assert "فيصل بن فرحان" in persons("وقال الأمير فيصل بن فرحان إن المحادثات مستمرة.")
     assert persons("واستقبله الرئيس") == {}  # a title that ends the text: nothing after it to read
+
+
+def test_a_preposition_glued_to_a_name_word_is_no_part_of_the_name() -> None:
+    # «لأنتونيو»: «لـ» + a name word Wikidata knows (the whole form it does not); «لويس» is a name
+    assert set(persons("وقدم الوزير التهنئة لأنتونيو غوتيريش بمناسبة انتخابه.")) == {"أنتونيو غوتيريش"}
+    assert set(persons("وقال مصدر مقرب لفرانس تيمرمانس إن المفوضية مستعدة.")) == {"فرانس تيمرمانس"}
+    assert set(persons("وقال لويس إنريكي إن الفريق مستعد.")) == {"لويس إنريكي"}

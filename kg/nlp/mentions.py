@@ -1186,6 +1186,9 @@ class _Builder:
         if len(norm) > 3 and norm[0] in "بل" and norm[1:] in self._first_names and not self.lex.is_name_word(norm) \
                 and tok.text not in self.lex.given_names:
             return tok.idx + 1  # «بجون كيري», «لمحمد نجيب»: the preposition glued to a given name
+        if len(norm) > 4 and norm[0] in "بل" and self.lex.is_name_word(norm[1:]) and not self.lex.is_name_word(norm) \
+                and tok.text not in self.lex.given_names and span_end - span_start >= 2:
+            return tok.idx + 1  # «لأنتونيو غوتيريش», «لفرانس تيمرمانس»: the preposition glued to a name word
         # «وسميحة أيوب», «وعبد العزيز»: the corpora keep و inside names; a name that itself
         # starts with و («وليد», «وفاء») is a known given name.
         if (
