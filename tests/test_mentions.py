@@ -645,3 +645,22 @@ def test_a_preposition_glued_to_a_name_word_is_no_part_of_the_name() -> None:
     assert set(persons("وقدم الوزير التهنئة لأنتونيو غوتيريش بمناسبة انتخابه.")) == {"أنتونيو غوتيريش"}
     assert set(persons("وقال مصدر مقرب لفرانس تيمرمانس إن المفوضية مستعدة.")) == {"فرانس تيمرمانس"}
     assert set(persons("وقال لويس إنريكي إن الفريق مستعد.")) == {"لويس إنريكي"}
+
+
+def test_an_office_with_a_pronoun_glued_to_la_ends_the_name() -> None:
+    found = persons("وسمح الرئيس بشار الأسد لنائبه فاروق الشرع بالسفر إلى موسكو.")
+    assert {"بشار الأسد", "فاروق الشرع"} <= set(found) and not any("لنائبه" in n for n in found)
+    found = persons("وسمح بشار لنائبه الشرع بالسفر.")
+    assert not any("لنائبه" in n for n in found)
+
+
+def test_a_style_and_a_religious_office_before_a_name_are_no_part_of_it() -> None:
+    assert set(persons("وأطلق القيصر فلاديمير بوتين حملة جديدة.")) == {"فلاديمير بوتين"}
+    found = persons("وقال شيخ الأزهر الشريف أحمد الطيب إن الحوار ضروري.")
+    assert set(found) == {"أحمد الطيب"}
+    assert [r.office_key for r in found["أحمد الطيب"].roles] == ["grand_imam_of_al_azhar"]
+
+
+def test_a_definite_sound_plural_alone_is_no_person() -> None:
+    found = persons("وصل شيخ الجامع الأزهر رئيس مجلس حكماء المسلمين، أحمد الطيب، إلى جاكرتا.")
+    assert set(found) == {"أحمد الطيب"}

@@ -1034,6 +1034,8 @@ class _Builder:
                 return True
             # («بمقعد», «بأقاربه»: «بـ/لـ» + an ordinary word of news; «بجون كيري», «لمحمد نجيب»:
             # «بـ/لـ» + a given name begins another person's name)
+            if head in "بل" and any(rest.endswith(p) and rest[: -len(p)] in self.lex.office_heads for p in ("هما", "هم", "ها", "ه")):
+                return True  # «بشار لنائبه الشرع», «بمستشاره»: «لـ/بـ» + an office with a pronoun
             return self._known_word(rest, names=False) or (head in "بل" and rest in self.lex.news_words and not self.lex.is_name_word(rest)) \
                 or (head in "بل" and rest in self._first_names)
         return False
@@ -1070,6 +1072,16 @@ class _Builder:
         if strict:
             return norm in self.lex.common_words or norm in self.lex.news_words
         return self.is_common(t.text) or len(norm) <= 4
+
+    def _plural_word(self, s: int, e: int) -> bool:
+        """Is the span one definite sound masculine plural no name list knows («المسلمين», «الأمريكيين»:
+        the Muslims, the Americans)? «الحسين», «الأمين» are names; a plural is no person."""
+        words = [k for k in range(s, e) if self.doc[k].is_alpha]
+        if len(words) != 1:
+            return False
+        norm = self.view.norm[words[0]].lstrip("وف")
+        return (norm.startswith("ال") and norm.endswith(("ين", "ون")) and len(norm) >= 7 and not self.lex.is_name_word(norm)
+                and norm not in self.lex.likely_surnames and self.doc[words[0]].text not in self.lex.given_names)
 
     def _plural_phrase(self, s: int, e: int) -> bool:
         """Is the span a plural noun phrase the model read as a name? It begins with a nominative
@@ -1439,7 +1451,7 @@ class _Builder:
                 continue
             if any(t.start <= s < t.end for t in self.out.titles):
                 continue
-            if self._only_demonyms(s, e) or (self._only_demonyms(s, s + 1) and self._plural_phrase(s, e)):
+            if self._only_demonyms(s, e) or (self._only_demonyms(s, s + 1) and self._plural_phrase(s, e)) or self._plural_word(s, e):
                 continue  # «ضباط ألمان», «جنود روس», «ألمان متمركزين»: a plural demonym, whatever found it, is no person
             if all(k in title_adjectives for k in range(s, e)):
                 continue
