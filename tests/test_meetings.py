@@ -1228,3 +1228,11 @@ def test_the_minister_with_a_title_only_nationality_refers_back_to_the_counterpa
     got, _ = events("وأجرى وزير الخارجية الجزائري رمطان لعمامرة مشاورات مع نظيره المالي عبد اللاي ديوب. "
                     "وكان الوزير المالي الذي اختتم زيارته للجزائر مساء أمس قد صرح بأن العلاقات جيدة.")
     assert any(t == "Visit" and people == {"عبد اللاي ديوب"} for t, _m, people, *_ in got)
+
+
+def test_a_bare_title_does_not_refer_to_a_former_holder():
+    # «الرئيس التونسي» is the president in office, not «الرئيس السابق» named after it
+    got, _ = events("ووصف محللون زيارة الرئيس التونسي إلى الجزائر بأنها مهمة بعد سنوات من حكم الرئيس السابق زين العابدين بن علي.")
+    assert not any(t == "Visit" and "زين العابدين بن علي" in people for t, _m, people, *_ in got)
+    got, _ = events("وقال الرئيس السابق زين العابدين بن علي في بيان إن الوضع خطير. وكان الرئيس السابق قد زار الجزائر أمس.")
+    assert any(t == "Visit" and people == {"زين العابدين بن علي"} for t, _m, people, *_ in got)

@@ -47,6 +47,8 @@ STYLES_AFTER = set(tokens("باشا بك بيك أفندي افندي"))
 NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))
 # «ماهر مخلوف ابن خال الرئيس», «ابن خاله نجيب»: after «ابن/بنت» a kinship noun makes a relation
 # (a cousin, a nephew), not the father's name of a nasab.
+# A title with one of these is a former holder's: a bare title refers to the present one.
+FORMER_WORDS = set(tokens("السابق السابقة الأسبق الأسبقة الراحل الراحلة المخلوع المخلوعة"))
 KIN_AFTER_LINK = set(tokens("خال خاله خالها خالهم عم عمه عمها عمهم أخ أخي أخيه أخيها أخت أخته أختها شقيق شقيقه شقيقها شقيقة عمة خالة"))  # «ولد»: the Mauritanian «son of»
 AFFAIRS_WORDS = set(tokens("لشؤون لشئون"))  # «… لشؤون الشرق الأدنى»: the field of an office
 HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
@@ -1638,9 +1640,11 @@ class _Builder:
     def _holder_of(self, title: TitleMatch) -> str | None:
         """The person the article names elsewhere with the same office (and country)."""
         owners = []
+        former = _former(title.text)
         for ent in self.out.entities:
             if ent.type == "Person" and any(
                 r.office_key == title.office.key and (title.country is None or (r.country or ent.country) in (None, title.country))
+                and _former(r.title_ar) == former  # «الرئيس المصري» is not «الرئيس السابق حسني مبارك»
                 for r in ent.roles
             ):
                 owners.append(ent.local_id)
@@ -1935,6 +1939,11 @@ def _join_adjacent_persons(doc: Doc, ents: list[SpacySpan], lex: Lexicons | None
         and not ordinary(ent.start)
         and not _kin_phrase(doc, prev)  # «ابن خاله» + «نجيب طيلون»: his cousin, then the name
     ))
+
+
+def _former(title: str) -> bool:
+    """Does the title say its holder no longer holds it («الرئيس السابق», «الأسبق», «الراحل»)?"""
+    return any(w in FORMER_WORDS for w in (normalize(t) for t in tokens(title)))
 
 
 def _kin_phrase(doc: Doc, span: SpacySpan) -> bool:
