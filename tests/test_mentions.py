@@ -664,3 +664,10 @@ def test_a_style_and_a_religious_office_before_a_name_are_no_part_of_it() -> Non
 def test_a_definite_sound_plural_alone_is_no_person() -> None:
     found = persons("وصل شيخ الجامع الأزهر رئيس مجلس حكماء المسلمين، أحمد الطيب، إلى جاكرتا.")
     assert set(found) == {"أحمد الطيب"}
+
+
+def test_two_counterparts_each_open_a_name_after_their_nationality() -> None:
+    # «ونظيراه» (his two counterparts): «وليم» keeps its «و» after the anchor, and «والألماني»
+    # opens the second name
+    found = persons("وندد فابيوس ونظيراه البريطاني وليم هيغ والألماني غيدو فسترفيله بالهجوم.")
+    assert found["وليم هيغ"].country == "GB" and found["غيدو فسترفيله"].country == "DE"

@@ -68,7 +68,8 @@ TITLE_NATIONALITY_CATEGORIES = frozenset((
 # («الوزير المالي», «الرئيس المالي»), not «المسؤول المالي» (a finance official).
 TITLE_NATIONALITY_HEADS = set(tokens("الوزير الرئيس الضيف الوزيرة الرئيسة السفير"))
 # «نظيره الأردني أيمن الصفدي»: a counterpart, then optionally a nationality, then the name.
-COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظرائه نظيري نظيرتي نظيرنا"))  # «التقيت نظيري …»: in a quote
+PLURAL_COUNTERPARTS = set(tokens("نظيراه نظيراها نظيريه نظرائه"))
+COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه نظيراه نظيراها نظرائه نظيري نظيرتي نظيرنا"))  # «التقيت نظيري …»: in a quote; «ونظيراه»: his two counterparts
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
 NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
@@ -1301,6 +1302,18 @@ class _Builder:
                 anchors.append((j, None))
                 if adj is not None or title_nat is not None:
                     anchored_country[j] = adj.payload if adj is not None else title_nat
+                if adj is not None and any(r in PLURAL_COUNTERPARTS for r in clitic_readings(normalize(tok.text))[:3]):
+                    # «ونظيراه البريطاني وليم هيغ والألماني غيدو فسترفيله»: after his two (or more)
+                    # counterparts, each «و» + nationality opens the next one's name
+                    k = j
+                    while k < min(len(doc), j + 16) and not (doc[k].is_punct and doc[k].text not in {"،", ","}):
+                        nxt = self.lex.nationalities.match_at(self.view, k) if self.view.norm[k].startswith("و") else None
+                        if nxt is not None and nxt.start_char > doc[k].idx:
+                            anchors.append((nxt.end, None))
+                            anchored_country[nxt.end] = nxt.payload
+                            k = nxt.end
+                            continue
+                        k += 1
         for pos, title in anchors:
             rng = self._name_after(pos)
             if rng is None:
