@@ -671,3 +671,9 @@ def test_two_counterparts_each_open_a_name_after_their_nationality() -> None:
     # opens the second name
     found = persons("وندد فابيوس ونظيراه البريطاني وليم هيغ والألماني غيدو فسترفيله بالهجوم.")
     assert found["وليم هيغ"].country == "GB" and found["غيدو فسترفيله"].country == "DE"
+
+
+def test_a_formula_is_no_person_whatever_reads_it() -> None:
+    # «رضوان» is a given name, but «رضوان الله عليهما» after «صاحبيه» is a formula
+    assert persons("وتشرف بالسلام على رسول الله صلى الله عليه وسلم وعلى صاحبيه رضوان الله عليهما.") == {}
+    assert "رضوان حمدان" in persons("وقال الباحث رضوان حمدان إن الأمر خطير.")

@@ -1466,6 +1466,8 @@ class _Builder:
                 continue
             if any(t.start <= s < t.end for t in self.out.titles):
                 continue
+            if self.benediction_at(s):
+                continue  # «وعلى صاحبيه رضوان الله عليهما»: a formula, whatever path read it as a name
             if self._only_demonyms(s, e) or (self._only_demonyms(s, s + 1) and self._plural_phrase(s, e)) or self._plural_word(s, e):
                 continue  # «ضباط ألمان», «جنود روس», «ألمان متمركزين»: a plural demonym, whatever found it, is no person
             if all(k in title_adjectives for k in range(s, e)):
