@@ -1236,3 +1236,11 @@ def test_a_bare_title_does_not_refer_to_a_former_holder():
     assert not any(t == "Visit" and "زين العابدين بن علي" in people for t, _m, people, *_ in got)
     got, _ = events("وقال الرئيس السابق زين العابدين بن علي في بيان إن الوضع خطير. وكان الرئيس السابق قد زار الجزائر أمس.")
     assert any(t == "Visit" and people == {"زين العابدين بن علي"} for t, _m, people, *_ in got)
+
+
+def test_a_call_a_day_before_the_dated_one_takes_the_day_before():
+    # «بعد يوم على اتصاله بـ …»: the second call came a day before Wednesday's (2024-05-08)
+    got, _ = events("وجاء اتصال الرئيس الأمريكي جو بايدن بأمير قطر مساء الأربعاء بعد يوم على اتصاله "
+                    "بولي العهد السعودي الأمير محمد بن سلمان.")
+    dated = {frozenset(p): d for t, _m, p, _pl, d, *_ in got if t == "PhoneCall"}
+    assert dated[frozenset({"جو بايدن", "محمد بن سلمان"})] == "2024-05-07"

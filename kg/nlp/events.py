@@ -8,6 +8,7 @@ so a sentence that reports two meetings gives two events.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span as SpacySpan
 
@@ -48,6 +49,8 @@ TOPIC_WORDS = set(tokens("عن حول بشأن بخصوص لبحث لمناقش�
 CLAUSE_OPENERS = set(tokens("بعد قبل عقب حيث فيما بينما لكن إلا إذ مع غير"))
 DATED_TYPES = {"Meeting", "Visit", "PhoneCall"}
 # «قبل ذلك بيومين»: a span after a same-time cue moves the day
+# «بعد يوم على …», «بعد أسبوع من …»: how many days a one-word span counts (normalised)
+DAYS_IN_SPAN = {normalize(w): d for w, d in (("يوم", 1), ("يومين", 2), ("أسبوع", 7), ("اسبوع", 7), ("أسبوعين", 14), ("اسبوعين", 14))}
 SPAN_WORDS = set(tokens("يوم يومين ايام أيام اسبوع أسبوع اسبوعين أسبوعين اسابيع أسابيع شهر شهرين اشهر أشهر عام عامين سنة سنتين"))
 RELATIVE_PRONOUNS = set(tokens("الذي التي الذين اللذان اللتان"))
 ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخلال وفي"))
@@ -286,7 +289,25 @@ class _ArticleEvents:
                     best = d
         if best is None:
             return None, None
+        before = self._days_before(trig)
+        if before is not None and best.value.datatype == "date" and best.end <= self.doc[before[1]].idx:
+            # «اتصال ترامب بأمير قطر مساء الأربعاء يأتي بعد يوم على اتصاله بولي العهد»: the call
+            # after «بعد يوم على» came a day before the date of the clause it follows
+            day = date.fromisoformat(best.value.value) - timedelta(days=before[0])
+            return DateValue(day.isoformat(), "date"), best.text
         return best.value, best.text
+
+    def _days_before(self, trig: _Trig) -> tuple[int, int] | None:
+        """(days, token of «بعد») when the trigger follows «بعد/عقب + يوم/يومين/أسبوع + على/من»:
+        the event it names came that many days before the one the clause is about."""
+        words = [k for k in range(max(0, trig.start - 6), trig.start) if self.doc[k].is_alpha]
+        if len(words) < 3:
+            return None
+        a, n, o = words[-3:]
+        if self.view.norm[a].lstrip("و") not in {"بعد", "عقب"} or self.view.norm[o] not in {"علي", "من"}:
+            return None
+        days = DAYS_IN_SPAN.get(self.view.norm[n])
+        return (days, a) if days is not None else None
 
     def _report_date(self, char: int, sent: SpacySpan, trig: _Trig) -> bool:
         """Is the date the report's, not the event's? It follows a reporting verb (a `speak`
