@@ -220,8 +220,8 @@ def load_lexicons() -> Lexicons:
         triggers=triggers,
         markers=markers,
         marker_fillers=frozenset(fillers),
-        # every form's first word: the feminine («وزيرة») heads a title as the masculine does
         title_nationalities={normalize(r["adjective"]): r["iso2"] for r in read_tsv(LEXICON / "nationalities_after_title.tsv")},
+        # every form's first word: the feminine («وزيرة») heads a title as the masculine does
         office_heads=frozenset(normalize(tokens(f)[0]) for off in gaz.offices() for f in off.forms_ar if tokens(f)),
         offices=offices,
         construct_offices=construct,

@@ -44,12 +44,12 @@ WITH_PREPOSITIONS = set(tokens("مع ومع وبين"))
 # Styles written after a name: «سعد زغلول باشا», «فلان بك», «فلان أفندي» (no part of the name)
 STYLES_AFTER = set(tokens("باشا بك بيك أفندي افندي"))
 # Words inside compound names: «فيصل بن فرحان», «عبد اللطيف رشيد», «محمد بن عبد الرحمن آل ثاني».
-NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))
+NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))  # «ولد»: the Mauritanian «son of»
 # «ماهر مخلوف ابن خال الرئيس», «ابن خاله نجيب»: after «ابن/بنت» a kinship noun makes a relation
 # (a cousin, a nephew), not the father's name of a nasab.
+KIN_AFTER_LINK = set(tokens("خال خاله خالها خالهم عم عمه عمها عمهم أخ أخي أخيه أخيها أخت أخته أختها شقيق شقيقه شقيقها شقيقة عمة خالة"))
 # A title with one of these is a former holder's: a bare title refers to the present one.
 FORMER_WORDS = set(tokens("السابق السابقة الأسبق الأسبقة الراحل الراحلة المخلوع المخلوعة"))
-KIN_AFTER_LINK = set(tokens("خال خاله خالها خالهم عم عمه عمها عمهم أخ أخي أخيه أخيها أخت أخته أختها شقيق شقيقه شقيقها شقيقة عمة خالة"))  # «ولد»: the Mauritanian «son of»
 AFFAIRS_WORDS = set(tokens("لشؤون لشئون"))  # «… لشؤون الشرق الأدنى»: the field of an office
 HYPHENS = {"-", "‐", "‑"}  # ASCII hyphen, Unicode hyphen, non-breaking hyphen
 # Korean and Vietnamese names have three syllables, each written as a word; some syllables are
