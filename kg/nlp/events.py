@@ -1090,12 +1090,16 @@ class _ArticleEvents:
         # a name glued to «و» («وأردوغان»), not a name that starts with و («وليد»)
         return g == b.start and b.how == "name" and not self.lex.is_name_word(norm) and self.doc[g].text not in self.lex.given_names
 
+    def _wa_office_head(self, k: int) -> bool:
+        """«و» + the first word of an office («ورئيس», «ووزيرة») outside any name."""
+        norm = self.view.norm[k]
+        return norm.startswith("و") and norm[1:] in self.lex.office_heads and k not in self._name_tokens
+
     def _office_head_title(self, g: int, end: int) -> bool:
         """Do the words `g`..`end` read as a title the office list does not hold: «و» + an office
         head («ووزيرة», «ورئيس») and then only definite words and nationalities («ووزيرة المساواة
         الإسبانية»)? A ministry missing from the list must not break a list of persons."""
-        norm = self.view.norm[g]
-        if not (norm.startswith("و") and norm[1:] in self.lex.office_heads) or g in self._name_tokens:
+        if not self._wa_office_head(g):
             return False
         k = g + 1
         while k < end:
@@ -1439,7 +1443,7 @@ class _ArticleEvents:
                     sep = sep or norm.startswith("و")  # «واللواء», «ورئيس» (a head noun): «و» glued to the cue
                     k = cue.end  # «اللواء», «الفريق أول ركن»: a rank before the name
                     continue
-                office_head = norm.startswith("و") and norm[1:] in self.lex.office_heads and k not in self._name_tokens
+                office_head = self._wa_office_head(k)
                 if self.doc[k].is_space or k in self.title_tokens or norm in HONORIFICS or office_head \
                         or self.lex.nationalities.match_at(self.view, k) is not None \
                         or (sep and self.doc[k].is_alpha and norm.startswith(("ال", "لل", "لش", "وال")) and k not in self._name_tokens):

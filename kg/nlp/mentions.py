@@ -47,6 +47,7 @@ STYLES_AFTER = set(tokens("باشا بك بيك أفندي افندي"))
 NAME_LINKS = set(tokens("بن بنت ابن ولد عبد أبو ابو آل"))  # «ولد»: the Mauritanian «son of»
 # «ماهر مخلوف ابن خال الرئيس», «ابن خاله نجيب»: after «ابن/بنت» a kinship noun makes a relation
 # (a cousin, a nephew), not the father's name of a nasab.
+KIN_LINKS = set(tokens("ابن بن بنت ابنه"))
 KIN_AFTER_LINK = set(tokens("خال خاله خالها خالهم عم عمه عمها عمهم أخ أخي أخيه أخيها أخت أخته أختها شقيق شقيقه شقيقها شقيقة عمة خالة"))
 # A title with one of these is a former holder's: a bare title refers to the present one.
 FORMER_WORDS = set(tokens("السابق السابقة الأسبق الأسبقة الراحل الراحلة المخلوع المخلوعة"))
@@ -399,9 +400,7 @@ class _Builder:
         and such names have three («مون جاي إن», «ري يونج هو», «فام بين مين»), so a name of fewer words
         goes on over short words that are name words or syllables Arabic also has as words."""
         while len([k for k in range(s, e) if self.doc[k].is_alpha]) < 3:
-            k = e
-            while k < len(self.doc) and self.doc[k].is_space and "\n" not in self.doc[k].text:
-                k += 1
+            k = self._on_line(e)
             if k >= len(self.doc) or not self.doc[k].is_alpha or k in self.taken:
                 break
             word = self.view.norm[k]
@@ -441,9 +440,7 @@ class _Builder:
         for m in self.lex.construct_offices.find(self.view):
             if covered & set(range(m.start, m.end)):
                 continue
-            nxt = m.end
-            while nxt < len(self.doc) and self.doc[nxt].is_space and "\n" not in self.doc[nxt].text:
-                nxt += 1
+            nxt = self._on_line(m.end)
             place = self._place_at(nxt)
             if place is not None:
                 found.append(m)  # «رئيس وزراء إسرائيل», «ولي عهد أبوظبي»
@@ -680,9 +677,7 @@ class _Builder:
         morning) and a name word starts a name when a plain name word follows."""
         if self._ban_at(i):
             return True
-        j = i + 1
-        while j < len(self.doc) and self.doc[j].is_space and "\n" not in self.doc[j].text:
-            j += 1
+        j = self._on_line(i + 1)
         return self.lex.is_name_word(self.view.norm[i]) and self._plain_name_word(j) and self.lex.is_name_word(self.view.norm[j])
 
     def _has_name_evidence(self, s: int, e: int) -> bool:
@@ -760,13 +755,17 @@ class _Builder:
             return True  # «حط الوزير أنتوني بلينكن الرحال في الدوحة»: the saddlebags, no family name
         return self.view.norm[k] in NAME_STOP and text not in self.lex.given_names and text != "علي"
 
-    def _kin_link(self, k: int) -> bool:
-        """Does «ابن/بن/بنت» at k open a kinship phrase («ابن خال الرئيس», «ابن خاله»)?"""
-        if k >= len(self.doc) or self.view.norm[k] not in {"ابن", "بن", "بنت", "ابنه"}:
-            return False
-        j = k + 1
+    def _on_line(self, j: int) -> int:
+        """The first token from j on that is no space, without crossing a line break."""
         while j < len(self.doc) and self.doc[j].is_space and "\n" not in self.doc[j].text:
             j += 1
+        return j
+
+    def _kin_link(self, k: int) -> bool:
+        """Does «ابن/بن/بنت» at k open a kinship phrase («ابن خال الرئيس», «ابن خاله»)?"""
+        if k >= len(self.doc) or self.view.norm[k] not in KIN_LINKS:
+            return False
+        j = self._on_line(k + 1)
         return j < len(self.doc) and self.view.norm[j] in KIN_AFTER_LINK
 
     def _extend_by_name_words(self, s: int, e: int) -> int:
@@ -1046,9 +1045,7 @@ class _Builder:
     def _medium_next(self, i: int) -> bool:
         """Is the word after i a word that makes a run of words a medium or an organisation
         («برس», «بوست», «ووتش»: data/lexicon/not_person_words.tsv)?"""
-        j = i + 1
-        while j < len(self.doc) and self.doc[j].is_space and "\n" not in self.doc[j].text:
-            j += 1
+        j = self._on_line(i + 1)
         return j < len(self.doc) and self.view.norm[j] in self.lex.not_person_words
 
     def _known_word(self, word: str, names: bool = True) -> bool:
@@ -1166,9 +1163,7 @@ class _Builder:
             return False
         if self.doc[i].text in self.lex.given_names:
             return True
-        j = i + 1
-        while j < len(self.doc) and self.doc[j].is_space and "\n" not in self.doc[j].text:
-            j += 1
+        j = self._on_line(i + 1)
         return self.lex.is_name_word(self.view.norm[i]) and j < len(self.doc) and self.lex.is_name_word(self.view.norm[j])
 
     def _plain_name_word(self, i: int) -> bool:
@@ -1964,7 +1959,7 @@ def _former(title: str) -> bool:
 def _kin_phrase(doc: Doc, span: SpacySpan) -> bool:
     """Is the span a kinship phrase and nothing else («ابن خاله», «ابن عم»)?"""
     words = [normalize(t.text) for t in span if t.is_alpha]
-    return len(words) == 2 and words[0] in {"ابن", "بن", "بنت", "ابنه"} and words[1] in KIN_AFTER_LINK
+    return len(words) == 2 and words[0] in KIN_LINKS and words[1] in KIN_AFTER_LINK
 
 
 _NASAB_KEYS = frozenset(phonetic_key(w) for w in NASAB)
