@@ -37,6 +37,8 @@ ALI_FORMS = {"علي", "وعلي"}
 OFFICE_NAMES = set(tokens("أمين"))
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة سمو الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
                         "المخلوع المعزول"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»; «سمو الشيخ»: his Highness
+# Honorifics that follow a name («الرئيس السابق»), so that inside a name they open no next one
+EPITHETS_AFTER = set(tokens("السابق السابقة الأسبق المخلوع المعزول"))
 # «المسؤول الروسي», «الوزيرة الأمريكية»: heads of a nominal reference to the one person of a nationality
 NOMINAL_HEADS = set(tokens("المسؤول الضيف الوزير الرئيس المبعوث المسؤولة الضيفة الوزيرة الرئيسة المبعوثة"))
 # «مع», «وبين»: a person after them is a party of his own, never the holder of the title before
@@ -170,8 +172,13 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def title_like(sent: SpacySpan) -> bool:
-    """Short (at most 12 words) and with no final stop: how a title line reads."""
-    return sent.text.strip()[-1:] not in ".!?؟:\"»”" and sum(t.is_alpha for t in sent) <= 12
+    """Short (at most 12 words) and with no final stop: how a title line reads. A closing quote
+    is looked through where no colon introduces the quote («… ويعتبر زيارته «إعلاناً عن نوايا»» is a
+    headline; «وقال: «سنواصل الحوار»» is a quoted line)."""
+    text = sent.text.strip()
+    if ":" not in text:
+        text = text.rstrip("\"»”")
+    return text[-1:] not in ".!?؟:\"»”" and sum(t.is_alpha for t in sent) <= 12
 
 
 def title_line(sent: SpacySpan) -> bool:
@@ -516,11 +523,26 @@ class _Builder:
             # «للرئيس الكوري الجنوبي، وسلمه رسالة»: a glued «و» on a word neither a name list nor
             # the model reads as a name opens a new clause («للرئيس الكيني وليام روتو» is a name)
             return None
+        if (
+            not after_conjunction
+            and comma
+            and i < len(doc)
+            and self.view.norm[i][:1] == "و"
+            and doc[i].text not in self.lex.given_names
+            and not self.lex.is_name_word(self.view.norm[i])
+            and not self.lex.is_name_word_spelled_otherwise(self.view.norm[i])
+            and (doc[i].text[1:] in self.lex.given_names or self.lex.is_name_word(self.view.norm[i][1:]))
+        ):
+            # «وعادل الجبير وزير الخارجية، وخالد العيسى وزير الدولة»: after the title and a comma,
+            # «و» + a name is the next item of a list, not the title's holder
+            return None
         if i < len(doc) and self.view.norm[i][:1] in "بلك" and self.glued_phrase(i) and not (
                 after_conjunction and self.view.norm[i][1:] in self._first_names):
             return None  # «وزير الخارجية الإثيوبي للصحافيين»: no name after the title
         if i < len(doc) and self.future_verb(i):
             return None  # «ورئيس الوزراء الإثيوبي سيجريان مباحثات»: the title is the subject
+        if i < len(doc) and self._accusative_word(i):
+            return None  # «وجلس الرئيس مرتديا بزته»: a participle (wearing) after the title, no name
         if i < len(doc) and (self.lex.triggers.match_at(self.view, i) is not None or self._verb_with_subject_suffix(i)) \
                 and not any(e.start <= i < e.end for e in self.ents if e.label_ in PERSON_LABELS):
             return None  # «رئيس الجمهورية يستقبل مبعوث …»: the verb the title is the subject of
@@ -545,9 +567,9 @@ class _Builder:
                 continue
             if self._is_stop(i) and not (i == start and self._name_despite_stop(i)):
                 break
-            if i > start and norm in HONORIFICS and self.view.norm[i - 1] not in NAME_LINKS and i + 1 < len(doc) and (
-                    self.view.norm[i + 1] in HONORIFICS or doc[i + 1].text in self.lex.given_names):
-                break  # «… الحرام الشيخ الدكتور صالح»: an honorific that opens the next name
+            if i > start and norm in HONORIFICS and norm not in EPITHETS_AFTER and self.view.norm[i - 1] not in NAME_LINKS \
+                    and self._new_name_opens(i + 1):
+                break  # «… الحرام الشيخ الدكتور صالح», «الراشد الشيخ عبدالعزيز»: an honorific that opens the next name
             if any(ti.start == i for ti in self.out.titles):
                 break
             if i > start and (self.glued_phrase(i) or self.future_verb(i) or (i in self._headline_tokens and self._imperfect_verb(i))):
@@ -642,6 +664,8 @@ class _Builder:
             plain = [k for k in words if not (k > 0 and self.view.norm[k - 1] in {"عبد", "وعبد"})]
             if self._only_demonyms(rng[0], rng[0] + 1):
                 continue  # «جندي ألمانا متمركزين»: a run that starts with a demonym («Germans stationed»)
+            if self._medium_next(rng[1] - 1):
+                continue  # «فرانكفورتر ألغماينه تسايتونغ»: the run is the first words of a newspaper's name
             if len(words) >= 2 and not any(self._ordinary_word(k) or self.view.norm[k] in self.lex.not_person_words
                                            or self.view.norm[k] in self.lex.group_nouns for k in plain) \
                     and not self._idiom_after_name_word(*rng):
@@ -851,6 +875,10 @@ class _Builder:
             return True
         if self._trigger_at(k) or self.benediction_at(k):
             return True
+        if any(r in COUNTERPARTS for r in self.view.readings(k)[:3]):
+            return True  # «دعاني نظيري الإيراني …»: «his/my counterpart» begins a phrase of its own
+        if norm in HONORIFICS and norm not in EPITHETS_AFTER and self.view.norm[k - 1] != "ال" and self._new_name_opens(k + 1):
+            return True  # «رجل الأعمال الراشد الشيخ عبدالعزيز …»: the honorific of the next name («آل الشيخ» is a family)
         if self._office_phrase_at(k):
             return True  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
         if self._new_phrase_at(k):
@@ -872,6 +900,8 @@ class _Builder:
         if norm.lstrip("وفبل").startswith("ال"):
             return False  # the indefinite accusative takes no article: «الجربا» is a surname, not «الجرب» + «ا»
         stem = norm[:-1]
+        if norm[0] == "م" and (norm in self.lex.news_words or norm in self.lex.common_words):
+            return True  # «مرتديا», «متوجها», «مشيرا»: a participle in the accusative (wearing, heading for)
         return stem in self.lex.common_words or stem in self.lex.news_words or stem in self._title_words \
             or self.lex.offices.knows_word(stem)
 
@@ -924,12 +954,15 @@ class _Builder:
         cue = self.lex.person_cues.match_at(self.view, k)
         if cue is None:
             return False
-        if not self.view.norm[k].startswith("ال"):
+        surname = self.lex.is_name_word(self.view.norm[k])  # «عادل إمام»: the imam is also a surname
+        if not self.view.norm[k].startswith("ال") and not surname:
             return True  # «مفتي الديار», «أرملة الزعيم»: a noun in construct
         j = cue.end
         if j >= len(self.doc) or not self.doc[j].is_alpha:
             return False
         nxt = self.view.norm[j]
+        if surname and nxt[:1] == "و" and self.lex.person_cues.match_at(self.view, j) is not None:
+            return True  # «X إمام وخطيب المسجد الحرام»: two cues coordinated
         return nxt.startswith("ال") or nxt == "في" or (nxt[:1] in "بل" and len(nxt) > 3 and self.glued_phrase(j))
 
     def _new_nasab_at(self, k: int) -> bool:
@@ -964,6 +997,18 @@ class _Builder:
             k += 1
         return k < len(self.doc) and (self.view.norm[k] in HONORIFICS or self.doc[k].text in self.lex.given_names
                                       or k in self._ner_person_tokens)
+
+    def _new_name_opens(self, k: int) -> bool:
+        """Does a name of its own begin at k, after an honorific inside a span? Another honorific, a
+        given name, or a word followed by «بن» («الراشد الشيخ عبدالعزيز بن صالح»). «الشيخ» inside a name
+        («محمد الشيخ بكور», «خالد الشيخ حاج محمود») is followed by neither."""
+        k = self._on_line(k)
+        if k >= len(self.doc):
+            return False
+        if self.view.norm[k] in HONORIFICS or self.doc[k].text in self.lex.given_names:
+            return True
+        j = self._on_line(k + 1)
+        return self.doc[k].is_alpha and j < len(self.doc) and self.view.norm[j] in NASAB
 
     def _second_person(self, k: int) -> bool:
         """A word with a second-person pronoun («مواقفكم», «دعمكما») that no name list knows."""
@@ -1040,6 +1085,20 @@ class _Builder:
                 return True  # «بشار لنائبه الشرع», «بمستشاره»: «لـ/بـ» + an office with a pronoun
             return self._known_word(rest, names=False) or (head in "بل" and rest in self.lex.news_words and not self.lex.is_name_word(rest)) \
                 or (head in "بل" and rest in self._first_names)
+        return False
+
+    def _medium_ahead(self, e: int) -> bool:
+        """Does a medium or organisation word (not_person_words.tsv) follow a span that ends before e,
+        within two words that no lexicon knows as ordinary («فرانكفورتر | ألغماينه تسايتونغ»)?"""
+        j = self._on_line(e)
+        for _ in range(3):
+            if j >= len(self.doc) or not self.doc[j].is_alpha:
+                return False
+            if self._ordinary_word(j) or self.lex.is_name_word(self.view.norm[j]) or self.doc[j].text in self.lex.given_names:
+                return False  # («X وفد الكونغرس»: «وفد», a delegation, is an ordinary word after a name)
+            if self.view.norm[j] in self.lex.not_person_words:
+                return True
+            j = self._on_line(j + 1)
         return False
 
     def _medium_next(self, i: int) -> bool:
@@ -1264,6 +1323,8 @@ class _Builder:
                 continue
             if cue.payload == "relation":
                 continue  # «صهر ترامب»: the name after it is not the person the noun refers to
+            if self.doc[cue.start].text in WRITTEN_STOPS:
+                continue  # «أمام رغبة كيم» (in front of) is written with «أ»; the imam, «إمام», reads the same once normalised
             j = cue.end
             if cue.payload == "head":
                 # «رئيس منظمة الطاقة الذرية الإيرانية X», «المدير العام للوكالة الدولية … X»: the
@@ -1324,6 +1385,8 @@ class _Builder:
                     rng = alt
             if pos in cue_anchors and not self._has_name_evidence(*rng):
                 continue  # «لزوجته وأطفالهما»: a cue before no name
+            if pos in cue_anchors and self.view.norm[rng[0]].startswith("وال") and not self.lex.is_name_word(self.view.norm[rng[0]]):
+                continue  # «الخطيب والإمام والمؤذن»: nouns coordinated after the cue, no name
             ner = self._ner_person_at(rng[0])
             if ner is not None and ner.end > rng[1]:
                 # The model's longer span wins, up to where a name cannot go on («الرئيس
@@ -1432,7 +1495,7 @@ class _Builder:
                 e = self._extend_by_name_words(s, e)
                 if s >= e or any(i in self.taken for i in range(s, e)):
                     continue
-                if any(self.view.norm[k] in self.lex.not_person_words for k in range(s, e)):
+                if any(self.view.norm[k] in self.lex.not_person_words for k in range(s, e)) or self._medium_ahead(e):
                     continue  # «شفق نيوز», «هيومن رايتس ووتش»: a medium or an organisation the model read as a person
                 if e - s >= 2 and all(self.view.norm[k].endswith("ان") and not self.lex.is_name_word(self.view.norm[k])
                                       and doc[k].text not in self.lex.given_names for k in range(s, e) if doc[k].is_alpha):
