@@ -705,6 +705,8 @@ def test_an_honorific_inside_a_span_opens_the_next_name() -> None:
     found = persons("وكرم الحفل رجل الأعمال الراشد الشيخ عبدالعزيز بن صالح الراشد في الرياض.")
     assert "عبدالعزيز بن صالح الراشد" in found and not any("الشيخ" in n for n in found)
     assert "صالح آل الشيخ" in persons("وقال الوزير صالح آل الشيخ إن المساجد مفتوحة.")
+    # «الشيخ» inside a name is followed by no given name and no «بن»
+    assert "محمود الشيخ بكري" in persons("وقال الناشط محمود الشيخ بكري إن القصف استمر.")
 
 
 def test_a_headline_that_ends_in_a_quote_is_still_a_headline() -> None:
