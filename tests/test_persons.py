@@ -16,7 +16,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS
 from kg.link import person_gazetteer
 from kg.link.names import generate, latin_skeleton, arabic_skeleton, load_name_tokens
 from kg.link.person_gazetteer import PersonGazetteer, load_persons
-from kg.link.persons import Observation, link_person
+from kg.link.persons import Observation, link_person, name_candidates, person_names
 from kg.paths import LEXICON, QUERIES, ROOT
 from kg.records import EntityRecord, Mention, Role, Span
 
@@ -430,3 +430,34 @@ def test_a_ministry_of_culture_and_information_is_the_information_portfolio() ->
                                   published=date(2024, 5, 14)))
     roles = [r for e in rec.entities if e.type == "Person" for r in e.roles]
     assert [(r.office_key, r.country) for r in roles] == [("information_minister", "SA")]
+
+
+def test_a_part_of_the_name_does_not_stand_against_the_whole_name() -> None:
+    """A person resolved across articles carries the short forms too («جونغ-أون», «كيم»); a
+    part that happens to be someone else's whole generated name (Hee-Jung Ahn, no country in
+    the extract, so the stated country cannot drop him) must not make the whole name abstain."""
+    pg = PersonGazetteer.load()
+    names = ["كيم جونغ أون", "جونغ-أون", "كيم"]
+    kim = EntityRecord("p1", "Person", names[0], [Mention(n, S, S) for n in names], [], "KP")
+    cands = {c.qid: c for c in name_candidates(person_names(kim), pg)}
+    assert not cands["Q56226"].partial and cands["Q12605902"].partial  # the part matched Hee-Jung Ahn
+    hit = link_person(kim, [], pg, [date(2018, 6, 12)])
+    assert hit is not None and hit.qid == "Q56226" and hit.basis == "country"
+    # the part alone still proposes whom it matches: with no whole name, two persons, abstain
+    part = EntityRecord("p2", "Person", "جونغ-أون", [Mention("جونغ-أون", S, S)], [], "KP")
+    assert not any(c.partial for c in name_candidates(person_names(part), pg))
+
+
+def test_two_whole_names_that_match_two_persons_still_abstain() -> None:
+    from kg.link.persons import Candidate, HeldPosition, decide
+
+    held = (HeldPosition("Q910210", "minister", "minister", "KP", "2010-01-01", ""),)
+    a = Candidate("Q910211", "A", "generated", "أ ب", "generated", True, frozenset(), held, "2023-01-01", "test")
+    b = Candidate("Q910212", "B", "generated", "ب ج", "generated", True, frozenset(), held, "2023-01-01", "test")
+    day = date(2018, 6, 12)
+    assert decide([a, b], [], set(), lambda *_: False, days=[day]) is None
+    # when one of them came from a part of the other's name only, the whole name decides
+    b_part = Candidate(*[getattr(b, f) for f in ("qid", "label_en", "level", "name", "matched_as", "full",
+                                                 "countries", "held", "as_of", "source")], True)
+    hit = decide([a, b_part], [], set(), lambda *_: False, days=[day])
+    assert hit is not None and hit.qid == "Q910211"

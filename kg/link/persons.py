@@ -23,6 +23,8 @@ Rules, in order (`decide`):
 4. Else, with no office evidence either way, the name alone: a Wikidata Arabic label, or a
    generated spelling of the whole name (or of part of it, with the country the article states),
    that only one person has, and who was in some office on the article's date by the extract.
+   What a part of a fuller name of the same person matches («جونغ-أون» beside «كيم جونغ أون»)
+   gives way to what a whole name matches.
 A surname alone, or a skeleton-only match, never links without the office and the date.
 
 A person the article names only by title («الرئيس الأمريكي», no name) can be linked too, when
@@ -94,6 +96,9 @@ class Candidate:
     held: tuple[HeldPosition, ...]
     as_of: str  # the date the data is as of: an open-ended term is not known to run past it
     source: str
+    # every match came from a part of a fuller name of the entity («جونغ-أون» beside «كيم جونغ
+    # أون»), never from a whole name
+    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,13 +127,14 @@ def covers(h: HeldPosition, day: date, as_of: str) -> bool | None:
 
 
 def candidate_from_person(p: Person, pg: PersonGazetteer, level: str, name: str, matched_as: str,
-                          full: bool = False) -> Candidate:
+                          full: bool = False, partial: bool = False) -> Candidate:
     held = []
     for h in p.holdings:
         pos = pg.position(h.position)
         held.append(HeldPosition(h.position, pos.label_en if pos else "", pos.office_key if pos else None,
                                  pos.iso2 if pos else None, h.start, h.end))
-    return Candidate(p.qid, p.label_en, level, name, matched_as, full, p.countries, tuple(held), p.as_of, p.source)
+    return Candidate(p.qid, p.label_en, level, name, matched_as, full, p.countries, tuple(held), p.as_of, p.source,
+                     partial)
 
 
 def _describe(m: NameMatch) -> str:
@@ -145,16 +151,29 @@ def name_candidates(names: Iterable[str], pg: PersonGazetteer) -> list[Candidate
     # every word before the last of a fuller name can be where the first name stands
     # («آية الله علي خامنئي»)
     firsts = [t for n in names if len(toks := [t for t in arabic_name_tokens(n) if not t.particle]) >= 2 for t in toks[:-1]]
-    best: dict[str, tuple[NameMatch]] = {}
+    parts = _partial_names(names)
+    best: dict[str, tuple[NameMatch, bool]] = {}
     for name in names:
         for m in pg.match(name):
             if m.level == "surname" and firsts and not _first_name_fits(m.person, firsts):
                 continue
             cur = best.get(m.person.qid)
+            partial = name in parts
             if cur is None or LEVELS.index(m.level) < LEVELS.index(cur[0].level):
-                best[m.person.qid] = (m,)
-    return [candidate_from_person(m.person, pg, m.level, m.text, _describe(m), m.alignment.first and m.alignment.last)
-            for (m,) in best.values()]
+                best[m.person.qid] = (m, partial and (cur is None or cur[1]))
+            elif not partial:
+                best[m.person.qid] = (cur[0], False)
+    return [candidate_from_person(m.person, pg, m.level, m.text, _describe(m),
+                                  m.alignment.first and m.alignment.last, partial)
+            for m, partial in best.values()]
+
+
+def _partial_names(names: list[str]) -> set[str]:
+    """The names whose every word is a word of a fuller name of the same person: «جونغ-أون» and
+    «كيم» beside «كيم جونغ أون». What such a part matches is someone else's whole name only by
+    chance (Hee-Jung Ahn), so it does not stand against a person the whole name matches."""
+    words = {n: {t.exact for t in arabic_name_tokens(n) if not t.particle} for n in names}
+    return {n for n, w in words.items() if w and any(w < other for other in words.values())}
 
 
 def _first_name_fits(p: Person, firsts: list[ArToken]) -> bool:
@@ -271,6 +290,8 @@ def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
         hit = one(office)
         return link(hit[0], "office", hit[2]) if hit else None
     named = [v for v in viable if v[0].level in ("label", "generated")]
+    # a whole name's match outweighs what a part of the name alone matches
+    named = [v for v in named if not v[0].partial] or named
     hit = one(named)
     if hit is None:
         return None
