@@ -201,6 +201,16 @@ def test_checked_in_gazetteer_loads() -> None:
     assert Gazetteer.load() is g  # cached
 
 
+def test_checked_in_gazetteer_is_what_the_scripts_build(built: Path) -> None:
+    """A lexicon row (offices.tsv, positions_en.tsv) changes what the build derives; the shipped
+    files must have been rebuilt since, or linking runs on yesterday's offices."""
+    if not (GAZETTEER / "places.tsv").exists():
+        pytest.skip("data/gazetteer not built")
+    stale = [p.name for p in sorted(GAZETTEER.glob("*.tsv"))
+             if p.read_bytes() != (built / p.name).read_bytes()]
+    assert stale == [], f"data/gazetteer is stale (make gazetteer): {stale}"
+
+
 def test_bad_file_gives_one_line_error(tmp_path: Path, built: Path) -> None:
     for name in ("entities.tsv", "nationalities.tsv", "positions.tsv"):
         shutil.copy(built / name, tmp_path / name)

@@ -461,3 +461,48 @@ def test_two_whole_names_that_match_two_persons_still_abstain() -> None:
                                                  "countries", "held", "as_of", "source")], True)
     hit = decide([a, b_part], [], set(), lambda *_: False, days=[day])
     assert hit is not None and hit.qid == "Q910211"
+
+
+def test_the_un_secretary_general_title_fits_wikidatas_position_label() -> None:
+    """Wikidata labels the position «United Nations Secretary-General», offices.tsv says
+    «Secretary-General of the United Nations»: both must derive one office, so that the title
+    «الأمين العام للأمم المتحدة» on a date of his term links the name."""
+    pg = PersonGazetteer.load()
+    ban = person("بان كي مون", ("un_secretary_general", None, "الأمين العام للأمم المتحدة"))
+    hit = link_person(ban, observe(ban, date(2012, 3, 15)), pg)
+    assert hit is not None and hit.qid == "Q1253" and hit.basis == "office+date"
+
+
+def test_an_undated_article_links_a_name_alone_only_when_the_name_is_sure(small: Path) -> None:
+    """No article naming the person is dated (a corpus whose pages say «date: unknown»): the
+    office on the day cannot be checked, so the name must carry it, every word of it matched by
+    a written form and every word of his name present, or whole with the country stated."""
+    pg = PersonGazetteer.load(small)
+    hit = link_person(person("مايك بومبيو"), [], pg, [None], spoken_of={"US"})
+    assert hit is not None and hit.qid == "Q910005"
+    assert any("not checked" in e for e in hit.evidence)
+    # a skeleton-only last word: not sure enough without a date...
+    loose = person("مايك بومبيوه")
+    assert [c.sure for c in name_candidates(person_names(loose), pg)] == [False]
+    assert link_person(loose, [], pg, [None], spoken_of={"US"}) is None
+    # ... unless the article states his country
+    stated = link_person(person("مايك بومبيوه", country="US"), [], pg, [None], spoken_of={"US"})
+    assert stated is not None and stated.qid == "Q910005" and stated.basis == "country"
+    # a dated article still needs him in office that day
+    assert link_person(person("مايك بومبيو"), [], pg, [date(2016, 5, 1)], spoken_of={"US"}) is None
+
+
+def test_an_undated_bare_title_needs_a_whole_name_or_a_country_spoken_of() -> None:
+    from kg.link.persons import Candidate, HeldPosition, decide
+
+    president = HeldPosition("Q910220", "President of Nigeria", "president", "NG", "2007-05-29", "2010-05-05")
+    # «عمرو موسى» matches «Umaru Musa» without «Yar'Adua»: not the whole name
+    part = Candidate("Q910221", "Umaru Musa Yar'Adua", "generated", "عمرو موسى", "generated", False,
+                     frozenset({"NG"}), (president,), "2023-01-01", "test")
+    title = [Observation("president", None, None, "رئيس الجمهورية")]
+    assert decide([part], title, set(), lambda *_: True, spoken_of={"EG", "US"}) is None
+    hit = decide([part], title, set(), lambda *_: True, spoken_of={"NG"})
+    assert hit is not None and hit.qid == "Q910221" and hit.basis == "office"
+    whole = Candidate(*[getattr(part, f) for f in ("qid", "label_en", "level", "name", "matched_as")], True,
+                      part.countries, part.held, part.as_of, part.source)
+    assert decide([whole], title, set(), lambda *_: True, spoken_of={"EG"}) is not None

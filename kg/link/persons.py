@@ -24,7 +24,11 @@ Rules, in order (`decide`):
    generated spelling of the whole name (or of part of it, with the country the article states),
    that only one person has, and who was in some office on the article's date by the extract.
    What a part of a fuller name of the same person matches («جونغ-أون» beside «كيم جونغ أون»)
-   gives way to what a whole name matches.
+   gives way to what a whole name matches, and a match of the name's first and last word to
+   one of some of its words. When no article naming the person is dated, the office on the day
+   cannot be checked: the name must then be sure (every word matched through a written form,
+   every word of his name present) or whole with the country the article states; and a bare
+   title with no country (rule 3) needs the whole name, or a country the articles speak of.
 A surname alone, or a skeleton-only match, never links without the office and the date.
 
 A person the article names only by title («الرئيس الأمريكي», no name) can be linked too, when
@@ -99,6 +103,10 @@ class Candidate:
     # every match came from a part of a fuller name of the entity («جونغ-أون» beside «كيم جونغ
     # أون»), never from a whole name
     partial: bool = False
+    # every word of the name matched through an Arabic form of the person's name (not a
+    # skeleton), and every word of that name matched: «سيرجى لافروف» ~ Sergey Lavrov, not
+    # «عبد الحي يوسف» ~ Abdel-Wahid Youssef or «خالد عبد الحميد» ~ Khaled Galal Abdelhamid
+    sure: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,14 +135,14 @@ def covers(h: HeldPosition, day: date, as_of: str) -> bool | None:
 
 
 def candidate_from_person(p: Person, pg: PersonGazetteer, level: str, name: str, matched_as: str,
-                          full: bool = False, partial: bool = False) -> Candidate:
+                          full: bool = False, partial: bool = False, sure: bool = False) -> Candidate:
     held = []
     for h in p.holdings:
         pos = pg.position(h.position)
         held.append(HeldPosition(h.position, pos.label_en if pos else "", pos.office_key if pos else None,
                                  pos.iso2 if pos else None, h.start, h.end))
     return Candidate(p.qid, p.label_en, level, name, matched_as, full, p.countries, tuple(held), p.as_of, p.source,
-                     partial)
+                     partial, sure)
 
 
 def _describe(m: NameMatch) -> str:
@@ -164,8 +172,18 @@ def name_candidates(names: Iterable[str], pg: PersonGazetteer) -> list[Candidate
             elif not partial:
                 best[m.person.qid] = (cur[0], False)
     return [candidate_from_person(m.person, pg, m.level, m.text, _describe(m),
-                                  m.alignment.first and m.alignment.last, partial)
+                                  m.alignment.first and m.alignment.last, partial, _sure(m))
             for m, partial in best.values()]
+
+
+def _sure(m: NameMatch) -> bool:
+    """Does every word of the Arabic name match a written form of the person's name, and every
+    word of that name a word of the Arabic one? (The strength a name needs when no date can
+    check the office.)"""
+    a = m.alignment
+    words = [t for t in arabic_name_tokens(m.text) if not t.particle]
+    slots = {i for i, s in enumerate(m.variant.slots) if not s.particle}
+    return a.forms == a.matched == len(words) and slots <= set(a.slots)
 
 
 def _partial_names(names: list[str]) -> set[str]:
@@ -286,20 +304,38 @@ def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
     with_country = any(o.country for o in obs)
     office = [v for v in viable if v[1] == "office" and (v[0].level != "surname" or undated)
               and (v[0].level != "weak" or with_country)]
+    if undated and not with_country and spoken_of is not None:
+        # a bare title («رئيس الجمهورية») with no date and no country fits anyone who ever held
+        # that office anywhere: a name matched only in part must be of a country the articles
+        # speak of (Amr Moussa's «عمرو موسى» in an Egyptian election page is not Nigeria's
+        # Umaru Musa Yar'Adua, whose name it matches without his last word)
+        office = [v for v in office if v[0].full or v[0].level == "label" or v[0].countries & spoken_of]
     if office:
         hit = one(office)
         return link(hit[0], "office", hit[2]) if hit else None
     named = [v for v in viable if v[0].level in ("label", "generated")]
-    # a whole name's match outweighs what a part of the name alone matches
-    named = [v for v in named if not v[0].partial] or named
+    # a whole name's match outweighs what a part of the name alone matches, and a match of
+    # the name's first and last word one of some of its words («باراك أوباما»: Barack Obama,
+    # not Park Beom-kye by «باراك»)
+    whole = [v for v in named if not v[0].partial]
+    named = [v for v in whole if v[0].full] or whole or named
     hit = one(named)
     if hit is None:
         return None
     c = hit[0]
     # No office evidence: the name, and the extract showing the person in some office on the
     # article's date (a name whose owner was out of office then is likely named for something
-    # the extract does not know: Lagarde at the IMF, Aboul Gheit at the Arab League).
-    current = _in_office(c, days)
+    # the extract does not know: Lagarde at the IMF, Aboul Gheit at the Arab League). No
+    # article that names him is dated: that cannot be told either way, and a stronger name
+    # decides instead.
+    if days:
+        current = _in_office(c, days)
+    elif c.sure or (c.full and stated & c.countries):
+        # no date to check the office by: the name must be sure, or whole with the country the
+        # article states («الرئيس الفرنسي فرنسوا هولاند»)
+        current = ["in office: not checked (no article naming him is dated)"]
+    else:
+        current = []
     if require_in_office and not current:
         return None
     if stated and c.countries & stated:
