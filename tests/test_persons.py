@@ -506,3 +506,15 @@ def test_an_undated_bare_title_needs_a_whole_name_or_a_country_spoken_of() -> No
     whole = Candidate(*[getattr(part, f) for f in ("qid", "label_en", "level", "name", "matched_as")], True,
                       part.countries, part.held, part.as_of, part.source)
     assert decide([whole], title, set(), lambda *_: True, spoken_of={"EG"}) is not None
+
+
+def test_a_fathers_name_inside_the_name_is_a_patronymic_the_extract_lacks(small: Path) -> None:
+    """«عادل بن أحمد الجبير»: given name, «بن» + the father's name, family name. The English name
+    has no father's name, so the match skips it and is weak: office and date decide, the name
+    alone does not."""
+    pg = PersonGazetteer.load(small)
+    assert [(m.person.qid, m.level) for m in pg.match("مايك بن جون بومبيو")] == [("Q910005", "weak")]
+    minister = person("مايك بن جون بومبيو", ("foreign_minister", None, "وزير الخارجية"))
+    hit = link_person(minister, observe(minister, date(2019, 5, 1)), pg)
+    assert hit is not None and hit.qid == "Q910005" and hit.basis == "office+date"
+    assert link_person(person("مايك بن جون بومبيو"), [], pg, [date(2019, 5, 1)], spoken_of={"US"}) is None

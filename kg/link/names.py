@@ -350,6 +350,10 @@ def align(ar: list[ArToken], slots: list[Slot]) -> Alignment | None:
                 if ar[i].text in NASAB and mt > 0 and i + 1 < n:
                     rest = sum(1 for t in ar[i + 1:] if not t.particle)
                     put(n, m, (sc, mt, fm, ex, cov, sk + rest))
+                    # «عادل بن أحمد الجبير» for «Adel al-Jubeir»: the father's name between the
+                    # given name and the family name, which the name lacks
+                    if i + 2 < n and not ar[i + 1].particle:
+                        put(i + 2, j, (sc, mt, fm, ex, cov, sk + 1))
             if i >= n or j >= m:
                 continue
             s, a = slots[j], ar[i]
