@@ -724,10 +724,34 @@ def test_a_verb_with_my_counterpart_is_no_name() -> None:
 def test_after_a_title_and_a_comma_wa_and_a_name_is_the_next_item() -> None:
     found = persons("وحضر اللقاء الأمير سلطان بن سلمان، وعادل الجبير وزير الخارجية، وخالد العيسى وزير الدولة.")
     assert set(found) == {"سلطان بن سلمان", "عادل الجبير", "خالد العيسى"}
-    assert not found["خالد العيسى"].roles  # the foreign minister's title is not his
+    # the foreign minister's title is not his; the title after his own name is
+    assert [r.office_key for r in found["خالد العيسى"].roles] == ["minister_of_state"]
 
 
 def test_a_participle_after_a_title_is_no_name() -> None:
     # «مرتديا» (wearing): the accusative participle that describes the title's holder
     assert persons("وجلس الرئيس مرتديا بزته الرسمية بين الضيوف.") == {}
     assert persons("وخرج الوزير متوجها إلى المطار بعد اللقاء.") == {}
+
+
+def test_a_run_of_titles_after_a_name_with_honorifics_is_his() -> None:
+    """Gulf press writes a prince's or minister's offices after his name, with no comma; a lone
+    ordinal inside the run («النائب الثاني») is no holder, and a glued «لـ» title («لرئيس مجلس
+    الوزراء», of «second deputy of the prime minister») is not his office."""
+    found = persons("استقبل الأمير خالد بن فهد بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس "
+                    "الوزراء وزير الدفاع في جدة أمس الرئيس الروسي.")
+    offices = [r.office_key for r in found["خالد بن فهد بن عبدالعزيز"].roles]
+    assert "deputy_crown_prince" in offices and "defence_minister" in offices
+    assert "prime_minister" not in offices
+    # «و» before a title starts the next person's («… ولي العهد ووزير الدولة … سعد العيسى»)
+    found = persons("وحضر الأمير خالد بن فهد ولي العهد ووزير الدولة عضو مجلس الوزراء الدكتور سعد بن علي العيسى.")
+    assert [r.office_key for r in found["خالد بن فهد"].roles] == ["emir", "crown_prince"]
+
+
+def test_a_title_after_an_office_holders_name_is_the_other_party() -> None:
+    # «الرئيس» already gives his office: the bare title after the name is whom he met
+    found = persons("التقى الرئيس عبد الفتاح السيسي وزير الخارجية في القاهرة أمس.")
+    assert [r.office_key for r in found["عبد الفتاح السيسي"].roles] == ["president"]
+    # after honorifics alone the title is his
+    found = persons("التقى معالي الدكتور سعد بن علي العيسى وزير الدولة في الرياض أمس السفير الياباني.")
+    assert [r.office_key for r in found["سعد بن علي العيسى"].roles] == ["minister_of_state"]

@@ -1669,12 +1669,24 @@ class _Builder:
         """«سيرغي شويغو، أمين مجلس الأمن الروسي»: a title right after a name and a comma is the
         name's role; a title alone refers back to whoever held it earlier in the article."""
         refs = sorted(self.out.refs, key=lambda r: r.start)
-        for title in self.out.titles:
+        chain: tuple[EntityRecord, int] | None = None  # the person whose run of titles goes on, and where
+        for title in sorted(self.out.titles, key=lambda t: t.start):
             if any(r.start == self._skip(title.end) and r.how == "name" for r in refs):
+                chain = None
                 continue  # title + name: handled in person_names
+            if chain is not None and self._chain_goes_on(chain, title):
+                # «ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع»: a run of titles
+                # after a name is all his; a glued «لـ» («لرئيس») is part of the title before
+                if self.view.norm[title.start][:1] not in "لب":
+                    self._add_role(chain[0], title)
+                chain = (chain[0], title.end)
+                continue
+            chain = None
             if title.start > 0 and self._eponym_head_at(title.start - 1):
                 continue  # «مركز الملك سلمان للإغاثة»: the title names an institution, no one in the text
-            near = next((r for r in refs if r.how == "name" and title.end < r.start <= title.end + 3), None)
+            # a lone ordinal is no holder: «ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء»
+            near = next((r for r in refs if r.how == "name" and title.end < r.start <= title.end + 3
+                         and not (r.end - r.start == 1 and self.view.norm[r.start] in REGNAL)), None)
             if near is not None and self.out.by_id(near.entity).type == "Person" and all(
                 self.doc[k].is_alpha or self.doc[k].is_space for k in range(title.end, near.start)
             ) and not any(t.start in range(title.end, near.start) for t in self.out.titles) and not any(
@@ -1694,15 +1706,40 @@ class _Builder:
             before = [r for r in refs if r.how == "name" and r.end <= title.start and title.start - r.end <= 2]
             with_after = self._skip(title.end) < len(self.doc) and self.view.norm[self._skip(title.end)] in WITH_PREPOSITIONS
             if before and all(self.doc[i].text in {"،", ",", "«", "»"} or self.doc[i].is_space for i in range(before[-1].end, title.start)) and (
-                    before[-1].end < title.start or with_after):
+                    before[-1].end < title.start or with_after or self._chained_title(before[-1], title)):
                 # («بحث سعيد جليلي أمين المجلس … مع اللحام»: a title between a name and «مع» is the name's)
                 ent = self.out.by_id(before[-1].entity)
                 self._add_role(ent, title)
+                if ent.type == "Person":
+                    chain = (ent, title.end)
                 continue
             holder = self._holder_of(title)
             if holder is not None:
                 self.out.refs.append(TokenRef(title.start, title.end, holder, "title"))
         self.out.refs.sort(key=lambda r: r.start)
+
+    def _chain_goes_on(self, chain: tuple[EntityRecord, int], title: TitleMatch) -> bool:
+        """Does `title` continue the run of titles that ended at `chain[1]`: at most two words
+        between (an ordinal, «النائب»), none of them punctuation, and no «و» (which starts the
+        next person's title: «… وزير الدفاع ووزير الدولة … مساعد العيبان»)?"""
+        ent, end = chain
+        gap = range(end, title.start)
+        if len(gap) > 2 or title.start < end:
+            return False
+        word, head = normalize(self.doc[title.start].text), normalize(title.text.split()[0])
+        if not all(self.doc[k].is_alpha for k in gap) or (word != head and word.startswith("و")):
+            return False
+        return title.country is None or title.country == ent.country
+
+    def _chained_title(self, ref: TokenRef, title: TitleMatch) -> bool:
+        """«الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع»: a title right after a person's name,
+        with no name of its own after it and no country but his, is his."""
+        ent = self.out.by_id(ref.entity)
+        # A person already titled by an office before his name («الرئيس السيسي وزير الخارجية»)
+        # is followed by the next constituent, the other party; after honorifics alone («صاحب
+        # السمو الملكي الأمير», «معالي الدكتور») the titles come after the name.
+        offices = [r for r in ent.roles if normalize(r.title_ar) not in HONORIFICS]
+        return ent.type == "Person" and title.country is None and not offices
 
     def _skip(self, i: int) -> int:
         doc = self.doc
