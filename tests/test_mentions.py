@@ -755,3 +755,8 @@ def test_a_title_after_an_office_holders_name_is_the_other_party() -> None:
     # after honorifics alone the title is his
     found = persons("التقى معالي الدكتور سعد بن علي العيسى وزير الدولة في الرياض أمس السفير الياباني.")
     assert [r.office_key for r in found["سعد بن علي العيسى"].roles] == ["minister_of_state"]
+
+
+def test_a_saudi_regions_emir_is_its_governor() -> None:
+    found = persons("وقال الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة الحدود الشمالية إن المشروع يخدم الأهالي.")
+    assert "governor" in [r.office_key for r in found["فيصل بن خالد بن عبدالعزيز"].roles]

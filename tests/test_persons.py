@@ -518,3 +518,13 @@ def test_a_fathers_name_inside_the_name_is_a_patronymic_the_extract_lacks(small:
     hit = link_person(minister, observe(minister, date(2019, 5, 1)), pg)
     assert hit is not None and hit.qid == "Q910005" and hit.basis == "office+date"
     assert link_person(person("مايك بن جون بومبيو"), [], pg, [date(2019, 5, 1)], spoken_of={"US"}) is None
+
+
+def test_a_saudi_region_governor_links_by_office_and_date() -> None:
+    """Wikidata's «Governor of Makkah Region» is the office «أمير منطقة» (positions_en.tsv:
+    governor of *@SA); the name with its trailing patronymic is a weak match, so the office and
+    the date must decide."""
+    pg = PersonGazetteer.load()
+    khalid = person("خالد الفيصل بن عبدالعزيز", ("governor", None, "أمير منطقة مكة المكرمة"))
+    hit = link_person(khalid, observe(khalid, date(2015, 7, 21)), pg)
+    assert hit is not None and hit.qid == "Q371263" and hit.basis == "office+date"
