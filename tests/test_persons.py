@@ -528,3 +528,33 @@ def test_a_saudi_region_governor_links_by_office_and_date() -> None:
     khalid = person("خالد الفيصل بن عبدالعزيز", ("governor", None, "أمير منطقة مكة المكرمة"))
     hit = link_person(khalid, observe(khalid, date(2015, 7, 21)), pg)
     assert hit is not None and hit.qid == "Q371263" and hit.basis == "office+date"
+
+
+def test_a_generic_title_fits_any_office_of_its_kind_and_contradicts_none() -> None:
+    """«الوزير» alone is some minister, «الأمين العام» some secretary-general
+    (data/lexicon/generic_offices.tsv): it fits a position of that category of offices.tsv on
+    the day, and a minister of another category is not contradicted by it."""
+    from kg.link.persons import Candidate, HeldPosition, decide
+
+    day = date(2015, 8, 2)
+    health = HeldPosition("Q910230", "Minister of Health", "health_minister", "SA", "2015-01-29", "2016-05-07")
+    cand = Candidate("Q910231", "Khalid A.", "weak", "خالد أ", "skeleton", True, frozenset({"SA"}), (health,),
+                     "2023-01-01", "test")
+    known = lambda *_: True  # noqa: E731  (the extract knows every office)
+    hit = decide([cand], [Observation("minister", None, day, "الوزير")], set(), known, days=[day])
+    assert hit is not None and hit.qid == "Q910231" and hit.basis == "office+date"
+    un = HeldPosition("Q910232", "United Nations Secretary-General", "un_secretary_general", None,
+                      "2007-01-01", "2017-01-01")
+    ban = Candidate("Q910233", "Ban", "generated", "بان", "generated", True, frozenset({"KR"}), (un,),
+                    "2023-01-01", "test")
+    hit = decide([ban], [Observation("secretary_general", None, day, "الأمين العام")], set(), known, days=[day])
+    assert hit is not None and hit.basis == "office+date"
+    # a specific title still needs its own office
+    assert decide([cand], [Observation("foreign_minister", None, day, "وزير الخارجية")], set(), known,
+                  days=[day]) is None
+    # a foreign minister is «الوزير» too: no contradiction, the name decides as before
+    fm = HeldPosition("Q910234", "Minister of Foreign Affairs", "foreign_minister", "SA", "2015-04-29", "")
+    other = Candidate("Q910235", "Adel", "generated", "عادل", "generated", True, frozenset({"SA"}), (fm,),
+                      "2023-01-01", "test")
+    hit = decide([other], [Observation("minister", None, day, "الوزير")], {"SA"}, known, days=[day])
+    assert hit is not None and hit.basis == "country"

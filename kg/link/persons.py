@@ -13,7 +13,8 @@ Rules, in order (`decide`):
 1. A candidate is dropped when the evidence contradicts it: the article states a country and none
    of the candidate's is it; or the article gives an office the extract knows for that country,
    and none of the candidate's positions is that office at any time («a name match whose offices
-   never fit the title»).
+   never fit the title»). A generic title («الوزير», «الأمين العام»: data/lexicon/
+   generic_offices.tsv) fits every office of its category in offices.tsv and contradicts none.
 2. Among the rest, those who held the title's office on the article's date win; exactly one must
    remain (two holders of one office on one day: abstain).
 3. Else those who held it at another time, if the name matched on two or more tokens, exactly
@@ -45,12 +46,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from kg.arabic import match_key
 from kg.gazetteer import form_key
 from kg.link.names import ArToken, arabic_name_tokens, token_score
 from kg.link.offline import entity_names
 from kg.link.person_gazetteer import LEVELS, NameMatch, Person, PersonGazetteer, term_covers
+from kg.io import read_tsv
+from kg.paths import LEXICON
 from kg.records import EntityRecord
 
 # Confidence by (name match, evidence): fixed, so a threshold means the same thing everywhere.
@@ -226,8 +230,11 @@ def _fits(c: Candidate, obs: list[Observation], held_by_other: Callable[[str, st
     fit)."""
     dated, other = [], []
     for o in obs:
+        kinds = generic_offices().get(o.office_key, frozenset())
         for h in c.held:
-            if h.office_key != o.office_key or (o.country is not None and h.country not in (o.country, None)):
+            if h.office_key != o.office_key and h.office_key not in kinds:
+                continue
+            if o.country is not None and h.country not in (o.country, None):
                 continue
             span = f"{h.label_en or h.position} ({h.position}) {h.start or '?'} – {h.end or '…'}"
             office = o.office_key + (f"-{o.country}" if o.country else "")
@@ -248,6 +255,20 @@ def _fits(c: Candidate, obs: list[Observation], held_by_other: Callable[[str, st
     if other:
         return "office", list(dict.fromkeys(other))[:3]
     return "none", []
+
+
+GENERIC_OFFICES_FILE = LEXICON / "generic_offices.tsv"
+OFFICES_FILE = LEXICON / "offices.tsv"
+
+
+@lru_cache(maxsize=1)
+def generic_offices() -> dict[str, frozenset[str]]:
+    """Each generic title's office (data/lexicon/generic_offices.tsv) → the offices of its
+    category in offices.tsv, which it fits."""
+    generic = {r["office_key"] for r in read_tsv(GENERIC_OFFICES_FILE, required=["office_key"])}
+    rows = read_tsv(OFFICES_FILE, required=["key", "category"])
+    category = {r["key"]: r["category"] for r in rows}
+    return {g: frozenset(r["key"] for r in rows if r["category"] == category.get(g)) for g in generic}
 
 
 def _in_office(c: Candidate, days: list[date]) -> list[str]:
@@ -280,7 +301,8 @@ def decide(cands: list[Candidate], obs: list[Observation], stated: set[str],
         if stated and c.countries and not (stated & c.countries):
             continue  # the article says another country: a namesake
         fit, evidence = _fits(c, obs, held_by_other)
-        if fit == "none" and any(office_known(o.office_key, o.country) for o in obs):
+        if fit == "none" and any(office_known(o.office_key, o.country) and o.office_key not in generic_offices()
+                                 for o in obs):
             continue  # offices the extract knows, none of them ever his: contradicts the title
         viable.append((c, fit, evidence))
 
