@@ -223,6 +223,15 @@ def test_a_visit_named_without_destination_is_to_where_the_host_received_the_gue
     assert not any(v == "جوكو ويدودو" for v, _ in got)
 
 
+def test_a_feminine_attendance_verb_adds_attendees_too():
+    # «وحضرت»: a woman attended, or a plural of things («شخصيات») whose list names the person
+    for second in ("وحضرت الاجتماع وزيرة المالية البرازيلية ماريا سيلفا.",
+                   "وحضرت الاجتماع شخصيات ستتولى حقائب في الحكومة، إضافة إلى وزير المالية غيدو مانتيغا."):
+        got, _ = events("التقى وزير الخارجية الأمريكي جون كيري الرئيس البرازيلي لولا دا سيلفا في برازيليا أمس. " + second)
+        meetings = [e for e in got if e[0] == "Meeting"]
+        assert len(meetings) == 1 and len(meetings[0][2]) == 3, second
+
+
 def test_a_short_form_refers_back_to_the_one_named_before_it():
     from kg.nlp.extract import extract_article as ex
 

@@ -82,9 +82,10 @@ SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤد�
 # Words of a ruler's style between a verb and its subject: «صاحب السمو الملكي الأمير», «فخامة».
 STYLE_WORDS = HONORIFICS | set(tokens("صاحب السمو الملكي سمو نائب خادم الحرمين الشريفين"))
 # A sentence that opens with one of these («وحضر», «فيما حضر», «كما حضر») lists attendees.
-ATTENDANCE_VERBS = set(tokens("حضر حضره حضرها شارك"))
+# the feminine «حضرت»/«شاركت»: a woman attended, or a plural of things («وحضرت الاجتماع شخصيات …»)
+ATTENDANCE_VERBS = set(tokens("حضر حضره حضرها شارك حضرت شاركت"))
 OPENERS = set(tokens("فيما كما وقد قد وكذلك"))
-ATTENDANCE_CUES = set(tokens("حضره حضرها حضرتها حضرهما بحضور وبحضور حضر حضرته شارك شاركت"))
+ATTENDANCE_CUES = set(tokens("حضره حضرها حضرتها حضرهما بحضور وبحضور حضر حضرت حضرته شارك شاركت"))
 # «اجتماعا برئاسة X وحضور Y»: the chair of a session, and the words that then name who else sat in it
 # (after a chair, the bare noun «وحضور» is attendance, as «بحضور» is anywhere).
 CHAIR_CUES = set(tokens("برئاسة"))
