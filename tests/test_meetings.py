@@ -232,6 +232,16 @@ def test_a_feminine_attendance_verb_adds_attendees_too():
         assert len(meetings) == 1 and len(meetings[0][2]) == 3, second
 
 
+def test_presenting_credentials_is_a_meeting_of_the_ambassador_and_the_head_of_state():
+    for text, who in (
+            ("وتسلم الرئيس التونسي قيس سعيد أوراق اعتماد سفير اليابان الجديد تاكيشي أوسوغا.", {"قيس سعيد", "تاكيشي أوسوغا"}),
+            ("وقدم السفير الهندي راجيف كومار أوراق اعتماده إلى الرئيس الجزائري عبد المجيد تبون أمس.",
+             {"راجيف كومار", "عبد المجيد تبون"}),
+            ("وجاء تصريح الرئيس الفنزويلي نيكولاس مادورو أثناء تسلم أوراق اعتماد سفير كوبا خوسيه لوبيز.",
+             {"نيكولاس مادورو", "خوسيه لوبيز"})):
+        assert frozenset(who) in pairs(text), text
+
+
 def test_a_short_form_refers_back_to_the_one_named_before_it():
     from kg.nlp.extract import extract_article as ex
 
