@@ -242,6 +242,14 @@ def test_presenting_credentials_is_a_meeting_of_the_ambassador_and_the_head_of_s
         assert frozenset(who) in pairs(text), text
 
 
+def test_a_visit_in_a_relative_clause_after_a_titled_guest_is_the_guests():
+    # the guest's title after his name does not part him from «الذي يزور»
+    got, _ = events("التقى وزير الدفاع المصري صدقي صبحي الفريق أول ركن خالد بن علي الحربي، رئيس هيئة الأركان "
+                    "العامة للجيش الكويتي والوفد المرافق له الذي يزور مصر حاليا.")
+    visits = [e for e in got if e[0] == "Visit"]
+    assert [v[2] for v in visits] == [{"خالد بن علي الحربي"}]
+
+
 def test_a_short_form_refers_back_to_the_one_named_before_it():
     from kg.nlp.extract import extract_article as ex
 

@@ -1865,7 +1865,10 @@ class _ArticleEvents:
         if not persons:
             return None
         last = persons[-1]
-        gap = [self.doc[i] for i in range(last.end, k) if not self.doc[i].is_space and not self.doc[i].is_punct]
+        # the person's own title after his name does not part him from the pronoun («الفريق X،
+        # رئيس هيئة الأركان العامة للجيش الكويتي والوفد المرافق له الذي يزور مصر»)
+        gap = [self.doc[i] for i in range(last.end, k) if not self.doc[i].is_space and not self.doc[i].is_punct
+               and i not in self.title_tokens and not self._title_modifier(i)]
         return last.entity if len(gap) <= 4 else None
 
     def _subject_before(self, before: list[TokenRef], trig: _Trig) -> str | None:
