@@ -250,6 +250,20 @@ def test_a_visit_in_a_relative_clause_after_a_titled_guest_is_the_guests():
     assert [v[2] for v in visits] == [{"خالد بن علي الحربي"}]
 
 
+def test_whoever_attended_the_meal_of_a_meeting_sat_at_it():
+    first = "التقى وزير الخارجية المغربي ناصر بوريطة نظيره الإسباني خوسيه مانويل ألباريس في الرباط أمس. "
+    for second, guest in (
+            ("وقد كانت جلسة العمل بين وزيري الخارجية مشفوعة بمأدبة عشاء حضرتها وزيرة السياحة فاطمة الزهراء عمور.",
+             "فاطمة الزهراء عمور"),
+            ("وأقام بوريطة مأدبة عشاء على شرف ضيفه حضرها وزير السياحة محمد عمور.", "محمد عمور")):
+        got, _ = events(first + second)
+        meetings = [e for e in got if e[0] == "Meeting"]
+        assert len(meetings) == 1 and guest in meetings[0][2], second
+    # a wedding is no meal of the meeting: its guest met nobody of it
+    got, _ = events(first + "وفي المساء أقيم حفل زفاف حضره المطرب محمد عمور.")
+    assert all("محمد عمور" not in e[2] for e in got if e[0] == "Meeting")
+
+
 def test_a_short_form_refers_back_to_the_one_named_before_it():
     from kg.nlp.extract import extract_article as ex
 

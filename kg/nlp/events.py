@@ -84,6 +84,8 @@ STYLE_WORDS = HONORIFICS | set(tokens("صاحب السمو الملكي سمو �
 # A sentence that opens with one of these («وحضر», «فيما حضر», «كما حضر») lists attendees.
 # the feminine «حضرت»/«شاركت»: a woman attended, or a plural of things («وحضرت الاجتماع شخصيات …»)
 ATTENDANCE_VERBS = set(tokens("حضر حضره حضرها شارك حضرت شاركت"))
+# «مأدبة عشاء حضرتها …»: attended it, the meal just named
+ATTENDED_IT = set(tokens("حضره حضرها حضرتها حضرهما"))
 OPENERS = set(tokens("فيما كما وقد قد وكذلك"))
 ATTENDANCE_CUES = set(tokens("حضره حضرها حضرتها حضرهما بحضور وبحضور حضر حضرت حضرته شارك شاركت"))
 # «اجتماعا برئاسة X وحضور Y»: the chair of a session, and the words that then name who else sat in it
@@ -596,7 +598,11 @@ class _ArticleEvents:
         tells no event of its own names more attendees of the meeting told just before it (the
         gold conventions count attendees as participants)."""
         for sent in self.m.view.sentences:
-            if _is_headline(sent) or self.triggers_in(sent):
+            if _is_headline(sent):
+                continue
+            if self._meal_attendees(sent, events):
+                continue
+            if self.triggers_in(sent):
                 continue
             words = [k for k in range(sent.start, sent.end) if self.doc[k].is_alpha]
             head = [k for k in words[:3] if self.view.norm[k] not in OPENERS]
@@ -614,6 +620,28 @@ class _ArticleEvents:
             for p in self.persons([r for r in refs if r.start > head[0]]):
                 if p not in meeting.participants:
                     meeting.participants.append(p)
+
+    def _meal_attendees(self, sent, events: list[EventRecord]) -> bool:
+        """«وقد كانت جلسة العمل … مشفوعة بمأدبة عشاء حضرتها وزيرة السياحة X»: in a sentence that
+        tells no event of its own, whoever attended the meal of the meeting told before sat at
+        that meeting. True when the sentence was read so."""
+        if any(sent.start_char <= e.evidence.start < sent.end_char for e in events):
+            return False
+        words = [k for k in range(sent.start, sent.end) if self.doc[k].is_alpha]
+        # the meal within four words before («مأدبة عشاء على شرف ضيفه حضرها …»)
+        at = next((k for i, k in enumerate(words) if i > 0 and set(self.view.readings(k)[:3]) & ATTENDED_IT
+                   and any(self.view.norm[w] in self.lex.meal_nouns for w in words[max(0, i - 4):i])), None)
+        if at is None:
+            return False
+        before = [e for e in events if e.type == "Meeting" and e.modality == "occurred" and e.evidence.end <= sent.start_char]
+        if not before:
+            return False
+        meeting = before[-1]
+        refs = self.sentence_refs(sent)
+        for p in self.persons([r for r in refs if r.start > at]):
+            if p not in meeting.participants:
+                meeting.participants.append(p)
+        return True
 
     def entourage(self, events: list[EventRecord]) -> None:
         """«وصل ماكرون إلى نيودلهي … ويرافق ماكرون عدد من الوزراء بينهم وزير الخارجية لودريان»: a

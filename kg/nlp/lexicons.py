@@ -81,6 +81,7 @@ class Lexicons:
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
     not_person_words: frozenset[str] = frozenset()  # «ووتش», «برس», «بحر»: an organisation, medium or place
     body_nouns: frozenset[str] = frozenset()  # «مجلس», «الحكومة»: a body whose session a meeting noun may be
+    meal_nouns: frozenset[str] = frozenset()  # «عشاء», «مأدبة»: a meal of a meeting, whose attendees sat at it
     acronym_heads: frozenset[str] = frozenset()  # «وكالة … (سانا)»: a body whose short name follows in brackets
     topic_nouns: frozenset[str] = frozenset()  # «الأوضاع في غزة»: a city after them is the topic's, not the venue
     divine_names: frozenset[str] = frozenset()  # «الرحمن», «العزيز»: in a name only after «عبد», alone no person
@@ -246,6 +247,7 @@ def load_lexicons() -> Lexicons:
         eponym_heads=frozenset(normalize(w) for w in _word_list(LEXICON / "eponym_heads.txt")),
         divine_names=frozenset(normalize(w) for w in _word_list(LEXICON / "divine_names.txt")),
         body_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "body_nouns.txt")),
+        meal_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "meal_nouns.txt")),
         acronym_heads=frozenset(normalize(w) for w in _word_list(LEXICON / "acronym_heads.txt")),
         topic_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "topic_nouns.txt")),
         demonyms=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] in {"demonym", "collective"}),
