@@ -625,13 +625,14 @@ class _ArticleEvents:
         """«وقد كانت جلسة العمل … مشفوعة بمأدبة عشاء حضرتها وزيرة السياحة X»: in a sentence that
         tells no event of its own, whoever attended the meal of the meeting told before sat at
         that meeting. True when the sentence was read so."""
-        if any(sent.start_char <= e.evidence.start < sent.end_char for e in events):
-            return False
         words = [k for k in range(sent.start, sent.end) if self.doc[k].is_alpha]
+        meals = [i for i, k in enumerate(words) if self.view.norm[k] in self.lex.meal_nouns]
+        if not meals:
+            return False  # most sentences: no meal, nothing to read
         # the meal within four words before («مأدبة عشاء على شرف ضيفه حضرها …»)
-        at = next((k for i, k in enumerate(words) if i > 0 and set(self.view.readings(k)[:3]) & ATTENDED_IT
-                   and any(self.view.norm[w] in self.lex.meal_nouns for w in words[max(0, i - 4):i])), None)
-        if at is None:
+        near = sorted({j for i in meals for j in range(i + 1, min(i + 5, len(words)))})
+        at = next((words[j] for j in near if set(self.view.readings(words[j])[:3]) & ATTENDED_IT), None)
+        if at is None or any(sent.start_char <= e.evidence.start < sent.end_char for e in events):
             return False
         before = [e for e in events if e.type == "Meeting" and e.modality == "occurred" and e.evidence.end <= sent.start_char]
         if not before:
