@@ -49,7 +49,7 @@ from datetime import date
 from functools import lru_cache
 
 from kg.arabic import match_key
-from kg.gazetteer import form_key
+from kg.gazetteer import Gazetteer, form_key
 from kg.link.names import ArToken, arabic_name_tokens, token_score
 from kg.link.offline import entity_names
 from kg.link.person_gazetteer import LEVELS, NameMatch, Person, PersonGazetteer, term_covers
@@ -164,20 +164,20 @@ def name_candidates(names: Iterable[str], pg: PersonGazetteer) -> list[Candidate
     # («آية الله علي خامنئي»)
     firsts = [t for n in names if len(toks := [t for t in arabic_name_tokens(n) if not t.particle]) >= 2 for t in toks[:-1]]
     parts = _partial_names(names)
-    best: dict[str, tuple[NameMatch, bool]] = {}
+    best: dict[str, NameMatch] = {}
+    by_whole: set[str] = set()  # persons some whole name (not a part of a fuller one) matches
     for name in names:
         for m in pg.match(name):
             if m.level == "surname" and firsts and not _first_name_fits(m.person, firsts):
                 continue
+            if name not in parts:
+                by_whole.add(m.person.qid)
             cur = best.get(m.person.qid)
-            partial = name in parts
-            if cur is None or LEVELS.index(m.level) < LEVELS.index(cur[0].level):
-                best[m.person.qid] = (m, partial and (cur is None or cur[1]))
-            elif not partial:
-                best[m.person.qid] = (cur[0], False)
+            if cur is None or LEVELS.index(m.level) < LEVELS.index(cur.level):
+                best[m.person.qid] = m
     return [candidate_from_person(m.person, pg, m.level, m.text, _describe(m),
-                                  m.alignment.first and m.alignment.last, partial, _sure(m))
-            for m, partial in best.values()]
+                                  m.alignment.first and m.alignment.last, qid not in by_whole, _sure(m))
+            for qid, m in best.items()]
 
 
 def _sure(m: NameMatch) -> bool:
@@ -258,17 +258,16 @@ def _fits(c: Candidate, obs: list[Observation], held_by_other: Callable[[str, st
 
 
 GENERIC_OFFICES_FILE = LEXICON / "generic_offices.tsv"
-OFFICES_FILE = LEXICON / "offices.tsv"
 
 
 @lru_cache(maxsize=1)
 def generic_offices() -> dict[str, frozenset[str]]:
     """Each generic title's office (data/lexicon/generic_offices.tsv) → the offices of its
-    category in offices.tsv, which it fits."""
+    category in offices.tsv (as the gazetteer reads them), which it fits."""
     generic = {r["office_key"] for r in read_tsv(GENERIC_OFFICES_FILE, required=["office_key"])}
-    rows = read_tsv(OFFICES_FILE, required=["key", "category"])
-    category = {r["key"]: r["category"] for r in rows}
-    return {g: frozenset(r["key"] for r in rows if r["category"] == category.get(g)) for g in generic}
+    offices = Gazetteer.load().offices()
+    category = {o.key: o.category for o in offices}
+    return {g: frozenset(o.key for o in offices if o.category == category.get(g)) for g in generic}
 
 
 def _in_office(c: Candidate, days: list[date]) -> list[str]:

@@ -613,13 +613,7 @@ class _ArticleEvents:
             if nxt is None or not (self.view.norm[nxt] in {"من", "عن"} or nxt in self.title_tokens
                                    or self.view.norm[nxt] in STYLE_WORDS or any(r.start == nxt and self.is_person(r) for r in refs)):
                 continue  # «وحضر حفل الافتتاح …»: another event was attended
-            before = [e for e in events if e.type == "Meeting" and e.modality == "occurred" and e.evidence.end <= sent.start_char]
-            if not before:
-                continue
-            meeting = before[-1]
-            for p in self.persons([r for r in refs if r.start > head[0]]):
-                if p not in meeting.participants:
-                    meeting.participants.append(p)
+            self._join_last_meeting(sent, events, head[0], refs)
 
     def _meal_attendees(self, sent, events: list[EventRecord]) -> bool:
         """«وقد كانت جلسة العمل … مشفوعة بمأدبة عشاء حضرتها وزيرة السياحة X»: in a sentence that
@@ -634,11 +628,15 @@ class _ArticleEvents:
         at = next((words[j] for j in near if set(self.view.readings(words[j])[:3]) & ATTENDED_IT), None)
         if at is None or any(sent.start_char <= e.evidence.start < sent.end_char for e in events):
             return False
+        return self._join_last_meeting(sent, events, at, self.sentence_refs(sent))
+
+    def _join_last_meeting(self, sent, events: list[EventRecord], at: int, refs: list[TokenRef]) -> bool:
+        """The persons of `refs` after token `at` join the last meeting told before the sentence;
+        False when there is none."""
         before = [e for e in events if e.type == "Meeting" and e.modality == "occurred" and e.evidence.end <= sent.start_char]
         if not before:
             return False
         meeting = before[-1]
-        refs = self.sentence_refs(sent)
         for p in self.persons([r for r in refs if r.start > at]):
             if p not in meeting.participants:
                 meeting.participants.append(p)
