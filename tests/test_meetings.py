@@ -1285,3 +1285,70 @@ def test_a_call_a_day_before_the_dated_one_takes_the_day_before():
                     "بولي العهد السعودي الأمير محمد بن سلمان.")
     dated = {frozenset(p): d for t, _m, p, _pl, d, *_ in got if t == "PhoneCall"}
     assert dated[frozenset({"جو بايدن", "محمد بن سلمان"})] == "2024-05-07"
+
+
+# -- twelfth round: mechanisms the blind probe batteries n and o showed (sentences of our own) --
+
+def test_their_summit_in_the_dual_is_the_meeting_of_the_two():
+    got = pairs("وتوصل رئيس الوزراء الياباني شينزو آبي والرئيس الروسي فلاديمير بوتين خلال قمتهما في فلاديفوستوك إلى تفاهم.")
+    assert frozenset({"شينزو آبي", "فلاديمير بوتين"}) in got
+
+
+def test_a_handshake_is_a_meeting():
+    got = pairs("وصافح الرئيس الإيراني حسن روحاني الرئيس الفرنسي إيمانويل ماكرون في أروقة الأمم المتحدة.")
+    assert frozenset({"حسن روحاني", "إيمانويل ماكرون"}) in got
+
+
+def test_a_meal_in_honour_of_a_named_guest_is_a_meeting():
+    for text in ("وأقام ملك البحرين حمد بن عيسى آل خليفة مأدبة عشاء على شرف الرئيس الفرنسي فرانسوا هولاند.",
+                 "وأقام الرئيس الجزائري عبد العزيز بوتفليقة مأدبة غداء تكريما لرئيس الوزراء الإيطالي ماتيو رينزي."):
+        got = pairs(text)
+        assert len(got) == 1, text
+    # a memorial in honour of the fallen names no guest
+    assert pairs("وأقام رئيس الحكومة يوسف الشاهد مأدبة غداء تكريما لعائلات الشهداء.") == set()
+
+
+def test_a_meeting_noun_with_a_relative_clause_that_held_it_names_both_sides():
+    text = "وتم خلال الاجتماع الذي عقده وزير الخارجية الأردني ناصر جودة مع المبعوث الأممي ستيفان دي ميستورا بحث الأزمة السورية."
+    assert frozenset({"ناصر جودة", "ستيفان دي ميستورا"}) in pairs(text)
+
+
+def test_during_the_visit_just_told_the_verb_keeps_the_visitor_as_subject():
+    text = ("وكان الرئيس الفرنسي فرانسوا هولاند قد زار القاهرة في شهر نيسان من العام الماضي، "
+            "والتقى خلال الزيارة الرئيس عبد الفتاح السيسي.")
+    assert frozenset({"فرانسوا هولاند", "عبد الفتاح السيسي"}) in pairs(text)
+    text = "وصل رئيس الوزراء الهندي ناريندرا مودي إلى طهران مساء الأحد. واستقبله لدى وصوله الرئيس الإيراني حسن روحاني."
+    assert frozenset({"ناريندرا مودي", "حسن روحاني"}) in pairs(text)
+
+
+def test_a_video_conference_is_a_meeting_of_its_parties():
+    got, _ = events("وعقد وزير الخارجية الإماراتي عبدالله بن زايد مؤتمرا عبر الفيديو مع نظيره الهندي سوبراهمانيام جايشانكار.")
+    calls = [e for e in got if e[0] == "PhoneCall"]
+    assert [c[2] for c in calls] == [frozenset({"عبدالله بن زايد", "سوبراهمانيام جايشانكار"})]
+
+
+def test_a_delegation_after_a_place_and_a_day_is_still_the_object():
+    text = ("استقبل العاهل الأردني الملك عبد الله الثاني في قصر الحسينية أمس وفدا من مجلس الشيوخ الأمريكي يزور المملكة "
+            "برئاسة السيناتور جون ماكين، ويضم السيناتور ليندسي غراهام.")
+    got = pairs(text)
+    assert frozenset({"عبد الله الثاني", "جون ماكين"}) in got and frozenset({"عبد الله الثاني", "ليندسي غراهام"}) in got
+
+
+def test_a_call_counted_after_its_noun_is_one_call_of_all_parties():
+    got = pairs("وأجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا ثلاثيا مع المستشارة الألمانية أنغيلا ميركل والرئيس الروسي فلاديمير بوتين.")
+    assert frozenset({"أنغيلا ميركل", "فلاديمير بوتين"}) in got and len(got) == 3
+
+
+def test_the_bearer_of_a_message_met_its_recipient_not_the_sender():
+    for text, met, absent in (
+            ("سلم وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني الرئيس اللبناني ميشال عون رسالة من أمير قطر الشيخ تميم بن حمد آل ثاني.",
+             {"محمد بن عبد الرحمن آل ثاني", "ميشال عون"}, "تميم بن حمد آل ثاني"),
+            ("تسلم الرئيس السوداني عمر البشير رسالة خطية من الرئيس التشادي إدريس ديبي، سلمها له وزير الخارجية التشادي شريف محمد زين.",
+             {"عمر البشير", "شريف محمد زين"}, "إدريس ديبي"),
+            ("ونقل المبعوث الروسي ميخائيل بوغدانوف إلى الرئيس اللبناني ميشال عون رسالة من الرئيس فلاديمير بوتين.",
+             {"ميخائيل بوغدانوف", "ميشال عون"}, "فلاديمير بوتين")):
+        got = pairs(text)
+        assert frozenset(met) in got, text
+        assert not any(absent in p for p in got), text
+    # no message handed over: a transfer is no meeting
+    assert pairs("ونقل وزير الصحة المصري أحمد عماد الدين المصابين إلى المستشفى برفقة المحافظ محمد سلطان.") == set()

@@ -53,6 +53,8 @@ DATED_TYPES = {"Meeting", "Visit", "PhoneCall"}
 DAYS_IN_SPAN = {normalize(w): d for w, d in (("يوم", 1), ("يومين", 2), ("أسبوع", 7), ("اسبوع", 7), ("أسبوعين", 14), ("اسبوعين", 14))}
 SPAN_WORDS = set(tokens("يوم يومين ايام أيام اسبوع أسبوع اسبوعين أسبوعين اسابيع أسابيع شهر شهرين اشهر أشهر عام عامين سنة سنتين"))
 RELATIVE_PRONOUNS = set(tokens("الذي التي الذين اللذان اللتان"))
+# «الذي عقده/أجراه»: the verbs that hold a meeting, in a relative clause on the meeting noun
+HELD_VERBS = set(tokens("عقده عقدته عقداه عقدها أجراه أجرته أجراها أجرياه"))
 ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخلال وفي"))
 # «اجتمع وزراء خارجية …», «التقى قادة …»: a plural title as the subject of a meeting verb
 # «عاد X إلى عمان بعد زيارة إلى بغداد»: words that put a visit noun after the subject's own action
@@ -62,6 +64,10 @@ PLURAL_TITLES = set(tokens("وزراء قادة رؤساء زعماء وزيرا
 DUAL_TITLES = set(tokens("وزيرا رئيسا زعيما قائدا سفيرا وزيرتا رئيستا"))
 # «قمة ثلاثية», «لقاء رباعي»: a meeting counted by its parties (one meeting of all of them)
 COUNTED_MEETING = set(tokens("ثنائية ثلاثية رباعية خماسية ثلاثي رباعي خماسي ثلاثيا رباعيا خماسيا"))
+# «سلم X Y رسالة», «نقلها إليه»: what a bearer hands over in person (a cable, «برقية», is sent, not handed)
+MESSAGE_HANDED = set(tokens("رسالة رسالته رسالتين رسائل دعوة دعوته دعوتها الرسالة الدعوة"))
+IN_HONOUR_OF = set(tokens("شرف تكريما"))  # the last word of «مأدبة عشاء على شرف», «مأدبة غداء تكريما»
+TO_HIM = set(tokens("له لها لهما إليه إليها إليهما اليه اليها"))
 # «استقبل X رسالة من Y»: what is received is a message, not a guest
 MESSAGE_NOUNS = set(tokens("رسالة رسالته رسائل برقية برقيات خطابا خطاب مكالمة اتصالا دعوة طلبات شكوى"))
 # Heads of an event phrase fronted before the main clause: «وخلال لقائه …، أكد X».
@@ -102,6 +108,8 @@ WELCOME_OPENINGS = tuple(normalize(w) for w in ("في استقبال", "في م�
 HOLD_VERBS = set(tokens("عقد عقدا عقدت يعقد يعقدان تعقد سيعقد سيعقدان"))
 # «خلالها», «خلاله»: «during it», after a verb whose clause hangs on an event noun before it
 DURING_IT = set(tokens("خلالها خلاله"))
+DURING = set(tokens("خلال أثناء اثناء"))
+UPON = set(tokens("لدى عند فور"))  # «واستقبله لدى وصوله Y»: upon his arrival
 ACCOMPANY_VERBS = set(tokens("يرافق رافق ترافق يرافقه رافقه يرافقها رافقها يرافقهم رافقهم ترافقه رافقته"))
 # «وفد يضم A و B»: a delegation that includes its members
 INCLUDES = set(tokens("يضم ضم تضم"))
@@ -171,8 +179,23 @@ class _ArticleEvents:
                 # «وزارة» is no «و» + «زاره» (visited him): normalisation merges ة and ه, and a
                 # verb form ends in ة only where the lexicon writes it so (a participle, «متوجهة»)
                 continue
+            if pm.payload.frame == "deliver" and not any(
+                    self.view.norm[k] in MESSAGE_HANDED for k in range(sent.start, min(sent.end, pm.end + 14))):
+                continue  # «طائرة نقل عسكرية», «نقل إلى المستشفى»: no message handed over, no clause of its own
+            if (pm.payload.pos == "noun" and pm.payload.frame == "visit" and out and out[-1].trigger.pos == "verb"
+                    and out[-1].end == pm.start - 1 and self.view.norm[pm.start - 1] in DURING | UPON
+                    and (self.view.norm[pm.start].startswith("ال") or self._told_visit_noun(pm.start, pm.end))):
+                continue  # «والتقى خلال الزيارة Y», «واستقبله لدى وصوله Y»: the visit just told, an adverbial of the verb
             out.append(_Trig(pm.start, pm.end, pm.payload, self.text[pm.start_char : pm.end_char]))
         return out
+
+    def _told_visit_noun(self, start: int, end: int) -> bool:
+        """«زيارته», «جولتها» with no destination after it («أثناء زيارته الرئيس …», not «خلال
+        زيارته إلى باريس»): his visit, told before."""
+        head = self.view.norm[start]
+        if not head.endswith(("ه", "ها", "هما")) or self.doc[start].text.endswith("ة"):
+            return False
+        return end >= len(self.doc) or self.view.norm[end] not in {"الي", "لي"} and not self.view.norm[end].startswith("ل")
 
     def _held_by(self, k: int) -> bool:
         """Does a form of «عقد» (held) stand within the three words before token k, with only its
@@ -732,6 +755,8 @@ class _ArticleEvents:
                 return  # «واستقبل الرئيس X رسالة من نظيره Y»: a letter, not a guest
             if trig.trigger.needs_with and not self._with_person(trig, refs, ce):
                 return  # «وتحدث X عن …، مؤكدا التواصل مع الوكالة»: no one to talk with
+            if self.view.norm[trig.end - 1] in IN_HONOUR_OF and not self._object_next(trig, after):
+                return  # «مأدبة عشاء على شرف ضيفه حضرها Y»: the guest is not named here (Y attended)
             groups = self.meeting_groups(trig, sent, refs, prev_refs, cs, ce)
             if not groups:
                 host = self._host_of_unnamed_guests(trig, refs, ce) if frame == "receive" else None
@@ -763,6 +788,17 @@ class _ArticleEvents:
                 ev.participants = [visitor]
                 ev.guest = None
                 ev.place = dest
+                self.events.append(ev)
+        elif frame == "deliver":
+            # «سلم X الرئيس Y رسالة من Z», «تسلم Y رسالة من Z، سلمها له X»: whoever handed a
+            # message over met its recipient; the sender named after «من» was not there
+            pair = self._handover(trig, sent, refs, prev_refs, ce)
+            if pair:
+                ev = self.new_event(trig, sent, "Meeting", modality)
+                ev.participants = pair
+                place = self.place_in([r for r in refs if r.start < ce], prefer_after=trig.end)  # not the invitation's
+                if place:
+                    ev.place = place
                 self.events.append(ev)
         elif frame == "speak":
             speaker = self.persons(after[:1]) if after and after[0].start - self._skip_titles(trig.end) <= 1 else []
@@ -833,7 +869,9 @@ class _ArticleEvents:
 
         if self.view.norm[trig.start] in {"في", "علي"} and trig.trigger.frame == "receive":
             return self._welcome_groups(trig, refs, prev_refs)
-        if any(self.view.norm[k] in COUNTED_MEETING for k in range(trig.start, trig.end)) and not self._definite(trig):
+        # (the count may follow the noun phrase: «اتصالا هاتفيا ثلاثيا مع A و B»)
+        counted_end = trig.end + 1 if trig.end < len(self.doc) and self.view.norm[trig.end] in COUNTED_MEETING else trig.end
+        if any(self.view.norm[k] in COUNTED_MEETING for k in range(trig.start, counted_end)) and not self._definite(trig):
             # «جمع لقاء ثلاثي X و Y و Z», «عقد X و Y و Z اجتماعا ثلاثيا»: a meeting counted by
             # its parties is one meeting of every person the clause names
             everyone = self.persons(clause)
@@ -855,6 +893,19 @@ class _ArticleEvents:
             owner = self._owner(trig, refs, prev_refs)
             objects = [o for o in objects if o != owner]
             return [([owner, objects[0]], owner)] if owner and objects else []
+        held = self._held_in_relative(trig) if trig.trigger.pos == "noun" else None
+        if held is not None:
+            # «خلال الاجتماع الذي عقده X مع Y», «اللقاء الذي أجراه مع Y»: the relative verb's
+            # subject (after it, or the noun's owner when the verb carries none) met each person
+            # after «مع/بـ»
+            named = [r for r in after if r.start > held and self.is_person(r)]
+            with_at = next((k for k in range(held + 1, ce) if self.view.norm[k] == "مع" or (
+                self.view.norm[k][:1] == "ب" and any(r.start == k for r in named))), None)
+            if with_at is not None:
+                subject = next((r.entity for r in named if r.end <= with_at), None) or self._owner(trig, refs, prev_refs)
+                objects = [p for p in self.persons([r for r in named if r.start >= with_at]) if p != subject]
+                if subject and objects:
+                    return [([subject, o], subject) for o in objects]
         if trig.trigger.pos == "noun" and self._definite(trig):
             # «اللقاء», «الاجتماع الذي …», «قبل اللقاء»: a meeting already told (or one the headline
             # told); it opens a new meeting only when it names both sides («اللقاء بين X و Y»)
@@ -1529,7 +1580,13 @@ class _ArticleEvents:
         j = trig.end
         while j < self.sent.end and self.doc[j].is_space:
             j += 1
-        return j < self.sent.end and self.view.norm[j] in DURING_IT
+        if j < self.sent.end and self.view.norm[j] in DURING_IT:
+            return True
+        # «والتقى خلال الزيارة Y», «والتقى أثناء زيارته Y»: «during» + the visit just told
+        if j + 1 < self.sent.end and self.view.norm[j] in DURING:
+            noun = self.lex.triggers.match_at(self.view, j + 1)
+            return noun is not None and noun.payload.pos == "noun" and noun.payload.frame == "visit"
+        return False
 
     def _each_of_after(self, trig: _Trig, after: list[TokenRef]) -> bool:
         """«بكل من», «كلا من» between the verb and the first person after it: each of them apart."""
@@ -1726,6 +1783,15 @@ class _ArticleEvents:
         subject = next((r for r in self.sentence_refs(self.sent) if r.start >= trig.end and self.is_person(r)), None)
         if subject is not None and subject.start <= self._skip_titles(trig.end) + 4:
             reach = max(reach, subject.end + 3)  # «استقبل الزعيم الكوري الشمالي كيم جونغ أون وفدا»
+        if subject is not None and trig.trigger.pos == "verb" and subject.start - trig.end <= 8:
+            # «استقبل X في قصر بعبدا اليوم وفدا»: a place and a day between the subject and its
+            # object; the clause's next person ends the search
+            starts = {r.start for r in self.sentence_refs(self.sent) if self.is_person(r) and r.entity != subject.entity}
+            for k in range(subject.end, ce):
+                if k in starts or self.doc[k].is_punct:
+                    break
+                if self._delegation_at(k):
+                    return True
         for k in list(range(trig.end, min(ce, reach))) + list(range(max(self.sent.start, trig.start - 2), trig.start)):
             if self._delegation_at(k):
                 return True
@@ -1776,6 +1842,65 @@ class _ArticleEvents:
             if self.view.norm[j].startswith("جمع") and self.view.norm[j] != "جمعه" or self.view.norm[j] in {"جمعه", "جمعت", "جمعتهما", "جمعهما"}:
                 return j
         return None
+
+    def _handover(self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef], prev_refs: list[TokenRef], ce: int) -> list[str]:
+        """The bearer and the recipient of a message handed over in person, or []. A message noun
+        (MESSAGE_HANDED) must stand in the clause, or before a verb whose «ها» is the message
+        («سلمها», «نقلها»). The recipient is the second object («سلم X Y رسالة»), the person
+        after «إلى/لـ», or the one a pronoun refers back to («سلمه», «سلمها له»): the sentence's
+        first person who is no sender."""
+        norm = normalize(trig.text).lstrip("وف")
+        window = range(trig.end, min(ce, trig.end + 14))
+        it = norm.endswith("ها") and any(self.view.norm[k] in MESSAGE_HANDED for k in range(sent.start, trig.start))
+        # (the message noun may be a trigger of its own that closes the clause: «وسلمت X، Y، دعوة»)
+        if not it and not any(self.view.norm[k] in MESSAGE_HANDED for k in range(trig.end, min(sent.end, trig.end + 14))):
+            return []
+        people = [r for r in refs if self.is_person(r) and r.actor]
+
+        def sender(r: TokenRef) -> bool:
+            # «من الرئيس Z», «من نظيره Z», «من أخيه الرئيس Z»: the person a «من» (from) introduces,
+            # within four words and no punctuation
+            for k in range(r.start - 1, max(sent.start, r.start - 5) - 1, -1):
+                if self.doc[k].is_punct:
+                    return False
+                if self.view.norm[k] in {"من", "عن"}:
+                    return True
+            return False
+
+        after = [r for r in people if trig.end <= r.start < ce and not sender(r)]
+        before = [r for r in people if r.end <= trig.start and not sender(r)]
+        pronoun_recipient = (norm.endswith(("ه", "هما", "هم")) and not norm.endswith("ها")) or any(
+            self.view.norm[k] in TO_HIM for k in range(trig.end, min(ce, trig.end + 2)))
+        to_at = next((k for k in window if self.view.norm[k] in {"الي", "لي"}), None)
+        if pronoun_recipient:
+            antecedent = before[:1] or [r for r in prev_refs if self.is_person(r) and r.actor][:1]
+            bearer = after[:1]
+            if antecedent and bearer and antecedent[0].entity != bearer[0].entity:
+                return [antecedent[0].entity, bearer[0].entity]
+            return []
+        near_before = before[-1:] if before and trig.start - before[-1].end <= 2 else []
+        if to_at is not None:
+            # «نقل X إلى Y رسالة», «X نقل إلى Y»: the recipient follows «إلى»; with no bearer named
+            # next to the verb («أنه نقل إلى Y …») who carried it is not read
+            bearer = [r for r in after if r.start < to_at][:1] or near_before
+            recipient = [r for r in after if r.start > to_at][:1]
+        else:
+            bearer = near_before or after[:1]  # «سلم X Y رسالة»: bearer, then recipient
+            recipient = [r for r in after if not bearer or r.entity != bearer[0].entity][:1]
+        if bearer and recipient and bearer[0].entity != recipient[0].entity:
+            return [bearer[0].entity, recipient[0].entity]
+        return []
+
+    def _held_in_relative(self, trig: _Trig) -> int | None:
+        """The token of «عقده», «أجراه», «عقدته» in a relative clause right after a meeting noun
+        («الاجتماع الذي عقده …»), or None. Only the verbs of holding a meeting count: «الاجتماع
+        الذي دعا إليه …» is a call to one."""
+        k = trig.end
+        while k < len(self.doc) and self.doc[k].is_space:
+            k += 1
+        if k + 1 >= len(self.doc) or self.view.norm[k] not in RELATIVE_PRONOUNS:
+            return None
+        return k + 1 if self.view.norm[k + 1] in HELD_VERBS else None
 
     def _definite(self, trig: _Trig) -> bool:
         """The trigger noun carries the article («الاجتماع», «وخلال اللقاء», «بالزيارة»): the

@@ -576,8 +576,8 @@ class _Builder:
                 break  # «البشير ونظيره», «ميركل للصحافيين», «دي مستورا سيعقدان», «ظريف يتودد»: a new phrase begins
             if i > start and self.benediction_at(i):
                 break  # «الملك سلمان بن عبدالعزيز آل سعود -حفظه الله-»
-            if i > start and (self._accusative_word(i) or self._plural_past_verb(i)):
-                break  # «عين X قائدا للواء», «أبناء الملك عبد العزيز ساروا»
+            if i > start and (self._accusative_word(i) or self._plural_past_verb(i) or self._dual_construct(i)):
+                break  # «عين X قائدا للواء», «أبناء الملك عبد العزيز ساروا», «… ملفي الهجرة»
             if i > start and self._suffixed_verb(i):
                 break  # «والرئيس بوتفليقة ركزها على …»: a verb with an object pronoun
             if i > start and self._office_phrase_at(i):
@@ -889,7 +889,23 @@ class _Builder:
             return True  # «ظريف يتودد للخليج»: a headline puts the subject before its verb
         if self._accusative_word(k) or self._plural_past_verb(k):
             return True  # «عين X قائدا», «عبد العزيز ساروا»
+        if self._dual_construct(k):
+            return True  # «بحث مع نظيره X ملفي الهجرة والأمن»: «the two files of», the verb's object
         return self.future_verb(k)
+
+    def _dual_construct(self, k: int) -> bool:
+        """«ملفي», «طرفي», «وزيري»: a dual noun in construct (its «ان» dropped before a genitive:
+        «ملفي الهجرة والأمن», the two files of migration and security), an ordinary word of news
+        plus «ي» that no name list knows, with a definite genitive after it («الحلبي», «مرسي» are
+        names; «سامي» is on the lists)."""
+        norm = self.view.norm[k]
+        if len(norm) < 4 or not norm.endswith("ي") or norm.startswith("ال") or self.lex.is_name_word(norm) or norm in self._given_norm:
+            return False
+        stem = norm[:-1]
+        j = k + 1
+        if j >= len(self.doc) or not self.view.norm[j].startswith("ال"):
+            return False
+        return (stem in self.lex.common_words or stem in self.lex.news_words) and not self.lex.is_name_word(stem)
 
     def _accusative_word(self, k: int) -> bool:
         """«قائدا», «مديرا», «انقطاعا»: an ordinary word or office word with the accusative «ا» of
