@@ -1352,3 +1352,10 @@ def test_the_bearer_of_a_message_met_its_recipient_not_the_sender():
         assert not any(absent in p for p in got), text
     # no message handed over: a transfer is no meeting
     assert pairs("ونقل وزير الصحة المصري أحمد عماد الدين المصابين إلى المستشفى برفقة المحافظ محمد سلطان.") == set()
+
+
+def test_the_latter_as_subject_before_its_verb_is_the_person_named_last():
+    got = pairs("أفاد مكتب رئيس الوزراء اللبناني سعد الحريري بأن الأخير تلقى اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون.")
+    assert frozenset({"سعد الحريري", "إيمانويل ماكرون"}) in got
+    # after a noun «الأخير» is its adjective (the last), no person
+    assert pairs("وقال وزير الخارجية الروسي سيرغي لافروف إن الاجتماع الأخير بحث الأزمة.") == set()

@@ -95,6 +95,8 @@ HONORIFIC_PRONOUNS = {normalize(k): set(tokens(v)) for k, v in {
     "جلالته": "جلالة", "دولته": "دولة", "سيادته": "سيادة", "سماحته": "سماحة"}.items()}
 # «الأخير» (the latter) after an event word names the person named last
 LATTER = set(tokens("الأخير الأخيرة"))
+# what may stand before «الأخير» as a subject: «أن الأخير تلقى», «وكان الأخير قد التقى»
+LATTER_OPENERS = set(tokens("أن إن وأن وإن فإن لأن بأن كان وكان كما ثم حيث فيما بينما"))
 # A head of state's style after an office names the state whose office it is: «سفير خادم الحرمين
 # الشريفين» (the Custodian of the Two Holy Mosques: the Saudi king) is Saudi Arabia's ambassador
 STATE_STYLES = ((tuple(tokens("خادم الحرمين الشريفين")), "SA"),)
@@ -1940,11 +1942,29 @@ class _Builder:
             if stems is None and norm not in LATTER:
                 continue
             event = next((m for m in self.lex.triggers.find(self.view, max(0, tok.i - 3), tok.i) if m.end == tok.i), None)
+            if event is None and stems is None and self._latter_as_subject(tok.i):
+                # «أعلن مكتب X أن الأخير تلقى اتصالا»: «the latter» as the subject before its verb
+                earlier = [r for r in named if r.end <= tok.i]
+                if earlier:
+                    self.out.refs.append(TokenRef(tok.i, tok.i + 1, earlier[-1].entity, "title"))
+                continue
             if event is None:
                 continue  # «في مكتب سموه», «للسلام على سموه»: the person of no event word
             owner = self._pronoun_owner([r for r in named if r.end <= tok.i], stems, event.start)
             if owner is not None:
                 self.out.refs.append(TokenRef(tok.i, tok.i + 1, owner, "title"))
+
+    def _latter_as_subject(self, i: int) -> bool:
+        """«أن الأخير تلقى», «، وكان الأخير قد التقى»: «الأخير» after a complementizer, «كان» or
+        punctuation (not after a noun it qualifies: «الأسبوع الأخير») with an event word within
+        the next two words."""
+        k = i - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        prev = self.view.norm[k] if k >= 0 else ""
+        if not (k < 0 or self.doc[k].is_punct or prev in LATTER_OPENERS):
+            return False
+        return any(m.start in (i + 1, i + 2) for m in self.lex.triggers.find(self.view, i + 1, min(len(self.doc), i + 4)))
 
     def _pronoun_owner(self, earlier: list[TokenRef], stems: set[str] | None, event_start: int) -> str | None:
         """Whom «سموه» (`stems`: the honorific words of its person) or «الأخير» (`stems` None)
