@@ -1359,3 +1359,20 @@ def test_the_latter_as_subject_before_its_verb_is_the_person_named_last():
     assert frozenset({"سعد الحريري", "إيمانويل ماكرون"}) in got
     # after a noun «الأخير» is its adjective (the last), no person
     assert pairs("وقال وزير الخارجية الروسي سيرغي لافروف إن الاجتماع الأخير بحث الأزمة.") == set()
+
+
+def test_each_city_of_a_tour_joined_by_wa_is_a_visit_of_its_own():
+    # the first city is not taken for a country's descriptor of the next one («العاصمة العراقية بغداد»)
+    got, _ = events("اختتم الرئيس التركي رجب طيب أردوغان جولة خليجية شملت الدوحة والكويت والمنامة.")
+    assert {e[3] for e in got if e[0] == "Visit"} == {"الدوحة", "الكويت", "المنامة"}
+    got, _ = events("وصل الرئيس التركي رجب طيب أردوغان إلى العاصمة العراقية بغداد.")
+    assert [e[3] for e in got if e[0] == "Visit"] == ["بغداد"]
+
+
+def test_common_short_names_of_countries_and_cities_are_places():
+    # data/lexicon/places_override.tsv: «بريطانيا», «أميركا», «بيونغ يانغ» (aliases the extract lacks)
+    for text, place in (("زارت المستشارة الألمانية أنغيلا ميركل بريطانيا أمس.", "بريطانيا"),
+                        ("وصل وزير الخارجية الأمريكي مايك بومبيو إلى بيونغ يانغ صباح اليوم.", "بيونغ يانغ"),
+                        ("توجه وزير الخارجية السعودي عادل الجبير إلى أميركا.", "أميركا")):
+        got, _ = events(text)
+        assert [e[3] for e in got if e[0] == "Visit"] == [place], text

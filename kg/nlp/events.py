@@ -2276,7 +2276,7 @@ class _ArticleEvents:
             adjacent = j + 1 - people_end <= 1
             if via_to or adjacent:
                 # «العاصمة العراقية بغداد», «مطار بغداد»: the city, not the country before it.
-                nxt = next((o for o in after if o.start >= r.end and o.start - r.end <= 1 and self.entity(o.entity).type == "City"), None)
+                nxt = self._apposed_city(r, after)
                 return (nxt or r).entity
             if r.start - trig.end > 20:
                 break
@@ -2291,8 +2291,22 @@ class _ArticleEvents:
                 if self.is_place(r) and to < r.start <= to + 10:
                     if any(doc[k].is_punct for k in range(to, r.start)):
                         break
-                    nxt = next((o for o in after if o.start >= r.end and o.start - r.end <= 1 and self.entity(o.entity).type == "City"), None)
+                    nxt = self._apposed_city(r, after)
                     return (nxt or r).entity
+        return None
+
+    def _apposed_city(self, r: TokenRef, after: list[TokenRef]) -> TokenRef | None:
+        """The city right after the place r that names where in it («العاصمة العراقية بغداد»,
+        «مطار بغداد», «إلى الأردن عمان»), not the next place of a list joined by «و» («إلى بيروت
+        ودمشق»: two destinations)."""
+        for o in after:
+            if o.start < r.end or o.start - r.end > 1 or self.entity(o.entity).type != "City":
+                continue
+            gap = [k for k in range(r.end, o.start) if not self.doc[k].is_space]
+            glued_wa = self.view.norm[o.start].startswith("و") and not self.entity(o.entity).name.startswith("و")
+            if glued_wa or any(self.view.norm[k] in {"و", "ثم"} for k in gap):
+                return None
+            return o
         return None
 
     def _dropped_subject(self, clause_start: int, sent_before: list[str]) -> str:
