@@ -1376,3 +1376,16 @@ def test_common_short_names_of_countries_and_cities_are_places():
                         ("توجه وزير الخارجية السعودي عادل الجبير إلى أميركا.", "أميركا")):
         got, _ = events(text)
         assert [e[3] for e in got if e[0] == "Visit"] == [place], text
+
+
+def test_the_kingdom_and_the_strip_name_the_place_told_before():
+    # data/lexicon/place_anaphors.tsv: «المملكة» after a Saudi city is Saudi Arabia
+    got, _ = events("استقبل ولي العهد السعودي الأمير محمد بن سلمان في جدة رئيس الوزراء الباكستاني عمران خان "
+                    "الذي وصل إلى المملكة مساء أمس.")
+    visits = [e for e in got if e[0] == "Visit"]
+    assert [(v[2], v[3]) for v in visits] == [(frozenset({"عمران خان"}), "السعودية")]
+    got, _ = events("أعلنت الأمم المتحدة أن قطاع غزة يعاني نقصا في الوقود. ووصل المنسق الأممي نيكولاي ملادينوف إلى القطاع أمس.")
+    assert [e[3] for e in got if e[0] == "Visit"] == ["قطاع غزة"]
+    # no kingdom named before: «المملكة» names nothing
+    got, _ = events("وقال وزير الخارجية البحريني خالد بن أحمد آل خليفة إن وفدا وصل إلى المملكة.")
+    assert [e for e in got if e[0] == "Visit"] == []

@@ -91,6 +91,8 @@ class Lexicons:
     likely_surnames: frozenset[str] = frozenset()  # words news uses as names most of the time («السيسي»)
     person_cues: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, kinship, professions → kind
     benedictions: tuple[tuple[str, ...], ...] = ()  # «حفظه الله», «رحمه الله»: formulas that end a name
+    # «المملكة», «القطاع»: normalised noun → (countries it may name, the place it names, places inside that one)
+    place_anaphors: dict[str, tuple[frozenset[str], str | None, frozenset[str]]] = field(default_factory=dict)
 
     def is_name_word(self, norm: str) -> bool:
         """A normalised word that Wikidata knows as part of a person's name («بومبيو», «لافروف»),
@@ -248,6 +250,8 @@ def load_lexicons() -> Lexicons:
         divine_names=frozenset(normalize(w) for w in _word_list(LEXICON / "divine_names.txt")),
         body_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "body_nouns.txt")),
         meal_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "meal_nouns.txt")),
+        place_anaphors={normalize(r["word"]): (frozenset(r["iso2"].split()), r["qid"] or None, frozenset(r["after"].split()))
+                        for r in read_tsv(LEXICON / "place_anaphors.tsv", ["word", "iso2", "qid", "after"])},
         acronym_heads=frozenset(normalize(w) for w in _word_list(LEXICON / "acronym_heads.txt")),
         topic_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "topic_nouns.txt")),
         demonyms=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] in {"demonym", "collective"}),

@@ -268,6 +268,51 @@ class _Builder:
             self.taken.update(range(m.start, m.end))
         self._capitals()
         self._destinations_the_gazetteer_lacks()
+        self._place_anaphors()
+
+    def _place_anaphors(self) -> None:
+        """«وصل إلى المملكة», «زار القطاع»: a definite noun of data/lexicon/place_anaphors.tsv
+        names the place told before it (the country of the last place named, if it is one the
+        noun may name; or the noun's own place once it or a place inside it was named)."""
+        doc, gaz = self.doc, self.lex.gazetteer
+        if not self.lex.place_anaphors:
+            return
+        for i in range(len(doc)):
+            if i in self.taken:
+                continue
+            word = next((r for r in self.view.readings(i)[:3] if r in self.lex.place_anaphors), None)
+            if word is None:
+                continue
+            isos, qid, inside = self.lex.place_anaphors[word]
+            earlier = [r for r in self.out.refs if r.how == "place" and r.end <= i]
+            target: tuple[str, str, str | None] | None = None  # (qid, type, iso2)
+            for r in reversed(earlier):
+                ent = self.out.by_id(r.entity)
+                if qid is not None and ent.wikidata in {qid} | inside:
+                    place = gaz.place(qid)
+                    if place is not None:
+                        target = (qid, "Place" if place.kind not in {"country", "city", "capital"} else ent.type, ent.country)
+                    break
+                if isos and ent.country in isos:
+                    country_qid = gaz.iso_to_qid(ent.country)
+                    if country_qid is not None:
+                        target = (country_qid, "Country", ent.country)
+                    break
+            if target is None:
+                continue
+            key = ("place", target[0])
+            local = self.by_key.get(key)
+            if local is None:
+                place = gaz.place(target[0])
+                if place is None:
+                    continue
+                ent = self.new_entity(target[1], place.label_ar)
+                ent.wikidata, ent.link_method, ent.country = target[0], "gazetteer-anaphor", target[2]
+                self.by_key[key] = local = ent.local_id
+            self.add_mention(self.out.by_id(local), doc[i].idx, doc[i].idx + len(doc[i].text), doc[i], rename=False)
+            self.out.refs.append(TokenRef(i, i + 1, local, "place"))
+            self.taken.add(i)
+        self.out.refs.sort(key=lambda r: r.start)
 
     def _destinations_the_gazetteer_lacks(self) -> None:
         """«توجه السيسي إلى جزيرة كريت اليونانية»: a place the model tags (LOC) right after «إلى»
