@@ -1389,3 +1389,11 @@ def test_the_kingdom_and_the_strip_name_the_place_told_before():
     # no kingdom named before: «المملكة» names nothing
     got, _ = events("وقال وزير الخارجية البحريني خالد بن أحمد آل خليفة إن وفدا وصل إلى المملكة.")
     assert [e for e in got if e[0] == "Visit"] == []
+
+
+def test_the_persons_met_during_a_tour_of_several_places_were_met_apart():
+    text = ("أنهى وزير الخارجية الصيني وانغ يي جولة شملت الجزائر وتونس والمغرب، التقى خلالها "
+            "الرئيس عبد المجيد تبون والرئيس قيس سعيد والملك محمد السادس.")
+    got = pairs(text)
+    assert {frozenset({"وانغ يي", p}) for p in ("عبد المجيد تبون", "قيس سعيد", "محمد السادس")} <= got
+    assert frozenset({"عبد المجيد تبون", "قيس سعيد"}) not in got

@@ -983,7 +983,7 @@ class _ArticleEvents:
                     carried = [p for p in ([traveller] if traveller else []) + sent_before if p not in after_persons]
                     if carried and traveller not in after_persons:
                         subject, objects = carried[0], list(after_persons)
-                        together = together and not self._each_of_after(trig, after)
+                        together = together and not self._each_of_after(trig, after) and not self._tour_of_several_places()
                 if not objects and sent_before and self._linked_clause(trig) and self._object_next(trig, after):
                     # «وصلت ميلوني إلى تونس، حيث التقت الرئيس قيس سعيد»: after «حيث»/«ثم» the
                     # verb's subject is the sentence's subject, the person after it its object
@@ -1540,6 +1540,14 @@ class _ArticleEvents:
                 break
             chain.append(r)
         return list(dict.fromkeys(r.entity for r in chain))
+
+    def _tour_of_several_places(self) -> bool:
+        """Has this sentence told visits to two places or more («جولة شملت مصر وبريطانيا
+        والولايات المتحدة، التقى خلالها A و B و C»)? Then the persons met during the tour were
+        met apart, one in each place."""
+        places = {ev.place for ev in self.events if ev.type == "Visit" and ev.place
+                  and ev.evidence.start >= self.sent.start_char}
+        return len(places) >= 2
 
     def _last_traveller(self) -> str | None:
         """The visitor of the last visit told in this sentence, or the guest of its last reception."""
