@@ -766,3 +766,15 @@ def test_a_dual_noun_in_construct_after_a_name_is_no_part_of_it() -> None:
     # «ملفي الهجرة»: the two files of; the verb's object, not the counterpart's surname
     got = persons("وبحث وزير الخارجية الفرنسي جان إيف لودريان مع نظيره الألماني هايكو ماس ملفي الهجرة والأمن.")
     assert "هايكو ماس" in got and not any("ملفي" in name for name in got)
+
+
+def test_a_noun_with_a_pronoun_glued_to_bi_ends_the_name() -> None:
+    # «بتعهداته» (with his pledges): «بـ» + an ordinary noun with a possessive pronoun
+    got = persons("وطالب مجلس الأمن الرئيس السوداني عمر البشير بتعهداته إزاء دارفور.")
+    assert "عمر البشير" in got and not any("بتعهداته" in name for name in got)
+
+
+def test_bi_glued_to_a_name_word_before_another_name_word_begins_a_second_person() -> None:
+    # «جون كيري ببوريس جونسون»: the first person's name ends before «بـ» + a name word
+    got = persons("والتقى وزير الخارجية الأمريكي ريكس تيلرسون ببوريس جونسون في لندن.")
+    assert "ريكس تيلرسون" in got and not any("ببوريس" in name for name in got)

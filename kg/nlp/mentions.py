@@ -995,7 +995,17 @@ class _Builder:
         if len(norm) < 5 or norm[0] not in "لب" or self.lex.is_name_word(norm) or norm in self._given_norm:
             return False
         rest = norm[1:]
-        return rest in self.vocab and self.lex.is_name_word(rest) and not rest.startswith("ال") and rest not in self.lex.common_words
+        if not self.lex.is_name_word(rest) or rest.startswith("ال") or rest in self.lex.common_words:
+            return False
+        if rest in self.vocab:
+            return True
+        # «جون كيري ببوريس جونسون»: «بـ» + a name word + another name word is a second person's
+        # whole name, even when the article never writes the first word alone
+        j = k + 1
+        while j < len(self.doc) and self.doc[j].is_space:
+            j += 1
+        return (norm[0] == "ب" and len(rest) >= 4 and j < len(self.doc) and self.doc[j].is_alpha
+                and self.lex.is_name_word(self.view.norm[j]) and not self._ordinary(j))
 
     def _as_soon_as(self, k: int) -> bool:
         """«بول بيا فور وصوله»: «فور» (as soon as) before a verbal noun with a pronoun or a
@@ -1147,7 +1157,22 @@ class _Builder:
             if head in "بل" and any(rest.endswith(p) and rest[: -len(p)] in self.lex.office_heads for p in ("هما", "هم", "ها", "ه")):
                 return True  # «بشار لنائبه الشرع», «بمستشاره»: «لـ/بـ» + an office with a pronoun
             return self._known_word(rest, names=False) or (head in "بل" and rest in self.lex.news_words and not self.lex.is_name_word(rest)) \
-                or (head in "بل" and rest in self._first_names)
+                or (head in "بل" and rest in self._first_names) or (head in "بل" and self._noun_with_pronoun(rest))
+        return False
+
+    def _noun_with_pronoun(self, word: str) -> bool:
+        """«تعهداته», «قراره», «مواقفها»: an ordinary noun of news with a possessive pronoun (his
+        pledges), which no name is: «صالح بتعهداته» ends the name at «بـ»."""
+        if self.lex.is_name_word(word):
+            return False
+        for p in ("هما", "هم", "ها", "ه"):
+            base = word[: -len(p)]
+            if not word.endswith(p) or len(base) < 3:
+                continue
+            forms = {base} | ({base[:-1] + "ه"} if base.endswith("ت") else set())  # «زيارته» → «زياره»
+            if any(f in self.lex.news_words and f in self.lex.common_words | self.lex.news_words and not self.lex.is_name_word(f)
+                   for f in forms):
+                return True
         return False
 
     def _medium_ahead(self, e: int) -> bool:
