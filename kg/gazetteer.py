@@ -158,6 +158,24 @@ class Gazetteer:
             if n.iso2:
                 self._nat[form_key(n.adjective)].add(n.iso2)
         self._iso_to_qid = {p.iso2: p.qid for p in places if p.kind == "country" and p.iso2}
+        self.extra_places: list[Place] = []  # data/lexicon/places_extra.tsv: no QID (set by _read)
+        self._extra_index: dict[str, Place] = {}
+
+    def set_extra_places(self, extra: list[Place]) -> None:
+        """Places the Wikidata extract lacks (`qid` empty): matched in text like the others, with
+        an English label and a country, never linked."""
+        self.extra_places = list(extra)
+        for p in extra:
+            for f in p.forms_ar:
+                self._extra_index.setdefault(form_key(f), p)
+
+    def extra_place(self, text: str) -> Place | None:
+        """The place of places_extra.tsv one of whose forms `text` is (article and clitics
+        stripped as for the other places), or None."""
+        for reading in self._readings(text, strip_article=False):
+            if reading in self._extra_index:
+                return self._extra_index[reading]
+        return None
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -215,7 +233,17 @@ class Gazetteer:
             (r["office_key"], r["iso2"], r["qid"], r.get("source", ""))
             for r in _read_tsv(d / "positions.tsv", ["office_key", "iso2", "qid"])
         ] if (d / "positions.tsv").exists() else []
-        return cls(places, entities, nats, offices, positions)
+        gz = cls(places, entities, nats, offices, positions)
+        extra_path = lex / "places_extra.tsv"
+        if extra_path.exists():
+            extra = []
+            for n, r in enumerate(_read_tsv(extra_path, ["label_ar", "aliases_ar", "kind", "iso2", "label_en"]), 2):
+                if r["kind"] not in PLACE_KINDS or not r["label_en"] or not r["iso2"]:
+                    raise GazetteerError(f"{extra_path}: row {n}: needs a kind of {PLACE_KINDS}, an English label and a country")
+                extra.append(Place("", r["kind"], r["label_en"], r["label_ar"], _split(r["aliases_ar"]), (), r["iso2"],
+                                   gz.iso_to_qid(r["iso2"]), None, "places_extra.tsv", frozenset(), frozenset()))
+            gz.set_extra_places(extra)
+        return gz
 
     # --- look-ups -----------------------------------------------------------------------------
 

@@ -279,3 +279,20 @@ def test_every_exit_code_of_the_cli_is_documented_in_the_readme() -> None:
     section = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     documented = {int(c) for c in re.findall(r"^\| (\d) \|", section, flags=re.M)}
     assert used and used <= documented, (used, documented)
+
+
+def test_a_place_the_extract_lacks_gets_both_labels_and_no_wikidata_link(tmp_path: Path) -> None:
+    # data/lexicon/places_extra.tsv: Sochi has no QID here, so no owl:sameAs, but an English label
+    src = tmp_path / "articles"
+    src.mkdir()
+    (src / "001_sochi.txt").write_text(
+        "date: 2024-05-14\noutlet: Test\n\nالتقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في سوتشي أمس.\n",
+        encoding="utf-8")
+    store = tmp_path / "store"
+    result = build([src], store, tmp_path / "graph.nq")
+    assert result.report.conforms
+    query = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        SELECT ?en (COUNT(?same) AS ?links) WHERE { GRAPH ?g { ?p rdfs:label "سوتشي"@ar ; rdfs:label ?en .
+        FILTER(LANG(?en) = "en") OPTIONAL { ?p owl:sameAs ?same } } } GROUP BY ?en"""
+    cols, found = select(open_store(store, read_only=True), query)
+    assert [(term_text(r["en"]), term_text(r["links"])) for r in found] == [("Sochi", "0")]

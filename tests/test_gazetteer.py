@@ -232,3 +232,19 @@ def test_build_rejects_override_with_wrong_label(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "places_override.tsv" in proc.stderr and "Q796" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_places_the_extract_lacks_have_labels_and_a_country_but_no_qid(gaz: Gazetteer) -> None:
+    # data/lexicon/places_extra.tsv: «سوتشي» is no city of a million people and no capital
+    sochi = gaz.extra_place("وسوتشي")
+    assert sochi is not None and (sochi.label_en, sochi.iso2, sochi.qid) == ("Sochi", "RU", "")
+    assert gaz.extra_place("موسكو") is None  # a place of the extract is not an extra one
+
+
+def test_an_extra_place_row_without_a_country_is_refused(tmp_path: Path) -> None:
+    lex = tmp_path / "lexicon"
+    shutil.copytree(LEXICON, lex)
+    (lex / "places_extra.tsv").write_text("label_ar\taliases_ar\tkind\tiso2\tlabel_en\tnote\nسوتشي\t\tcity\t\tSochi\t\n",
+                                          encoding="utf-8")
+    with pytest.raises(GazetteerError, match="places_extra.tsv: row 2"):
+        Gazetteer._read(GAZETTEER, lex)

@@ -1397,3 +1397,11 @@ def test_the_persons_met_during_a_tour_of_several_places_were_met_apart():
     got = pairs(text)
     assert {frozenset({"وانغ يي", p}) for p in ("عبد المجيد تبون", "قيس سعيد", "محمد السادس")} <= got
     assert frozenset({"عبد المجيد تبون", "قيس سعيد"}) not in got
+
+
+def test_a_summit_venue_the_extract_lacks_is_a_place():
+    # data/lexicon/places_extra.tsv: Sochi, a resort under a million people and no capital
+    got, _ = events("وصل الرئيس الإيراني حسن روحاني إلى سوتشي أمس للمشاركة في القمة الثلاثية.")
+    assert [e[3] for e in got if e[0] == "Visit"] == ["سوتشي"]
+    got, _ = events("والتقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في سوتشي.")
+    assert [e[3] for e in got if e[0] == "Meeting"] == ["سوتشي"]

@@ -153,6 +153,12 @@ def link_resolution(
                 ent.label_en = place.label_en or None
                 ent.link_confidence, ent.link_method, ent.link_source = 0.9, "gazetteer-label", place.source
             continue
+        if ent.type in PLACE_TYPES:
+            extra = gaz.extra_place(ent.label_ar)
+            if extra is not None:
+                # a place the extract lacks (data/lexicon/places_extra.tsv): its English label, no link
+                ent.label_en = extra.label_en
+                continue
         merged = _cluster_record(ent, by_id)
         result = link_entity(merged, first_article.published, gaz)
         if result is None and ent.type == "Person":

@@ -49,7 +49,7 @@ class Office:
 
 @dataclass(frozen=True)
 class PlaceRef:
-    qid: str
+    qid: str  # "" for a place of data/lexicon/places_extra.tsv (no Wikidata item)
     kind: str  # country | city | capital | region | territory
     iso2: str | None  # the country itself, or the country a city belongs to
     label_ar: str
@@ -212,6 +212,12 @@ def load_lexicons() -> Lexicons:
             if key in place.common_keys:
                 continue  # a one-word form that is mostly an ordinary word in news
             places.add(form, ref)
+    # places the extract lacks (data/lexicon/places_extra.tsv): no QID; a form a place above has wins
+    for place in gaz.extra_places:
+        ref = PlaceRef("", place.kind, place.iso2, place.label_ar, place.label_en)
+        for form in place.forms_ar:
+            if places.get(form) is None:
+                places.add(form, ref)
 
     nationalities: PhraseIndex[str] = PhraseIndex()
     adjective_of: dict[str, str] = {}

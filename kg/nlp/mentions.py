@@ -244,8 +244,10 @@ class _Builder:
         name_from = {e.start: (e.start, e.end) for e in self.ents if e.label_ in PERSON_LABELS and len(e) > 1}
         for m in self.lex.places.find(self.view):
             ref: PlaceRef = m.payload
-            if ref.kind == "city" and m.end - m.start == 1 and m.start in ner_person:
+            if ref.kind == "city" and m.end - m.start == 1 and m.start in ner_person and (
+                    m.start in in_long_name or not (m.start > 0 and self.view.norm[m.start - 1] in {"في", "الي", "من"})):
                 continue  # «هايكو ماس» (Heiko Maas, not Haikou): a city name the model reads as a person
+                # («في سوتشي»: after «في/إلى/من» a one-word span is the place, whatever the model says)
             if m.end - m.start == 1 and m.start in in_long_name and m.start + 1 in in_long_name:
                 continue  # «جورجيا ميلوني»: a place name that begins a longer person's name
             if self._article_peeled(m):
@@ -254,12 +256,13 @@ class _Builder:
                     and name_from[m.start][0] == m.start:
                 continue  # «نور سلطان نزارباييف»: a city of two words that begins a longer person's name
             type_ = "Country" if ref.kind == "country" else ("City" if ref.kind in {"city", "capital"} else "Place")
-            key = ("place", ref.qid)
+            key = ("place", ref.qid or "extra:" + (ref.label_en or ref.label_ar))
             local = self.by_key.get(key)
             if local is None:
                 ent = self.new_entity(type_, self.text[m.start_char : m.end_char])
-                ent.wikidata = ref.qid
-                ent.link_method = "gazetteer-label"
+                if ref.qid:
+                    ent.wikidata = ref.qid
+                    ent.link_method = "gazetteer-label"
                 ent.country = ref.iso2
                 self.by_key[key] = local = ent.local_id
             ent = self.out.by_id(local)
