@@ -1405,3 +1405,17 @@ def test_a_summit_venue_the_extract_lacks_is_a_place():
     assert [e[3] for e in got if e[0] == "Visit"] == ["سوتشي"]
     got, _ = events("والتقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في سوتشي.")
     assert [e[3] for e in got if e[0] == "Meeting"] == ["سوتشي"]
+
+
+def test_tunisian_governorate_seats_are_places():
+    # data/lexicon/places_extra.tsv: the seats Jawhara FM reports visits to
+    got, _ = events("أدى وزير الداخلية الفرنسي برنار كازنوف زيارة إلى القيروان ثم إلى سيدي بوزيد.")
+    assert {e[3] for e in got if e[0] == "Visit"} >= {"القيروان"}
+    got, _ = events("وصل الرئيس الجزائري عبد العزيز بوتفليقة إلى قفصة.")
+    assert [e[3] for e in got if e[0] == "Visit"] == ["قفصة"]
+
+
+def test_a_long_title_between_bearer_and_message_still_hands_it_over():
+    text = ("سلم المبعوث الكويتي الشيخ صباح خالد الحمد الصباح لرئيس الوزراء العراقي حيدر العبادي في بغداد اليوم "
+            "رسالة خطية من أمير الكويت.")
+    assert frozenset({"صباح خالد الحمد الصباح", "حيدر العبادي"}) in pairs(text)

@@ -180,7 +180,7 @@ class _ArticleEvents:
                 # verb form ends in ة only where the lexicon writes it so (a participle, «متوجهة»)
                 continue
             if pm.payload.frame == "deliver" and not any(
-                    self.view.norm[k] in MESSAGE_HANDED for k in range(sent.start, min(sent.end, pm.end + 14))):
+                    self.view.norm[k] in MESSAGE_HANDED for k in range(sent.start, min(sent.end, pm.end + 20))):
                 continue  # «طائرة نقل عسكرية», «نقل إلى المستشفى»: no message handed over, no clause of its own
             if (pm.payload.pos == "noun" and pm.payload.frame == "visit" and out and out[-1].trigger.pos == "verb"
                     and out[-1].end == pm.start - 1 and self.view.norm[pm.start - 1] in DURING | UPON
@@ -1858,10 +1858,10 @@ class _ArticleEvents:
         after «إلى/لـ», or the one a pronoun refers back to («سلمه», «سلمها له»): the sentence's
         first person who is no sender."""
         norm = normalize(trig.text).lstrip("وف")
-        window = range(trig.end, min(ce, trig.end + 14))
+        window = range(trig.end, min(ce, trig.end + 20))
         it = norm.endswith("ها") and any(self.view.norm[k] in MESSAGE_HANDED for k in range(sent.start, trig.start))
         # (the message noun may be a trigger of its own that closes the clause: «وسلمت X، Y، دعوة»)
-        if not it and not any(self.view.norm[k] in MESSAGE_HANDED for k in range(trig.end, min(sent.end, trig.end + 14))):
+        if not it and not any(self.view.norm[k] in MESSAGE_HANDED for k in range(trig.end, min(sent.end, trig.end + 20))):
             return []
         people = [r for r in refs if self.is_person(r) and r.actor]
 
