@@ -784,3 +784,9 @@ def test_a_person_a_tomb_or_a_company_is_named_after_is_no_person_of_the_article
     # data/lexicon/eponym_heads.txt: «ضريح», «مجموعة», «شركة»
     got = persons("وزار الرئيس الفرنسي إيمانويل ماكرون ضريح محمد الخامس، ووقعت مجموعة بن لادن عقدا مع الحكومة.")
     assert "إيمانويل ماكرون" in got and "محمد الخامس" not in got and "بن لادن" not in got
+
+
+def test_wa_before_a_name_written_with_its_hamza_is_the_conjunction() -> None:
+    # «وأيمن الصفدي»: «و» + «أيمن», though «ويمن» looks like a respelled name word
+    got = persons("وحضر اللقاء وزير الخارجية المصري سامح شكري وأيمن الصفدي.")
+    assert "أيمن الصفدي" in got and "وأيمن الصفدي" not in got

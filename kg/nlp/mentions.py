@@ -1349,6 +1349,9 @@ class _Builder:
         if len(norm) > 4 and norm[0] in "بل" and self.lex.is_name_word(norm[1:]) and not self.lex.is_name_word(norm) \
                 and tok.text not in self.lex.given_names and span_end - span_start >= 2:
             return tok.idx + 1  # «لأنتونيو غوتيريش», «لفرانس تيمرمانس»: the preposition glued to a name word
+        if not anchored and len(norm) > 3 and norm[0] == "و" and tok.text[1:2] in "أإآ" and tok.text not in self.lex.given_names \
+                and self.lex.is_name_word(norm[1:]) and not self.lex.is_name_word(norm):
+            return tok.idx + 1  # «وأيمن الصفدي»: «و» + a name written with its hamza, whatever a respelling test says («ويمن»)
         # «وسميحة أيوب», «وعبد العزيز»: the corpora keep و inside names; a name that itself
         # starts with و («وليد», «وفاء») is a known given name.
         if (
