@@ -1419,3 +1419,13 @@ def test_a_long_title_between_bearer_and_message_still_hands_it_over():
     text = ("سلم المبعوث الكويتي الشيخ صباح خالد الحمد الصباح لرئيس الوزراء العراقي حيدر العبادي في بغداد اليوم "
             "رسالة خطية من أمير الكويت.")
     assert frozenset({"صباح خالد الحمد الصباح", "حيدر العبادي"}) in pairs(text)
+
+
+def test_a_present_verb_in_a_clause_on_a_visit_is_what_the_visit_will_hold():
+    got, _ = events("وصل وزير الخارجية الياباني تارو كونو إلى عمان مساء أمس في زيارة تستغرق ثلاثة أيام، "
+                    "يلتقي خلالها العاهل الأردني الملك عبد الله الثاني.")
+    meetings = [e for e in got if e[0] == "Meeting"]
+    assert meetings and all(m[1] == "planned" for m in meetings)
+    # the past tense there tells a meeting that took place
+    assert frozenset({"تارو كونو", "عبد الله الثاني"}) in pairs(
+        "وصل وزير الخارجية الياباني تارو كونو إلى عمان في زيارة التقى خلالها العاهل الأردني الملك عبد الله الثاني.")

@@ -257,6 +257,9 @@ class _ArticleEvents:
                 return "planned"  # «يزور أنان دمشق غدا» on a page with no date: «غدا» cannot be resolved, yet it is still ahead
         if trig.trigger.pos == "verb" and found is None and self._during_it(trig) and self._future_verb_before(self.sent.start, trig):
             return "planned"  # «وستقيم … حفل استقبال له، يلتقي خلاله Y»: a meeting during an event still to come
+        if trig.trigger.pos == "verb" and found is None and self._during_it(trig) and first.lstrip("وف").startswith("ي") \
+                and normalize(trig.trigger.form).startswith("ي") and trig.trigger.type in {"Meeting", "PhoneCall"}:
+            return "planned"  # «في زيارة تستغرق يومين، يلتقي خلالها Y»: the present tense in a clause on a visit is what it will hold
         if trig.trigger.pos == "noun" and found is None and self._future_verb_before(head, trig):
             return "planned"  # «وسيخصص ماكرون السبت … مع عقد لقاء مع …»: a future verb governs the noun
         if found is None and any(self.view.readings(k)[:2] and set(self.view.readings(k)[:2]) & FUTURE_AUXILIARIES
