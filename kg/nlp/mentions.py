@@ -273,6 +273,17 @@ class _Builder:
         self._destinations_the_gazetteer_lacks()
         self._place_anaphors()
 
+    def _refer_to_place(self, key: tuple[str, str], new, start: int, end: int, rename: bool = True) -> None:
+        """Tokens start..end refer to the place node of `key`, made by `new()` the first time
+        (places by name, capitals by country, anaphors by the place told before)."""
+        local = self.by_key.get(key)
+        if local is None:
+            self.by_key[key] = local = new().local_id
+        self.add_mention(self.out.by_id(local), self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text),
+                         self.doc[start], rename=rename)
+        self.out.refs.append(TokenRef(start, end, local, "place"))
+        self.taken.update(range(start, end))
+
     def _place_anaphors(self) -> None:
         """«وصل إلى المملكة», «زار القطاع»: a definite noun of data/lexicon/place_anaphors.tsv
         names the place told before it (the country of the last place named, if it is one the
@@ -303,18 +314,14 @@ class _Builder:
                     break
             if target is None:
                 continue
-            key = ("place", target[0])
-            local = self.by_key.get(key)
-            if local is None:
-                place = gaz.place(target[0])
-                if place is None:
-                    continue
-                ent = self.new_entity(target[1], place.label_ar)
-                ent.wikidata, ent.link_method, ent.country = target[0], "gazetteer-anaphor", target[2]
-                self.by_key[key] = local = ent.local_id
-            self.add_mention(self.out.by_id(local), doc[i].idx, doc[i].idx + len(doc[i].text), doc[i], rename=False)
-            self.out.refs.append(TokenRef(i, i + 1, local, "place"))
-            self.taken.add(i)
+            qid, type_, iso = target
+
+            def node(qid=qid, type_=type_, iso=iso) -> EntityRecord:
+                ent = self.new_entity(type_, gaz.place(qid).label_ar)
+                ent.wikidata, ent.link_method, ent.country = qid, "gazetteer-anaphor", iso
+                return ent
+
+            self._refer_to_place(("place", qid), node, i, i + 1, rename=False)
         self.out.refs.sort(key=lambda r: r.start)
 
     def _destinations_the_gazetteer_lacks(self) -> None:
@@ -363,17 +370,12 @@ class _Builder:
             cap = gaz.capital_of(iso) if iso else None
             if cap is None:
                 continue
-            key = ("place", cap.qid)
-            local = self.by_key.get(key)
-            if local is None:
+            def node(cap=cap, iso=iso) -> EntityRecord:
                 ent = self.new_entity("City", cap.label_ar)
                 ent.wikidata, ent.link_method, ent.country = cap.qid, "gazetteer-capital", iso
-                self.by_key[key] = local = ent.local_id
-            start_char = doc[i].idx
-            end_char = doc[end - 1].idx + len(doc[end - 1].text)
-            self.add_mention(self.out.by_id(local), start_char, end_char, doc[i], rename=False)
-            self.out.refs.append(TokenRef(i, end, local, "place"))
-            self.taken.update(range(i, end))
+                return ent
+
+            self._refer_to_place(("place", cap.qid), node, i, end, rename=False)
 
     # -- titles --------------------------------------------------------------------------------
     def titles(self) -> None:
@@ -1173,8 +1175,7 @@ class _Builder:
             if not word.endswith(p) or len(base) < 3:
                 continue
             forms = {base} | ({base[:-1] + "ه"} if base.endswith("ت") else set())  # «زيارته» → «زياره»
-            if any(f in self.lex.news_words and f in self.lex.common_words | self.lex.news_words and not self.lex.is_name_word(f)
-                   for f in forms):
+            if any(f in self.lex.news_words and not self.lex.is_name_word(f) for f in forms):
                 return True
         return False
 
