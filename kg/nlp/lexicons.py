@@ -18,7 +18,7 @@ from kg.arabic import noun_forms, normalize, tokens, verb_forms
 from kg.gazetteer import Gazetteer
 from kg.io import read_tsv
 from kg.nlp.phrases import PhraseIndex
-from kg.paths import LEXICON, ONTOLOGY
+from kg.paths import GAZETTEER, LEXICON, ONTOLOGY
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,8 @@ class Lexicons:
     likely_surnames: frozenset[str] = frozenset()  # words news uses as names most of the time («السيسي»)
     person_cues: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, kinship, professions → kind
     benedictions: tuple[tuple[str, ...], ...] = ()  # «حفظه الله», «رحمه الله»: formulas that end a name
+    # «فيديريكا موغيريني»: whole names of Wikidata officeholders (data/gazetteer/persons.tsv), normalised
+    known_full_names: frozenset[str] = frozenset()
     # «المملكة», «القطاع»: normalised noun → (countries it may name, the place it names, places inside that one)
     place_anaphors: dict[str, tuple[frozenset[str], str | None, frozenset[str]]] = field(default_factory=dict)
 
@@ -263,4 +265,31 @@ def load_lexicons() -> Lexicons:
         demonyms=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] in {"demonym", "collective"}),
         group_nouns=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] == "group"),
         benedictions=tuple(sorted({tuple(tokens(w)) for w in _word_list(LEXICON / "benedictions.txt")}, key=len, reverse=True)),
+        known_full_names=_known_full_names(GAZETTEER / "persons.tsv"),
     )
+
+
+def _known_full_names(path: Path, most: int = 8) -> frozenset[str]:
+    """Whole names of two words or more of the officeholders in the person gazetteer
+    (scripts/build_persons.py): their Arabic labels and aliases, and the Arabic spellings generated
+    from their English names (a word's candidates apart by «/», at most `most` spellings a
+    name; a name with a word it could not spell, «_», is left out). A run of words that is one of
+    them is a person however rarely the model tags its words («فيديريكا موغيريني»)."""
+    if not path.exists():
+        return frozenset()
+    out: set[str] = set()
+    for row in read_tsv(path):
+        forms = [f for col in ("label_ar", "aliases_ar") for f in (row.get(col) or "").split("|") if f]
+        for variant in (row.get("generated_ar") or "").split("|"):
+            words = [w.split("/") for w in variant.split()]
+            if len(words) < 2 or any("_" in c for c in words):
+                continue
+            spelled = [[]]
+            for cands in words:
+                spelled = [s + [c] for s in spelled for c in cands][:most]
+            forms += [" ".join(s) for s in spelled]
+        for form in forms:
+            words = [normalize(w) for w in tokens(form)]
+            if len(words) >= 2:
+                out.add(" ".join(words))
+    return frozenset(out)

@@ -112,6 +112,10 @@ PERSON_LABELS = {"PER", "PERS", "PERSON"}
 ORG_LABELS = {"ORG", "ORGANIZATION"}
 
 
+# «ولاية صفاقس», «مدينة سوتشي»: a word for a kind of place between a preposition and the place's name
+CITY_WORDS = frozenset(normalize(w) for w in ("ولاية", "مدينة", "محافظة", "بلدة", "منطقة", "جزيرة", "إقليم", "مقاطعة"))
+
+
 @dataclass
 class TokenRef:
     """A stretch of tokens that refers to an entity of the article."""
@@ -245,13 +249,15 @@ class _Builder:
         for m in self.lex.places.find(self.view):
             ref: PlaceRef = m.payload
             if ref.kind == "city" and m.end - m.start == 1 and m.start in ner_person and (
-                    m.start in in_long_name or not (m.start > 0 and self.view.norm[m.start - 1] in {"في", "الي", "من"})):
+                    m.start in in_long_name or not self._after_place_preposition(m.start)):
                 continue  # «هايكو ماس» (Heiko Maas, not Haikou): a city name the model reads as a person
                 # («في سوتشي»: after «في/إلى/من» a one-word span is the place, whatever the model says)
             if m.end - m.start == 1 and m.start in in_long_name and m.start + 1 in in_long_name:
                 continue  # «جورجيا ميلوني»: a place name that begins a longer person's name
             if self._article_peeled(m):
                 continue  # «الدعم المالي», «الجانب الجيبوتي»: an adjective, not «مالي» or «جيبوتي»
+            if self._word_peeled_to_place(m):
+                continue  # «وبابا الفاتيكان» is «and the Pope», not «و» + «ب» + Aba («آبا»)
             if ref.kind != "country" and m.end - m.start > 1 and name_from.get(m.start, (m.start, m.start))[1] > m.end \
                     and name_from[m.start][0] == m.start:
                 continue  # «نور سلطان نزارباييف»: a city of two words that begins a longer person's name
@@ -272,6 +278,26 @@ class _Builder:
         self._capitals()
         self._destinations_the_gazetteer_lacks()
         self._place_anaphors()
+
+    def _after_place_preposition(self, k: int) -> bool:
+        """«في», «إلى» or «من» stands before token k, over a word that names a kind of place
+        («إلى ولاية صفاقس», «في مدينة سوتشي»)."""
+        j = k - 1
+        if j >= 0 and self.view.norm[j] in CITY_WORDS:
+            j -= 1
+        return j >= 0 and self.view.norm[j] in {"في", "الي", "من"}
+
+    def _word_peeled_to_place(self, m) -> bool:
+        """A one-word place read only by peeling a preposition («ب», «ل», «ك») off a word that,
+        with no more than «و/ف» off, is an ordinary word of the lexicons: the word, not the place."""
+        if m.end - m.start != 1:
+            return False
+        tok = self.doc[m.start]
+        whole = self.view.norm[m.start]
+        conj = 1 if whole[:1] in {"و", "ف"} and len(whole) > 3 else 0
+        if m.start_char - tok.idx <= conj:
+            return False
+        return whole[conj:] in self.lex.common_words
 
     def _refer_to_place(self, key: tuple[str, str], new, start: int, end: int, rename: bool = True) -> None:
         """Tokens start..end refer to the place node of `key`, made by `new()` the first time
@@ -622,6 +648,8 @@ class _Builder:
             if i > start and norm in HONORIFICS and norm not in EPITHETS_AFTER and self.view.norm[i - 1] not in NAME_LINKS \
                     and self._new_name_opens(i + 1):
                 break  # «… الحرام الشيخ الدكتور صالح», «الراشد الشيخ عبدالعزيز»: an honorific that opens the next name
+            if i > start and self._rank_opens_name(i):
+                break  # «السيسي المشير خليفة حفتر», «ميشال عون العماد جوزيف عون»: a rank opens the next name
             if any(ti.start == i for ti in self.out.titles):
                 break
             if i > start and (self.glued_phrase(i) or self.future_verb(i) or (i in self._headline_tokens and self._imperfect_verb(i))):
@@ -644,6 +672,8 @@ class _Builder:
                 break  # «بلينكن لقاءه», «صالح أكدا»: an event word is never part of a name
             if i - start >= 2 and norm.startswith("و"):
                 break  # «فلاديمير بوتين وتطلعه»: a conjunction ends the name
+            if self._nationality_after_known_name(start, i):
+                break  # «جون كيري الأمريكي», «سامح شكري المصري»: an officeholder's whole name, then his nationality
             if i > start and norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4:
                 i += 1  # a nisba surname («الكعبي», «الكاظمي») ends the name
                 break
@@ -669,6 +699,8 @@ class _Builder:
                 if i == start and self._plain_name_word(i + 1):
                     i += 1  # «بشر الخصاونة»: a first name that is also a word, before a surname
                     continue
+                if self._nationality_after_known_name(start, i):
+                    break  # «جون كيري الأمريكي», «سامح شكري المصري»: an officeholder's whole name, then his nationality
                 # A nisba surname («السوداني», «الكاظمي») is also an ordinary adjective: accept
                 # it as the last word of a name.
                 if i > start and norm.startswith("ال") and norm.endswith("ي"):
@@ -701,8 +733,10 @@ class _Builder:
                 continue  # («الملا» is a Wikidata name word, but here the cue before «محمد عمر»)
             if not glued and i > 0 and self.doc[i - 1].is_alpha and self.lex.is_name_word(self.view.norm[i - 1]) and i - 1 not in self.cue_tokens:
                 continue  # not the first word of the run
-            if self._ordinary_word(i) or (not glued and self.view.norm[i] in self.lex.mostly_not_names and tok.text not in self.lex.given_names):
+            if self._ordinary_word(i) or (not glued and self.view.norm[i] in self.lex.mostly_not_names and tok.text not in self.lex.given_names
+                                          and not self._known_full_name_at(i)):
                 continue  # «عودة مشار», «أمام غريفيث»: a word that is mostly no name does not start one
+                # (unless an officeholder's whole name begins there: «فيديريكا موغيريني»)
                 # (a glued «و» was tested on the word after it: «وعبدالوهاب» is «و» + a name)
             rng = self._name_after(i, after_conjunction=glued)
             if rng is None or rng[0] != i or rng[1] - rng[0] < 2:
@@ -722,6 +756,29 @@ class _Builder:
                                            or self.view.norm[k] in self.lex.group_nouns for k in plain) \
                     and not self._idiom_after_name_word(*rng):
                 candidates.append((rng[0], rng[1], None))
+
+    def _nationality_after_known_name(self, start: int, k: int) -> bool:
+        """A nationality at token k right after an officeholder's whole name that begins at
+        `start` («جون كيري الأمريكي»): his nationality, not a nisba surname («طاهر المصري» is no
+        officeholder's whole name without «المصري», so it keeps it)."""
+        return k - start >= 2 and self.lex.nationalities.match_at(self.view, k) is not None and self._known_full_name_at(start) == k
+
+    def _known_full_name_at(self, i: int) -> int:
+        """The end of the longest whole name of a Wikidata officeholder (two to five words,
+        `Lexicons.known_full_names`) that begins at token i, or 0."""
+        words: list[str] = []
+        best, k = 0, i
+        while k < len(self.doc) and len(words) < 5:
+            if self.doc[k].is_space:
+                k += 1
+                continue
+            if not self.doc[k].is_alpha:
+                break
+            words.append(self.view.norm[k])
+            k += 1
+            if len(words) >= 2 and " ".join(words) in self.lex.known_full_names:
+                best = k
+        return best
 
     def _word_readings(self, readings: list[str]) -> list[str]:
         """The clitic readings of a word to test against the ordinary-word lists: all of them, but
@@ -933,6 +990,8 @@ class _Builder:
             return True  # «رجل الأعمال الراشد الشيخ عبدالعزيز …»: the honorific of the next name («آل الشيخ» is a family)
         if self._office_phrase_at(k):
             return True  # «وليام روتو مبعوث الرئيس …»: an office word begins a new phrase
+        if self._rank_opens_name(k):
+            return True  # «التقى السيسي المشير خليفة حفتر»: a rank opens the next person's name
         if self._new_phrase_at(k):
             return True  # «علي جمعة مفتي الديار», «بيا فور وصوله», «نتنياهو لكلينتون»
         if self._new_nasab_at(k):
@@ -944,6 +1003,16 @@ class _Builder:
         if self._dual_construct(k):
             return True  # «بحث مع نظيره X ملفي الهجرة والأمن»: «the two files of», the verb's object
         return self.future_verb(k)
+
+    def _rank_opens_name(self, k: int) -> bool:
+        """A military rank at token k (data/lexicon/person_cues.tsv) before a given name, an
+        honorific or a model person: the next person's rank, never a word of the name before it
+        («الفريق» is also «the team», so a name must follow)."""
+        rank = self.lex.person_cues.match_at(self.view, k)
+        if rank is None or rank.payload != "rank":
+            return False
+        j = self._on_line(rank.end)
+        return self._name_follows(j) or (j < len(self.doc) and self.doc[j].is_alpha and self.lex.is_name_word(self.view.norm[j]))
 
     def _dual_construct(self, k: int) -> bool:
         """«ملفي», «طرفي», «وزيري»: a dual noun in construct (its «ان» dropped before a genitive:
@@ -1488,7 +1557,7 @@ class _Builder:
                 # بوتفليقة والشيخ علي»: the model ran into the next person's honorific).
                 # (a place read already ends it: «زيلينسكي كييف متوجها …»)
                 e = rng[1]
-                while e < min(ner.end, rng[0] + 5) and not self._ends_name_before(e) and (
+                while e < min(ner.end, rng[0] + 5) and not self._ends_name_before(e) and not self._nationality_after_known_name(rng[0], e) and (
                         e not in self.taken or self.view.norm[e].startswith("ال")) and (  # «سلمى اللومي» is no «لومي»
                         not self._ordinary(e) or self.view.norm[e].endswith("ي") or self.lex.is_name_word(self.view.norm[e])):
                     # («بايدن هاتفيا», «شريف القمة»: an ordinary word ends it, unless it has a
@@ -1577,8 +1646,8 @@ class _Builder:
                     after_honorific = normalize(doc[s].text) in HONORIFICS
                     s += 1
                 for k in range(s + 1, e):
-                    if self._ends_name_before(k):
-                        e = k  # «البشير ونظيره عبد الفتاح», «ستيفان دي مستورا سيعقدان»: cut there
+                    if self._ends_name_before(k) or self._nationality_after_known_name(s, k):
+                        e = k  # «البشير ونظيره عبد الفتاح», «ستيفان دي مستورا سيعقدان», «جون كيري الأمريكي»: cut there
                         break
                 while e > s + 1 and self.view.norm[e - 1] in time_words() and not self._day_surname(e - 1):
                     e -= 1  # «… الشيشاني البارحة»: a day word after the name (not «علي جمعة»)
