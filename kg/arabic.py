@@ -264,6 +264,18 @@ def imperfect_dual_or_plural(word: str) -> bool:
     return len(w) >= 5 and w[:1] in ("ي", "ت") and w.endswith(("ان", "ون"))
 
 
+def imperfect_verb_shape(word: str) -> bool:
+    """A normalised word shaped like a third-person imperfect verb («يعتزم», «تنوي», «سيقوم»):
+    the prefix ي/ت (after و, ف or the future سـ), four letters or more. A shape, not a proof: a
+    caller asks it only where a verb is expected (after «أنه»)."""
+    w = word
+    if w[:1] in "وف" and len(w) > 4:
+        w = w[1:]
+    if w[:1] == "س" and w[1:2] in ("ي", "ت"):
+        w = w[1:]
+    return len(w) >= 4 and w[:1] in ("ي", "ت")
+
+
 def verb_forms(past: str, present: str, objects: bool = True) -> list[str]:
     """The inflected forms news writes of a verb, from its past and present 3rd person masculine
     singular («التقى», «يلتقي»): past persons and the dual («التقت», «التقيا», «التقوا»,

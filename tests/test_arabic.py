@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.arabic import arabic_ratio, clitic_readings, match_key, normalize, phonetic_key, strip_clitics
+from kg.arabic import arabic_ratio, clitic_readings, imperfect_verb_shape, match_key, normalize, phonetic_key, strip_clitics
 
 LEXICON = {"روسيا", "بغداد", "العراق", "موسكو", "بوتين"}
 
@@ -98,3 +98,9 @@ def test_unmarked_drops_vowel_marks_and_keeps_tanween_and_offsets():
     start = plain.index("محمد مرسي")
     assert text[slice(*marked_span(start, start + len("محمد مرسي"), kept, text))] == "محمَّد مرسي"
     assert unmarked("وقال محمد مرسي.") == ("وقال محمد مرسي.", None)
+
+
+def test_imperfect_verb_shape_reads_the_person_prefix_after_conjunction_and_future() -> None:
+    # «أكد أنه يعتزم زيارة …», «قالت إنها ستقوم بزيارة …»
+    assert all(imperfect_verb_shape(normalize(w)) for w in ("يعتزم", "تنوي", "سيقوم", "وستبدأ"))
+    assert not any(imperfect_verb_shape(normalize(w)) for w in ("خلال", "بعد", "زار", "يد"))

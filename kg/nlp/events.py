@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from kg.arabic import normalize, tokens
+from kg.arabic import imperfect_verb_shape, normalize, tokens
 from kg.nlp.dates import DateMention, same_time_cues, time_words
 from kg.nlp.lexicons import Lexicons, Trigger
 from kg.nlp.mentions import COUNTERPARTS, HONORIFICS, SADDLEBAGS, SET_DOWN, ArticleMentions, TokenRef, title_like, title_line
@@ -106,6 +106,10 @@ VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفا
 WELCOME_OPENINGS = tuple(normalize(w) for w in ("في استقبال", "في مقدمة مستقبلي", "على رأس مستقبلي"))
 # «عقد», «عقدا», «يعقد»: held (a summit), the verb that makes «قمة» a meeting of its subject
 HOLD_VERBS = set(tokens("عقد عقدا عقدت يعقد يعقدان تعقد سيعقد سيعقدان"))
+# «أكد X أنه يعتزم زيارة …»: «that he», whose pronoun is the speaker's (normalised)
+THAT_HE = set(tokens("أنه إنه بأنه وأنه أنها إنها بأنها"))
+# «الزيارة المرتقبة للرئيس …»: adjectives that put a visit ahead (normalised)
+AHEAD_ADJECTIVES = set(tokens("المرتقبة المرتقب المقبلة المقبل المنتظرة المزمعة المرتقبه المقبله المنتظره المزمعه"))
 # «خلالها», «خلاله»: «during it», after a verb whose clause hangs on an event noun before it
 DURING_IT = set(tokens("خلالها خلاله"))
 DURING = set(tokens("خلال أثناء اثناء"))
@@ -269,6 +273,8 @@ class _ArticleEvents:
             # «لقاء سيجمعهما», «القمة التي ستعقد»: a future verb right after the noun.
             for tok in doc[trig.end : trig.end + 3]:
                 word = normalize(tok.text)
+                if tok.i in self._name_tokens:
+                    continue  # «لقائه سيرغي لافروف», «ستيفان»: a name that begins like a future verb
                 if word.startswith(("سي", "ست")) and len(word) > 4 and tok.is_alpha:
                     return "planned"
             # «إن لقاءه مع ولي العهد الأمير X سيكون في الرياض»: the future verb after the
@@ -894,6 +900,10 @@ class _ArticleEvents:
             if len(objects) >= 2 and normalize(self.doc[brought].text).endswith("هم"):
                 return [(objects, None)]
             owner = self._owner(trig, refs, prev_refs)
+            if not [r for r in refs if r.end <= trig.start and self.is_person(r)]:
+                # «خلال المحادثات التي جمعته بالوزير X …، أكد رئيس الحكومة Y»: the pronoun looks
+                # ahead to the main clause's subject
+                owner = self._fronted_subject(trig, sent, refs) or owner
             objects = [o for o in objects if o != owner]
             return [([owner, objects[0]], owner)] if owner and objects else []
         held = self._held_in_relative(trig) if trig.trigger.pos == "noun" else None
@@ -987,6 +997,12 @@ class _ArticleEvents:
                     if carried and traveller not in after_persons:
                         subject, objects = carried[0], list(after_persons)
                         together = together and not self._each_of_after(trig, after) and not self._tour_of_several_places()
+                travellers = self._last_travellers()
+                if dual and not objects and len(travellers) >= 2 and subject not in travellers and self._linked_clause(trig) \
+                        and self._object_next(trig, after):
+                    # «وصل A و B إلى كييف، حيث التقيا الرئيس Z»: the dual verb's dropped subject is the
+                    # two who arrived together, and the three met as one meeting
+                    return [(travellers + [subject], None)]
                 if not objects and sent_before and self._linked_clause(trig) and self._object_next(trig, after):
                     # «وصلت ميلوني إلى تونس، حيث التقت الرئيس قيس سعيد»: after «حيث»/«ثم» the
                     # verb's subject is the sentence's subject, the person after it its object
@@ -1055,6 +1071,10 @@ class _ArticleEvents:
                     subject, objects, together = chain[0], chain[1:], True
             else:
                 prior = self.persons(before) or ([self._dropped_subject(start, sent_before)] if sent_before else [])
+                if sent_before and self._linked_support_verb(trig):
+                    # «التقى X كلا من A و B، كما أجرى محادثات مع C»: the support verb after «كما»
+                    # has the sentence's subject, not the person named last
+                    prior = [sent_before[0]]
                 subject = prior[-1] if prior else None
                 objects = [p for p in after_persons if p != subject]
                 chain = self._coordinated(before, last=subject) if not objects and trig.trigger.frame == "meet" else []
@@ -1208,7 +1228,7 @@ class _ArticleEvents:
         a visitor to his own country.
         """
         norm = normalize(trig.text)
-        if trig.trigger.pos == "noun" and self._definite(trig):
+        if trig.trigger.pos == "noun" and self._definite(trig) and not self._definite_names_its_visitor(trig):
             return []  # «الزيارة»: the visit already told, not a new one
         start = self._after_complementizer(min(cs, self.seg_start), trig.start)
         # A noun of the same event after the verb («وصل … إلى نيودلهي في زيارة …») does not end
@@ -1237,11 +1257,15 @@ class _ArticleEvents:
         dest_start = next((r.start for r in after if r.entity == dest), ce) if dest is not None else ce
         sent_before = self.persons([r for r in refs if r.end <= trig.start])
         visitor: str | None = None
+        fellow: list[str] = []  # subjects coordinated with the visitor
         if trig.trigger.pos == "verb":
             first = [r for r in after if r.start < dest_start and self.is_person(r) and r.actor][:1]
             svo = self._subject_before(before, trig)
             if first:
                 visitor = first[0].entity
+                # «وصل شيخ الأزهر A وبابا الفاتيكان B إلى أبوظبي»: the «و» list before the
+                # destination is the subject, and each of them arrived
+                fellow = self._coordinated([r for r in after if r.start < dest_start], first=visitor)[1:]
             elif svo is not None:
                 visitor = svo
             elif (late := self._subject_after_destination(dest, after)) is not None:
@@ -1250,6 +1274,8 @@ class _ArticleEvents:
                 pass  # «والوفد الذي زار …»: the delegation went, not the last sentence's subject
             elif self._clause_on_a_thing(trig):
                 pass  # «الكميات التي تصل إلى غزة»: the quantities arrive, not the last sentence's subject
+            elif self._unnamed_subject_after_complementizer(trig):
+                pass  # «وأفادت تقارير بأن قائدا كبيرا في البحرية زار عدن»: an unnamed commander went
             elif not sent_before:
                 carried = self.persons(prev_refs)
                 visitor = carried[0] if carried else None
@@ -1282,7 +1308,8 @@ class _ArticleEvents:
             else:
                 # «قام الرئيس X بزيارة إلى …», «X في زيارة …»: the subject of a support verb, or a
                 # person right before the noun; any other person of the sentence is no visitor
-                visitor = self._support_subject(trig, before) or self._fronted_subject(trig, sent, refs)
+                visitor = self._support_subject(trig, before) or self._fronted_subject(trig, sent, refs) \
+                    or self._subject_of_that_he(trig, before)
         if dest is None and trig.trigger.pos == "noun":
             # «وتحول الوزير X إلى الجزائر في زيارة عمل»: whatever the verb of motion, «X … إلى Y
             # في زيارة» is X's visit to Y
@@ -1301,7 +1328,7 @@ class _ArticleEvents:
         elif visitor is None:
             return []
         else:
-            visitors = [visitor] + [p for p in self._companions(trig, after, ce) if p != visitor]
+            visitors = [visitor] + fellow + [p for p in self._companions(trig, after, ce) if p != visitor]
             if trig.trigger.pos == "verb" and trig.end < len(self.doc) and self.view.norm[trig.end] in DUAL_TITLES:
                 # «ووصل وزيرا الخارجية المصري A والأردني B إلى جنيف»: the dual subject is both
                 visitors += [p for p in self.persons([r for r in after if r.start < dest_start]) if p not in visitors]
@@ -1311,8 +1338,51 @@ class _ArticleEvents:
             # «جولة شملت مصر وإثيوبيا وفرنسا»: one visit to each place of the «و» list; «وصل …
             # قادما من مصر»: the stop he came from (not his own country)
             d_country = self.entity(d).country
-            out += [(v, d) for v in dict.fromkeys(visitors) if not (d_country and self.entity(v).country == d_country)]
+            out += [(v, d) for v in dict.fromkeys(visitors) if not (d_country and self.entity(v).country == d_country
+                                                                    and not self._provincial_city(d))]
         return out
+
+    def _provincial_city(self, place: str) -> bool:
+        """A city that is not its country's capital («صفاقس», «أبها», «جدة»): an official of that
+        country who goes there makes a visit (the gold conventions count a minister's tour of a
+        province); his own country or its capital is where he is at home."""
+        ent = self.entity(place)
+        if ent.type != "City" or not ent.country:
+            return False
+        capital = self.lex.gazetteer.capital_of(ent.country)
+        return capital is not None and capital.qid != ent.wikidata and bool(ent.wikidata or ent.name)
+
+    def _definite_names_its_visitor(self, trig: _Trig) -> bool:
+        """«بالزيارة المرتقبة للرئيس الفرنسي X إلى بيروت»: a definite visit noun whose adjective
+        says it is still ahead, with its visitor behind «لـ»: a visit of its own (planned), not the
+        one told before."""
+        k = self._skip_space(trig.end)
+        if k >= len(self.doc) or self.view.norm[k] not in AHEAD_ADJECTIVES:
+            return False
+        k = self._skip_space(k + 1)
+        return k < len(self.doc) and self.view.norm[k].startswith("ل") and any(
+            r.start <= k + 4 and r.end > k and self.is_person(r) for r in self.sentence_refs(self.sent))
+
+    def _subject_of_that_he(self, trig: _Trig, before: list[TokenRef]) -> str | None:
+        """«وأكد ماكرون أنه يعتزم زيارة بيروت»: «أنه» and one verb before the visit noun; the
+        pronoun is the speaker's, the person named before the complementizer."""
+        k = trig.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k < 1 or not self.doc[k].is_alpha or k in self._name_tokens or not imperfect_verb_shape(self.view.norm[k]):
+            return None  # («إنه خلال زيارة بنس …»: no verb of his before the noun)
+        j = k - 1
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        if j < 0 or self.view.norm[j] not in THAT_HE:
+            return None
+        speakers = [r for r in before if r.end <= j and self.is_person(r) and r.actor]
+        return speakers[-1].entity if speakers else None
+
+    def _skip_space(self, k: int) -> int:
+        while k < len(self.doc) and self.doc[k].is_space:
+            k += 1
+        return k
 
     def _coming_from(self, trig: _Trig, after: list[TokenRef]) -> str | None:
         """«قادما/قادمة من X» after an arrival verb: the place X the traveller came from."""
@@ -1356,6 +1426,10 @@ class _ArticleEvents:
             return None
         places = {k for r in after if self.is_place(r) for k in range(r.start, r.end)}  # «العاصمة الأردنية عمان»
         gap = [k for k in range(at.end, first.start) if not self._filler(k) and k not in places]
+        gap = [k for k in gap if not self._in_date(k)]  # «مساء أمس الاثنين»
+        if gap and len(gap) <= 6 and self.view.norm[gap[0]] in DELEGATION_NOUNS and self.view.norm[gap[-1]] in HEAD_CUES \
+                and not any(self.doc[k].is_punct for k in gap):
+            return first.entity  # «وصل إلى الخرطوم أمس وفد مصري رفيع المستوى برئاسة X»: the delegation's head
         return first.entity if not gap else None
 
     def _coordinated_places(self, dest: str, after: list[TokenRef]) -> list[str]:
@@ -1490,6 +1564,15 @@ class _ArticleEvents:
         genitive (or the owner of the pronoun) is the guest, the persons who come after it, past
         the «لدى وصوله» phrase, are the hosts; each host met the guest."""
         later = [r for r in refs if r.start >= trig.end and self.is_person(r)]
+        if normalize(self.doc[trig.end - 1].text).endswith(("هما", "هم")):
+            # «وصل A و B …، وكان في استقبالهما X»: the two who arrived together are the guests
+            guests = self._last_travellers()
+            if len(guests) < 2:
+                guests = self.persons([r for r in refs if r.end <= trig.start])[-2:]
+            hosts = [h for h in self._coordinated(later, first=later[0].entity) if h not in guests] if later else []
+            if len(guests) < 2 or not hosts:
+                return []
+            return [([hosts[0], *guests, *hosts[1:]], hosts[0])]
         if normalize(self.doc[trig.end - 1].text).endswith(("ه", "ها")):
             guest = self._owner(trig, refs, prev_refs)
             hosts = later
@@ -1563,6 +1646,21 @@ class _ArticleEvents:
                 return ev.guest
         return None
 
+    def _last_travellers(self) -> list[str]:
+        """The visitors of the last visit verb told in this sentence: two who arrived together
+        («وصل A و B إلى كييف») are two visits of one verb, one evidence."""
+        out: list[str] = []
+        told = None
+        for ev in reversed(self.events):
+            if ev.evidence.start < self.sent.start_char:
+                break
+            if ev.type == "Visit" and ev.participants and told in (None, (ev.trigger, ev.evidence)):
+                told = (ev.trigger, ev.evidence)
+                out.insert(0, ev.participants[0])
+            elif told is not None:
+                break
+        return list(dict.fromkeys(out))
+
     def _filler(self, k: int) -> bool:
         """A token that may stand between a word and the person it governs: a space, a word of a
         title, an honorific or a day word («استقبل أمس الشيخ …»)."""
@@ -1613,6 +1711,10 @@ class _ArticleEvents:
             k -= 1
         if self._during_it(trig):
             return True  # «في زيارة التقى خلالها Y»: a clause on the event just named, «during which he met»
+        if k > self.sent.start and self.view.norm[k] in {"وقد", "فقد"}:
+            # «…، وقد التقى اليوم Y»: «و» + the particle «قد» goes on with the same subject (a
+            # speaker's «وقد التقيت …», in the first person, does not)
+            return not normalize(self.doc[trig.start].text).endswith(("يت", "نا", "تم"))
         return k >= self.sent.start and (self.view.norm[k].lstrip("و") in {"حيث", "ثم", "كما"} or self.doc[k].text in {"،", ","}) \
             or normalize(self.doc[trig.start].text).startswith("ثم")  # («…، والتقى Y», «…، التقى خلالها Y»)
 
@@ -1659,7 +1761,14 @@ class _ArticleEvents:
             return None
         if any(self.is_person(r) for r in refs if r.end <= trig.start):
             return None
-        comma = next((j for j in range(trig.end, min(sent.end, trig.end + 12)) if self.doc[j].text in {"،", ","}), None)
+        comma = next((j for j in range(trig.end, min(sent.end, trig.end + 16)) if self.doc[j].text in {"،", ","}), None)
+        for _ in range(2):
+            # «خلال المحادثات التي جمعته بـ Y …، والتي امتدت لساعتين …، أكد X»: a relative clause
+            # on the phrase between commas; the main clause comes after the next comma
+            nxt = self._skip_space(comma + 1) if comma is not None else len(self.doc)
+            if nxt >= sent.end or self.view.norm[nxt].lstrip("و") not in RELATIVE_PRONOUNS:
+                break
+            comma = next((j for j in range(nxt, min(sent.end, nxt + 25)) if self.doc[j].text in {"،", ","}), None)
         if comma is None:
             # «وبعد لقائه Y أكد X …»: no comma; a speech verb after the phrase's person closes it
             obj = next((r for r in refs if r.start >= trig.end and self.is_person(r)), None)
@@ -1716,12 +1825,29 @@ class _ArticleEvents:
             moved = False
             while i < len(doc) and (doc[i].is_space or doc[i].text in {"،", ","}):
                 i, moved = i + 1, True
-            if i < len(doc) and self.view.norm[i] in VISIT_MODIFIERS:
-                i, moved = i + 1, True
+            if i < len(doc) and (self.view.norm[i] in VISIT_MODIFIERS or self.view.norm[i] in AHEAD_ADJECTIVES):
+                i, moved = i + 1, True  # («زيارة سريعة», «الزيارة المرتقبة للرئيس …»)
             j = self._skip_titles(i)
             if j != i:
                 i, moved = j, True
+            if moved:
+                i = self._past_title_complement(i)
         return i
+
+    def _past_title_complement(self, i: int) -> int:
+        """Past «الأممي إلى سوريا» in «زيارة المبعوث الأممي إلى سوريا X»: the place an envoy's title
+        names, up to its holder's name (`_envoy_to`); else i."""
+        k, words = i, 0
+        while k < len(self.doc) and words < 3 and self.view.norm[k] != "الي" and (self.doc[k].is_space or (
+                self.view.norm[k].startswith(("ال", "لل")) and k not in self._name_tokens)):
+            words += not self.doc[k].is_space
+            k += 1
+        if k >= len(self.doc) or self.view.norm[k] != "الي":
+            return i
+        place = next((r for r in self.sentence_refs(self.sent) if r.start > k and self.is_place(r)), None)
+        if place is None or any(not self.doc[j].is_space for j in range(k + 1, place.start)) or not self._envoy_to(k, place):
+            return i
+        return place.end
 
     def _companions(self, trig: _Trig, after: list[TokenRef], ce: int) -> list[str]:
         """Persons who travel with the visitor: after «برفقة», «يرافقه», «وزوجته», «بينهم»."""
@@ -1909,6 +2035,8 @@ class _ArticleEvents:
         k = trig.end
         while k < len(self.doc) and self.doc[k].is_space:
             k += 1
+        if k < len(self.doc) and self.view.norm[k] in HELD_VERBS and not self._definite(trig):
+            return k  # «بعد محادثات أجراها كيري مع …»: an indefinite noun takes its relative clause with no «التي»
         if k + 1 >= len(self.doc) or self.view.norm[k] not in RELATIVE_PRONOUNS:
             return None
         return k + 1 if self.view.norm[k + 1] in HELD_VERBS else None
@@ -2005,6 +2133,22 @@ class _ArticleEvents:
             return None
         j = self._relative_head(trig)
         return None if j is None else next((r.entity for r in refs if r.end - 1 == j and self.is_place(r)), None)
+
+    def _unnamed_subject_after_complementizer(self, trig: _Trig) -> bool:
+        """«بأن قائدا كبيرا في البحرية السعودية زار …»: between «أن/بأن» and the verb stands a
+        noun phrase with no person, title or title that refers back (the subject in SVO order,
+        unnamed), so the subject is not the one of the sentence before."""
+        comps = {normalize(w) for w in COMPLEMENTIZERS}
+        k, words = trig.start - 1, 0
+        while k >= self.sent.start and words <= 8 and not self.doc[k].is_punct and self.view.norm[k] not in comps:
+            words += not self.doc[k].is_space
+            k -= 1
+        if k < self.sent.start or self.view.norm[k] not in comps or words == 0:
+            return False
+        if any(j in self._name_tokens or j in self.title_tokens or self.view.norm[j] in self.lex.office_heads
+               for j in range(k + 1, trig.start)):
+            return False  # («أن وزير خارجية المملكة المتحدة حل …»: an office, the person told before)
+        return not any(self.is_person(r) and k < r.start < trig.start for r in self.sentence_refs(self.sent))
 
     def _clause_on_a_thing(self, trig: _Trig) -> bool:
         """A verb right after a relative pronoun whose antecedent is a plain word, no person's name
@@ -2239,6 +2383,22 @@ class _ArticleEvents:
         prev = self.persons(prev_refs[-1:])
         return prev[0] if prev else None
 
+    def _envoy_to(self, to: int, place: TokenRef) -> bool:
+        """Is «إلى» at token `to`, with the place after it, part of a title («المبعوث الأممي إلى
+        سوريا ستيفان دي ميستورا»): a title word right before «إلى» and its holder's name right
+        after the place?"""
+        j, words = to - 1, 0
+        while j >= 0 and j not in self.title_tokens and words < 3 and (self.doc[j].is_space or (
+                self.view.norm[j].startswith(("ال", "لل")) and j not in self._name_tokens)):
+            words += not self.doc[j].is_space  # «الأممي», «الخاص للأمين العام»: the title's modifiers
+            j -= 1
+        if j < 0 or j not in self.title_tokens:
+            return False
+        k = place.end
+        while k < len(self.doc) and self.doc[k].is_space:
+            k += 1
+        return k in self._name_tokens
+
     def destination(self, trig: _Trig, after: list[TokenRef]) -> str | None:
         """The place the text says someone went to: after «إلى/الى/لـ», or the object right after
         the trigger or its subject («زار بغداد», «زيارة المسؤول الروسي بغداد»)."""
@@ -2264,6 +2424,8 @@ class _ArticleEvents:
                 glued_in = glued_in or normalize(doc[k].text).startswith("ب")
                 k -= 1
             prev = normalize(doc[k].text) if k >= 0 else ""
+            if prev == "الي" and self._envoy_to(k, r):
+                continue  # «بزيارة المبعوث الأممي إلى سوريا X إلى عمان»: «إلى سوريا» completes the title
             # («البرنامج النووي لطهران»: «لـ» after a plain definite word is «of», not «to»)
             of_it = prev.startswith("ال") and k not in self.title_tokens and k not in self._name_tokens and k >= trig.end
             via_to = prev in {"الي", "لي", "زياره", "لزياره"} or prev in COVERS or (
@@ -2319,6 +2481,23 @@ class _ArticleEvents:
                 return None
             return o
         return None
+
+    def _linked_support_verb(self, trig: _Trig) -> bool:
+        """A support verb right before the noun («أجرى محادثات») opens a clause joined by «كما»,
+        «ثم» or «، و» to the one before, its subject dropped: the sentence's."""
+        k = trig.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k < 0 or not set(self.view.readings(k)[:3]) & SUPPORT_VERBS:
+            return False
+        j = k - 1
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        if j < self.sent.start:
+            return False
+        if self.view.norm[j].lstrip("و") in {"كما", "ثم"}:
+            return True
+        return self.doc[j].text in {"،", ","} and self.view.norm[k].startswith("و")
 
     def _dropped_subject(self, clause_start: int, sent_before: list[str]) -> str:
         """Whose is a meeting noun in a clause that names no one before it: after «، و» + a verb
