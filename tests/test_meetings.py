@@ -1548,3 +1548,33 @@ def test_a_fronted_meeting_phrase_with_a_relative_clause_is_the_main_subjects():
     text = ("خلال المحادثات التي جمعته بالرئيس الموريتاني محمد ولد الغزواني في نواكشوط، والتي استمرت ساعتين، "
             "أكد الرئيس السنغالي باسيرو ديوماي فاي أن البلدين متفقان.")
     assert pairs(text) == {frozenset({"باسيرو ديوماي فاي", "محمد ولد الغزواني"})}
+
+
+def test_a_place_first_written_by_an_alias_is_named_by_its_label_once_the_text_writes_it():
+    # «اليمامة» is an alias of Riyadh in the gazetteer (a palace's name here); «الرياض» names the node
+    _, rec = events("استقبل العاهل السعودي الملك سلمان بن عبد العزيز في قصر اليمامة بالرياض أمس رئيس الوزراء الباكستاني شهباز شريف.")
+    assert [e.name for e in rec.entities if e.type == "City"] == ["الرياض"]
+
+
+def test_a_possessive_noun_after_wa_dhalika_is_the_main_clauses_subjects():
+    text = ("استضاف الرئيس الصيني شي جين بينغ في بكين قمة جمعته بنظيريه الروسي فلاديمير بوتين والكازاخي قاسم جومارت توكاييف، "
+            "وذلك بعد يومين من استقباله في العاصمة نفسها الرئيس البرازيلي لولا دا سيلفا.")
+    got = pairs(text)
+    assert frozenset({"شي جين بينغ", "لولا دا سيلفا"}) in got
+    assert frozenset({"قاسم جومارت توكاييف", "لولا دا سيلفا"}) not in got
+
+
+def test_the_place_a_tour_began_in_is_a_visit_too_undated():
+    got, _ = events("وصل وزير الخارجية الإيراني عباس عراقجي، الخميس، إلى مسقط في المحطة الثانية من جولة خليجية بدأها من الدوحة.")
+    visits = {(tuple(e[2]), e[3], e[4]) for e in got if e[0] == "Visit"}
+    assert visits == {(("عباس عراقجي",), "مسقط", "2024-05-09"), (("عباس عراقجي",), "الدوحة", None)}
+    assert ("عباس عراقجي", "الدوحة") in visits_of("زار وزير الخارجية الإيراني عباس عراقجي مسقط، بعد محطته الأولى في الدوحة.")
+    # «استهل X جولته … من Y»: the stop the sentence dates
+    got, _ = events("استهل وزير الخارجية الإيراني عباس عراقجي، الأحد، جولته في المنطقة من الدوحة، حيث التقى أمير قطر.")
+    assert {(e[3], e[4]) for e in got if e[0] == "Visit"} == {("الدوحة", "2024-05-12")}
+
+
+def test_idh_goes_on_with_the_sentences_subject_and_the_stop_he_came_from_is_undated():
+    got, _ = events("يواصل وزير الخارجية الصيني وانغ يي جولة إقليمية تشمل الأردن ومصر، إذ وصل أمس إلى القاهرة قادما من عمان.")
+    assert {(tuple(e[2]), e[3], e[4]) for e in got if e[0] == "Visit"} == {
+        (("وانغ يي",), "القاهرة", "2024-05-13"), (("وانغ يي",), "عمان", None)}

@@ -11,9 +11,12 @@ h (15 in the styles of the Maghreb and Gulf press: «إلتقى», «تحول إ
 coreference across sentences and first-person reports in quotes: «التقيت نظيري …»), j (8 on meetings of three or more).
 Round 7 added three batteries written by helper sessions that never ran kg: k (45 on meetings and calls in
 the styles of the six development outlets), l (45 on visits and on who is a person) and m (40 on the dates
-of meetings and visits). Round 12 added two more written blind by helper sessions: n (40 short articles on
-meetings told across sentences and meetings of several parties) and o (40 wire-style leads of meetings,
-calls and visits). docs/evaluation.md gives their pass rates."""
+of meetings and visits). Round 12 added three more written blind by helper sessions: n (40 short articles on
+meetings told across sentences and meetings of several parties), o (40 wire-style leads of meetings,
+calls and visits) and q (40 on who is a person). Round 13 added r (40 meetings inside long sentences and short articles) and s (40 on
+visits, their dates and the names of visitors and hosts), written blind the same way and studied, and t
+(40 mixed probes), written blind and scored once at the round's end. docs/evaluation.md gives their pass
+rates."""
 
 from __future__ import annotations
 

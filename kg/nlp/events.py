@@ -106,6 +106,10 @@ VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفا
 WELCOME_OPENINGS = tuple(normalize(w) for w in ("في استقبال", "في مقدمة مستقبلي", "على رأس مستقبلي"))
 # «عقد», «عقدا», «يعقد»: held (a summit), the verb that makes «قمة» a meeting of its subject
 HOLD_VERBS = set(tokens("عقد عقدا عقدت يعقد يعقدان تعقد سيعقد سيعقدان"))
+# «جولة بدأها من X», «استهل جولته من X»: the verbs that begin a tour at a place (normalised)
+TOUR_BEGUN = set(tokens("بدأها بدأتها استهلها استهلتها استهل استهلت افتتحها"))
+# «محطته الأولى في X»: the first stop of a tour
+FIRST_STOP = set(tokens("محطته محطتها المحطة"))
 # «أكد X أنه يعتزم زيارة …»: «that he», whose pronoun is the speaker's (normalised)
 THAT_HE = set(tokens("أنه إنه بأنه وأنه أنها إنها بأنها"))
 # «الزيارة المرتقبة للرئيس …»: adjectives that put a visit ahead (normalised)
@@ -144,6 +148,7 @@ class _ArticleEvents:
         self.published = published
         self.doc = doc
         self.m = mentions
+        self._tour_starts: set[str] = set()  # places a tour began in, told by the visit word at hand (undated)
         self.dates = dates
         self.lex = lex
         self.view = mentions.view
@@ -792,11 +797,14 @@ class _ArticleEvents:
         elif frame == "visit":
             if trig.trigger.pos == "noun" and modality == "occurred" and self._inside_invitation(trig):
                 return
+            self._tour_starts = set()
             for visitor, dest in self.visit_groups(trig, sent, refs, prev_refs, cs, ce):
                 ev = self.new_event(trig, sent, "Visit", modality)
                 ev.participants = [visitor]
                 ev.guest = None
                 ev.place = dest
+                if dest in self._tour_starts:
+                    ev.date = ev.date_text = None  # the tour's first stop came before the day the sentence gives
                 self.events.append(ev)
         elif frame == "deliver":
             # «سلم X الرئيس Y رسالة من Z», «تسلم Y رسالة من Z، سلمها له X»: whoever handed a
@@ -1050,6 +1058,8 @@ class _ArticleEvents:
                 if not owner:
                     owner = [p for p in self.persons(prev_refs) if p not in after_persons][:1]
                 subject = owner[-1] if owner else None
+                if owner and self._after_dhalika(trig):
+                    subject = owner[0]  # «استضاف بوتين قمة مع A و B، وذلك بعد يومين من استقباله C»: the main clause's subject
                 objects = after_persons
             elif genitive:
                 subject = genitive[0].entity
@@ -1279,6 +1289,9 @@ class _ArticleEvents:
             elif not sent_before:
                 carried = self.persons(prev_refs)
                 visitor = carried[0] if carried else None
+            elif self._linked_clause(trig) and not self.view.norm[trig.start].startswith(("ال", "وال")):  # («ومن ثم التوجه»: a verbal noun)
+                # «يواصل X جولة …، إذ وصل أمس إلى القاهرة»: after «إذ/حيث/ثم» the dropped subject is the sentence's
+                visitor = sent_before[0]
         else:
             # «زيارته», or «زيارة له» (a visit of his)
             possessive = (norm.endswith(("ه", "ها")) and norm not in {"زياره"}) or (
@@ -1316,6 +1329,11 @@ class _ArticleEvents:
             back = self._destination_before(trig, before)
             if back is not None:
                 visitor, dest = back
+        started = self._tour_started_in(trig)
+        self._tour_starts = set(started)
+        if dest is None and started and any(self.view.norm[k] in TOUR_BEGUN for k in range(self.sent.start, trig.start)):
+            dest, started = started[0], started[1:]  # «استهل X جولته في المنطقة من بيروت»: the stop the sentence dates
+            self._tour_starts = set(started)
         if dest is None:
             # «استقبل مودي نظيره الكندي ترودو … وكانت هذه الدعوة أحدث خطأ في زيارة ترودو»: a visit
             # named without a destination is to the country of the host who received the visitor
@@ -1334,7 +1352,10 @@ class _ArticleEvents:
                 visitors += [p for p in self.persons([r for r in after if r.start < dest_start]) if p not in visitors]
         out = []
         came_from = self._coming_from(trig, after) if trig.trigger.pos == "verb" else None
-        for d in [dest] + self._coordinated_places(dest, after) + ([came_from] if came_from and came_from != dest else []):
+        if came_from is not None and came_from != dest:
+            self._tour_starts.add(came_from)  # «وصل أمس … قادما من الأردن»: he was in Jordan before that day
+        for d in [dest] + self._coordinated_places(dest, after) + ([came_from] if came_from and came_from != dest else []) \
+                + [p for p in started if p != dest and p != came_from]:
             # «جولة شملت مصر وإثيوبيا وفرنسا»: one visit to each place of the «و» list; «وصل …
             # قادما من مصر»: the stop he came from (not his own country)
             d_country = self.entity(d).country
@@ -1379,10 +1400,46 @@ class _ArticleEvents:
         speakers = [r for r in before if r.end <= j and self.is_person(r) and r.actor]
         return speakers[-1].entity if speakers else None
 
+    def _after_dhalika(self, trig: _Trig) -> bool:
+        """«…، وذلك بعد يومين من استقباله …»: the noun hangs on «وذلك» (that), which takes up the
+        whole main clause, so its pronoun is that clause's subject; at most five words between."""
+        k, words = trig.start - 1, 0
+        while k >= self.sent.start and words < 6 and not self.doc[k].is_punct:
+            if self.view.norm[k] in {"وذلك", "ذلك"}:
+                return True
+            words += not self.doc[k].is_space
+            k -= 1
+        return False
+
     def _skip_space(self, k: int) -> int:
         while k < len(self.doc) and self.doc[k].is_space:
             k += 1
         return k
+
+    def _tour_started_in(self, trig: _Trig) -> list[str]:
+        """The place a tour began in, named after the visit word in its sentence: «في المحطة الثانية
+        من جولة بدأها من الجزائر», «استهل جولته في المنطقة من بيروت», «بعد محطته الأولى في باريس».
+        The traveller has been there, so it is a visit of his too."""
+        places = [r for r in self.sentence_refs(self.sent) if self.is_place(r) and r.start >= trig.start - 6]
+        out: list[str] = []
+        begun_before = trig.trigger.pos == "noun" and any(self.view.norm[k] in TOUR_BEGUN for k in range(self.sent.start, trig.start))
+        for k in range(max(self.sent.start, trig.start - 6), self.sent.end):
+            norm = self.view.norm[k]
+            if norm in TOUR_BEGUN or (begun_before and k == trig.start):
+                # (the noun itself after «استهل X»: «استهل X، السبت، جولته في المنطقة من بيروت»)
+                # «بدأها من X», «استهل جولته في المنطقة من X»: «من» within four words
+                at = next((j for j in range(k + 1, min(self.sent.end, k + 6)) if self.view.norm[j] == "من"), None)
+                if at is None or any(self.doc[j].is_punct for j in range(k + 1, at)):
+                    continue
+            elif norm in FIRST_STOP and k + 2 < self.sent.end and self.view.norm[k + 1] in {"الاولي", "الأولى"} \
+                    and self.view.norm[k + 2] == "في":
+                at = k + 2  # «محطته الأولى في باريس»
+            else:
+                continue
+            place = next((r for r in places if r.start == self._skip_space(at + 1)), None)
+            if place is not None and place.entity not in out:
+                out.append(place.entity)
+        return out
 
     def _coming_from(self, trig: _Trig, after: list[TokenRef]) -> str | None:
         """«قادما/قادمة من X» after an arrival verb: the place X the traveller came from."""
@@ -1715,7 +1772,7 @@ class _ArticleEvents:
             # «…، وقد التقى اليوم Y»: «و» + the particle «قد» goes on with the same subject (a
             # speaker's «وقد التقيت …», in the first person, does not)
             return not normalize(self.doc[trig.start].text).endswith(("يت", "نا", "تم"))
-        return k >= self.sent.start and (self.view.norm[k].lstrip("و") in {"حيث", "ثم", "كما"} or self.doc[k].text in {"،", ","}) \
+        return k >= self.sent.start and (self.view.norm[k].lstrip("و") in {"حيث", "ثم", "كما", "اذ"} or self.doc[k].text in {"،", ","}) \
             or normalize(self.doc[trig.start].text).startswith("ثم")  # («…، والتقى Y», «…، التقى خلالها Y»)
 
     def _pair_word(self, k: int) -> bool:

@@ -273,6 +273,9 @@ class _Builder:
                 self.by_key[key] = local = ent.local_id
             ent = self.out.by_id(local)
             self.add_mention(ent, m.start_char, m.end_char, self.doc[m.start])
+            written = " ".join(self.text[m.start_char : m.end_char].split())
+            if normalize(written) == normalize(ref.label_ar) != normalize(ent.name):
+                ent.name = written  # «قصر اليمامة بالرياض»: the place is named by its label once the text writes it
             self.out.refs.append(TokenRef(m.start, m.end, local, "place"))
             self.taken.update(range(m.start, m.end))
         self._capitals()
