@@ -697,6 +697,9 @@ class _Builder:
             ali = t.text in ALI_FORMS
             inner = (i > start and self.lex.is_name_word(norm) and i + 1 < len(doc) and self._plain_name_word(i + 1)
                      and self.lex.nationalities.match_at(self.view, i) is None)
+            if i > start and self._known_full_name_at(start) > i:
+                i += 1  # «الحبيب الصيد»: an officeholder's whole name goes on over an ordinary word
+                continue
             if not after_link and not respelled and not ali and not inner and (
                     self.is_common(t.text) or self.lex.nationalities.match_at(self.view, i) is not None):
                 if i == start and self._plain_name_word(i + 1):
@@ -779,7 +782,9 @@ class _Builder:
                 break
             words.append(self.view.norm[k])
             k += 1
-            if len(words) >= 2 and " ".join(words) in self.lex.known_full_names:
+            if len(words) >= 2 and (" ".join(words) in self.lex.known_full_names or (
+                    # «الحبيب الصيد», «الباجي قائد السبسي»: the Maghreb press writes the given name with «ال»
+                    words[0].startswith("ال") and " ".join([words[0][2:]] + words[1:]) in self.lex.known_full_names)):
                 best = k
         return best
 
