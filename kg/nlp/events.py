@@ -113,7 +113,7 @@ FIRST_STOP = set(tokens("محطته محطتها المحطة"))
 # «أكد X أنه يعتزم زيارة …»: «that he», whose pronoun is the speaker's (normalised)
 THAT_HE = set(tokens("أنه إنه بأنه وأنه أنها إنها بأنها"))
 # «الزيارة المرتقبة للرئيس …»: adjectives that put a visit ahead (normalised)
-AHEAD_ADJECTIVES = set(tokens("المرتقبة المرتقب المقبلة المقبل المنتظرة المزمعة المرتقبه المقبله المنتظره المزمعه"))
+AHEAD_ADJECTIVES = set(tokens("المرتقبة المرتقب المقبلة المقبل المنتظرة المزمعة"))
 # «خلالها», «خلاله»: «during it», after a verb whose clause hangs on an event noun before it
 DURING_IT = set(tokens("خلالها خلاله"))
 DURING = set(tokens("خلال أثناء اثناء"))
@@ -148,7 +148,6 @@ class _ArticleEvents:
         self.published = published
         self.doc = doc
         self.m = mentions
-        self._tour_starts: set[str] = set()  # places a tour began in, told by the visit word at hand (undated)
         self.dates = dates
         self.lex = lex
         self.view = mentions.view
@@ -797,14 +796,13 @@ class _ArticleEvents:
         elif frame == "visit":
             if trig.trigger.pos == "noun" and modality == "occurred" and self._inside_invitation(trig):
                 return
-            self._tour_starts = set()
-            for visitor, dest in self.visit_groups(trig, sent, refs, prev_refs, cs, ce):
+            for visitor, dest, dated in self.visit_groups(trig, sent, refs, prev_refs, cs, ce):
                 ev = self.new_event(trig, sent, "Visit", modality)
                 ev.participants = [visitor]
                 ev.guest = None
                 ev.place = dest
-                if dest in self._tour_starts:
-                    ev.date = ev.date_text = None  # the tour's first stop came before the day the sentence gives
+                if not dated:
+                    ev.date = ev.date_text = None
                 self.events.append(ev)
         elif frame == "deliver":
             # «سلم X الرئيس Y رسالة من Z», «تسلم Y رسالة من Z، سلمها له X»: whoever handed a
@@ -1227,8 +1225,10 @@ class _ArticleEvents:
     # -- who went where ---------------------------------------------------------------------
     def visit_groups(
         self, trig: _Trig, sent: SpacySpan, refs: list[TokenRef], prev_refs: list[TokenRef], cs: int, ce: int
-    ) -> list[tuple[str, str]]:
-        """The visits a visit word reports, as (visitor, destination) pairs.
+    ) -> list[tuple[str, str, bool]]:
+        """The visits a visit word reports, as (visitor, destination, dated) triples: `dated` is
+        False for a stop the traveller made before the day the sentence gives (where he came from,
+        where his tour began).
 
         The destination is the place after «إلى», «لـ», «بـ» or the object of the verb («زار
         بغداد»). The visitor is the verb's subject (after it, or before it in SVO order, or the
@@ -1253,7 +1253,7 @@ class _ArticleEvents:
             # «… في القدس التي وصلتها قادمة من مصر»: the place before the pronoun, reached by the
             # sentence's subject (the first person it names)
             subject = self.persons([r for r in refs if r.end <= trig.start])
-            return [(subject[0], reached)] if subject and not (
+            return [(subject[0], reached, True)] if subject and not (
                 self.entity(reached).country and self.entity(subject[0]).country == self.entity(reached).country) else []
         if dest is not None and self.entity(dest).type == "Place" and self.entity(dest).wikidata is not None:
             # «متوجها الى الشرق الأوسط في جولة يستهلها في مصر»: a region of the gazetteer (a
@@ -1330,10 +1330,8 @@ class _ArticleEvents:
             if back is not None:
                 visitor, dest = back
         started = self._tour_started_in(trig)
-        self._tour_starts = set(started)
         if dest is None and started and any(self.view.norm[k] in TOUR_BEGUN for k in range(self.sent.start, trig.start)):
             dest, started = started[0], started[1:]  # «استهل X جولته في المنطقة من بيروت»: the stop the sentence dates
-            self._tour_starts = set(started)
         if dest is None:
             # «استقبل مودي نظيره الكندي ترودو … وكانت هذه الدعوة أحدث خطأ في زيارة ترودو»: a visit
             # named without a destination is to the country of the host who received the visitor
@@ -1352,15 +1350,15 @@ class _ArticleEvents:
                 visitors += [p for p in self.persons([r for r in after if r.start < dest_start]) if p not in visitors]
         out = []
         came_from = self._coming_from(trig, after) if trig.trigger.pos == "verb" else None
-        if came_from is not None and came_from != dest:
-            self._tour_starts.add(came_from)  # «وصل أمس … قادما من الأردن»: he was in Jordan before that day
-        for d in [dest] + self._coordinated_places(dest, after) + ([came_from] if came_from and came_from != dest else []) \
-                + [p for p in started if p != dest and p != came_from]:
+        # the stop he came from («وصل أمس … قادما من الأردن») and the places a tour began in came
+        # before the day the sentence gives: those visits are undated
+        earlier = [p for p in [came_from] + started if p is not None and p != dest]
+        for d in [dest] + self._coordinated_places(dest, after) + list(dict.fromkeys(earlier)):
             # «جولة شملت مصر وإثيوبيا وفرنسا»: one visit to each place of the «و» list; «وصل …
             # قادما من مصر»: the stop he came from (not his own country)
             d_country = self.entity(d).country
-            out += [(v, d) for v in dict.fromkeys(visitors) if not (d_country and self.entity(v).country == d_country
-                                                                    and not self._provincial_city(d))]
+            out += [(v, d, d not in earlier) for v in dict.fromkeys(visitors)
+                    if not (d_country and self.entity(v).country == d_country and not self._provincial_city(d))]
         return out
 
     def _provincial_city(self, place: str) -> bool:
@@ -1371,7 +1369,7 @@ class _ArticleEvents:
         if ent.type != "City" or not ent.country:
             return False
         capital = self.lex.gazetteer.capital_of(ent.country)
-        return capital is not None and capital.qid != ent.wikidata and bool(ent.wikidata or ent.name)
+        return capital is not None and capital.qid != ent.wikidata
 
     def _definite_names_its_visitor(self, trig: _Trig) -> bool:
         """«بالزيارة المرتقبة للرئيس الفرنسي X إلى بيروت»: a definite visit noun whose adjective
@@ -2195,12 +2193,11 @@ class _ArticleEvents:
         """«بأن قائدا كبيرا في البحرية السعودية زار …»: between «أن/بأن» and the verb stands a
         noun phrase with no person, title or title that refers back (the subject in SVO order,
         unnamed), so the subject is not the one of the sentence before."""
-        comps = {normalize(w) for w in COMPLEMENTIZERS}
         k, words = trig.start - 1, 0
-        while k >= self.sent.start and words <= 8 and not self.doc[k].is_punct and self.view.norm[k] not in comps:
+        while k >= self.sent.start and words <= 8 and not self.doc[k].is_punct and self.view.norm[k] not in COMPLEMENTIZERS:
             words += not self.doc[k].is_space
             k -= 1
-        if k < self.sent.start or self.view.norm[k] not in comps or words == 0:
+        if k < self.sent.start or self.view.norm[k] not in COMPLEMENTIZERS or words == 0:
             return False
         if any(j in self._name_tokens or j in self.title_tokens or self.view.norm[j] in self.lex.office_heads
                for j in range(k + 1, trig.start)):

@@ -112,8 +112,8 @@ PERSON_LABELS = {"PER", "PERS", "PERSON"}
 ORG_LABELS = {"ORG", "ORGANIZATION"}
 
 
-# «ولاية صفاقس», «مدينة سوتشي»: a word for a kind of place between a preposition and the place's name
-CITY_WORDS = frozenset(normalize(w) for w in ("ولاية", "مدينة", "محافظة", "بلدة", "منطقة", "جزيرة", "إقليم", "مقاطعة"))
+# «ولاية صفاقس», «مدينة سوتشي», «جزيرة كريت»: words for a kind of place between a preposition and the place's name
+PLACE_KIND_WORDS = frozenset(tokens("جزيرة الجزيرة مدينة المدينة منطقة ولاية مقاطعة إقليم بلدة قرية محافظة"))
 
 
 @dataclass
@@ -214,6 +214,7 @@ class _Builder:
         self.vocab = {v.norm[i] for i in range(len(v)) if not v.is_punct[i] and not v.is_space[i]}
         # Words the NER model tags as (part of) a person here win over the common-word list.
         self.known_names = {normalize(t.text) for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
+        self._full_name_end: dict[int, int] = {}  # token → end of the officeholder's whole name starting there
         self._ner_person_tokens = {t.i for e in doc.ents if e.label_ in PERSON_LABELS for t in e}
         # tokens of title lines (short, no final stop), where the subject comes before its verb
         self._headline_tokens = {t.i for sent in self.view.sentences if title_line(sent) for t in sent}
@@ -286,7 +287,7 @@ class _Builder:
         """«في», «إلى» or «من» stands before token k, over a word that names a kind of place
         («إلى ولاية صفاقس», «في مدينة سوتشي»)."""
         j = k - 1
-        if j >= 0 and self.view.norm[j] in CITY_WORDS:
+        if j >= 0 and self.view.norm[j] in PLACE_KIND_WORDS:
             j -= 1
         return j >= 0 and self.view.norm[j] in {"في", "الي", "من"}
 
@@ -358,12 +359,11 @@ class _Builder:
         (a descriptor such as «جزيرة», «مدينة» between) is a place of the article even when the
         gazetteer lacks it, so a visit can go there. It has no Wikidata item and no country; its
         words must be none the lexicons know as ordinary."""
-        descriptors = set(tokens("جزيرة الجزيرة مدينة المدينة منطقة ولاية مقاطعة إقليم بلدة قرية"))
         for e in self.ents:
             if e.label_ != "LOC" or any(i in self.taken for i in range(e.start, e.end)):
                 continue
             k = e.start - 1
-            while k >= 0 and (self.doc[k].is_space or self.view.norm[k] in descriptors):
+            while k >= 0 and (self.doc[k].is_space or self.view.norm[k] in PLACE_KIND_WORDS):
                 k -= 1
             if k < 0 or self.view.norm[k] not in {"الي"}:
                 continue
@@ -771,7 +771,9 @@ class _Builder:
 
     def _known_full_name_at(self, i: int) -> int:
         """The end of the longest whole name of a Wikidata officeholder (two to five words,
-        `Lexicons.known_full_names`) that begins at token i, or 0."""
+        `Lexicons.known_full_names`) that begins at token i, or 0 (computed once per token)."""
+        if i in self._full_name_end:
+            return self._full_name_end[i]
         words: list[str] = []
         best, k = 0, i
         while k < len(self.doc) and len(words) < 5:
@@ -786,6 +788,7 @@ class _Builder:
                     # «الحبيب الصيد», «الباجي قائد السبسي»: the Maghreb press writes the given name with «ال»
                     words[0].startswith("ال") and " ".join([words[0][2:]] + words[1:]) in self.lex.known_full_names)):
                 best = k
+        self._full_name_end[i] = best
         return best
 
     def _word_readings(self, readings: list[str]) -> list[str]:
