@@ -1578,3 +1578,115 @@ def test_idh_goes_on_with_the_sentences_subject_and_the_stop_he_came_from_is_und
     got, _ = events("يواصل وزير الخارجية الصيني وانغ يي جولة إقليمية تشمل الأردن ومصر، إذ وصل أمس إلى القاهرة قادما من عمان.")
     assert {(tuple(e[2]), e[3], e[4]) for e in got if e[0] == "Visit"} == {
         (("وانغ يي",), "القاهرة", "2024-05-13"), (("وانغ يي",), "عمان", None)}
+
+
+def test_a_delegation_led_by_yatara_asuhu_after_the_destination_is_the_visitor():
+    got, _ = events("وصل إلى عمان أمس وفد عراقي يترأسه وزير الخارجية فؤاد حسين في زيارة رسمية.")
+    assert [(e[0], e[2], e[3]) for e in got if e[0] == "Visit"] == [("Visit", frozenset({"فؤاد حسين"}), "عمان")]
+
+
+def test_a_tour_stop_after_ala_an_is_still_ahead():
+    got, _ = events("وصل الرئيس الكيني وليام روتو، الأحد، إلى طوكيو في مستهل جولة آسيوية، وأجرى مباحثات مع رئيس الوزراء "
+                    "الياباني فوميو كيشيدا، على أن تقوده الجولة لاحقا إلى سيول ومانيلا.")
+    assert {e[3] for e in got if e[0] == "Visit" and e[1] == "occurred"} == {"طوكيو"}
+    # a marker that follows its own noun («الزيارة المرتقبة») still has its destination
+    assert ("Visit", "planned", frozenset({"إيمانويل ماكرون"}), "بيروت") in {
+        e[:4] for e in events("رحب رئيس الوزراء اللبناني نجيب ميقاتي بالزيارة المرتقبة للرئيس الفرنسي إيمانويل ماكرون إلى بيروت.")[0]}
+
+
+def test_a_meeting_with_him_after_a_possessive_noun_is_the_subjects_with_the_last_named():
+    text = ("نقل وزير الخارجية القطري محمد بن عبدالرحمن آل ثاني تحيات أمير قطر الشيخ تميم بن حمد آل ثاني إلى "
+            "الرئيس الجزائري عبد المجيد تبون، خلال لقائه به في قصر المرادية اليوم.")
+    assert pairs(text) == {frozenset({"محمد بن عبدالرحمن آل ثاني", "عبد المجيد تبون"})}
+
+
+def test_the_welcome_of_an_arrival_is_the_travellers_not_the_person_named_last():
+    text = ("وصل الرئيس الموريتاني محمد ولد الغزواني إلى تونس مساء أمس، في زيارة رسمية يلتقي خلالها الرئيس قيس سعيد، "
+            "وكان في استقباله بمطار تونس قرطاج وزير الخارجية نبيل عمار. ويبحث الغزواني مع سعيد ملفات التعاون.")
+    got = pairs(text)
+    assert frozenset({"محمد ولد الغزواني", "نبيل عمار"}) in got
+    # the present tense after the planned meeting goes on telling the plan
+    assert frozenset({"محمد ولد الغزواني", "قيس سعيد"}) not in got
+
+
+def test_a_summit_chaired_by_one_with_others_taking_part_is_a_meeting_of_all():
+    text = ("انطلقت في المنامة، اليوم، أعمال القمة الخليجية برئاسة ملك البحرين الملك حمد بن عيسى آل خليفة، "
+            "بمشاركة أمير قطر الشيخ تميم بن حمد آل ثاني وسلطان عمان هيثم بن طارق.")
+    got = pairs(text)
+    assert got == {frozenset({"حمد بن عيسى آل خليفة", "تميم بن حمد آل ثاني"}), frozenset({"حمد بن عيسى آل خليفة", "هيثم بن طارق"}),
+                   frozenset({"تميم بن حمد آل ثاني", "هيثم بن طارق"})}
+    # a summit named in passing is still no meeting
+    assert pairs("وتحدث وزير الخارجية الإيراني عباس عراقجي عن القمة الخليجية المقبلة.") == set()
+
+
+def test_a_call_a_past_verb_of_its_own_held_is_no_plan_in_a_sentence_on_a_future_visit():
+    got, _ = events("أعلن قصر الإليزيه أن الرئيس إيمانويل ماكرون سيزور الجزائر الشهر المقبل، وذلك عقب اتصال هاتفي أجراه "
+                    "مع الرئيس عبد المجيد تبون.")
+    calls = [e for e in got if e[0] == "PhoneCall"]
+    assert [(c[1], c[2], c[4]) for c in calls] == [("occurred", frozenset({"إيمانويل ماكرون", "عبد المجيد تبون"}), None)]
+
+
+def test_a_delegation_after_a_parenthesis_with_commas_is_the_receptions_guest():
+    text = "استقبل الرئيس اللبناني جوزيف عون، اليوم بقصر بعبدا، وفدا من البنك الدولي برئاسة نائب رئيس البنك عثمان ديون."
+    assert pairs(text) == {frozenset({"جوزيف عون", "عثمان ديون"})}
+
+
+def test_subjects_joined_by_wa_in_a_meeting_with_a_counterpart_are_one_meeting_of_all():
+    text = ("شارك رئيس الوزراء البريطاني كير ستارمر والرئيس الفنلندي ألكسندر ستوب ورئيس الوزراء البولندي دونالد توسك "
+            "في اجتماع عقد في وارسو أمس مع الرئيس الأوكراني فولوديمير زيلينسكي.")
+    people = ["كير ستارمر", "ألكسندر ستوب", "دونالد توسك", "فولوديمير زيلينسكي"]
+    assert pairs(text) == {frozenset((a, b)) for i, a in enumerate(people) for b in people[i + 1:]}
+
+
+def test_a_plural_title_before_a_held_meeting_noun_makes_its_persons_one_meeting():
+    text = ("وعقد وزراء خارجية السعودية فيصل بن فرحان وقطر محمد بن عبدالرحمن آل ثاني والكويت عبدالله اليحيا "
+            "اجتماعا في الرياض أمس لبحث التطورات الإقليمية.")
+    people = ["فيصل بن فرحان", "محمد بن عبدالرحمن آل ثاني", "عبدالله اليحيا"]
+    assert pairs(text) == {frozenset((a, b)) for i, a in enumerate(people) for b in people[i + 1:]}
+
+
+def test_the_host_of_a_summit_that_brought_others_together_sat_in_it():
+    text = ("استضاف أمير قطر الشيخ تميم بن حمد آل ثاني في الدوحة أمس قمة جمعت الرئيس التركي رجب طيب أردوغان "
+            "والرئيس الرواندي بول كاغامي.")
+    got = pairs(text)
+    assert frozenset({"تميم بن حمد آل ثاني", "رجب طيب أردوغان"}) in got and frozenset({"تميم بن حمد آل ثاني", "بول كاغامي"}) in got
+
+
+def test_his_guest_with_a_nationality_is_the_visitor_of_that_nationality():
+    text = ("وصل رئيس الوزراء الياباني فوميو كيشيدا إلى القاهرة أمس. "
+            "وعقد الرئيس عبد الفتاح السيسي مع ضيفه الياباني جلسة مباحثات تناولت التعاون الاقتصادي.")
+    assert frozenset({"عبد الفتاح السيسي", "فوميو كيشيدا"}) in pairs(text)
+
+
+def test_a_body_named_in_the_subjects_office_does_not_own_her_meeting():
+    # «المجلس» (a body) after «رئيسة» is the genitive of her office, no title of the lexicon lists it
+    text = ("أعربت رئيسة المجلس التشريعي سميرة الحسن، خلال لقائها في الكويت وزير الخارجية الأردني أيمن الصفدي، "
+            "عن أملها في تعزيز التعاون.")
+    assert frozenset({"سميرة الحسن", "أيمن الصفدي"}) in pairs(text)
+    assert pairs("ووقف مجلس الوزراء في اجتماعه أمس برئاسة الملك على التطورات.") == set()
+
+
+def test_a_tenseless_visit_of_a_planned_trip_is_that_plan_headline_first_or_in_the_present_tense():
+    text = ("زيارة أردوغان لمصر تفتح صفحة جديدة\n\n"
+            "رحب سياسيون مصريون بزيارة الرئيس التركي رجب طيب أردوغان المرتقبة للقاهرة الأسبوع المقبل.")
+    got, _ = events(text)
+    assert not [e for e in got if e[0] == "Visit" and e[1] == "occurred"]
+    text = ("الرئيس الكيني يزور لندن غدا\n\n"
+            "يتوجه الرئيس الكيني وليام روتو، الثلاثاء، إلى بريطانيا في زيارة تستمر ثلاثة أيام.")
+    got, _ = events(text)
+    assert not [e for e in got if e[0] == "Visit" and e[1] == "occurred"]
+    # a visit a past verb tells stays a visit that took place
+    got, _ = events("زار الرئيس الكيني وليام روتو بريطانيا أمس. ويزور روتو لندن مجددا الشهر المقبل.")
+    assert ("Visit", "occurred", frozenset({"وليام روتو"}), "بريطانيا") in {e[:4] for e in got}
+
+
+def test_a_send_off_at_departure_is_a_meeting_of_the_one_leaving():
+    text = "وغادر الرئيس الكيني وليام روتو أديس أبابا أمس، وكان في وداعه بالمطار رئيس الوزراء الإثيوبي آبي أحمد."
+    got, _ = events(text)
+    assert ("Meeting", "occurred", frozenset({"وليام روتو", "آبي أحمد"})) in {e[:3] for e in got}
+    assert [e[6] for e in got if e[0] == "Meeting"] == ["وليام روتو"]  # the guest
+
+
+def test_a_guest_of_a_person_met_him():
+    assert pairs("وحل وزير الخارجية الإسباني خوسيه مانويل ألباريس ضيفا على الملك محمد السادس في الرباط.") == {
+        frozenset({"خوسيه مانويل ألباريس", "محمد السادس"})}

@@ -366,3 +366,60 @@ def test_an_officeholders_whole_name_goes_on_over_an_ordinary_word():
     # in data/gazetteer/persons.tsv, which the Maghreb press writes with «ال» on the given name
     got = persons("التقى رئيس الجمهورية قيس سعيد رئيس الحكومة الحبيب الصيد.")
     assert "الحبيب الصيد" in got and "الحبيب" not in got
+
+
+def test_a_princes_honorific_reads_the_name_after_it_whole_over_a_time_word():
+    # «صباح» is also «morning» (a stop word of names); after «الشيخ» it begins the name
+    got = persons("استقبل سمو الشيخ صباح الخالد الحمد الصباح رئيس مجلس الوزراء أمس السفير الياباني.")
+    assert "صباح الخالد الحمد الصباح" in got and "الحمد الصباح" not in got
+    # a nationality between the honorific and the name is skipped («الشيخ المصري عمر …»)
+    got = persons("وطالب المحامي بالإفراج عن الشيخ المصري عمر عبد الرحمن.")
+    assert "عمر عبد الرحمن" in got and not any("المصري" in n for n in got)
+
+
+def test_bu_in_a_maghreb_surname_is_no_glued_preposition_and_conjunction():
+    # «بوقدوم» is not «بـ» + «و» + «قدوم» (arrival): the clitics go «وبـ», never «بو»
+    assert "صبري بوقدوم" in persons("وكان في استقباله وزير الشؤون الخارجية صبري بوقدوم.")
+    # while «بوفد» stays «بـ» + «وفد» (a delegation): no one is named
+    assert persons("والتقى الرئيس بوفد من رجال الأعمال.") == {}
+
+
+def test_an_order_named_after_its_founder_is_no_person_but_wisam_after_a_rank_is_a_name():
+    assert persons("وتسلم الضيف وسام زايد من ولي العهد.") == {}
+    got = persons("ومنح الملك الضيف وسام الملك عبدالعزيز.")
+    assert not any("وسام" in n or "عبدالعزيز" in n for n in got)
+    assert "وسام عيد" in persons("وتحدث التقرير عن اغتيال الرائد الشهيد وسام عيد.")
+
+
+def test_a_nisba_first_name_after_a_title_closed_by_its_nationality_begins_the_name():
+    got = persons("والتقى وزير الخارجية السوداني الدرديري محمد أحمد نظيره المصري سامح شكري.")
+    assert "الدرديري محمد أحمد" in got and "محمد أحمد" not in got
+    # an adjective of the title after the nationality is still skipped («المنتخب»)
+    assert "جو بايدن" in persons("وقال الرئيس الأمريكي المنتخب جو بايدن إن المرحلة صعبة.")
+
+
+def test_a_countrys_epithet_after_its_name_completes_the_title():
+    got = persons("واستقبل الملك دولة رئيس وزراء جمهورية الهند الصديقة ناريندرا مودي.")
+    assert "ناريندرا مودي" in got and not any("الصديقة" in n for n in got)
+
+
+
+def test_the_sons_of_a_named_man_received_are_no_meeting_with_him():
+    # «أبناء» (sons of: data/lexicon/person_cues.tsv, relation) names the guests by their father
+    text = "واستقبل أمير المنطقة الأمير فيصل بن بندر أمس أبناء الشيخ سعد بن محمد بن سعد أبا الخيل الذين قدموا للسلام عليه."
+    rec = extract_article(Article(id="t", text=text))
+    assert "سعد بن محمد بن سعد أبا الخيل" in {e.name for e in rec.entities if e.type == "Person"}
+    assert not [ev for ev in rec.events if ev.type == "Meeting"]
+
+
+def test_a_feminine_honorific_lets_an_ordinary_given_name_begin_the_name():
+    # «أمل» (hope) is an ordinary word; after «الدكتورة», as after «الدكتور», it begins the name
+    got = persons("وقالت وزيرة الثقافة الدكتورة أمل الصباغ إن المهرجان سيقام في موعده.")
+    assert "أمل الصباغ" in got and "الصباغ" not in got
+
+
+def test_sayyid_at_a_names_end_with_no_name_after_it_is_the_family_name():
+    assert "رضوان السيد" in persons("والتقى رئيس الحكومة الكاتب رضوان السيد في بيروت.")
+    # before a name it stays the honorific of the next person
+    got = persons("ورحب الرئيس محمود عباس السيد جون كيري في رام الله.")
+    assert "جون كيري" in got and "محمود عباس" in got

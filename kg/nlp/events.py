@@ -40,7 +40,7 @@ ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافق�
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
 WITH_WORDS = set(tokens("مع بمعية"))
 DELEGATION_NOUNS = set(tokens("وفد وفدا الوفد وفود الوفود"))
-HEAD_CUES = set(tokens("ترأس يترأس ترأسه يرأسه برئاسة يقود يقوده ترأست"))
+HEAD_CUES = set(tokens("ترأس يترأس ترأسه يرأسه يترأسه ترأسها يرأسها يترأسها برئاسة يقود يقوده تقوده يقودها ترأست"))  # (led by him/her: «وفد يترأسه X»)
 MEMBER_CUES = set(tokens("يضم ضم تضم يضمان بينهم وضم ويضم"))
 FUTURE_AUXILIARIES = set(tokens("سيكون ستكون سيكونان ستكونان"))
 # Who is talked about («بحث معه عن …», «تحدثا حول …») takes no part in the meeting.
@@ -60,6 +60,8 @@ ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخ
 # «عاد X إلى عمان بعد زيارة إلى بغداد»: words that put a visit noun after the subject's own action
 AFTER_A_VISIT = set(tokens("بعد عقب اثر إثر ختام"))
 PLURAL_TITLES = set(tokens("وزراء قادة رؤساء زعماء وزيرات سفراء"))
+HOSTED = set(tokens("استضاف واستضاف استضافت واستضافت يستضيف تستضيف"))  # «استضاف X قمة جمعت A و B»: X hosted it
+GATHERING_NOUNS = set(tokens("قمة القمة اجتماعا اجتماع لقاء لقاءا مأدبة"))  # nouns «جمعت» may follow
 # «وصل وزيرا الخارجية المصري A والأردني B»: a dual title right after a verb is its subject, both persons
 DUAL_TITLES = set(tokens("وزيرا رئيسا زعيما قائدا سفيرا وزيرتا رئيستا"))
 # «قمة ثلاثية», «لقاء رباعي»: a meeting counted by its parties (one meeting of all of them)
@@ -68,6 +70,7 @@ COUNTED_MEETING = set(tokens("ثنائية ثلاثية رباعية خماسي�
 MESSAGE_HANDED = set(tokens("رسالة رسالته رسالتين رسائل دعوة دعوته دعوتها الرسالة الدعوة"))
 IN_HONOUR_OF = set(tokens("شرف تكريما"))  # the last word of «مأدبة عشاء على شرف», «مأدبة غداء تكريما»
 TO_HIM = set(tokens("له لها لهما إليه إليها إليهما اليه اليها"))
+WITH_HIM = set(tokens("به بها بهما معه معها معهما"))  # «خلال لقائه به»: with the person named before
 # «استقبل X رسالة من Y»: what is received is a message, not a guest
 MESSAGE_NOUNS = set(tokens("رسالة رسالته رسائل برقية برقيات خطابا خطاب مكالمة اتصالا دعوة طلبات شكوى"))
 # Heads of an event phrase fronted before the main clause: «وخلال لقائه …، أكد X».
@@ -104,6 +107,7 @@ VISIT_MODIFIERS = set(tokens("سريعة قصيرة رسمية خاطفة مفا
 # «ويرافق ماكرون عدد من الوزراء بينهم …», «ويرافقه …»: a sentence of its own about the entourage
 # How a welcome on arrival is told: «في استقباله», «في مقدمة مستقبليه», «على رأس مستقبليها» (normalised)
 WELCOME_OPENINGS = tuple(normalize(w) for w in ("في استقبال", "في مقدمة مستقبلي", "على رأس مستقبلي"))
+SEND_OFFS = tuple(normalize(w) for w in ("في وداع", "في مقدمة مودعي"))  # «وكان في وداعه …»: seen off on departure
 # «عقد», «عقدا», «يعقد»: held (a summit), the verb that makes «قمة» a meeting of its subject
 HOLD_VERBS = set(tokens("عقد عقدا عقدت يعقد يعقدان تعقد سيعقد سيعقدان"))
 # «جولة بدأها من X», «استهل جولته من X»: the verbs that begin a tour at a place (normalised)
@@ -179,8 +183,8 @@ class _ArticleEvents:
                 continue  # «رئيس» in a title is not a trigger
             if any(r.start <= pm.start < r.end for r in self.m.refs):
                 continue
-            if pm.payload.held and not self._held_by(pm.start):
-                continue  # «في قمة العشرين»: a summit is a meeting only as what «عقد» held
+            if pm.payload.held and not self._held_by(pm.start) and not self._chaired_after(pm.end, sent.end):
+                continue  # «في قمة العشرين»: a summit is a meeting only as what «عقد» held, or as one a chair led with others
             if pm.payload.pos == "verb" and self._purpose_noun(pm.start, pm.payload.form):
                 continue  # «لجنة لبحث الاستيطان»: «لـ» + the verb's letters is a verbal noun of purpose, no past verb
             if pm.payload.pos == "verb" and self.doc[pm.end - 1].text.endswith("ة") and not pm.payload.form.endswith("ة"):
@@ -204,6 +208,12 @@ class _ArticleEvents:
         if not head.endswith(("ه", "ها", "هما")) or self.doc[start].text.endswith("ة"):
             return False
         return end >= len(self.doc) or self.view.norm[end] not in {"الي", "لي"} and not self.view.norm[end].startswith("ل")
+
+    def _chaired_after(self, k: int, end: int) -> bool:
+        """«أعمال القمة العربية برئاسة X، بمشاركة A و B»: a chair cue within a few words after the
+        noun, and an attendance cue after it, in the sentence: the summit names who sat in it."""
+        chair_at = next((j for j in range(k, min(end, k + 6)) if set(self.view.readings(j)[:3]) & CHAIR_CUES), None)
+        return chair_at is not None and any(set(self.view.readings(j)[:3]) & CHAIRED_COMPANY for j in range(chair_at + 1, min(end, chair_at + 25)))
 
     def _held_by(self, k: int) -> bool:
         """Does a form of «عقد» (held) stand within the three words before token k, with only its
@@ -256,7 +266,8 @@ class _ArticleEvents:
                 # «يرفض التحدث مع …», «لن يلتقي …»: a refusal or a negated future of the trigger
                 # itself, with the refusing subject between («رفض الرئيس X لقاء Y»)
                 found = mk.modality
-        if found is None:
+        held_before = trig.trigger.pos == "noun" and self._held_in_relative(trig) is not None
+        if found is None and not held_before:
             date_text = self.date_for(trig, self.sent)[1]
             if date_text and any(normalize(w) in FUTURE_DATE_WORDS for w in date_text.split()):
                 return "planned"  # «الأسبوع المقبل», «غدا»: a future time
@@ -268,7 +279,8 @@ class _ArticleEvents:
         if trig.trigger.pos == "verb" and found is None and self._during_it(trig) and first.lstrip("وف").startswith("ي") \
                 and normalize(trig.trigger.form).startswith("ي") and trig.trigger.type in {"Meeting", "PhoneCall"}:
             return "planned"  # «في زيارة تستغرق يومين، يلتقي خلالها Y»: the present tense in a clause on a visit is what it will hold
-        if trig.trigger.pos == "noun" and found is None and self._future_verb_before(head, trig):
+        if trig.trigger.pos == "noun" and found is None and self._future_verb_before(head, trig) and not held_before:
+            # («سيزور X الرياض، عقب اتصال هاتفي أجراه مع Y»: a past verb of its own tells it took place)
             return "planned"  # «وسيخصص ماكرون السبت … مع عقد لقاء مع …»: a future verb governs the noun
         if found is None and any(self.view.readings(k)[:2] and set(self.view.readings(k)[:2]) & FUTURE_AUXILIARIES
                                  for k in range(head, trig.start)):
@@ -314,9 +326,14 @@ class _ArticleEvents:
         السيسي»: Saturday is the arrival's, not the meeting's)."""
         tstart = self.doc[trig.start].idx
         own = self._relative_span(trig.start)
+        # «سيزور X الرياض الشهر المقبل، عقب اتصال أجراه مع Y»: what a past verb of its own says was
+        # held takes no time still ahead
+        held_before = trig.trigger.pos == "noun" and self._held_in_relative(trig) is not None
         best: DateMention | None = None
         for d in self.dates:
             if d.start >= sent.start_char and d.end <= sent.end_char and d.value is not None:
+                if held_before and any(normalize(w) in FUTURE_DATE_WORDS for w in d.text.split()):
+                    continue
                 rel = self._relative_span_at_char(d.start, sent)
                 if rel is not None and rel != own:
                     continue
@@ -605,6 +622,10 @@ class _ArticleEvents:
                 value, text = days.pop()
                 visit.date, visit.date_text = DateValue(value, "date"), text
 
+    def _is_headline_at(self, char: int) -> bool:
+        """Does the sentence at this character offset read as a headline (a short line with no stop)?"""
+        return any(s.start_char <= char < s.end_char and title_line(s) for s in self.view.sentences)
+
     def _inside(self, place: str | None, destination: str) -> bool:
         """`place` is the destination, or a city of the destination country."""
         if place is None:
@@ -619,14 +640,29 @@ class _ArticleEvents:
         noun with no tense of its own that names the visitor and place of a visit the article told
         as planned before it is that planned visit, unless a verb tells the same visit as done."""
         planned = [e for e in events if e.type == "Visit" and e.modality == "planned"]
+        tenseless = {id(e) for e in events if id(e) in self._noun_told or imperfect_verb_shape(normalize(e.trigger or "").split(" ")[0])}
         done_by_verb = {(e.participants[0], e.place) for e in events
-                        if e.type == "Visit" and e.modality == "occurred" and id(e) not in self._noun_told and e.participants}
+                        if e.type == "Visit" and e.modality == "occurred" and id(e) not in tenseless and e.participants}
         for e in events:
-            if e.type != "Visit" or e.modality != "occurred" or id(e) not in self._noun_told or not e.participants:
+            if e.type != "Visit" or e.modality != "occurred" or id(e) not in tenseless or not e.participants or e.place is None:
                 continue
             visitor = e.participants[0]
+            # («زيارة مرسي للسعودية» in the headline, then «بزيارة مرسي المرتقبة للرياض»: a headline
+            # comes first, and a city of the country is the same trip; «يتوجه المرزوقي الثلاثاء
+            # إلى فرنسا» under «يزور باريس غدا»: the present tense tells the plan again)
             if (visitor, e.place) not in done_by_verb and any(
-                    p.participants[:1] == [visitor] and p.place == e.place and p.evidence.start < e.evidence.start for p in planned):
+                    p.participants[:1] == [visitor] and p.place is not None and (self._inside(p.place, e.place) or self._inside(e.place, p.place))
+                    and (p.evidence.start < e.evidence.start or self._is_headline_at(e.evidence.start)) for p in planned):
+                e.modality = "planned"
+        # «في زيارة يلتقي خلالها السيسي … ويبحث عباس مع السيسي ملف …»: a present-tense meeting verb
+        # with the parties of a meeting told as planned before it goes on telling that plan
+        planned_meetings = [e for e in events if e.type in ("Meeting", "PhoneCall") and e.modality == "planned"]
+        for e in events:
+            if e.type not in ("Meeting", "PhoneCall") or e.modality != "occurred" or id(e) in self._noun_told:
+                continue
+            if not imperfect_verb_shape(normalize(e.trigger or "").split(" ")[0]):
+                continue
+            if any(set(p.participants) == set(e.participants) and p.evidence.start < e.evidence.start for p in planned_meetings):
                 e.modality = "planned"
 
     def attendance(self, events: list[EventRecord]) -> None:
@@ -950,6 +986,10 @@ class _ArticleEvents:
             gap = [k for k in range(trig.end, first.start) if k not in self.title_tokens and self.doc[k].text not in {"،", ","}] if first is not None else []
             if first is None or len(gap) > 1 or any(self.doc[k].is_punct for k in gap):
                 return []
+            host = self._summit_host(trig, [r for r in refs if r.end <= trig.start])
+            if host is not None and after_persons:
+                # «استضاف X في أبوظبي قمة جمعت A و B»: the host sat in the summit he hosted
+                return [([host] + [p for p in after_persons if p != host], host)]
         if trig.trigger.pos == "noun" and self._done_by_list(trig, refs, ce):
             return []  # «اتصالات يجريها X و Y و Z لحل الأزمة»: they make the calls, with no one named
         # both sides named at once
@@ -1056,6 +1096,11 @@ class _ArticleEvents:
                 if not owner:
                     owner = [p for p in self.persons(prev_refs) if p not in after_persons][:1]
                 subject = owner[-1] if owner else None
+                with_him = self._with_him_pair(trig, refs, start) if not after_persons else None
+                if with_him is not None:
+                    # «نقل X تحيات Y إلى Z، خلال لقائه به»: «به» (with him) is the last person named,
+                    # the noun's owner the clause's subject, named first
+                    subject, after_persons = with_him
                 if owner and self._after_dhalika(trig):
                     subject = owner[0]  # «استضاف بوتين قمة مع A و B، وذلك بعد يومين من استقباله C»: the main clause's subject
                 objects = after_persons
@@ -1085,11 +1130,14 @@ class _ArticleEvents:
                     prior = [sent_before[0]]
                 subject = prior[-1] if prior else None
                 objects = [p for p in after_persons if p != subject]
-                chain = self._coordinated(before, last=subject) if not objects and trig.trigger.frame == "meet" else []
+                chain = self._coordinated(before, last=subject) if trig.trigger.frame == "meet" else []
+                if len(chain) < 2 and trig.trigger.frame == "meet":
+                    chain = self._plural_title_subjects(trig, before)
                 if len(chain) >= 2 and not self._definite(trig):
                     # «وعقد بوتين وروحاني وأردوغان اجتماعا في سوتشي»: the persons joined by «و»
-                    # before an indefinite meeting noun are the meeting
-                    subject, objects, together = chain[0], chain[1:], True
+                    # before an indefinite meeting noun are the meeting; «وشارك A و B و C في
+                    # اجتماع مع D»: with the counterpart after «مع», one meeting of all of them
+                    subject, objects, together = chain[0], chain[1:] + [o for o in objects if o not in chain], True
                 last = next((r for r in reversed(before) if r.entity == subject), None)
                 if not objects and len(prior) >= 2 and last is not None and self._after_with(last.start):
                     # «وعقد X مع Y جلسة مباحثات»: the «مع» phrase stands before the noun
@@ -1130,6 +1178,30 @@ class _ArticleEvents:
         if len(objects) == 1 or together or self._one_party(trig, ce):
             return [([subject] + objects, subject)]
         return [([subject, o], subject) for o in objects]
+
+    def _summit_host(self, trig: _Trig, before: list[TokenRef]) -> str | None:
+        """The person right after «استضاف» (hosted) earlier in the clause, when the verb of bringing
+        together («جمعت») follows a meeting noun: «استضاف X … قمة جمعت A و B»."""
+        k = trig.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k < 0 or self.view.norm[k] not in GATHERING_NOUNS:
+            return None
+        hosted = next((j for j in range(k - 1, max(self.sent.start, k - 20) - 1, -1) if self.view.norm[j] in HOSTED), None)
+        if hosted is None or any(self.doc[j].text in {".", "؛"} for j in range(hosted, k)):
+            return None
+        return next((r.entity for r in before if hosted < r.start < k and self.is_person(r)), None)
+
+    def _plural_title_subjects(self, trig: _Trig, before: list[TokenRef]) -> list[str]:
+        """«وعقد وزراء خارجية مصر A والأردن B وفرنسا C اجتماعا»: a plural title right after the verb
+        before a meeting noun makes every person named between it and the noun the noun's subject."""
+        first = next((r for r in before if self.is_person(r)), None)
+        if first is None:
+            return []
+        j = next((x for x in range(first.start - 1, max(-1, first.start - 5), -1) if self.view.norm[x] in PLURAL_TITLES), None)
+        if j is None or any(self.doc[x].is_punct for x in range(j, trig.start)):
+            return []
+        return self.persons([r for r in before if r.start > j])
 
     def _coordinated(self, refs: list[TokenRef], first: str | None = None, last: str | None = None) -> list[str]:
         """The persons of `refs` joined by «و» into one noun phrase, from the person `first`
@@ -1587,6 +1659,8 @@ class _ArticleEvents:
             if k in self.title_tokens or not self.doc[k].is_alpha:
                 continue
             if any(r in self.lex.body_nouns for r in self.view.readings(k)[:2]):
+                if k > start and self.view.norm[k - 1] in self.lex.office_heads:
+                    continue  # «رئيسة المجلس الوطني X، خلال لقائها …»: the body heads an office no title lists
                 return not any(self.is_person(r) and r.start < k for r in before)
         return False
 
@@ -1610,6 +1684,20 @@ class _ArticleEvents:
         carried = self.persons(prev_refs)
         return carried[0] if carried else None
 
+    def _with_him_pair(self, trig: _Trig, refs: list[TokenRef], start: int) -> tuple[str, list[str]] | None:
+        """«نقل X تحيات Y إلى Z، خلال لقائه به»: a possessive meeting noun followed by «به/بها/معه»
+        (with him/her) is the meeting of the clause's subject (its first person named by name,
+        after any «أن») with the last person named before the noun; «بها» needs a woman."""
+        if trig.end >= len(self.doc) or self.view.norm[trig.end] not in WITH_HIM:
+            return None
+        named = self.persons([r for r in refs if start <= r.start and r.end <= trig.start and r.how == "name"])
+        if len(named) < 2:
+            return None
+        other = named[-1]
+        if self.view.norm[trig.end].endswith("ها") and not self._feminine(other):
+            return None
+        return named[0], [other]
+
     def _feminine(self, entity: str) -> bool:
         """A woman, as her title says: its first word ends in «ة» («وزيرة», «رئيسة», «المستشارة»)."""
         return any(r.title_ar.split()[0].endswith("ة") for r in self.entity(entity).roles if r.title_ar.split())
@@ -1630,6 +1718,14 @@ class _ArticleEvents:
             return [([hosts[0], *guests, *hosts[1:]], hosts[0])]
         if normalize(self.doc[trig.end - 1].text).endswith(("ه", "ها")):
             guest = self._owner(trig, refs, prev_refs)
+            traveller = self._last_traveller() or self._recent_visitor()
+            if traveller is None and normalize(trig.text).startswith(SEND_OFFS):
+                return []  # a send-off with no departure told just before: who left is not known
+            if traveller is not None and traveller != guest and traveller not in self.persons(later) and (
+                    self._feminine(traveller) == normalize(self.doc[trig.end - 1].text).endswith("ها")):
+                # «وصل X إلى القاهرة، في زيارة يلتقي خلالها Y، وكان في استقباله Z»: the one who
+                # arrived is welcomed, not the person named last
+                guest = traveller
             hosts = later
         else:
             # the guest is the genitive, right after the noun behind its titles («في استقبال
@@ -1699,6 +1795,19 @@ class _ArticleEvents:
                 return ev.participants[0]
             if ev.guest is not None:
                 return ev.guest
+        return None
+
+    def _recent_visitor(self) -> str | None:
+        """The visitor of the last visit told in the sentence before this one («غادر X عمان … . وكان في
+        وداعه …، كما كان في وداعه Y»: the one who left is seen off)."""
+        prev = next((s for s in reversed(self.view.sentences) if s.end_char <= self.sent.start_char), None)
+        if prev is None:
+            return None
+        for ev in reversed(self.events):
+            if ev.evidence.start < prev.start_char:
+                return None
+            if ev.type == "Visit" and ev.participants and ev.modality == "occurred":
+                return ev.participants[0]
         return None
 
     def _last_travellers(self) -> list[str]:
@@ -2292,6 +2401,8 @@ class _ArticleEvents:
                 continue  # «والتقى X، في أنقرة، مع نظيره Y»: the counterpart after a parenthesis
             if nxt in {"بعد", "قبل"} and j + 1 < ce and self._in_date(j + 1):
                 continue  # «، بعد ظهر اليوم بقصر قرطاج، رئيسة الوزراء …»: a time of day, no clause
+            if nxt in DELEGATION_NOUNS:
+                continue  # «استقبل X، اليوم بمقره، وفدا برئاسة Y»: the object after a parenthesis («وفدا» is no «و» + word)
             if nxt in CLAUSE_OPENERS or (nxt.startswith("و") and len(nxt) > 3 and not self._person_near(j, starts, title_starts)):
                 return k
         return ce
@@ -2464,6 +2575,8 @@ class _ArticleEvents:
         for r in after:
             if not self.is_place(r) or r.start in self.title_tokens:
                 continue  # («وصل أمير قطر …»: the country of the visitor's title is not where he went)
+            if self._plan_between(trig.end, r.start):
+                break  # «في مستهل جولة …، على أن تقوده الجولة لاحقا إلى رواندا»: a stop still ahead
             prev = normalize(doc[r.start - 1].text) if r.start else ""
             first = normalize(doc[r.start].text)
             k = r.start - 1
@@ -2521,6 +2634,14 @@ class _ArticleEvents:
                     nxt = self._apposed_city(r, after)
                     return (nxt or r).entity
         return None
+
+    def _plan_between(self, start: int, end: int) -> bool:
+        """A marker of what is still to come («على أن», «من المقرر أن»: data/lexicon/modality.tsv)
+        between a visit word and a place: the place is where a clause of its own will take the
+        traveller, not where the visit word went."""
+        # («بالزيارة المرتقبة لماكرون إلى بيروت»: a marker that follows its noun, scope «after», is the visit's own)
+        return any(pm.payload.modality == "planned" and pm.payload.scope != "after" and pm.start >= start and pm.start not in self._name_tokens
+                   for pm in self.lex.markers.find(self.view, start, end))
 
     def _apposed_city(self, r: TokenRef, after: list[TokenRef]) -> TokenRef | None:
         """The city right after the place r that names where in it («العاصمة العراقية بغداد»,

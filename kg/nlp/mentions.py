@@ -36,11 +36,21 @@ ALI_FORMS = {"علي", "وعلي"}
 # Stop words that are also given names, read as names after «بن» («إياد بن أمين مدني»)
 OFFICE_NAMES = set(tokens("أمين"))
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة سمو الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
-                        "المخلوع المعزول"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»; «سمو الشيخ»: his Highness
+                        "المخلوع المعزول الدكتورة المهندسة الراحلة المرحومة الفقيدة الشهيدة الشيخة الأميرة"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»; «سمو الشيخ»: his Highness
 # Honorifics that follow a name («الرئيس السابق»), so that inside a name they open no next one
 EPITHETS_AFTER = set(tokens("السابق السابقة الأسبق المخلوع المعزول"))
+# «النائب جميل السيد», «رضوان السيد»: an honorific that is also a family name, read as one at a name's
+# end when no name follows it
+SURNAME_HONORIFICS = set(tokens("السيد"))
+# «دولة قطر الشقيقة», «جمهورية الهند الصديقة»: epithets of a country (sisterly, friendly) that
+# follow its name; «الصديقة» is also a Wikidata name word, so no word list keeps it out of a name
+COUNTRY_EPITHETS = set(tokens("الشقيقة الصديقة الشقيق الصديق الشقيقتين الصديقتين"))
+# Honorifics of princes and sheikhs that introduce a name as a title does («الشيخ صباح الأحمد
+# الجابر الصباح», «الأمير تركي الفيصل»): the name after them is read whole, over a first word that is
+# also an ordinary or time word («صباح»: morning), when some word of it is a name word
+NAME_HONORIFICS = set(tokens("الشيخ الشيخة الأمير الأميرة"))
 # «المسؤول الروسي», «الوزيرة الأمريكية»: heads of a nominal reference to the one person of a nationality
-NOMINAL_HEADS = set(tokens("المسؤول الضيف الوزير الرئيس المبعوث المسؤولة الضيفة الوزيرة الرئيسة المبعوثة"))
+NOMINAL_HEADS = set(tokens("المسؤول الضيف الوزير الرئيس المبعوث المسؤولة الضيفة الوزيرة الرئيسة المبعوثة ضيفه ضيفها ضيفته"))  # «مع ضيفه البرازيلي»: his guest
 # «مع», «وبين»: a person after them is a party of his own, never the holder of the title before
 WITH_PREPOSITIONS = set(tokens("مع ومع وبين"))
 # Styles written after a name: «سعد زغلول باشا», «فلان بك», «فلان أفندي» (no part of the name)
@@ -573,6 +583,9 @@ class _Builder:
                 j += 1
             if j > i + 1:
                 i = j
+        # «رئيس وزراء جمهورية الهند الصديقة ناريندرا مودي»: the country's epithet completes the title
+        while i + 1 < len(doc) and self.view.norm[i] in COUNTRY_EPITHETS and i - 1 in self.taken:
+            i += 1
         # «المتحدث باسم الوزارة جون كيربي»: a definite word right after the title completes the
         # title, it does not start the name.
         skipped = 0
@@ -583,6 +596,7 @@ class _Builder:
             and doc[i].is_alpha
             and doc[i].text not in self.lex.given_names
             and self._plain_name_word(i + 1)
+            and not self._nisba_name_after_nationality(i)
             and (
                 self.is_common(doc[i].text)
                 # «المبعوث الأممي هانز غروندبرغ»: an adjective no name list knows, before a
@@ -646,6 +660,10 @@ class _Builder:
             if norm in NAME_LINKS and i > start:
                 i += 1  # «فيصل بن فرحان», «عبد اللطيف», «آل ثاني»
                 continue
+            if i > start and norm in SURNAME_HONORIFICS and self.view.norm[i - 1] not in NAME_LINKS and not self._name_goes_on(i + 1) \
+                    and self._known_full_name_at(start) != i:  # («سامح شكري» is a whole name already)
+                i += 1  # «النائب جميل السيد في بيروت»: «السيد» with no name after it is the family name El-Sayed
+                break
             if self._is_stop(i) and not (i == start and self._name_despite_stop(i)):
                 break
             if i > start and norm in HONORIFICS and norm not in EPITHETS_AFTER and self.view.norm[i - 1] not in NAME_LINKS \
@@ -721,6 +739,18 @@ class _Builder:
         if i - start == 0:
             return None
         return start, i
+
+    def _nisba_name_after_nationality(self, i: int) -> bool:
+        """«وزير الخارجية السوداني الدرديري محمد أحمد»: after a title closed by its nationality, a
+        nisba-shaped word («ال…ي») that is no ordinary word is the first word of the name (the
+        Sudanese and Maghreb press put the family name first), not a modifier of the title."""
+        norm = self.view.norm[i]
+        if not (norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4) or self.is_common(self.doc[i].text):
+            return False
+        k = i - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        return k >= 0 and any(m.start <= k < m.end for m in self.lex.nationalities.find(self.view, max(0, k - 2), k + 1))
 
     def _name_word_runs(self, candidates: list) -> None:
         """Foreign names the model misses («هيذر نويرت», «فلوريان فيليبوت»): a run of two or more
@@ -1156,6 +1186,15 @@ class _Builder:
         return k < len(self.doc) and (self.view.norm[k] in HONORIFICS or self.doc[k].text in self.lex.given_names
                                       or k in self._ner_person_tokens)
 
+    def _name_goes_on(self, k: int) -> bool:
+        """A name word, a given name or another honorific at k (the next word on the line): what
+        follows an honorific there would be the name it introduces."""
+        k = self._on_line(k)
+        if k >= len(self.doc) or not self.doc[k].is_alpha:
+            return False
+        norm = self.view.norm[k]
+        return self._new_name_opens(k) or (self.lex.is_name_word(norm) and not self._is_stop(k) and not self.is_common(self.doc[k].text))
+
     def _new_name_opens(self, k: int) -> bool:
         """Does a name of its own begin at k, after an honorific inside a span? Another honorific, a
         given name, or a word followed by «بن» («الراشد الشيخ عبدالعزيز بن صالح»). «الشيخ» inside a name
@@ -1239,6 +1278,10 @@ class _Builder:
                 return True
             # («بمقعد», «بأقاربه»: «بـ/لـ» + an ordinary word of news; «بجون كيري», «لمحمد نجيب»:
             # «بـ/لـ» + a given name begins another person's name)
+            if rest[:1] == "و" and rest not in self.lex.common_words and (rest[1:] in self.lex.news_words or rest[1:] in self.lex.common_words):
+                # «صبري بوقدوم», «ناصر بوريطة»: after «بـ» no «و» is glued (the clitics go «وبـ», never
+                # «بو»), so «بو» + a word news knows only as «و» + that word is a Maghreb surname's «بو»
+                return False
             if head in "بل" and any(rest.endswith(p) and rest[: -len(p)] in self.lex.office_heads for p in ("هما", "هم", "ها", "ه")):
                 return True  # «بشار لنائبه الشرع», «بمستشاره»: «لـ/بـ» + an office with a pronoun
             return self._known_word(rest, names=False) or (head in "بل" and rest in self.lex.news_words and not self.lex.is_name_word(rest)) \
@@ -1358,6 +1401,15 @@ class _Builder:
         if k < 0 or k < s - 4:
             return False
         return self._eponym_head_at(k)
+
+    def _given_name_after_cue(self, s: int) -> bool:
+        """«الرائد الشهيد وسام عيد»: right after a rank or profession (honorifics between), a name word
+        that also heads eponyms («وسام»: an order, and the given name Wisam) begins the name. After
+        an office it is left to the eponym («تسلم الرئيس الهندي وسام زايد»: the Order of Zayed)."""
+        k = s - 1
+        while k >= 0 and (self.doc[k].is_space or self.view.norm[k] in HONORIFICS):
+            k -= 1
+        return k >= 0 and k in self.cue_tokens and self.lex.is_name_word(self.view.norm[s])
 
     def _eponym_head_at(self, k: int) -> bool:
         """A place or institution noun in the construct state: no article («جامعة الملك سعود»;
@@ -1488,6 +1540,7 @@ class _Builder:
         anchored_country: dict[int, str] = {}
         anchored_starts: set[int] = set()  # names right after a title or «نظيره»
         cue_anchors: set[int] = set()  # positions right after a rank, kinship word or profession
+        honorific_anchors: set[int] = set()  # right after «الشيخ», «الأمير»: names of two words or more only
         anchors: list[tuple[int, TitleMatch | None]] = [(t.end, t) for t in self.out.titles]
         title_adjectives: set[int] = set()  # «الهاشمي» in «رئيس الديوان الملكي الهاشمي الدكتور …»
         # «العميد علي رضا تنكسيري», «وزوجته بريجيت», «الصحافي جمال خاشقجي»: a rank, a kinship
@@ -1521,6 +1574,14 @@ class _Builder:
             if cue.payload == "kinship":
                 self._kin_starts.add(j)
             self.cue_tokens.update(range(cue.start, cue.end))
+        for tok in self.toks:
+            if self.view.norm[tok.i] in NAME_HONORIFICS and tok.i not in title_tokens and tok.i + 1 < len(doc) \
+                    and self.view.norm[tok.i + 1] not in HONORIFICS:
+                adj = self.lex.nationalities.match_at(self.view, tok.i + 1)
+                j = adj.end if adj is not None else tok.i + 1  # «الشيخ المصري عمر عبد الرحمن»
+                anchors.append((j, None))
+                cue_anchors.add(j)
+                honorific_anchors.add(j)
         for tok in self.toks:
             if any(r in COUNTERPARTS for r in clitic_readings(normalize(tok.text))[:3]):
                 j = tok.i + 1
@@ -1560,6 +1621,8 @@ class _Builder:
                     rng = alt
             if pos in cue_anchors and not self._has_name_evidence(*rng):
                 continue  # «لزوجته وأطفالهما»: a cue before no name
+            if pos in honorific_anchors and rng[1] - rng[0] < 2:
+                continue  # one word after «الشيخ» is left to the model and the name lists
             if pos in cue_anchors and self.view.norm[rng[0]].startswith("وال") and not self.lex.is_name_word(self.view.norm[rng[0]]):
                 continue  # «الخطيب والإمام والمؤذن»: nouns coordinated after the cue, no name
             ner = self._ner_person_at(rng[0])
@@ -1709,7 +1772,10 @@ class _Builder:
                 continue  # «ونبيل مواقفكم»: whatever found it, no name ends in «كم»
             if s > 0 and self.view.norm[s - 1] in NASAB:
                 continue  # «… بن عبدالعزيز»: the rest of a longer name, not a name of its own
-            if self._after_eponym_head(s) or (e - s > 1 and self._eponym_head_at(s)):
+            head_inside = next((k for k in range(s + 1, e) if self._eponym_head_at(k) and self.view.norm[k] not in NAME_LINKS), None)
+            if head_inside is not None:
+                e = head_inside  # «ومنح الملك الضيف وسام الملك عبدالعزيز»: the decoration's name is no part of a person's
+            if self._after_eponym_head(s) or (e - s > 1 and self._eponym_head_at(s) and not self._given_name_after_cue(s)):
                 # «شارع أبي فراس الحمداني», «حديقة الأمير سلطان»: a place named after him; its
                 # words are no one's surname either
                 used.update(range(s, e))
