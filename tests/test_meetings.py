@@ -1690,3 +1690,36 @@ def test_a_send_off_at_departure_is_a_meeting_of_the_one_leaving():
 def test_a_guest_of_a_person_met_him():
     assert pairs("وحل وزير الخارجية الإسباني خوسيه مانويل ألباريس ضيفا على الملك محمد السادس في الرباط.") == {
         frozenset({"خوسيه مانويل ألباريس", "محمد السادس"})}
+
+
+def test_a_visit_that_ends_a_tour_is_the_tours_owners():
+    assert ("Visit", "occurred", frozenset({"فوميو كيشيدا"}), "الهند") in {
+        e[:4] for e in events("واختتم رئيس الوزراء الياباني فوميو كيشيدا جولته الآسيوية بزيارة الهند.")[0]}
+
+
+def test_a_person_landing_in_a_place_visits_it():
+    got, _ = events("وفي محطته الثالثة، حط وزير الخارجية الأمريكي أنتوني بلينكن في الدوحة حيث التقى أمير قطر.")
+    assert ("Visit", "occurred", frozenset({"أنتوني بلينكن"}), "الدوحة") in {e[:4] for e in got}
+    assert not [e for e in events("وحطت طائرة الشحن في مطار بيروت.")[0] if e[0] == "Visit"]
+
+
+def test_where_a_tour_began_is_its_dated_stop_when_no_other_is_named():
+    got, _ = events("ويقوم وزير الخارجية الصيني وانغ يي بجولة عربية بدأها أمس من القاهرة.")
+    assert [(e[2], e[3], e[4]) for e in got if e[0] == "Visit"] == [(frozenset({"وانغ يي"}), "القاهرة", "2024-05-13")]
+
+
+def test_talks_told_with_hatifiyyan_after_the_subject_are_a_call():
+    got, _ = events("وبحث وزير الخارجية العماني بدر البوسعيدي هاتفيا مع نظيره الإيراني عباس عراقجي التطورات في المنطقة.")
+    assert [(e[0], e[2]) for e in got if e[0] in {"Meeting", "PhoneCall"}] == [("PhoneCall", frozenset({"بدر البوسعيدي", "عباس عراقجي"}))]
+    got, _ = events("وبحث وزير الخارجية العماني بدر البوسعيدي مع نظيره الإيراني عباس عراقجي في مسقط التطورات.")
+    assert [e[0] for e in got if e[0] in {"Meeting", "PhoneCall"}] == ["Meeting"]
+
+
+def test_the_principal_named_in_an_apposed_title_takes_no_part():
+    # «مستشار الرئيس الأمريكي» after Kushner describes him; Trump is the president he advises
+    got = pairs("والتقى الرئيس السيسي، جاريد كوشنر مستشار الرئيس الأمريكي دونالد ترامب.")
+    assert got == {frozenset({"السيسي", "جاريد كوشنر"})}
+    got = pairs("ويوم الأحد كان هناك لقاء في مقر الحزب بين مراد مدلسي مدير ديوان الرئيس تبون والشيخ عبد الله جاب الله.")
+    assert frozenset({"مراد مدلسي", "تبون"}) not in got
+    # a title of its own before the first person: the one after the title is the adviser met
+    assert pairs("والتقى وزير الخارجية سامح شكري مستشار الرئيس الأمريكي جيك سوليفان.") == {frozenset({"سامح شكري", "جيك سوليفان"})}

@@ -423,3 +423,15 @@ def test_sayyid_at_a_names_end_with_no_name_after_it_is_the_family_name():
     # before a name it stays the honorific of the next person
     got = persons("ورحب الرئيس محمود عباس السيد جون كيري في رام الله.")
     assert "جون كيري" in got and "محمود عباس" in got
+
+
+def test_a_citadel_named_after_a_person_is_no_person():
+    assert persons("وتجول الضيوف في قلعة صلاح الدين الأيوبي بالقاهرة.") == {}
+
+
+def test_a_double_family_name_of_two_nisbas_is_read_whole():
+    got = persons("والتقت وزيرة المرأة آمال بلحاج موسى، أمس، وزيرة الصناعة نائلة القنجي النويري بمقر الوزارة.")
+    assert "نائلة القنجي النويري" in got
+    # a nationality after a nisba surname stays out of the name
+    assert "مصطفى الكاظمي" in persons("والتقى رئيس الوزراء مصطفى الكاظمي العراقي الرئيس الأمريكي.")
+

@@ -39,6 +39,7 @@ ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافق�
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
 WITH_WORDS = set(tokens("مع بمعية"))
+BY_PHONE = set(tokens("هاتفيا هاتفياً تلفونيا"))  # «بحث X هاتفيا مع Y»: by telephone
 DELEGATION_NOUNS = set(tokens("وفد وفدا الوفد وفود الوفود"))
 HEAD_CUES = set(tokens("ترأس يترأس ترأسه يرأسه يترأسه ترأسها يرأسها يترأسها برئاسة يقود يقوده تقوده يقودها ترأست"))  # (led by him/her: «وفد يترأسه X»)
 MEMBER_CUES = set(tokens("يضم ضم تضم يضمان بينهم وضم ويضم"))
@@ -819,8 +820,9 @@ class _ArticleEvents:
                     self._host_only.add(id(ev))
                 return
             place = self.place_in(refs, prefer_after=trig.end)
+            etype = "PhoneCall" if trig.trigger.type == "Meeting" and trig.trigger.pos == "verb" and self._by_phone_after(trig, ce) else trig.trigger.type
             for people, subject in groups:
-                ev = self.new_event(trig, sent, trig.trigger.type, modality)
+                ev = self.new_event(trig, sent, etype, modality)
                 ev.participants = people
                 if frame == "receive" and subject is not None:
                     guests = [p for p in people if p != subject]
@@ -1395,6 +1397,9 @@ class _ArticleEvents:
                 # person right before the noun; any other person of the sentence is no visitor
                 visitor = self._support_subject(trig, before) or self._fronted_subject(trig, sent, refs) \
                     or self._subject_of_that_he(trig, before)
+                if visitor is None and self._after_own_tour(trig):
+                    # «واختتم X جولته الآسيوية بزيارة الصين»: the visit that ends (or opens) his tour is his
+                    visitor = self._owner(trig, refs, prev_refs)
         if dest is None and trig.trigger.pos == "noun":
             # «وتحول الوزير X إلى الجزائر في زيارة عمل»: whatever the verb of motion, «X … إلى Y
             # في زيارة» is X's visit to Y
@@ -1402,8 +1407,11 @@ class _ArticleEvents:
             if back is not None:
                 visitor, dest = back
         started = self._tour_started_in(trig)
-        if dest is None and started and any(self.view.norm[k] in TOUR_BEGUN for k in range(self.sent.start, trig.start)):
-            dest, started = started[0], started[1:]  # «استهل X جولته في المنطقة من بيروت»: the stop the sentence dates
+        if dest is None and started and (any(self.view.norm[k] in TOUR_BEGUN for k in range(self.sent.start, trig.start))
+                                         or (trig.trigger.pos == "noun" and not self._visit_told_in_sentence())):
+            # «استهل X جولته في المنطقة من بيروت», «يقوم X بجولة خليجية بدأها أمس من الدوحة»: with no
+            # other stop named, where the tour began is the stop the sentence dates
+            dest, started = started[0], started[1:]
         if dest is None:
             # «استقبل مودي نظيره الكندي ترودو … وكانت هذه الدعوة أحدث خطأ في زيارة ترودو»: a visit
             # named without a destination is to the country of the host who received the visitor
@@ -1796,6 +1804,30 @@ class _ArticleEvents:
             if ev.guest is not None:
                 return ev.guest
         return None
+
+    def _by_phone_after(self, trig: _Trig, ce: int) -> bool:
+        """«وبحث الرئيس X هاتفيا مع Y», «وتباحث X عبر الهاتف مع Y»: the adverb after the verb and its
+        subject, before the «مع» phrase, makes the talks a call."""
+        with_at = next((k for k in range(trig.end, min(ce, trig.end + 12)) if self.view.norm[k] in WITH_WORDS), None)
+        if with_at is None:
+            return False
+        words = [self.view.norm[k] for k in range(trig.end, with_at)]
+        return any(w in BY_PHONE for w in words) or any(a == "عبر" and b in {"الهاتف", "الهاتفي"} for a, b in zip(words, words[1:]))
+
+    def _visit_told_in_sentence(self) -> bool:
+        """Has a visit already been read in this sentence (its stop is the one the sentence dates)?"""
+        return any(ev.type == "Visit" and ev.evidence.start >= self.sent.start_char for ev in self.events)
+
+    def _after_own_tour(self, trig: _Trig) -> bool:
+        """«جولته الآسيوية بزيارة …», «زيارته بلقاء …»: the noun has a glued «بـ» and a visit noun with
+        a possessive pronoun stands within three words before it."""
+        if not self.view.norm[trig.start].startswith("ب"):
+            return False
+        for pm in self.lex.triggers.find(self.view, max(self.sent.start, trig.start - 4), trig.start):
+            word = self.view.norm[pm.start]
+            if pm.payload.type == "Visit" and pm.payload.pos == "noun" and word.endswith(("ه", "ها")) and not self.doc[pm.start].text.endswith("ة"):
+                return True
+        return False
 
     def _recent_visitor(self) -> str | None:
         """The visitor of the last visit told in the sentence before this one («غادر X عمان … . وكان في
@@ -2601,9 +2633,13 @@ class _ArticleEvents:
                 # «حل أمس بتونس», «حل بمدينة نيويورك»: arrived in; «حل ضيفا على بيروت»
                 via_to = glued_in or (prev == "علي" and k > 0 and self.view.norm[k - 1] in GUEST_WORDS)
             if normalize(trig.text) in SET_DOWN:
-                # «حطت كلينتون رحالها في إسرائيل»: only the saddlebags make «حط» an arrival
+                # «حطت كلينتون رحالها في إسرائيل»: the saddlebags make «حط» an arrival; so does a
+                # person landing «في/بـ» a place («حط الوزير X في عمان»), not «حط من قدر …»
                 bags = any(self.view.norm[j] in SADDLEBAGS for j in range(trig.end, r.start))
-                if not (bags and (glued_in or prev == "في")):
+                # (the person is the verb's subject, right after it past his titles: «حطت طائرة الوزير
+                # X في مطار القاهرة» is the plane's landing)
+                landed = any(self.is_person(o) and o.end <= r.start and o.start == self._skip_titles(trig.end) for o in after)
+                if not ((bags or landed) and (glued_in or prev == "في")):
                     continue
                 via_to = True
             # the object right after the visitor, past a day word and a descriptor: «زار X أمس مدينة رفح»

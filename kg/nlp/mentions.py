@@ -86,6 +86,11 @@ COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه ن�
 # Words before a person that make the person a topic of the sentence, not an actor in it:
 # «تحيات الرئيس الروسي»، «رسالة خطية من رئيس حكومة روسيا».
 NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
+# Offices held under someone else («مستشار الرئيس», «مدير ديوان الملك», «مبعوث الأمين العام»): the name
+# after the principal's title, when a person is named right before the office, is the principal's
+SUBORDINATE_OFFICES = set(tokens("مستشار مستشارة كبير مدير مبعوث مبعوثة ممثل ممثلة سكرتير المستشار المبعوث الممثل"))
+OFFICE_OF = set(tokens("ديوان مكتب"))
+PRINCIPAL_TITLES = set(tokens("الرئيس الملك الأمير العاهل السلطان الأمين ولي رئيس"))
 # «… مع بوتين وليس (مع) لافروف», «دون لافروف»: the person after a negation was not part of it
 NON_ACTOR_CUES |= set(tokens("وليس ليس لا دون بدون"))
 # «نقلت الوكالة عن X قوله إنه التقى …»: after «عن» and before his «saying», X is the speaker who acts
@@ -697,6 +702,8 @@ class _Builder:
                 break  # «جون كيري الأمريكي», «سامح شكري المصري»: an officeholder's whole name, then his nationality
             if i > start and norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4:
                 i += 1  # a nisba surname («الكعبي», «الكاظمي») ends the name
+                if self._second_nisba(i):
+                    i += 1  # «سارة الزعفراني الزنزري»: a double family name, both nisbas
                 break
             if (i > start + 2 and norm.startswith("ال") and len(norm) > 4 and self.view.norm[i - 1] not in NAME_LINKS
                     and norm not in QUANTIFIERS  # «فيصل بن بندر الجميع التهنئة»: «الجميع» (everyone) is no family name
@@ -739,6 +746,18 @@ class _Builder:
         if i - start == 0:
             return None
         return start, i
+
+    def _second_nisba(self, i: int) -> bool:
+        """Right after a nisba surname, another nisba-shaped word («ال…ي») that no word list knows as
+        ordinary, no nationality and no name list spells otherwise: the second half of a double
+        family name, as the Tunisian press writes a married woman's name."""
+        if i >= len(self.doc) or not self.doc[i].is_alpha or i in self.taken:
+            return False
+        norm = self.view.norm[i]
+        return (norm.startswith("ال") and norm.endswith("ي") and len(norm) > 5 and not self.is_common(self.doc[i].text)
+                and norm not in self.lex.news_words and self.lex.nationalities.match_at(self.view, i) is None
+                and not any(t.start == i for t in self.out.titles) and self.lex.person_cues.match_at(self.view, i) is None
+                and not self.lex.offices.knows_word(norm))  # («ثروت الخرباوي المحامي»: a profession after the name)
 
     def _nisba_name_after_nationality(self, i: int) -> bool:
         """«وزير الخارجية السوداني الدرديري محمد أحمد»: after a title closed by its nationality, a
@@ -2252,6 +2271,37 @@ class _Builder:
                     k -= 1
             if k >= 0 and normalize(doc[k].text) in NON_ACTOR_CUES and not self._quoted_speaker(k, ref.end):
                 ref.actor = False
+            elif self._principal_in_apposed_title(ref):
+                ref.actor = False
+
+    def _principal_in_apposed_title(self, ref: TokenRef) -> bool:
+        """«جاريد كوشنر مستشار الرئيس الأمريكي دونالد ترامب», «أحمد أويحيى مدير ديوان الرئيس
+        بوتفليقة»: after a person, an office held under someone else (adviser, chief of staff,
+        envoy of …) and that someone's title, the name is the principal's, who takes no part."""
+        if self.out.by_id(ref.entity).type != "Person" or ref.how != "name":
+            return False
+        title = next((t for t in self.out.titles if self._skip(t.end) == ref.start), None)
+        if title is None:
+            return False
+        k = title.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        heads = []  # the subordinate office words right before the principal's title («مدير ديوان»)
+        while k >= 0 and len(heads) < 3 and self.view.norm[k] in SUBORDINATE_OFFICES | OFFICE_OF:
+            heads.append(k)
+            k -= 1
+        inner = self.view.norm[title.start] in SUBORDINATE_OFFICES and any(
+            self.view.norm[j] in PRINCIPAL_TITLES for j in range(title.start + 1, title.end))
+        if not heads and not inner:
+            return False
+        start = heads[-1] if heads else title.start
+        j = start - 1
+        while j >= 0 and (self.doc[j].is_space or self.doc[j].text in {"،", ","}):
+            j -= 1
+        # (the person before has no title of its own: «والتقى وزير الخارجية X مستشار الرئيس الأمريكي Y»
+        # is X meeting the adviser Y; the title describes the person it follows only when he has none)
+        return any(r.end == j + 1 and r.how == "name" and self.out.by_id(r.entity).type == "Person"
+                   and not any(self._skip(t.end) == r.start for t in self.out.titles) for r in self.out.refs)
 
     def _quoted_speaker(self, cue: int, end: int) -> bool:
         """«عن X قوله»: the person after «عن» is quoted saying something, so he is no mere
