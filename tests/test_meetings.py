@@ -1723,3 +1723,15 @@ def test_the_principal_named_in_an_apposed_title_takes_no_part():
     assert frozenset({"مراد مدلسي", "تبون"}) not in got
     # a title of its own before the first person: the one after the title is the adviser met
     assert pairs("والتقى وزير الخارجية سامح شكري مستشار الرئيس الأمريكي جيك سوليفان.") == {frozenset({"سامح شكري", "جيك سوليفان"})}
+
+
+def test_a_first_person_meeting_verb_in_a_quote_is_the_speakers():
+    text = ("قال رئيس الحكومة الليبية عبد الحميد الدبيبة إن الحل سياسي.\n\n"
+            "وأكد في حوار مع صحيفة فرنسية أن \"حكومتنا على تواصل مع الأمم المتحدة، وقد التقيت بالمبعوث الأممي عبد الله باتيلي قبل أسبوع\".")
+    assert pairs(text) == {frozenset({"عبد الحميد الدبيبة", "عبد الله باتيلي"})}
+    text = "وقال رئيس الحكومة الليبية عبد الحميد الدبيبة في مقابلة: «وقد التقيت بالمبعوث الأممي عبد الله باتيلي قبل أسبوع»."
+    assert pairs(text) == {frozenset({"عبد الحميد الدبيبة", "عبد الله باتيلي"})}
+    # a quotation that runs over a full stop: a person named inside it is no speaker
+    text = ("قال رئيس الحكومة الليبية عبد الحميد الدبيبة إن الحل سياسي.\n\n"
+            "وأكد في حوار مع صحيفة فرنسية أن \"الحوار ممكن. ونحن على تواصل مع أنصار خليفة حفتر، وقد التقيت بالمبعوث الأممي عبد الله باتيلي قبل أسبوع\".")
+    assert pairs(text) == {frozenset({"عبد الحميد الدبيبة", "عبد الله باتيلي"})}

@@ -1025,6 +1025,12 @@ class _ArticleEvents:
                     return [([s] + with_, s) for s in subjects]
                 return [(self.persons(before + after)[:4], None)]
             svo = self._subject_before(before, trig)
+            if self._first_person(trig) and after_persons:
+                # «قال X: "… وقد التقيت بالمبعوث الأممي Y"», «وأكد أن "… التقيت Y"»: the speaker met Y
+                speaker = self._quoted_speaker_of(trig, refs, prev_refs)
+                others = [p for p in after_persons if p != speaker]
+                if speaker is not None and others:
+                    return [([speaker, o], speaker) for o in others]
             if object_pronoun:
                 # «استقبله X»: the guest was named before, the host follows
                 subject = after_persons[0] if after_persons else (svo or None)
@@ -1803,6 +1809,51 @@ class _ArticleEvents:
                 return ev.participants[0]
             if ev.guest is not None:
                 return ev.guest
+        return None
+
+    def _first_person(self, trig: _Trig) -> bool:
+        """«التقيت», «التقينا»: a meeting verb in the first person (the «ـيت/ـينا» of a verb whose third
+        person ends in «ى», which no third person shares), told by the one quoted."""
+        norm = normalize(trig.text).lstrip("وف")
+        return trig.trigger.pos == "verb" and norm.endswith(("يت", "ينا")) and len(norm) > 4
+
+    def _quoted_speaker_of(self, trig: _Trig, refs: list[TokenRef], prev_refs: list[TokenRef]) -> str | None:
+        """The one speaking in the sentence of a first-person verb: the speaker of the statement told
+        before it in the sentence, else its first person named before the verb, else the subject of
+        the sentence before («وأكد في حوار … أن "…"» with the subject dropped)."""
+        opened = self._quote_opened_before(self.doc[trig.start].idx)
+        if opened is not None:
+            # inside a quotation opened earlier: the speaker is named before the opening mark, in its
+            # sentence, else in the sentence before it (the quote may run over several sentences)
+            sents = [x for x in self.view.sentences if x.start_char <= opened]
+            for sn in reversed(sents[-2:]):
+                named = [r.entity for r in self.m.refs if sn.start_char <= self.doc[r.start].idx < min(opened, sn.end_char)
+                         and r.actor and self.entity(r.entity).type == "Person"]
+                if named:
+                    return named[0]
+            return None
+        said = next((ev for ev in reversed(self.events) if ev.type == "Statement" and ev.participants
+                     and ev.evidence.start >= self.sent.start_char), None)
+        if said is not None:
+            return said.participants[0]
+        speech = next((pm.start for pm in self.lex.triggers.find(self.view, self.sent.start, trig.start) if pm.payload.frame == "speak"), None)
+        # (before a speech verb with no subject named, the persons of the quote are no speakers:
+        # «وأكد أن "… أنصار القذافي … وقد التقيت …"»)
+        named = self.persons([r for r in refs if r.end <= (trig.start if speech is None else speech)])
+        if named:
+            return named[0]
+        carried = self.persons(prev_refs)
+        return carried[0] if carried else None
+
+    def _quote_opened_before(self, char: int) -> int | None:
+        """The offset of the quotation mark still open at `char` in its paragraph (an odd count of
+        «"» before it, or a «« with no »» after it), or None."""
+        para = self.text.rfind("\n", 0, char) + 1
+        seg = self.text[para:char]
+        if seg.count("«") > seg.count("»"):
+            return para + seg.rfind("«")
+        if seg.count('"') % 2 == 1:
+            return para + seg.rfind('"')
         return None
 
     def _by_phone_after(self, trig: _Trig, ce: int) -> bool:
