@@ -142,6 +142,9 @@ CASES = [
     # «قبل يومين» (two days ago), counted from the publication day as «أمس»
     ("وكان الرئيس قد استقبل قبل يومين في دمشق وزير الخارجية", TUE,
      "قبل يومين", "2025-09-14", "date"),
+    # «قبل شهر» (a month ago): the month before the publication's, as «الشهر الماضي»
+    ("وكان وزير الخارجية قد التقى المبعوث الأممي قبل شهر في جنيف", TUE,
+     "قبل شهر", "2025-08", "gYearMonth"),
     # the previous week (23–31 August under any week start) lies in one month
     ("التقى المبعوث قادة الفصائل الأسبوع الماضي", FRI,
      "الأسبوع الماضي", "2025-08", "gYearMonth"),
@@ -363,6 +366,7 @@ def test_weekday_without_full_date_never_conflicts() -> None:
         "شارك الآلاف في صلاة الجمعة في المسجد الأقصى",
         "لامس الرئيس هموم المواطنين خلال جولته",
         "بلغ عدد الجنود 2025 جندياً في القاعدة",
+        "وتوقف القتال قبل شهر من موعد الانتخابات",  # a month before another event, not a month ago
     ],
 )
 def test_not_a_date(sentence: str) -> None:

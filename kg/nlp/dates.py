@@ -196,6 +196,7 @@ class _Lexicon:
     units: _Table
     this: _Table
     modifiers: _Table
+    ago: _Table  # «قبل شهر» → ("month", -1)
     quals: _Table
     adjective_guard: dict[str, frozenset[str]]  # «العام» → nouns it is an adjective after
     separators: frozenset[str]
@@ -206,7 +207,7 @@ class _Lexicon:
         """Every word an expression can start with: other tokens are skipped at once."""
         tables = (self.tod, self.day_words, self.rel_days, self.weekdays, self.ordinals, self.first_day,
                   self.gmonths, self.hmonths, self.month_words, self.year_words, self.units,
-                  self.this, self.quals)
+                  self.this, self.quals, self.ago)
         return frozenset().union(*(t.first_keys for t in tables))
 
 
@@ -256,6 +257,9 @@ def _load_lexicon(path: Path) -> _Lexicon:
             this=flags("period_this"),
             modifiers=_Table(
                 (w, int(off)) for off, forms in raw["period_modifiers"].items() for w in forms
+            ),
+            ago=_Table(
+                (w, (unit, int(off))) for unit, offs in raw.get("periods_ago", {}).items() for off, forms in offs.items() for w in forms
             ),
             quals=flags("period_qualifiers"),
             adjective_guard={
@@ -476,6 +480,9 @@ class _Parser:
             mod = lex.modifiers.match(self.toks, unit.end)
             if mod is not None:
                 return _Match(mod.end, unit.phrase, unit.trim, unit.phrase), unit.value, mod.value
+        ago = lex.ago.match(self.toks, i, clitics)
+        if ago is not None and not self._blocked(i, ago):
+            return _Match(ago.end, ago.phrase, ago.trim, ago.phrase), ago.value[0], ago.value[1]
         this = lex.this.match(self.toks, i, clitics)
         if this is not None:
             unit = lex.units.match(self.toks, this.end)
