@@ -210,6 +210,10 @@ class _ArticleEvents:
             return False
         return end >= len(self.doc) or self.view.norm[end] not in {"الي", "لي"} and not self.view.norm[end].startswith("ل")
 
+    def _held_before(self, trig: _Trig) -> bool:
+        """A meeting noun whose own relative verb says it was held («اتصال هاتفي أجراه مع Y»)."""
+        return trig.trigger.pos == "noun" and self._held_in_relative(trig) is not None
+
     def _chaired_after(self, k: int, end: int) -> bool:
         """«أعمال القمة العربية برئاسة X، بمشاركة A و B»: a chair cue within a few words after the
         noun, and an attendance cue after it, in the sentence: the summit names who sat in it."""
@@ -267,7 +271,7 @@ class _ArticleEvents:
                 # «يرفض التحدث مع …», «لن يلتقي …»: a refusal or a negated future of the trigger
                 # itself, with the refusing subject between («رفض الرئيس X لقاء Y»)
                 found = mk.modality
-        held_before = trig.trigger.pos == "noun" and self._held_in_relative(trig) is not None
+        held_before = self._held_before(trig)
         if found is None and not held_before:
             date_text = self.date_for(trig, self.sent)[1]
             if date_text and any(normalize(w) in FUTURE_DATE_WORDS for w in date_text.split()):
@@ -329,7 +333,7 @@ class _ArticleEvents:
         own = self._relative_span(trig.start)
         # «سيزور X الرياض الشهر المقبل، عقب اتصال أجراه مع Y»: what a past verb of its own says was
         # held takes no time still ahead
-        held_before = trig.trigger.pos == "noun" and self._held_in_relative(trig) is not None
+        held_before = self._held_before(trig)
         best: DateMention | None = None
         for d in self.dates:
             if d.start >= sent.start_char and d.end <= sent.end_char and d.value is not None:
@@ -641,7 +645,7 @@ class _ArticleEvents:
         noun with no tense of its own that names the visitor and place of a visit the article told
         as planned before it is that planned visit, unless a verb tells the same visit as done."""
         planned = [e for e in events if e.type == "Visit" and e.modality == "planned"]
-        tenseless = {id(e) for e in events if id(e) in self._noun_told or imperfect_verb_shape(normalize(e.trigger or "").split(" ")[0])}
+        tenseless = {id(e) for e in events if id(e) in self._noun_told or _told_in_present(e)}
         done_by_verb = {(e.participants[0], e.place) for e in events
                         if e.type == "Visit" and e.modality == "occurred" and id(e) not in tenseless and e.participants}
         for e in events:
@@ -661,7 +665,7 @@ class _ArticleEvents:
         for e in events:
             if e.type not in ("Meeting", "PhoneCall") or e.modality != "occurred" or id(e) in self._noun_told:
                 continue
-            if not imperfect_verb_shape(normalize(e.trigger or "").split(" ")[0]):
+            if not _told_in_present(e):
                 continue
             if any(set(p.participants) == set(e.participants) and p.evidence.start < e.evidence.start for p in planned_meetings):
                 e.modality = "planned"
@@ -1818,9 +1822,10 @@ class _ArticleEvents:
         return trig.trigger.pos == "verb" and norm.endswith(("يت", "ينا")) and len(norm) > 4
 
     def _quoted_speaker_of(self, trig: _Trig, refs: list[TokenRef], prev_refs: list[TokenRef]) -> str | None:
-        """The one speaking in the sentence of a first-person verb: the speaker of the statement told
-        before it in the sentence, else its first person named before the verb, else the subject of
-        the sentence before («وأكد في حوار … أن "…"» with the subject dropped)."""
+        """The one speaking in the sentence of a first-person verb: inside a quotation still open, the
+        first person named before its opening mark (in that sentence or the one before); else the
+        speaker of the statement told before it in the sentence, else its first person named before
+        any speech verb, else the subject of the sentence before («وأكد … أن "…"», subject dropped)."""
         opened = self._quote_opened_before(self.doc[trig.start].idx)
         if opened is not None:
             # inside a quotation opened earlier: the speaker is named before the opening mark, in its
@@ -1846,8 +1851,8 @@ class _ArticleEvents:
         return carried[0] if carried else None
 
     def _quote_opened_before(self, char: int) -> int | None:
-        """The offset of the quotation mark still open at `char` in its paragraph (an odd count of
-        «"» before it, or a «« with no »» after it), or None."""
+        """The offset of the quotation mark still open at `char` in its paragraph (more «« than »» before
+        it, or an odd count of «"»), or None."""
         para = self.text.rfind("\n", 0, char) + 1
         seg = self.text[para:char]
         if seg.count("«") > seg.count("»"):
@@ -1870,8 +1875,8 @@ class _ArticleEvents:
         return any(ev.type == "Visit" and ev.evidence.start >= self.sent.start_char for ev in self.events)
 
     def _after_own_tour(self, trig: _Trig) -> bool:
-        """«جولته الآسيوية بزيارة …», «زيارته بلقاء …»: the noun has a glued «بـ» and a visit noun with
-        a possessive pronoun stands within three words before it."""
+        """«جولته الآسيوية بزيارة …»: the noun has a glued «بـ» and a visit noun with a possessive
+        pronoun stands within four tokens before it."""
         if not self.view.norm[trig.start].startswith("ب"):
             return False
         for pm in self.lex.triggers.find(self.view, max(self.sent.start, trig.start - 4), trig.start):
@@ -2828,6 +2833,11 @@ class _ArticleEvents:
         for n, ev in enumerate(out, start=1):
             ev.local_id = f"e{n}"
         return out
+
+
+def _told_in_present(ev: EventRecord) -> bool:
+    """The event's trigger word is shaped like a present-tense verb («يتوجه», «ويبحث»)."""
+    return imperfect_verb_shape(normalize(ev.trigger or "").split(" ")[0])
 
 
 def _welcome(ev: EventRecord) -> bool:
