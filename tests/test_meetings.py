@@ -1735,3 +1735,32 @@ def test_a_first_person_meeting_verb_in_a_quote_is_the_speakers():
     text = ("قال رئيس الحكومة الليبية عبد الحميد الدبيبة إن الحل سياسي.\n\n"
             "وأكد في حوار مع صحيفة فرنسية أن \"الحوار ممكن. ونحن على تواصل مع أنصار خليفة حفتر، وقد التقيت بالمبعوث الأممي عبد الله باتيلي قبل أسبوع\".")
     assert pairs(text) == {frozenset({"عبد الحميد الدبيبة", "عبد الله باتيلي"})}
+
+
+def test_a_second_reception_with_its_subject_dropped_is_the_hosts():
+    # «ثم استقبل» after a reception: the host receives again; a phrase of time may stand before the guest
+    text = ("استقبل الرئيس المصري عبد الفتاح السيسي أمس رئيس الوزراء الإثيوبي آبي أحمد، "
+            "ثم استقبل في وقت لاحق من اليوم نفسه وزير الخارجية السعودي فيصل بن فرحان.")
+    assert pairs(text) == {frozenset({"عبد الفتاح السيسي", "آبي أحمد"}), frozenset({"عبد الفتاح السيسي", "فيصل بن فرحان"})}
+    # a meeting verb after a reception goes on with the guest, who is the visitor
+    text = "استقبل الملك عبدالله الثاني الرئيس الفرنسي إيمانويل ماكرون، ثم التقى ماكرون رئيس الوزراء بشر الخصاونة."
+    assert frozenset({"إيمانويل ماكرون", "بشر الخصاونة"}) in pairs(text)
+
+
+def test_a_visit_a_support_verb_ends_is_the_subjects_behind_a_formal_title():
+    # «اختتم X زيارة إلى Y»: the support verb stands before the subject's title, a state's formal name
+    got, _ = events("اختتم ملك مملكة البحرين حمد بن عيسى آل خليفة، مساء أمس، زيارة رسمية إلى الصين استغرقت ثلاثة أيام.")
+    assert [(e[2], e[3]) for e in got if e[0] == "Visit"] == [(frozenset({"حمد بن عيسى آل خليفة"}), "الصين")]
+
+
+def test_a_visit_made_by_him_after_its_adjective_is_the_subjects_not_the_hosts():
+    # «في إطار زيارة رسمية يقوم بها إلى روسيا»: the adjective stands between the noun and «يقوم بها»;
+    # the Russian counterpart named last does not visit his own country
+    got, _ = events("وأجرى وزير الخارجية العراقي فؤاد حسين أمس مباحثات مع نظيره الروسي سيرغي لافروف، في إطار زيارة رسمية يقوم بها إلى روسيا.")
+    assert [(e[2], e[3]) for e in got if e[0] == "Visit"] == [(frozenset({"فؤاد حسين"}), "روسيا")]
+
+
+def test_a_visit_noun_after_wadhalika_is_the_main_clauses_subjects():
+    # «وذلك خلال زيارته»: «that» takes up the whole main clause; «his» is its subject, not the person named last
+    got, _ = events("التقى وزير الخارجية سامح شكري، أمس، الممثل الأعلى للاتحاد الأوروبي جوزيب بوريل، وذلك خلال زيارته الحالية إلى بروكسل.")
+    assert [(e[2], e[3]) for e in got if e[0] == "Visit"] == [(frozenset({"سامح شكري"}), "بروكسل")]

@@ -435,3 +435,45 @@ def test_a_double_family_name_of_two_nisbas_is_read_whole():
     # a nationality after a nisba surname stays out of the name
     assert "مصطفى الكاظمي" in persons("والتقى رئيس الوزراء مصطفى الكاظمي العراقي الرئيس الأمريكي.")
 
+
+
+def test_a_construct_office_before_a_country_is_one_title_not_the_generic_minister():
+    # «وزير خارجية إيران»: the construct title wins over «وزير», its first word, as an office of its own
+    got = persons("وصل وزير خارجية إيران محمد جواد ظريف اليوم إلى مسقط.")
+    assert [(r.office_key, r.country) for r in got["محمد جواد ظريف"].roles] == [("foreign_minister", "IR")]
+    got = persons("وصل وزير خارجية الجمهورية الإسلامية الإيرانية عباس عراقجي اليوم إلى الدوحة.")
+    assert [(r.office_key, r.country) for r in got["عباس عراقجي"].roles] == [("foreign_minister", "IR")]
+
+
+def test_a_states_formal_name_after_an_office_completes_the_title():
+    # the state's name begun by the office's last word («جمهورية»), or a state's form the gazetteer lacks («مملكة البحرين»)
+    got = persons("وصل رئيس جمهورية مصر العربية عبد الفتاح السيسي اليوم إلى نيودلهي.")
+    assert [(r.office_key, r.country) for r in got["عبد الفتاح السيسي"].roles] == [("president", "EG")]
+    got = persons("اختتم ملك مملكة البحرين حمد بن عيسى آل خليفة أمس زيارة إلى بكين.")
+    assert [(r.office_key, r.country) for r in got["حمد بن عيسى آل خليفة"].roles] == [("king", "BH")]
+    got = persons("وصل أمير دولة قطر الشيخ تميم بن حمد آل ثاني اليوم إلى برلين.")
+    assert [(r.office_key, r.country) for r in got["تميم بن حمد آل ثاني"].roles] == [("emir", "QA")]
+
+
+def test_an_untitled_counterpart_of_a_country_holds_the_office_a_later_title_names():
+    # «نظيره البريطاني Y»: Y faces a foreign minister; «وزير خارجية المملكة المتحدة» later is Y, who travelled
+    text = ("ودعا وزير الخارجية خميس الجهيناوي نظيره البريطاني بوريس جونسون، خلال جلسة عمل انعقدت مساء أمس، "
+            "إلى دعم الاستثمارات في تونس. يذكر أن وزير خارجية المملكة المتحدة حل أمس بتونس في زيارة قصيرة.")
+    rec = extract_article(Article(id="t", text=text))
+    name = {e.local_id: e.name for e in rec.entities}
+    assert [[name[p] for p in ev.participants] for ev in rec.events if ev.type == "Visit"] == [["بوريس جونسون"]]
+
+
+def test_a_british_peers_honorific_is_no_part_of_the_name():
+    assert set(persons("استقبل ولي العهد الأمير محمد بن سلمان اليوم وزير الخارجية البريطاني اللورد ديفيد كاميرون.")) == {
+        "محمد بن سلمان", "ديفيد كاميرون"}
+    assert set(persons("والتقى وزير الدولة البريطاني السير آلان دنكان نظيره العماني.")) == {"آلان دنكان"}
+
+
+def test_a_name_in_brackets_after_a_persons_name_is_his_other_name():
+    # «محمود عباس (أبو مازن)»: the kunya he is known by, no second person
+    got = persons("استقبل الرئيس الفلسطيني محمود عباس (أبو مازن) في رام الله اليوم وزيرة الخارجية البلجيكية حجة لحبيب.")
+    assert set(got) == {"محمود عباس", "حجة لحبيب"}
+    assert "أبو مازن" in {m.text for m in got["محمود عباس"].mentions}
+    # a bracket holding a place is no name
+    assert set(persons("التقى وزير الخارجية سامح شكري نظيره الأردني أيمن الصفدي (في عمان) أمس.")) == {"سامح شكري", "أيمن الصفدي"}

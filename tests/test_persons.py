@@ -558,3 +558,20 @@ def test_a_generic_title_fits_any_office_of_its_kind_and_contradicts_none() -> N
                       "2023-01-01", "test")
     hit = decide([other], [Observation("minister", None, day, "الوزير")], {"SA"}, known, days=[day])
     assert hit is not None and hit.basis == "country"
+
+
+def test_a_name_that_is_a_mans_fathers_and_grandfathers_does_not_link_him() -> None:
+    # the shipped gazetteer: «حمد بن خليفة آل ثاني» shares every word but the first with Tamim bin
+    # Hamad (bin Khalifa) Al Thani; an emir's title of Qatar, undated, must not make it Tamim
+    pg = load_persons()
+    assert pg is not None
+
+    def emir(name: str) -> EntityRecord:
+        return EntityRecord("p1", "Person", name, [Mention(name, S, S)], [Role("أمير دولة قطر", "emir", "", "QA", S, S)], None)
+
+    father = emir("حمد بن خليفة آل ثاني")
+    hit = link_person(father, observe(father, None), pg)
+    assert hit is None or hit.label_en != "Tamim bin Hamad Al Thani"
+    son = emir("تميم بن حمد آل ثاني")
+    hit = link_person(son, observe(son, None), pg)
+    assert hit is not None and hit.label_en == "Tamim bin Hamad Al Thani"

@@ -168,7 +168,9 @@ def name_candidates(names: Iterable[str], pg: PersonGazetteer) -> list[Candidate
     by_whole: set[str] = set()  # persons some whole name (not a part of a fuller one) matches
     for name in names:
         for m in pg.match(name):
-            if m.level == "surname" and firsts and not _first_name_fits(m.person, firsts):
+            if m.level in ("surname", "weak") and firsts and not _first_name_fits(m.person, firsts):
+                # (a weak match too: «حمد بن خليفة آل ثاني» is not Tamim bin Hamad bin Khalifa,
+                # whose father's and grandfather's names it shares)
                 continue
             if name not in parts:
                 by_whole.add(m.person.qid)

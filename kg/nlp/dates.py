@@ -304,6 +304,14 @@ def same_time_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(normalize(w) for w in phrase.split()) for phrase in raw.get("same_time_as_previous", []))
 
 
+@lru_cache(maxsize=1)
+def time_adverbials() -> tuple[tuple[str, ...], ...]:
+    """Normalised word sequences («في وقت لاحق», «من اليوم نفسه») that say when and may stand
+    between a verb and its object (dates.json `time_adverbials`)."""
+    raw = json.loads((LEXICON / "dates.json").read_text(encoding="utf-8"))
+    return tuple(tuple(normalize(w) for w in phrase.split()) for phrase in raw.get("time_adverbials", []))
+
+
 @lru_cache(maxsize=4)
 def _start_keys(lex: _Lexicon) -> frozenset[str]:
     return lex.start_keys

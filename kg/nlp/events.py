@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span as SpacySpan
 
 from kg.arabic import imperfect_verb_shape, normalize, tokens
-from kg.nlp.dates import DateMention, same_time_cues, time_words
+from kg.nlp.dates import DateMention, same_time_cues, time_adverbials, time_words
 from kg.nlp.lexicons import Lexicons, Trigger
 from kg.nlp.mentions import COUNTERPARTS, HONORIFICS, SADDLEBAGS, SET_DOWN, ArticleMentions, TokenRef, title_like, title_line
 from kg.records import DateValue, EntityRecord, EventRecord, Span
@@ -165,6 +165,8 @@ class _ArticleEvents:
         self._name_tokens = {k for r in mentions.refs if r.how == "name" for k in range(r.start, r.end)
                              if mentions.by_id(r.entity).type == "Person"}  # tokens of a person's name
         self._name_starts = {r.start for r in mentions.refs if r.how == "name" and mentions.by_id(r.entity).type == "Person"}
+        self._adverbial_tokens = {k for i in range(len(doc)) for phrase in time_adverbials()
+                                  if tuple(self.view.norm[i:i + len(phrase)]) == phrase for k in range(i, i + len(phrase))}
 
     def entity(self, local_id: str) -> EntityRecord:
         return self.m.by_id(local_id)
@@ -1067,6 +1069,10 @@ class _ArticleEvents:
                     # (after a reception, «كما التقى نظيره …» goes on with the guest: the
                     # visitor the story follows)
                     traveller = self._last_traveller()
+                    if trig.trigger.frame == "receive":
+                        # «استقبل X الوزير A، ثم استقبل في وقت لاحق B»: a second reception goes on
+                        # with the host, who receives again, not with the guest he received
+                        traveller = self._last_host() or traveller
                     carried = [p for p in ([traveller] if traveller else []) + sent_before if p != subject]
                     if carried:
                         subject, objects = carried[0], [subject]
@@ -1395,8 +1401,10 @@ class _ArticleEvents:
             elif (gender := self._made_by_it(trig)) is not None:
                 # «في أول زيارة تقوم بها لمصر»: the visit «she makes» is that of the woman (or, after
                 # «يقوم», the man) the sentence names last, else of the sentence before
+                home = self.entity(dest).country if dest is not None else None
                 named = [r.entity for r in refs if r.end <= trig.start and self.is_person(r) and r.actor
-                         and self._feminine(r.entity) == (gender == "f")]
+                         and self._feminine(r.entity) == (gender == "f")
+                         and not (home and self.entity(r.entity).country == home)]  # no one visits his own country
                 carried = [p for p in self.persons(prev_refs) if self._feminine(p) == (gender == "f")]
                 visitor = named[-1] if named else (carried[0] if carried else None)
                 behind = self._skip_titles(self._after_made_by_it(trig))
@@ -1628,9 +1636,11 @@ class _ArticleEvents:
 
     def _support_verb_after(self, trig: _Trig) -> int:
         """The first token after the noun, past spaces and a relative pronoun («زيارة تقوم بها»,
-        «الزيارة التي قام بها»: the support verb's place)."""
+        «الزيارة التي قام بها»: the support verb's place), and past the visit's adjectives
+        («زيارة رسمية يقوم بها»)."""
         k = trig.end
-        while k < len(self.doc) and (self.doc[k].is_space or self.view.norm[k] in RELATIVE_PRONOUNS):
+        while k < len(self.doc) and (self.doc[k].is_space or self.view.norm[k] in RELATIVE_PRONOUNS
+                                     or (trig.trigger.type == "Visit" and self.view.norm[k] in VISIT_MODIFIERS)):
             k += 1
         return k
 
@@ -1693,6 +1703,10 @@ class _ArticleEvents:
         elif head.endswith("ه") and not head.endswith(("اه", "وه")):
             before = [r for r in before if not self._feminine(r.entity)]  # «وصوله»: his
         named = [r for r in before if r.how == "name"]
+        if named and self._after_dhalika(trig):
+            # «التقى X، أمس، Y، وذلك خلال زيارته إلى بروكسل»: «وذلك» takes up the main clause,
+            # whose subject the pronoun is
+            return named[0].entity
         if named:
             # the nearest person named by name: «الأعرجي … استقبل شويغو لدى وصوله» (Shoigu's
             # arrival), while a title inside an apposition («…، شقيقة الزعيم الكوري، …») is passed
@@ -1815,6 +1829,14 @@ class _ArticleEvents:
                 return ev.guest
         return None
 
+    def _last_host(self) -> str | None:
+        """The host of the last reception told in this sentence, if the last event told is one."""
+        for ev in reversed(self.events):
+            if ev.evidence.start < self.sent.start_char:
+                return None
+            return ev.host if ev.type == "Meeting" and ev.guest is not None else None
+        return None
+
     def _first_person(self, trig: _Trig) -> bool:
         """«التقيت», «التقينا»: a meeting verb in the first person (the «ـيت/ـينا» of a verb whose third
         person ends in «ى», which no third person shares), told by the one quoted."""
@@ -1915,9 +1937,10 @@ class _ArticleEvents:
 
     def _filler(self, k: int) -> bool:
         """A token that may stand between a word and the person it governs: a space, a word of a
-        title, an honorific or a day word («استقبل أمس الشيخ …»)."""
+        title, an honorific, a day word («استقبل أمس الشيخ …») or a phrase of time («ثم استقبل في
+        وقت لاحق من اليوم نفسه …»)."""
         return (self.doc[k].is_space or k in self.title_tokens or self.view.norm[k] in HONORIFICS
-                or self.view.norm[k] in time_words())
+                or self.view.norm[k] in time_words() or k in self._adverbial_tokens)
 
     def _object_next(self, trig: _Trig, after: list[TokenRef]) -> bool:
         """Does the first person after the trigger stand right after it, behind titles only (the

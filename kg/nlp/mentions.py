@@ -36,7 +36,7 @@ ALI_FORMS = {"علي", "وعلي"}
 # Stop words that are also given names, read as names after «بن» («إياد بن أمين مدني»)
 OFFICE_NAMES = set(tokens("أمين"))
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة سمو الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
-                        "المخلوع المعزول الدكتورة المهندسة الراحلة المرحومة الفقيدة الشهيدة الشيخة الأميرة"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»; «سمو الشيخ»: his Highness
+                        "المخلوع المعزول الدكتورة المهندسة الراحلة المرحومة الفقيدة الشهيدة الشيخة الأميرة اللورد السير البارونة"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»; «سمو الشيخ»: his Highness
 # Honorifics that follow a name («الرئيس السابق»), so that inside a name they open no next one
 EPITHETS_AFTER = set(tokens("السابق السابقة الأسبق المخلوع المعزول"))
 # «النائب جميل السيد», «رضوان السيد»: an honorific that is also a family name, read as one at a name's
@@ -114,6 +114,8 @@ LATTER = set(tokens("الأخير الأخيرة"))
 LATTER_OPENERS = set(tokens("أن إن وأن وإن فإن لأن بأن كان وكان كما ثم حيث فيما بينما"))
 # A head of state's style after an office names the state whose office it is: «سفير خادم الحرمين
 # الشريفين» (the Custodian of the Two Holy Mosques: the Saudi king) is Saudi Arabia's ambassador
+# the form of a state before its name in formal titles («ملك مملكة البحرين», «أمير دولة قطر»)
+STATE_FORMS = set(tokens("مملكة دولة جمهورية سلطنة إمارة المملكة الدولة الجمهورية السلطنة الإمارة"))
 STATE_STYLES = ((tuple(tokens("خادم الحرمين الشريفين")), "SA"),)
 # «حط X رحاله في Y» (set down his saddlebags: arrived): after «حط» the saddlebags end the name
 # («الرحال» is also a family name)
@@ -235,6 +237,7 @@ class _Builder:
         self._headline_tokens = {t.i for sent in self.view.sentences if title_line(sent) for t in sent}
         self._title_words = {w for off in lex.office_by_key.values() for w in tokens(off.label_ar)}
         self.anchored: set[str] = set()  # persons named right after a title or «نظيره»
+        self.counterparts: set[str] = set()  # persons named right after «نظيره» (someone's counterpart)
         self.kin: set[str] = set()  # persons introduced by a kinship word («زوجته صوفي …»)
         self._kin_starts: set[int] = set()
         self.cue_tokens: set[int] = set()  # tokens of a rank, kinship word or profession
@@ -434,6 +437,9 @@ class _Builder:
             if m.start > 0 and self.view.norm[m.start - 1] in NAME_LINKS:
                 continue  # «عبد الملك الحوثي», «أبو الأمير»: part of a name, not an office
             end, country = m.end, (self.out.by_id(next(iter(inner))).country if len(inner) == 1 else None)
+            if inner:
+                # «رئيس جمهورية مصر العربية»: the state's name begun inside the office ends the title
+                end = max([end] + [r.end for r in self.out.refs if r.how == "place" and m.start <= r.start < m.end])
             # A country after the office: adjective («الروسي»), or a name («حكومة روسيا الاتحادية»,
             # «في العراق», «للأمن القومي» has none).
             j = end
@@ -453,7 +459,7 @@ class _Builder:
                     country, end = style  # «سفير خادم الحرمين الشريفين»: the head of state's style names his state
                 else:
                     k = j + 1 if normalize(doc[j].text) in {"في"} else j
-                    place = self._place_at(k)
+                    place = self._place_at(k) or self._state_form_place(k)
                     if place is not None and (place[1].kind == "country" or (k == j and m in construct)):
                         # «ولي عهد أبوظبي»: a construct title takes the city after it as its own
                         country, end = place[1].iso2, place[0]
@@ -539,15 +545,31 @@ class _Builder:
         """Office phrases, and construct-state ones («رئيس وزراء إسرائيل») where a country or
         city follows (a construct form alone, «رئيس», is an ordinary word)."""
         found = self.lex.offices.find(self.view)
-        covered = {i for m in found for i in range(m.start, m.end)}
         for m in self.lex.construct_offices.find(self.view):
-            if covered & set(range(m.start, m.end)):
-                continue
+            inside = [f for f in found if f.start < m.end and m.start < f.end]
+            if any(f.start < m.start or f.end >= m.end for f in inside):
+                continue  # a longer office phrase already holds these words
             nxt = self._on_line(m.end)
-            place = self._place_at(nxt)
+            place = self._place_at(nxt) or self._place_over(m.end - 1)
             if place is not None:
-                found.append(m)  # «رئيس وزراء إسرائيل», «ولي عهد أبوظبي»
+                # «رئيس وزراء إسرائيل», «ولي عهد أبوظبي»; «وزير خارجية إيران» is one title, not
+                # the generic «وزير» its first word also is
+                found = [f for f in found if f not in inside] + [m]
         return sorted(found, key=lambda m: m.start)
+
+    def _place_over(self, i: int) -> tuple[int, PlaceRef] | None:
+        """A place whose name begins at the last word of a construct office and runs past it
+        («رئيس جمهورية مصر العربية»: «جمهورية» is the office's and the state's name's)."""
+        place = self._place_at(i)
+        return place if place is not None and place[0] > i + 1 else None
+
+    def _state_form_place(self, j: int) -> tuple[int, PlaceRef] | None:
+        """A state's formal name the gazetteer lacks: a word of the state's form («مملكة»,
+        «دولة», «جمهورية») and the country's name («ملك مملكة البحرين», «أمير دولة قطر»)."""
+        if j >= len(self.doc) or self.view.norm[j] not in STATE_FORMS:
+            return None
+        place = self._place_at(self._on_line(j + 1))
+        return place if place is not None and place[1].kind == "country" else None
 
     def _place_at(self, i: int) -> tuple[int, PlaceRef] | None:
         for r in self.out.refs:
@@ -1557,6 +1579,7 @@ class _Builder:
         doc = self.doc
         candidates: list[tuple[int, int, TitleMatch | None]] = []
         anchored_country: dict[int, str] = {}
+        counterpart_at: set[int] = set()  # where a name after «نظيره» starts
         anchored_starts: set[int] = set()  # names right after a title or «نظيره»
         cue_anchors: set[int] = set()  # positions right after a rank, kinship word or profession
         honorific_anchors: set[int] = set()  # right after «الشيخ», «الأمير»: names of two words or more only
@@ -1611,6 +1634,7 @@ class _Builder:
                 elif title_nat is not None:
                     j += 1  # «نظيره المالي»: his Malian counterpart
                 anchors.append((j, None))
+                counterpart_at.add(j)
                 if adj is not None or title_nat is not None:
                     anchored_country[j] = adj.payload if adj is not None else title_nat
                 if adj is not None and any(r in PLURAL_COUNTERPARTS for r in clitic_readings(normalize(tok.text))[:3]):
@@ -1664,6 +1688,8 @@ class _Builder:
             anchored_starts.add(rng[0])
             if pos in anchored_country:
                 anchored_country[rng[0]] = anchored_country[pos]
+            if pos in counterpart_at:
+                counterpart_at.add(rng[0])
         # A given name («مصطفى», «فؤاد») followed by more name words: a person even when the
         # title before it is misspelled or missing («رئبس الوزراء العراقي مصطفى الكاظمي»).
         for tok in self.toks:
@@ -1808,7 +1834,7 @@ class _Builder:
             name = " ".join(self.text[start_char:end_char].split())
             if len(tokens(name)) == 0 or len(normalize(name)) < 3:
                 continue
-            local = self._person_for(name, start_char)
+            local = self._bracketed_alias_of(s, e) or self._person_for(name, start_char)
             if local is None:
                 continue
             ent = self.out.by_id(local)
@@ -1817,6 +1843,8 @@ class _Builder:
             self.taken.update(range(s, e))
             if s in anchored_starts:
                 self.anchored.add(local)
+            if s in counterpart_at:
+                self.counterparts.add(local)
             if s in self._kin_starts and not ent.roles:
                 self.kin.add(local)
             if title is not None:
@@ -1825,6 +1853,23 @@ class _Builder:
                 ent.country = anchored_country[s]
         self._surnames()
         self._appositive_titles()
+
+    def _bracketed_alias_of(self, s: int, e: int) -> str | None:
+        """The person named right before a name in brackets: «محمود عباس (أبو مازن)» gives the
+        name he is also known by, a kunya or a short name, not a second person."""
+        k = s - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        j = e
+        while j < len(self.doc) and self.doc[j].is_space:
+            j += 1
+        if k < 1 or self.doc[k].text != "(" or j >= len(self.doc) or self.doc[j].text != ")":
+            return None
+        k -= 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        ref = next((r for r in self.out.refs if r.how == "name" and r.end == k + 1), None)
+        return ref.entity if ref is not None and self.out.by_id(ref.entity).type == "Person" else None
 
     def _person_for(self, name: str, at: int | None = None) -> str | None:
         """The person a name belongs to within this article: the same name (or a transliteration
@@ -2028,6 +2073,14 @@ class _Builder:
                 # passing: the one named at least three times and twice as often as any other
                 same = [counts[0][1]]
             owners = same
+        if title.country is not None and owners and not any(
+                (r.country or self.out.by_id(o).country) == title.country for o in owners for r in self.out.by_id(o).roles):
+            # «ودعا وزير الخارجية X نظيره البريطاني Y …. يذكر أن وزير خارجية المملكة المتحدة حل
+            # بتونس»: the office held by someone of no known country, and a counterpart of the
+            # title's country named with no title, who holds the same office as the one he faces
+            counterparts = [local for local in self.counterparts if self.out.by_id(local).country == title.country
+                            and not self.out.by_id(local).roles]
+            owners = counterparts or owners
         return owners[0] if len(owners) == 1 else None
 
     def _add_role(self, ent: EntityRecord, title: TitleMatch) -> None:
