@@ -280,7 +280,8 @@ def verb_forms(past: str, present: str, objects: bool = True) -> list[str]:
     """The inflected forms news writes of a verb, from its past and present 3rd person masculine
     singular («التقى», «يلتقي»): past persons and the dual («التقت», «التقيا», «التقوا»,
     «التقيت»), object pronouns («التقاه», «استقبلها»), the present with every person prefix and
-    the dual and plural («تلتقي», «يلتقيان», «يلتقون»), and the future with سـ («سيلتقي»).
+    the dual and plural («تلتقي», «يلتقيان», «يلتقون»), the future with سـ («سيلتقي»), and the
+    jussive of a defective verb, which a negation «لم» takes («لم يلتق»).
     Used to expand the trigger lexicon (data/lexicon/trigger_verbs.tsv); proclitics (و، ف) are
     the phrase matcher's business."""
     forms: list[str] = [past]
@@ -298,10 +299,12 @@ def verb_forms(past: str, present: str, objects: bool = True) -> list[str]:
     present_forms = [pre + stem for pre in ("ي", "ت", "ن", "أ")]
     if stem.endswith(("ي", "ى")):  # يلتقي → يلتقيان، يلتقون
         present_forms += [pre + stem[:-1] + s for pre in ("ي", "ت") for s in ("يان", "ون")]
+        jussive = [pre + stem[:-1] for pre in ("ي", "ت")]  # «لم يلتق»: after «لم» the final letter drops
     else:
         present_forms += [pre + stem + s for pre in ("ي", "ت") for s in ("ان", "ون")]
+        jussive = []
     present_forms += [f + o for f in list(present_forms[:4]) for o in pronouns]
-    forms += present_forms + ["س" + f for f in present_forms]
+    forms += present_forms + ["س" + f for f in present_forms] + jussive
     return list(dict.fromkeys(forms))
 
 

@@ -1764,3 +1764,41 @@ def test_a_visit_noun_after_wadhalika_is_the_main_clauses_subjects():
     # «وذلك خلال زيارته»: «that» takes up the whole main clause; «his» is its subject, not the person named last
     got, _ = events("التقى وزير الخارجية سامح شكري، أمس، الممثل الأعلى للاتحاد الأوروبي جوزيب بوريل، وذلك خلال زيارته الحالية إلى بروكسل.")
     assert [(e[2], e[3]) for e in got if e[0] == "Visit"] == [(frozenset({"سامح شكري"}), "بروكسل")]
+
+
+def test_a_meeting_after_ala_an_goes_on_with_the_subject_and_is_planned():
+    # «…، على أن يلتقي غدا Y»: «on the understanding that» + a present verb, the subject dropped
+    got, _ = events("وصل الرئيس البرازيلي لولا دا سيلفا ظهر اليوم إلى الجزائر في زيارة رسمية، على أن يلتقي غدا الرئيس عبد المجيد تبون.")
+    assert [(e[1], e[2]) for e in got if e[0] == "Meeting"] == [("planned", frozenset({"لولا دا سيلفا", "عبد المجيد تبون"}))]
+
+
+def test_a_stop_a_present_verb_takes_him_to_later_is_no_visit_yet():
+    # «جولة تقوده لاحقا إلى قطر»: still ahead; «قادته لاحقا إلى» (past) went there
+    got, _ = events("وصل رئيس الوزراء الهندي ناريندرا مودي إلى أبوظبي أمس، في المحطة الأولى من جولة خليجية تقوده لاحقا إلى الدوحة.")
+    assert {e[3] for e in got if e[0] == "Visit" and e[1] == "occurred"} == {"أبوظبي"}
+    got, _ = events("وصل الرئيس الصيني شي جين بينغ إلى باريس أمس، في جولة أوروبية قادته لاحقا إلى بلغراد.")
+    assert {e[3] for e in got if e[0] == "Visit" and e[1] == "occurred"} == {"باريس", "بلغراد"}
+
+
+def test_the_object_after_a_sidelines_phrase_between_commas_is_the_verbs():
+    # «التقى X، على هامش اجتماعات …، Y»: the meeting whose sidelines these were opens no clause of its own
+    text = "والتقى رئيس الوزراء الباكستاني شهباز شريف أمس في باريس، على هامش الاجتماع الخاص بالميثاق المالي، المستشار الألماني أولاف شولتس."
+    assert pairs(text) == {frozenset({"شهباز شريف", "أولاف شولتس"})}
+
+
+def test_a_negated_meeting_verb_is_denied_unless_an_exception_names_whom_he_met():
+    # «لم يلتق»: the jussive after «لم» is the verb, negated; «لم يلتق … إلا/سوى Y»: he met Y and no one else
+    got, _ = events("ولم يلتق الرئيس التونسي قيس سعيد خلال القمة الرئيس الجزائري عبد المجيد تبون.")
+    assert [(e[0], e[1]) for e in got] == [("Meeting", "denied")]
+    assert pairs("ولم يلتق الرئيس التونسي قيس سعيد خلال القمة إلا الرئيس الجزائري عبد المجيد تبون.") == {
+        frozenset({"قيس سعيد", "عبد المجيد تبون"})}
+    # «لم» negates the verb right after it, not a meeting noun after another verb
+    assert pairs("ولم يكن اللقاء الذي جمع الرئيس قيس سعيد بالرئيس عبد المجيد تبون أمس الأول من نوعه.") == {
+        frozenset({"قيس سعيد", "عبد المجيد تبون"})}
+
+
+def test_a_dialogue_session_chaired_by_one_and_attended_by_others_is_their_meeting():
+    text = ("توافق المشاركون خلال جلسة الحوار الوطني التي عقدت أمس برئاسة الرئيس العراقي برهم صالح "
+            "وحضور رئيسي مجلس النواب والوزراء محمد الحلبوسي ومصطفى الكاظمي على مواصلة المشاورات.")
+    assert pairs(text) == {frozenset({"برهم صالح", "محمد الحلبوسي"}), frozenset({"برهم صالح", "مصطفى الكاظمي"}),
+                           frozenset({"محمد الحلبوسي", "مصطفى الكاظمي"})}

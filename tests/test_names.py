@@ -477,3 +477,16 @@ def test_a_name_in_brackets_after_a_persons_name_is_his_other_name():
     assert "أبو مازن" in {m.text for m in got["محمود عباس"].mentions}
     # a bracket holding a place is no name
     assert set(persons("التقى وزير الخارجية سامح شكري نظيره الأردني أيمن الصفدي (في عمان) أمس.")) == {"سامح شكري", "أيمن الصفدي"}
+
+
+def test_a_feminine_title_is_read_from_the_masculine_office_form():
+    # «رئيسة مجلس الوزراء», «نائبة وزير الخارجية»: the office list spells the masculine
+    got = persons("وصلت رئيسة مجلس الوزراء الدنماركية ميته فريدريكسن أمس إلى أوسلو.")
+    assert [(r.office_key, r.country) for r in got["ميته فريدريكسن"].roles] == [("prime_minister", "DK")]
+
+
+def test_a_feminine_title_anchors_a_given_name_that_is_also_a_country():
+    # «رئيسة مجلس الوزراء الإيطالي جورجيا ميلوني»: the title, read now, anchors Giorgia (not Georgia)
+    got = persons("ويجري رئيس الجمهورية عبد المجيد تبون، خلال الأيام المقبلة، اتصالا هاتفيا مع رئيسة مجلس الوزراء "
+                  "الإيطالي جورجيا ميلوني، لبحث ملف الطاقة.")
+    assert set(got) == {"عبد المجيد تبون", "جورجيا ميلوني"}

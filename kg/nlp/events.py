@@ -23,6 +23,10 @@ BACK_REFERENCES = set(tokens("الجانبين الجانبان الطرفين �
 # Words after an invitation that make «دعوة/دعا» an invitation to come, not a call for action.
 INVITE_TO = set(tokens("لزيارة زيارة للمشاركة لحضور إلى"))
 FUTURE_PREFIXES = ("سي", "ست", "سن", "سا")
+# «none but»: after a negated meeting verb, the persons it did meet («لم يلتق … سوى Y»)
+EXCEPT_WORDS = set(tokens("سوى إلا الا"))
+# «later», «after it»: after a present-tense verb («تقوده لاحقا إلى قطر»), a stop still ahead
+LATER_WORDS = set(tokens("لاحقا بعدها"))
 FUTURE_DATE_WORDS = set(tokens("المقبل المقبلة القادم القادمة المقبلين القادمين غدا غدًا غداً"))  # «خلال اليومين المقبلين»
 CLAUSE_LINKS = set(tokens("كما فيما بينما ثم"))
 INVITE_BLOCK = set(tokens("لأخذ لاتخاذ للعمل لوقف لإيقاف"))
@@ -269,10 +273,15 @@ class _ArticleEvents:
                 found = mk.modality
             elif mk.scope == "after" and pm.start >= trig.end and pm.start - trig.end <= 3:
                 found = mk.modality
+            elif mk.scope == "verb" and trig.trigger.pos == "verb" and pm.end <= trig.start \
+                    and all(self.doc[k].is_space for k in range(pm.end, trig.start)):
+                found = mk.modality  # «لم يلتق»: the negation of the verb itself
             elif mk.scope == "next" and pm.end <= trig.start and self._refuses_next(pm.end, trig.start):
                 # «يرفض التحدث مع …», «لن يلتقي …»: a refusal or a negated future of the trigger
                 # itself, with the refusing subject between («رفض الرئيس X لقاء Y»)
                 found = mk.modality
+        if found == "denied" and self._except_after(trig, clause_end):
+            found = "occurred"  # «لم يلتق … سوى نظيره الروسي Y»: he met no one but Y, so he met Y
         held_before = self._held_before(trig)
         if found is None and not held_before:
             date_text = self.date_for(trig, self.sent)[1]
@@ -310,6 +319,13 @@ class _ArticleEvents:
                     and len(normalize(self.doc[k].text)) > 4:
                 return "planned"
         return found or "occurred"
+
+    def _except_after(self, trig: _Trig, clause_end: int) -> bool:
+        """An exception word («سوى», «إلا») after a negated trigger, before a person it names:
+        «لم يلتق خلال وجوده … سوى Y», «لم يلتق X خلال القمة إلا Y» (none but Y)."""
+        end = min(clause_end, self.sent.end)
+        person_starts = [r.start for r in self.m.refs if r.how == "name" and self.is_person(r) and trig.end <= r.start < end]
+        return any(self.view.norm[k] in EXCEPT_WORDS and any(p > k for p in person_starts) for k in range(trig.end, end))
 
     def _refuses_next(self, end: int, start: int) -> bool:
         """A refusal ending at `end` governs the trigger at `start`: at most one word between
@@ -545,7 +561,10 @@ class _ArticleEvents:
             bounds = [self._clause_start(trigs[n - 1].end, t.start) if n else sent.start for n, t in enumerate(trigs)]
             for n, trig in enumerate(trigs):
                 clause_start = bounds[n]
-                clause_end = bounds[n + 1] if n + 1 < len(trigs) else sent.end
+                m = n + 1
+                while m < len(trigs) and trig.trigger.pos == "verb" and self._sidelines_setting(trigs[m]):
+                    m += 1  # «التقى X، على هامش الاجتماع …، Y»: the sidelines' meeting is where, no clause of its own
+                clause_end = bounds[m] if m < len(trigs) else sent.end
                 self.handle(trig, sent, refs, prev_refs, clause_start, clause_end, trigs)
             if refs:
                 prev_refs = refs
@@ -560,6 +579,14 @@ class _ArticleEvents:
         merged = self.merge(self.events)
         self.visits_dated_by_meetings(merged)
         return merged
+
+    def _sidelines_setting(self, trig: _Trig) -> bool:
+        """A meeting noun right after «على هامش» («على هامش الاجتماع الخاص للمنتدى …»): the event
+        on whose sidelines another took place."""
+        k = trig.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        return trig.trigger.pos == "noun" and k >= 1 and self.view.norm[k] == "هامش" and self.view.norm[k - 1] in {"علي", "وعلي"}
 
     def talks_by_phone(self, events: list[EventRecord]) -> list[EventRecord]:
         """«بحث X مع Y خلال اتصال هاتفي …»: talks («بحث», «مباحثات»: a `talk` trigger) told in the
@@ -1990,6 +2017,8 @@ class _ArticleEvents:
             # «…، وقد التقى اليوم Y»: «و» + the particle «قد» goes on with the same subject (a
             # speaker's «وقد التقيت …», in the first person, does not)
             return not normalize(self.doc[trig.start].text).endswith(("يت", "نا", "تم"))
+        if k > self.sent.start and self.view.norm[k] == "ان" and self.view.norm[k - 1] == "علي" and trig.trigger.pos == "verb":
+            return True  # «…، على أن يلتقي غدا Y»: «on the understanding that» goes on with the same subject
         return k >= self.sent.start and (self.view.norm[k].lstrip("و") in {"حيث", "ثم", "كما", "اذ"} or self.doc[k].text in {"،", ","}) \
             or normalize(self.doc[trig.start].text).startswith("ثم")  # («…، والتقى Y», «…، التقى خلالها Y»)
 
@@ -2755,6 +2784,9 @@ class _ArticleEvents:
         between a visit word and a place: the place is where a clause of its own will take the
         traveller, not where the visit word went."""
         # («بالزيارة المرتقبة لماكرون إلى بيروت»: a marker that follows its noun, scope «after», is the visit's own)
+        if any(self.view.norm[k] in LATER_WORDS and k > start and imperfect_verb_shape(self.view.norm[k - 1].lstrip("و"))
+               for k in range(start, end)):
+            return True  # «جولة خليجية تقوده لاحقا إلى قطر»: a present verb + «later» takes him there still
         return any(pm.payload.modality == "planned" and pm.payload.scope != "after" and pm.start >= start and pm.start not in self._name_tokens
                    for pm in self.lex.markers.find(self.view, start, end))
 

@@ -130,6 +130,20 @@ def construct_form(form: str) -> str | None:
     return " ".join(words[:-1] + [words[-1][2:]])
 
 
+def feminine_title(form: str, heads: frozenset[str]) -> str | None:
+    """The feminine of an office form whose first word is a masculine head of `heads` («رئيس
+    مجلس الوزراء» → «رئيسة مجلس الوزراء»): the first word only, since the rest of the title
+    belongs to the office, not its holder; None for any other form."""
+    words = form.split()
+    if not words:
+        return None
+    article = "ال" if words[0].startswith("ال") else ""
+    head = words[0][len(article):]
+    if head not in heads:
+        return None
+    return " ".join([article + head + "ة"] + words[1:])
+
+
 def _word_list(path: Path) -> frozenset[str]:
     if not path.exists():
         return frozenset()
@@ -190,14 +204,21 @@ def load_lexicons() -> Lexicons:
     offices: PhraseIndex[Office] = PhraseIndex()
     construct: PhraseIndex[Office] = PhraseIndex()
     office_by_key: dict[str, Office] = {}
+    feminine_heads = frozenset(_word_list(LEXICON / "feminine_title_heads.txt"))
+
+    def with_feminines(forms: list[str]) -> list[str]:
+        # «رئيس مجلس الوزراء» also as «رئيسة مجلس الوزراء» (data/lexicon/feminine_title_heads.txt)
+        return list(dict.fromkeys(forms + [f for f in (feminine_title(form, feminine_heads) for form in forms) if f]))
+
     for off in gaz.offices():
         forms = [f for f in off.forms_ar if f.strip()]
         office = Office(off.key, off.label_en, off.category, forms[0] if forms else off.key)
         office_by_key[off.key] = office
-        for form in forms:
-            offices.add(form, office)
+        for form in with_feminines(forms):
+            if offices.get(form) is None:
+                offices.add(form, office)
     for off in gaz.offices():
-        for form in (f for f in off.forms_ar if f.strip()):
+        for form in with_feminines([f for f in off.forms_ar if f.strip()]):
             bare = construct_form(form)
             if bare and bare not in offices:
                 construct.add(bare, office_by_key[off.key])
