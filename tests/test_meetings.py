@@ -1802,3 +1802,24 @@ def test_a_dialogue_session_chaired_by_one_and_attended_by_others_is_their_meeti
             "وحضور رئيسي مجلس النواب والوزراء محمد الحلبوسي ومصطفى الكاظمي على مواصلة المشاورات.")
     assert pairs(text) == {frozenset({"برهم صالح", "محمد الحلبوسي"}), frozenset({"برهم صالح", "مصطفى الكاظمي"}),
                            frozenset({"محمد الحلبوسي", "مصطفى الكاظمي"})}
+
+
+def test_the_principal_inside_a_counterparts_title_is_no_party_of_the_meeting():
+    # «ومساعد الرئيس للشؤون الأمنية X»: «الرئيس» is whose assistant X is, not the president who travelled
+    text = ("وصل الرئيس اليمني عبد ربه منصور هادي أمس إلى واشنطن. وتوجه الرئيس إلى البيت الأبيض حيث التقى "
+            "نائب الرئيس الأمريكي جو بايدن، و مستشار الأمن القومي ومساعد الرئيس للشؤون الأمنية جيك سوليفان.")
+    # (the two joined by «، و» after «حيث التقى» were received together: one meeting of the three)
+    assert pairs(text) == {frozenset({"عبد ربه منصور هادي", "جو بايدن"}), frozenset({"عبد ربه منصور هادي", "جيك سوليفان"}),
+                           frozenset({"جو بايدن", "جيك سوليفان"})}
+
+
+def test_moving_on_from_a_tours_stop_is_a_visit_to_the_next():
+    # «ثم انتقل منها إلى الدوحة», «وانتقل بعدها إلى»: the next stop of the traveller
+    got, _ = events("زار الرئيس الفرنسي إيمانويل ماكرون بيروت أمس، وانتقل بعدها إلى بغداد.")
+    assert {e[3] for e in got if e[0] == "Visit" and e[1] == "occurred"} == {"بيروت", "بغداد"}
+
+
+def test_a_visit_called_off_with_its_own_planned_clause_is_cancelled_to_its_place():
+    # «ألغى X زيارة كان من المقرر أن يقوم بها إلى Y»: the marker is the visit's own, not a later stop
+    got, _ = events("أرجأ رئيس الوزراء الهندي ناريندرا مودي زيارة كان من المقرر أن يقوم بها إلى واشنطن الشهر المقبل.")
+    assert [(e[1], e[2], e[3]) for e in got if e[0] == "Visit"] == [("cancelled", frozenset({"ناريندرا مودي"}), "واشنطن")]

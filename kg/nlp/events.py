@@ -1109,7 +1109,9 @@ class _ArticleEvents:
                     traveller = self._last_traveller()
                     carried = [p for p in ([traveller] if traveller else []) + sent_before if p not in after_persons]
                     if carried:
+                        # (received together, one meeting: unless «بكل من» or a tour of several places has them apart)
                         subject, objects = carried[0], list(after_persons)
+                        together = not self._each_of_after(trig, after) and not self._tour_of_several_places()
                 if not objects and not sent_before and not (self.delegation() and self._delegation_near(trig, ce)):
                     # «والتقى وزير الخارجية السعودي فيصل بن فرحان.»: one person after the verb is
                     # its object; the subject is the one of the sentence before (unless a
@@ -2788,7 +2790,17 @@ class _ArticleEvents:
                for k in range(start, end)):
             return True  # «جولة خليجية تقوده لاحقا إلى قطر»: a present verb + «later» takes him there still
         return any(pm.payload.modality == "planned" and pm.payload.scope != "after" and pm.start >= start and pm.start not in self._name_tokens
+                   and not self._made_by_it_after(pm.end, end)
                    for pm in self.lex.markers.find(self.view, start, end))
+
+    def _made_by_it_after(self, k: int, end: int) -> bool:
+        """«زيارة كان من المقرر أن يقوم بها إلى الأردن»: after the marker, «أن» + a support verb +
+        «بها» reach the place: the marker is the visit's own (the visit it plans), no other clause."""
+        words = [j for j in range(k, end) if not self.doc[j].is_space]
+        if words and self.view.norm[words[0]] in {"ان", "أن"}:
+            words = words[1:]
+        return (len(words) in (2, 3) and self.view.norm[words[0]] in SUPPORT_VERBS and self.view.norm[words[1]] in {"بها", "به"}
+                and (len(words) == 2 or self.view.norm[words[2]] in {"الي", "ل"}))
 
     def _apposed_city(self, r: TokenRef, after: list[TokenRef]) -> TokenRef | None:
         """The city right after the place r that names where in it («العاصمة العراقية بغداد»,

@@ -88,7 +88,7 @@ COUNTERPARTS = set(tokens("نظيره نظيرته نظيرها نظيريه ن�
 NON_ACTOR_CUES = set(tokens("تحيات تحية رسالة رسالته رغبة تطلع باسم نيابة عن من باسمه"))
 # Offices held under someone else («مستشار الرئيس», «مدير ديوان الملك», «مبعوث الأمين العام»): the name
 # after the principal's title, when a person is named right before the office, is the principal's
-SUBORDINATE_OFFICES = set(tokens("مستشار مستشارة كبير مدير مبعوث مبعوثة ممثل ممثلة سكرتير المستشار المبعوث الممثل"))
+SUBORDINATE_OFFICES = set(tokens("مستشار مستشارة كبير مدير مبعوث مبعوثة ممثل ممثلة سكرتير المستشار المبعوث الممثل مساعد مساعدة"))
 OFFICE_OF = set(tokens("ديوان مكتب"))
 PRINCIPAL_TITLES = set(tokens("الرئيس الملك الأمير العاهل السلطان الأمين ولي رئيس"))
 # «… مع بوتين وليس (مع) لافروف», «دون لافروف»: the person after a negation was not part of it
@@ -2326,6 +2326,14 @@ class _Builder:
                 ref.actor = False
             elif self._principal_in_apposed_title(ref):
                 ref.actor = False
+            elif ref.how == "title" and k >= 0 and self._subordinate_head(k):
+                ref.actor = False  # «ومساعد الرئيس لشؤون الأمن الداخلي جون برينان»: the president is whose assistant he is
+
+    def _subordinate_head(self, k: int) -> bool:
+        """Token k is an office held under someone («مساعد», «مستشار», «مبعوث»; behind «و»), whose
+        genitive the title after it is."""
+        norm = self.view.norm[k]
+        return norm in SUBORDINATE_OFFICES or (norm.startswith("و") and norm[1:] in SUBORDINATE_OFFICES)
 
     def _principal_in_apposed_title(self, ref: TokenRef) -> bool:
         """«جاريد كوشنر مستشار الرئيس الأمريكي دونالد ترامب», «أحمد أويحيى مدير ديوان الرئيس
