@@ -1823,3 +1823,11 @@ def test_a_visit_called_off_with_its_own_planned_clause_is_cancelled_to_its_plac
     # «ألغى X زيارة كان من المقرر أن يقوم بها إلى Y»: the marker is the visit's own, not a later stop
     got, _ = events("أرجأ رئيس الوزراء الهندي ناريندرا مودي زيارة كان من المقرر أن يقوم بها إلى واشنطن الشهر المقبل.")
     assert [(e[1], e[2], e[3]) for e in got if e[0] == "Visit"] == [("cancelled", frozenset({"ناريندرا مودي"}), "واشنطن")]
+
+
+def test_a_title_alone_refers_back_to_its_holder_past_an_ordinal_read_as_a_name():
+    # «ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء»: «الثاني» is an ordinal, no second holder of the title
+    text = ("استقبل الأمير مقرن بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء في الرياض أمس "
+            "وزير الخارجية البريطاني فيليب هاموند. وحضر الاستقبال رئيس الاستخبارات العامة خالد الحميدان. "
+            "كما اجتمع سمو ولي ولي العهد مساء أمس مع رئيس حزب الكتائب اللبنانية سامي الجميل.")
+    assert frozenset({"مقرن بن عبدالعزيز", "سامي الجميل"}) in pairs(text)

@@ -2057,7 +2057,7 @@ class _Builder:
         owners = []
         former = _former(title.text)
         for ent in self.out.entities:
-            if ent.type == "Person" and any(
+            if ent.type == "Person" and not (len(ent.name.split()) == 1 and normalize(ent.name) in REGNAL) and any(
                 r.office_key == title.office.key and (title.country is None or (r.country or ent.country) in (None, title.country))
                 and _former(r.title_ar) == former  # «الرئيس المصري» is not «الرئيس السابق حسني مبارك»
                 for r in ent.roles
