@@ -1831,3 +1831,10 @@ def test_a_title_alone_refers_back_to_its_holder_past_an_ordinal_read_as_a_name(
             "وزير الخارجية البريطاني فيليب هاموند. وحضر الاستقبال رئيس الاستخبارات العامة خالد الحميدان. "
             "كما اجتمع سمو ولي ولي العهد مساء أمس مع رئيس حزب الكتائب اللبنانية سامي الجميل.")
     assert frozenset({"مقرن بن عبدالعزيز", "سامي الجميل"}) in pairs(text)
+
+
+def test_the_stop_a_tour_will_end_with_is_the_tour_owners_planned_visit():
+    # «على أن يختتمها بزيارة Y»: «ها» is the tour, its owner the sentence's subject, not the person named last
+    got, _ = events("يواصل وزير الخارجية الروسي سيرغي لافروف جولته الخليجية، حيث التقى أمس في الدوحة نظيره القطري "
+                    "محمد بن عبدالرحمن آل ثاني، على أن يختتمها بزيارة مسقط.")
+    assert [(e[1], e[2], e[3]) for e in got if e[0] == "Visit" and e[3] == "مسقط"] == [("planned", frozenset({"سيرغي لافروف"}), "مسقط")]

@@ -490,3 +490,11 @@ def test_a_feminine_title_anchors_a_given_name_that_is_also_a_country():
     got = persons("ويجري رئيس الجمهورية عبد المجيد تبون، خلال الأيام المقبلة، اتصالا هاتفيا مع رئيسة مجلس الوزراء "
                   "الإيطالي جورجيا ميلوني، لبحث ملف الطاقة.")
     assert set(got) == {"عبد المجيد تبون", "جورجيا ميلوني"}
+
+
+def test_a_maghreb_given_name_with_the_article_begins_the_name_after_a_long_title():
+    # «الأمين العام لاتحاد المغرب العربي الطيب البكوش»: «الطيب» is the given name, not a description
+    got = persons("واستقبل رئيس الحكومة، صباح اليوم بقصر القصبة، الأمين العام لاتحاد المغرب العربي الطيب البكوش.")
+    assert "الطيب البكوش" in got
+    # a nationality before a name stays out of it
+    assert "سامح شكري" in persons("والتقى المصري سامح شكري نظيره الأردني في عمان.")

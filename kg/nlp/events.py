@@ -1447,6 +1447,10 @@ class _ArticleEvents:
                 if visitor is None and self._after_own_tour(trig):
                     # «واختتم X جولته الآسيوية بزيارة الصين»: the visit that ends (or opens) his tour is his
                     visitor = self._owner(trig, refs, prev_refs)
+                elif visitor is None and self._tour_verb_before(trig):
+                    # «يواصل X جولته …، على أن يختتمها بزيارة توغو»: the tour's, the sentence's subject
+                    named = self.persons([r for r in refs if r.end <= trig.start])
+                    visitor = named[0] if named else None
         if dest is None and trig.trigger.pos == "noun":
             # «وتحول الوزير X إلى الجزائر في زيارة عمل»: whatever the verb of motion, «X … إلى Y
             # في زيارة» is X's visit to Y
@@ -1935,6 +1939,17 @@ class _ArticleEvents:
             if pm.payload.type == "Visit" and pm.payload.pos == "noun" and word.endswith(("ه", "ها")) and not self.doc[pm.start].text.endswith("ة"):
                 return True
         return False
+
+    def _tour_verb_before(self, trig: _Trig) -> bool:
+        """«على أن يختتمها بزيارة توغو»: right before the noun with a glued «بـ», a support verb whose
+        «ها» is the tour told before (its owner is the sentence's subject)."""
+        if not self.view.norm[trig.start].startswith("ب"):
+            return False
+        k = trig.start - 1
+        while k >= self.sent.start and self.doc[k].is_space:
+            k -= 1
+        verb = self.view.norm[k].lstrip("و") if k >= self.sent.start else ""
+        return verb.endswith("ها") and verb[:-2] in SUPPORT_VERBS
 
     def _recent_visitor(self) -> str | None:
         """The visitor of the last visit told in the sentence before this one («غادر X عمان … . وكان في

@@ -81,6 +81,7 @@ class Lexicons:
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
     not_person_words: frozenset[str] = frozenset()  # «ووتش», «برس», «بحر»: an organisation, medium or place
     body_nouns: frozenset[str] = frozenset()  # «مجلس», «الحكومة»: a body whose session a meeting noun may be
+    definite_given_names: frozenset[str] = frozenset()  # «الطيب», «الحبيب»: Maghreb given names with the article, normalised
     meal_nouns: frozenset[str] = frozenset()  # «عشاء», «مأدبة»: a meal of a meeting, whose attendees sat at it
     acronym_heads: frozenset[str] = frozenset()  # «وكالة … (سانا)»: a body whose short name follows in brackets
     topic_nouns: frozenset[str] = frozenset()  # «الأوضاع في غزة»: a city after them is the topic's, not the venue
@@ -278,6 +279,7 @@ def load_lexicons() -> Lexicons:
         eponym_heads=frozenset(normalize(w) for w in _word_list(LEXICON / "eponym_heads.txt")),
         divine_names=frozenset(normalize(w) for w in _word_list(LEXICON / "divine_names.txt")),
         body_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "body_nouns.txt")),
+        definite_given_names=frozenset(normalize(w) for w in _word_list(LEXICON / "definite_given_names.txt")),
         meal_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "meal_nouns.txt")),
         place_anaphors={normalize(r["word"]): (frozenset(r["iso2"].split()), r["qid"] or None, frozenset(r["after"].split()))
                         for r in read_tsv(LEXICON / "place_anaphors.tsv", ["word", "iso2", "qid", "after"])},

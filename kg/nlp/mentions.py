@@ -1736,9 +1736,10 @@ class _Builder:
                     not self._nisba(s) or self.lex.nationalities.match_at(self.view, s) is not None
                 ) and not (
                     normalize(doc[s].text)[:1] in "وف" and self.lex.is_name_word(normalize(doc[s].text)[1:])
-                ) and not self._unknown_word(s):
+                ) and not self._unknown_word(s) and normalize(doc[s].text).lstrip("وف") not in self.lex.definite_given_names:
                     # «وإلكاي غوندوغان»: «و» + a name that begins with «إل», no definite description;
-                    # «اليغ ازيروف»: a word no lexicon knows is a foreign name that begins with «ال»
+                    # «اليغ ازيروف»: a word no lexicon knows is a foreign name that begins with «ال»;
+                    # «الطيب البكوش»: a Maghreb given name with the article (definite_given_names.txt)
                     s += 1  # «الشاعر ياسر التويجري», «المصري سامح شكري»: a description before the name
                 while e - s >= 2 and self._kin_link(s):
                     s += 2  # «ابن خاله نجيب طيلون»: his cousin, then the name
