@@ -296,20 +296,23 @@ def time_words() -> frozenset[str]:
     return frozenset(keys | {k[2:] for k in keys if k.startswith("ال")})
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a list in dates.json, each as a tuple of normalised words."""
+    raw = json.loads((LEXICON / "dates.json").read_text(encoding="utf-8"))
+    return tuple(tuple(normalize(w) for w in phrase.split()) for phrase in raw.get(key, []))
+
+
 def same_time_cues() -> tuple[tuple[str, ...], ...]:
     """Normalised word sequences («قبل ذلك», «في وقت لاحق») that open a sentence telling an event
     of the same day as the one told before it (dates.json `same_time_as_previous`)."""
-    raw = json.loads((LEXICON / "dates.json").read_text(encoding="utf-8"))
-    return tuple(tuple(normalize(w) for w in phrase.split()) for phrase in raw.get("same_time_as_previous", []))
+    return _phrases("same_time_as_previous")
 
 
-@lru_cache(maxsize=1)
 def time_adverbials() -> tuple[tuple[str, ...], ...]:
     """Normalised word sequences («في وقت لاحق», «من اليوم نفسه») that say when and may stand
     between a verb and its object (dates.json `time_adverbials`)."""
-    raw = json.loads((LEXICON / "dates.json").read_text(encoding="utf-8"))
-    return tuple(tuple(normalize(w) for w in phrase.split()) for phrase in raw.get("time_adverbials", []))
+    return _phrases("time_adverbials")
 
 
 @lru_cache(maxsize=4)

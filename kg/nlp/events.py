@@ -324,8 +324,7 @@ class _ArticleEvents:
         """An exception word («سوى», «إلا») after a negated trigger, before a person it names:
         «لم يلتق خلال وجوده … سوى Y», «لم يلتق X خلال القمة إلا Y» (none but Y)."""
         end = min(clause_end, self.sent.end)
-        person_starts = [r.start for r in self.m.refs if r.how == "name" and self.is_person(r) and trig.end <= r.start < end]
-        return any(self.view.norm[k] in EXCEPT_WORDS and any(p > k for p in person_starts) for k in range(trig.end, end))
+        return any(self.view.norm[k] in EXCEPT_WORDS and any(k < p < end for p in self._name_starts) for k in range(trig.end, end))
 
     def _refuses_next(self, end: int, start: int) -> bool:
         """A refusal ending at `end` governs the trigger at `start`: at most one word between

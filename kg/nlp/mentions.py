@@ -112,10 +112,10 @@ HONORIFIC_PRONOUNS = {normalize(k): set(tokens(v)) for k, v in {
 LATTER = set(tokens("الأخير الأخيرة"))
 # what may stand before «الأخير» as a subject: «أن الأخير تلقى», «وكان الأخير قد التقى»
 LATTER_OPENERS = set(tokens("أن إن وأن وإن فإن لأن بأن كان وكان كما ثم حيث فيما بينما"))
+# The form of a state before its name in formal titles («ملك مملكة البحرين», «أمير دولة قطر»)
+STATE_FORMS = set(tokens("مملكة دولة جمهورية سلطنة إمارة المملكة الدولة الجمهورية السلطنة الإمارة"))
 # A head of state's style after an office names the state whose office it is: «سفير خادم الحرمين
 # الشريفين» (the Custodian of the Two Holy Mosques: the Saudi king) is Saudi Arabia's ambassador
-# the form of a state before its name in formal titles («ملك مملكة البحرين», «أمير دولة قطر»)
-STATE_FORMS = set(tokens("مملكة دولة جمهورية سلطنة إمارة المملكة الدولة الجمهورية السلطنة الإمارة"))
 STATE_STYLES = ((tuple(tokens("خادم الحرمين الشريفين")), "SA"),)
 # «حط X رحاله في Y» (set down his saddlebags: arrived): after «حط» the saddlebags end the name
 # («الرحال» is also a family name)
@@ -1858,18 +1858,11 @@ class _Builder:
     def _bracketed_alias_of(self, s: int, e: int) -> str | None:
         """The person named right before a name in brackets: «محمود عباس (أبو مازن)» gives the
         name he is also known by, a kunya or a short name, not a second person."""
-        k = s - 1
-        while k >= 0 and self.doc[k].is_space:
-            k -= 1
-        j = e
-        while j < len(self.doc) and self.doc[j].is_space:
-            j += 1
+        k, j = self._skip_back(s), self._on_line(e)
         if k < 1 or self.doc[k].text != "(" or j >= len(self.doc) or self.doc[j].text != ")":
             return None
-        k -= 1
-        while k >= 0 and self.doc[k].is_space:
-            k -= 1
-        ref = next((r for r in self.out.refs if r.how == "name" and r.end == k + 1), None)
+        before = self._skip_back(k)
+        ref = next((r for r in self.out.refs if r.how == "name" and r.end == before + 1), None)
         return ref.entity if ref is not None and self.out.by_id(ref.entity).type == "Person" else None
 
     def _person_for(self, name: str, at: int | None = None) -> str | None:
@@ -2333,8 +2326,7 @@ class _Builder:
     def _subordinate_head(self, k: int) -> bool:
         """Token k is an office held under someone («مساعد», «مستشار», «مبعوث»; behind «و»), whose
         genitive the title after it is."""
-        norm = self.view.norm[k]
-        return norm in SUBORDINATE_OFFICES or (norm.startswith("و") and norm[1:] in SUBORDINATE_OFFICES)
+        return any(r in SUBORDINATE_OFFICES for r in clitic_readings(self.view.norm[k])[:2])
 
     def _principal_in_apposed_title(self, ref: TokenRef) -> bool:
         """«جاريد كوشنر مستشار الرئيس الأمريكي دونالد ترامب», «أحمد أويحيى مدير ديوان الرئيس
