@@ -498,3 +498,31 @@ def test_a_maghreb_given_name_with_the_article_begins_the_name_after_a_long_titl
     assert "الطيب البكوش" in got
     # a nationality before a name stays out of it
     assert "سامح شكري" in persons("والتقى المصري سامح شكري نظيره الأردني في عمان.")
+
+
+def test_a_princes_father_named_after_bin_is_no_short_form_of_the_prince():
+    # «هاشم بن عبدالله الثاني»: «عبدالله الثاني», the King named before, is his father, not him again
+    found = persons("استقبل الملك عبدالله الثاني اليوم الوفد البرلماني بحضور الأمير هاشم بن عبدالله الثاني.")
+    assert {"عبدالله الثاني", "هاشم بن عبدالله الثاني"} <= set(found)
+
+
+@pytest.mark.parametrize("epithet", ["المعظم", "المفدى"])
+def test_a_rulers_epithet_ends_his_name(epithet):
+    found = persons(f"استقبل السلطان قابوس بن سعيد {epithet} في قصر البركة وزير الخارجية الهندي.")
+    assert "قابوس بن سعيد" in found
+    assert not any(epithet in name for name in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وبعث وزير الخارجية، برقيتي تهنئة إلى نظيريه في غانا والسنغال بمناسبة العيد الوطني.",
+    # after a title, where the model tags the word a person
+    "كما بعث وزير الخارجية ورئيس الوزراء برقيتي تهنئة مماثلتين إلى الرئيس السنغالي.",
+])
+def test_the_dual_of_a_news_noun_before_its_complement_is_no_person(sentence):
+    assert not any("برقيتي" in name for name in persons(sentence))
+
+
+def test_a_hamza_given_name_after_a_construct_office_is_no_part_of_the_office():
+    # «إلهام» begins with a hamza, not the article: «رئيس جمهورية أذربيجان» ends at the country
+    found = persons("وصل إلى باكو رئيس جمهورية أذربيجان إلهام علييف قادما من أنقرة.")
+    assert "إلهام علييف" in found

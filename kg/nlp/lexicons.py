@@ -91,7 +91,7 @@ class Lexicons:
     group_nouns: frozenset[str] = frozenset()  # «أنصار», «أتباع»: a group before a name, no part of it
     likely_surnames: frozenset[str] = frozenset()  # words news uses as names most of the time («السيسي»)
     person_cues: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, kinship, professions → kind
-    benedictions: tuple[tuple[str, ...], ...] = ()  # «حفظه الله», «رحمه الله»: formulas that end a name
+    benedictions: tuple[tuple[str, ...], ...] = ()  # «حفظه الله», «رحمه الله», «المعظم»: formulas and epithets that end a name
     # «فيديريكا موغيريني»: whole names of Wikidata officeholders (data/gazetteer/persons.tsv), normalised
     known_full_names: frozenset[str] = frozenset()
     # «المملكة», «القطاع»: normalised noun → (countries it may name, the place it names, places inside that one)
@@ -287,7 +287,8 @@ def load_lexicons() -> Lexicons:
         topic_nouns=frozenset(normalize(w) for w in _word_list(LEXICON / "topic_nouns.txt")),
         demonyms=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] in {"demonym", "collective"}),
         group_nouns=frozenset(normalize(r["word"]) for r in read_tsv(LEXICON / "group_words.tsv") if r["kind"] == "group"),
-        benedictions=tuple(sorted({tuple(tokens(w)) for w in _word_list(LEXICON / "benedictions.txt")}, key=len, reverse=True)),
+        benedictions=tuple(sorted({tuple(tokens(w)) for f in ("benedictions.txt", "ruler_epithets.txt") for w in _word_list(LEXICON / f)},
+                                  key=len, reverse=True)),
         known_full_names=_known_full_names(GAZETTEER / "persons.tsv"),
     )
 

@@ -463,10 +463,11 @@ class _Builder:
                     if place is not None and (place[1].kind == "country" or (k == j and m in construct)):
                         # «ولي عهد أبوظبي»: a construct title takes the city after it as its own
                         country, end = place[1].iso2, place[0]
-                    elif (m in construct or (m.end - m.start >= 2 and not self.view.norm[m.end - 1].startswith("ال"))) and doc[j].is_alpha and self.view.norm[j].startswith("ال") and self.view.norm[j] not in self.lex.likely_surnames:
+                    elif (m in construct or (m.end - m.start >= 2 and not self.view.norm[m.end - 1].startswith("ال"))) and doc[j].is_alpha and doc[j].text.startswith("ال") and self.view.norm[j] not in self.lex.likely_surnames:
                         # «رئيس حكومة الشيشان حسن حكيموف»: an office in the construct state (its last
                         # word without the article) governs the word after it, a place or body the
-                        # gazetteer lacks, never the first word of a name
+                        # gazetteer lacks, never the first word of a name (the article as written:
+                        # «إلهام» in «رئيس جمهورية أذربيجان إلهام علييف» is a given name)
                         end = j + 1
                         adj = self.lex.nationalities.match_at(self.view, end) if end < len(doc) else None
                         if adj is not None and not self._followed_by_bin(adj.end):
@@ -905,8 +906,9 @@ class _Builder:
         )
 
     def benediction_at(self, k: int) -> bool:
-        """Does a religious formula («حفظه الله», «رحمه الله»: data/lexicon/benedictions.txt) begin
-        at token k? A dash glued before it («-حفظه») is ignored."""
+        """Does a religious formula («حفظه الله», «رحمه الله»: data/lexicon/benedictions.txt) or a
+        ruler's epithet («المعظم»: ruler_epithets.txt) begin at token k? A dash glued before it
+        («-حفظه») is ignored."""
         words: list[str] = []
         j = k
         while j < len(self.doc) and len(words) < 3:
@@ -1502,7 +1504,17 @@ class _Builder:
         readings = clitic_readings(normalize(word))
         if normalize(word) in self.lex.news_words:
             return True  # ordinary in 8 M words of news (scripts/build_news_words.py): this doc's model tag is no proof
+        if self._construct_dual(normalize(word)):
+            return True
         return any(r in self.lex.common_words for r in self._word_readings(readings)[:3]) and normalize(word) not in self.known_names
+
+    def _construct_dual(self, norm: str, tagged: bool = False) -> bool:
+        """Is the word the dual of a feminine noun of news before its complement («برقيتي تهنئة»:
+        two cables of congratulation, «رسالتي»), the «ة» become «تي»? No name list knows it, so
+        news counts miss it; its singular is an ordinary word, and no name ends so. `tagged`: a
+        person tag of this doc's model is no proof against it (it is, for a word read alone)."""
+        return (len(norm) >= 5 and norm.endswith("تي") and norm[:-2] + "ه" in self.lex.news_words
+                and not self.lex.is_name_word(norm) and (tagged or norm not in self.known_names))
 
     def _ner_person_at(self, start: int) -> SpacySpan | None:
         for ent in self.ents:
@@ -2122,6 +2134,8 @@ class _Builder:
                 elif len(words) == 1 and all(w.startswith("ال") and w.endswith(("يين", "يون")) and len(w) > 6
                                              and not self.lex.is_name_word(w) for w in words):
                     drop.add(ent.local_id)  # «نظرائه الأوروبيين»: a plural nisba, his European counterparts
+                elif len(words) == 1 and all(self._construct_dual(w, tagged=True) for w in words):
+                    drop.add(ent.local_id)  # «رئيس ديوان الرئاسة، برقيتي تهنئة»: two cables, whatever the model tags
                 continue
             if any(len([w for w in tokens(m.text) if w not in NAME_LINKS]) > 1 for m in ent.mentions):
                 continue
@@ -2430,8 +2444,13 @@ _NASAB_KEYS = frozenset(phonetic_key(w) for w in NASAB)
 
 def _names_the_father(short: list[str], full: list[str]) -> bool:
     """Is `short` the nasab after a «بن» of `full` («سلمان بن عبدالعزيز» in «محمد بن سلمان بن
-    عبدالعزيز»)? Then it names the father, not a short form of the person. Phonetic keys."""
-    if len(short) < 2 or not any(w in _NASAB_KEYS for w in short[1:]):
+    عبدالعزيز»), or the words that follow a «بن» to its end («عبدالله الثاني» in «الحسين بن
+    عبدالله الثاني»: the crown prince's father, the King)? Then it names the father, not a short
+    form of the person. Phonetic keys."""
+    n = len(short)
+    if any(full[k - 1] in _NASAB_KEYS and full[k:] == short for k in range(2, len(full) - n + 1)) and n > 1:
+        return True
+    if n < 2 or not any(w in _NASAB_KEYS for w in short[1:]):
         return False
     return any(full[k] == short[0] and full[k - 1] in _NASAB_KEYS for k in range(1, len(full)))
 
