@@ -1501,17 +1501,17 @@ class _Builder:
 
     def is_common(self, word: str) -> bool:
         """An ordinary word of news (with or without a glued و/ف), so not part of a name."""
-        readings = clitic_readings(normalize(word))
-        if normalize(word) in self.lex.news_words:
+        norm = normalize(word)
+        if norm in self.lex.news_words:
             return True  # ordinary in 8 M words of news (scripts/build_news_words.py): this doc's model tag is no proof
-        if self._construct_dual(normalize(word)):
+        if self._construct_dual(norm):
             return True
-        return any(r in self.lex.common_words for r in self._word_readings(readings)[:3]) and normalize(word) not in self.known_names
+        return any(r in self.lex.common_words for r in self._word_readings(clitic_readings(norm))[:3]) and norm not in self.known_names
 
     def _construct_dual(self, norm: str, tagged: bool = False) -> bool:
         """Is the word the dual of a feminine noun of news before its complement («برقيتي تهنئة»:
-        two cables of congratulation, «رسالتي»), the «ة» become «تي»? No name list knows it, so
-        news counts miss it; its singular is an ordinary word, and no name ends so. `tagged`: a
+        two cables of congratulation, «رسالتي»), the «ة» become «تي»? News counts miss the form;
+        its singular is an ordinary word, and no Wikidata name word is written so. `tagged`: a
         person tag of this doc's model is no proof against it (it is, for a word read alone)."""
         return (len(norm) >= 5 and norm.endswith("تي") and norm[:-2] + "ه" in self.lex.news_words
                 and not self.lex.is_name_word(norm) and (tagged or norm not in self.known_names))
@@ -2447,9 +2447,9 @@ def _names_the_father(short: list[str], full: list[str]) -> bool:
     عبدالعزيز»), or the words that follow a «بن» to its end («عبدالله الثاني» in «الحسين بن
     عبدالله الثاني»: the crown prince's father, the King)? Then it names the father, not a short
     form of the person. Phonetic keys."""
-    n = len(short)
-    if any(full[k - 1] in _NASAB_KEYS and full[k:] == short for k in range(2, len(full) - n + 1)) and n > 1:
-        return True
+    n, k = len(short), len(full) - len(short)
+    if n > 1 and k >= 2 and full[k - 1] in _NASAB_KEYS and full[k:] == short:
+        return True  # the father's name ends the full name
     if n < 2 or not any(w in _NASAB_KEYS for w in short[1:]):
         return False
     return any(full[k] == short[0] and full[k - 1] in _NASAB_KEYS for k in range(1, len(full)))
