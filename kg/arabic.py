@@ -150,6 +150,23 @@ def strip_clitics(word: str, lexicon: Container[str] | Callable[[str], bool]) ->
     return norm
 
 
+def with_article_written(phrase: str) -> str:
+    """The phrase with its first word's «لل» written back as the article: «للمغرب» → «المغرب»,
+    «وللمملكة العربية السعودية» → «المملكة العربية السعودية».
+
+    After the preposition «ل» the article loses its alef, so no span of the text spells the name
+    with its article; a place read through that reading is named so (its label in the graph),
+    not with the preposition. Other phrases come back unchanged. A word that itself begins with
+    «ل» loses a third lam too («للجنة» is «اللجنة», not «الجنة»), so callers keep the result only
+    where a lexicon knows it (the gazetteer reading a place was matched by).
+    """
+    first, sep, rest = phrase.partition(" ")
+    m = re.match("[وف]?لل(?=\\w\\w)", first)
+    if m is None:
+        return phrase
+    return ARTICLE + first[m.end() :] + sep + rest
+
+
 @lru_cache(maxsize=65_536)
 def match_key(text: str) -> str:
     """A loose, symmetric key for comparing two names (scoring, alias sets).

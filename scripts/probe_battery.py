@@ -16,15 +16,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from kg.io import read_tsv  # noqa: E402
 from tests.test_probes import misses  # noqa: E402  (the battery's own scorer, one definition)
 
 
 def main(paths: list[str]) -> None:
     total = passed = 0
     for path in paths:
-        lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-        for n, line in enumerate(lines[1:], 1):
-            sentence, expect, known = (line.split("\t") + ["", ""])[:3]
+        for n, row in enumerate(read_tsv(path, ["sentence", "expect"]), 1):
+            sentence, expect, known = row["sentence"], row["expect"], row.get("known_failure", "")
             bad = misses(sentence, expect)
             total += 1
             passed += not bad

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.arabic import arabic_ratio, clitic_readings, imperfect_verb_shape, match_key, normalize, phonetic_key, strip_clitics
+from kg.arabic import arabic_ratio, clitic_readings, imperfect_verb_shape, match_key, normalize, phonetic_key, strip_clitics, with_article_written
 
 LEXICON = {"روسيا", "بغداد", "العراق", "موسكو", "بوتين"}
 
@@ -104,3 +104,11 @@ def test_imperfect_verb_shape_reads_the_person_prefix_after_conjunction_and_futu
     # «أكد أنه يعتزم زيارة …», «قالت إنها ستقوم بزيارة …»
     assert all(imperfect_verb_shape(normalize(w)) for w in ("يعتزم", "تنوي", "سيقوم", "وستبدأ"))
     assert not any(imperfect_verb_shape(normalize(w)) for w in ("خلال", "بعد", "زار", "يد"))
+
+
+@pytest.mark.parametrize(
+    "phrase,expected",
+    [("للمغرب", "المغرب"), ("وللمملكة العربية السعودية", "المملكة العربية السعودية"), ("لبنان", "لبنان"), ("بالرباط", "بالرباط")],
+)
+def test_the_article_after_lam_is_written_back(phrase: str, expected: str) -> None:
+    assert with_article_written(phrase) == expected

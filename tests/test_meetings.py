@@ -1838,3 +1838,45 @@ def test_the_stop_a_tour_will_end_with_is_the_tour_owners_planned_visit():
     got, _ = events("يواصل وزير الخارجية الروسي سيرغي لافروف جولته الخليجية، حيث التقى أمس في الدوحة نظيره القطري "
                     "محمد بن عبدالرحمن آل ثاني، على أن يختتمها بزيارة مسقط.")
     assert [(e[1], e[2], e[3]) for e in got if e[0] == "Visit" and e[3] == "مسقط"] == [("planned", frozenset({"سيرغي لافروف"}), "مسقط")]
+
+
+def test_a_visit_verb_whose_object_is_a_person_is_a_meeting_with_him():
+    got, _ = events("زار وزير الخارجية التركي هاكان فيدان الرئيس اللبناني ميشال عون في قصر بعبدا أمس.")
+    meetings = [e for e in got if e[0] == "Meeting"]
+    assert [(e[2], e[5], e[6]) for e in meetings] == [(frozenset({"هاكان فيدان", "ميشال عون"}), "ميشال عون", "هاكان فيدان")]
+    assert not [e for e in got if e[0] == "Visit"]  # no place of a journey is told
+    # SVO with «قد» and a phrase of time before the object
+    assert frozenset({"كمال خرازي", "نجيب ميقاتي"}) in pairs(
+        "وصل وزير الخارجية الإيراني السابق كمال خرازي إلى بيروت. وكان خرازي قد زار في وقت سابق رئيس الحكومة نجيب ميقاتي.")
+
+
+def test_a_visit_to_a_tomb_or_a_city_is_no_meeting_with_a_person_named_after_it():
+    assert not pairs("زار الرئيس السنغالي ماكي سال ضريح الملك محمد الخامس في الرباط.")
+    got, _ = events("زار رئيس الوزراء الهندي ناريندرا مودي القاهرة أمس.")
+    assert [e[0] for e in got] == ["Visit"]
+
+
+def test_a_deputy_governor_after_a_name_does_not_cut_the_list_of_those_welcoming():
+    got = pairs("وصل إلى الرياض أمس رئيس وزراء ماليزيا أنور إبراهيم. وكان في استقباله لدى وصوله مطار الملك خالد الدولي "
+                "الأمير محمد بن عبدالرحمن بن عبدالعزيز نائب أمير منطقة الرياض، ومعالي وزير التجارة ماجد بن عبدالله القصبي.")
+    assert frozenset({"أنور إبراهيم", "ماجد بن عبدالله القصبي"}) in got
+    assert frozenset({"أنور إبراهيم", "محمد بن عبدالرحمن بن عبدالعزيز"}) in got
+
+
+def test_the_sender_of_a_message_is_no_guest_when_a_comma_and_an_honorific_stand_before_his_name():
+    got = pairs("استقبل رئيس الجمهورية، السيد قيس سعيد، أمس بقصر قرطاج، وزير الشؤون الخارجية الجزائري، السيد أحمد عطاف، "
+                "حاملا رسالة من رئيس الجمهورية الجزائرية الديمقراطية الشعبية، السيد عبد المجيد تبون.")
+    assert got == {frozenset({"قيس سعيد", "أحمد عطاف"})}
+
+
+def test_a_second_visitor_joined_by_wa_is_not_the_person_visited():
+    got, _ = events("زار الرئيس الفرنسي إيمانويل ماكرون ووزير الخارجية ستيفان سيجورنيه بيروت أمس.")
+    assert not [e for e in got if e[0] == "Meeting"]
+
+
+def test_the_members_named_after_a_plural_noun_met_as_one_party():
+    got = pairs("التقى رئيس الوزراء البريطاني ريشي سوناك، لاعبي المنتخب الإنجليزي هاري كين وبوكايو ساكا، في مقر الحكومة.")
+    assert got == {frozenset({"ريشي سوناك", "هاري كين"}), frozenset({"ريشي سوناك", "بوكايو ساكا"}), frozenset({"هاري كين", "بوكايو ساكا"})}
+    # counterparts of different states, each with his own title, stay apart
+    apart = pairs("التقى وزير الخارجية الأمريكي أنتوني بلينكن الرئيس الفلبيني فرديناند ماركوس، ورئيس وزراء فيتنام فام مينه تشينه.")
+    assert frozenset({"فرديناند ماركوس", "فام مينه تشينه"}) not in apart

@@ -56,6 +56,13 @@ def test_places_are_linked_from_the_gazetteer_with_clitics() -> None:
     assert any(q == "Q159" for q in places.values())  # «ولروسيا» → Russia
 
 
+def test_a_place_after_the_preposition_lam_is_named_with_its_article() -> None:
+    # «للعراق» is ل + العراق with the article's alef dropped: the node is «العراق», not «للعراق»
+    rec = extract_article(Article(id="t", text="أكد الوزير دعم بلاده للعراق في زيارته للمملكة العربية السعودية."))
+    places = {e.name for e in rec.entities if e.type in {"City", "Country"}}
+    assert places == {"العراق", "المملكة العربية السعودية"}
+
+
 def test_a_dual_or_plural_past_verb_ends_the_name_after_a_title() -> None:
     # «أكدا»: the two named before it stated; the Wikidata name words happen to hold «اكدا» too
     got = persons("وكان رئيس الحكومة الصومالية حمزة عبدي بري ورئيس البرلمان آدم محمد نور أكدا ضرورة الحوار.")

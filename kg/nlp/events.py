@@ -866,6 +866,18 @@ class _ArticleEvents:
         elif frame == "visit":
             if trig.trigger.pos == "noun" and modality == "occurred" and self._inside_invitation(trig):
                 return
+            called_on = self._visited_person(trig, refs, ce) if trig.trigger.calls_on else None
+            if called_on is not None:
+                # «زار X رئيس مجلس النواب Y في عين التينة»: a visit verb whose object is a person
+                # is a call on him, a meeting; no journey to a place is told
+                visitor, host = called_on
+                ev = self.new_event(trig, sent, "Meeting", modality)
+                ev.participants, ev.host, ev.guest = [host, visitor], host, visitor
+                place = self.place_in([r for r in refs if r.start < ce], prefer_after=trig.end)
+                if place:
+                    ev.place = place
+                self.events.append(ev)
+                return
             for visitor, dest, dated in self.visit_groups(trig, sent, refs, prev_refs, cs, ce):
                 ev = self.new_event(trig, sent, "Visit", modality)
                 ev.participants = [visitor]
@@ -1223,7 +1235,24 @@ class _ArticleEvents:
             return [([subject, orgs[0]], subject)] if orgs else []
         if len(objects) == 1 or together or self._one_party(trig, ce):
             return [([subject] + objects, subject)]
+        members = self._members_of_plural_noun(trig, [r for r in after if r.entity in objects])
+        if len(members) >= 2 and set(members) <= set(objects):
+            # «التقى الرئيس X لاعبي المنتخب A و B»: the members of a plural noun met him together
+            return [([subject] + members, subject)] + [([subject, o], subject) for o in objects if o not in members]
         return [([subject, o], subject) for o in objects]
+
+    def _members_of_plural_noun(self, trig: _Trig, after: list[TokenRef]) -> list[str]:
+        """The persons of `after` (the objects) joined by «و» right after a plural or dual noun of
+        people that stands between the trigger and them (data/lexicon/plural_parties.txt: «لاعبي منتخب ألمانيا A و
+        B», «الوزيرين A و B»), with no punctuation between the noun and the first name."""
+        first = next((r for r in after if self.is_person(r)), None)
+        if first is None:
+            return []
+        noun = next((k for k in range(first.start - 1, max(trig.end, first.start - 7) - 1, -1)
+                     if any(r in self.lex.plural_parties for r in self.view.readings(k)[:2])), None)
+        if noun is None or any(self.doc[k].is_punct for k in range(noun, first.start)):
+            return []
+        return self._coordinated([r for r in after if r.start >= first.start], first=first.entity)
 
     def _summit_host(self, trig: _Trig, before: list[TokenRef]) -> str | None:
         """The person right after «استضاف» (hosted) earlier in the clause, when the verb of bringing
@@ -1984,6 +2013,28 @@ class _ArticleEvents:
         وقت لاحق من اليوم نفسه …»)."""
         return (self.doc[k].is_space or k in self.title_tokens or self.view.norm[k] in HONORIFICS
                 or self.view.norm[k] in time_words() or k in self._adverbial_tokens)
+
+    def _visited_person(self, trig: _Trig, refs: list[TokenRef], ce: int) -> tuple[str, str] | None:
+        """(visitor, visited) when a visit verb's object is a person: «زار المبعوث X رئيس مجلس
+        النواب Y», «وكان X قد زار في وقت سابق Y». The object stands right after the verb (after
+        its subject when the subject follows the verb), behind titles, honorifics and phrases of
+        time only: «زار X ضريح الملك Y» (a tomb) and «زار X القاهرة» (a place) are no call."""
+        after = [r for r in refs if trig.end <= r.start < ce]
+        before = [r for r in refs if self.seg_start <= r.start and r.end <= trig.start]
+        subject, gap_from = None, trig.end
+        if before and self.is_person(before[-1]) and all(
+                self.doc[k].is_space or self.view.norm[k] in {"قد", "كان", "وكان"} for k in range(before[-1].end, trig.start)):
+            subject = before[-1].entity  # «وكان هوكشتاين قد زار …»
+        elif after and self.is_person(after[0]) and all(self._filler(k) for k in range(trig.end, after[0].start)):
+            subject, gap_from, after = after[0].entity, after[0].end, after[1:]
+        if subject is None or not after or not self.is_person(after[0]) or after[0].entity == subject:
+            return None
+        gap = range(gap_from, after[0].start)
+        if not all(self._filler(k) for k in gap) or any(
+                self._wa_office_head(k) or self.view.norm[k] == "و" or (self.view.norm[k][:1] == "و" and self.view.norm[k][1:] in HONORIFICS)
+                for k in gap):
+            return None  # «زار الرئيس X ووزير خارجيته Y القاهرة»: a second visitor, joined by «و»
+        return subject, after[0].entity
 
     def _object_next(self, trig: _Trig, after: list[TokenRef]) -> bool:
         """Does the first person after the trigger stand right after it, behind titles only (the

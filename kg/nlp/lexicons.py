@@ -30,6 +30,7 @@ class Trigger:
     needs_with: bool = False  # «استعرض X مع Y» is a meeting, «استعرض X المنحة» is not
     talk: bool = False  # «بحث», «مباحثات»: the parties talked, which a call in the same sentence may be
     held: bool = False  # «قمة»: a meeting only as the object of «عقد» («وعقد الزعيمان قمة»)
+    calls_on: bool = False  # «زار»: a person as its direct object is met («زار X الرئيس Y»)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Lexicons:
     title_nationalities: dict[str, str] = field(default_factory=dict)  # normalised adjective → iso2, only after an office
     office_heads: frozenset[str] = frozenset()  # first words of the office titles («رئيس», «وزير», «مدير»), normalised
     name_tokens: frozenset[str] = frozenset()  # normalised words known as parts of personal names
+    plural_parties: frozenset[str] = frozenset()  # «لاعبي», «القياديين»: nouns whose listed members meet as one party, normalised
     news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
     not_person_words: frozenset[str] = frozenset()  # «ووتش», «برس», «بحر»: an organisation, medium or place
@@ -187,7 +189,7 @@ def load_lexicons() -> Lexicons:
             for form in verb_forms(row["past"], row["present"], objects=row.get("objects", "yes") != "no"):
                 if form not in triggers and form not in skip:
                     triggers.add(form, Trigger(form, row["type"], "verb", row["frame"], needs_with=row.get("with") == "yes",
-                                               talk=row.get("medium") == "talk"))
+                                               talk=row.get("medium") == "talk", calls_on=row.get("person_object") == "meeting"))
     if (LEXICON / "trigger_nouns.tsv").exists():
         for row in read_tsv(LEXICON / "trigger_nouns.tsv"):
             for form in noun_forms(row["noun"]):
@@ -267,6 +269,7 @@ def load_lexicons() -> Lexicons:
         common_words=_word_list(LEXICON / "common_words.txt"),
         given_names=_word_list(LEXICON / "given_names.txt"),
         names_alone=frozenset(normalize(w) for w in _word_list(LEXICON / "names_alone.txt")),
+        plural_parties=frozenset(normalize(w) for w in _word_list(LEXICON / "plural_parties.txt")),
         name_tokens=_word_list(LEXICON / "name_tokens.txt"),
         news_words=_word_list(LEXICON / "news_words.txt"),
         mostly_not_names=frozenset(r["word"] for r in read_tsv(LEXICON / "mostly_not_names.tsv"))

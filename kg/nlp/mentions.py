@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from kg.arabic import NASAB, clitic_readings, imperfect_dual_or_plural, match_key, normalize, phonetic_key, tokens
+from kg.arabic import NASAB, clitic_readings, imperfect_dual_or_plural, match_key, normalize, phonetic_key, tokens, with_article_written
 from kg.nlp.dates import time_words
 from kg.nlp.lexicons import Lexicons, Office, PlaceRef
 from kg.nlp.phrases import TokenView
@@ -284,7 +284,11 @@ class _Builder:
             key = ("place", ref.qid or "extra:" + (ref.label_en or ref.label_ar))
             local = self.by_key.get(key)
             if local is None:
-                ent = self.new_entity(type_, self.text[m.start_char : m.end_char])
+                name = self.text[m.start_char : m.end_char]
+                written_back = with_article_written(name)
+                if written_back != name and normalize(tokens(written_back)[0]) in self.view.readings(m.start):
+                    name = written_back  # «للمغرب» names «المغرب»: the reading the gazetteer matched
+                ent = self.new_entity(type_, name)
                 if ref.qid:
                     ent.wikidata = ref.qid
                     ent.link_method = "gazetteer-label"
@@ -2315,6 +2319,7 @@ class _Builder:
                 if title.start == j:  # «صهر الملك تشارلز»: the relative's title comes first
                     j = self._skip(title.end)
             relation_ends.add(j)
+        named = {k for r in self.out.refs for k in range(r.start, r.end)}  # tokens of a name or place
         for ref in self.out.refs:
             if ref.start in relation_ends:
                 ref.actor = False  # «وصهر دونالد ترامب ومستشاره جاريد كوشنر»: Trump is named, Kushner acts
@@ -2323,6 +2328,8 @@ class _Builder:
             for t in self.out.titles:
                 if t.end <= ref.start and ref.start - t.end <= 1 and self._skip(t.end) == ref.start:
                     start = t.start
+                elif t.end < ref.start and self._apposed_to(t, ref.start, named):
+                    start = t.start  # «رسالة من رئيس الجمهورية الموريتانية، السيد محمد …»
             k = start - 1
             while k >= 0 and (doc[k].is_space or normalize(doc[k].text) in {"من", "خطية"}):
                 k -= 1
@@ -2336,6 +2343,17 @@ class _Builder:
                 ref.actor = False
             elif ref.how == "title" and k >= 0 and self._subordinate_head(k):
                 ref.actor = False  # «ومساعد الرئيس لشؤون الأمن الداخلي جون برينان»: the president is whose assistant he is
+
+    def _apposed_to(self, title: TitleMatch, i: int, named: set[int]) -> bool:
+        """The title is apposed to the name at token i behind a comma: the title, at most four
+        definite words that complete it («الجزائرية الديمقراطية الشعبية»: a state's formal name
+        the office list lacks), «،», honorifics, then the name."""
+        k, extra = title.end, 0
+        while k < i and extra <= 4 and (self.doc[k].is_space or (
+                self.doc[k].is_alpha and self.view.norm[k].startswith("ال") and k not in named)):
+            extra += not self.doc[k].is_space
+            k += 1
+        return k < i and self.doc[k].text in {"،", ","} and self._skip(k) == i
 
     def _subordinate_head(self, k: int) -> bool:
         """Token k is an office held under someone («مساعد», «مستشار», «مبعوث»; behind «و»), whose
