@@ -6,7 +6,7 @@ KG := $(VENV)/bin/kg
 STORE ?= build/store
 ENCODER ?=
 
-.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings eval-heldout eval-heldout2 eval-newspapers eval-newspapers-tune eval-select bench bench-queries clean
+.PHONY: run test test-distributed test-integration setup model encoder gazetteer eval eval-dev eval-saudinewsnet eval-meetings eval-heldout eval-heldout2 eval-newspapers eval-newspapers-tune eval-select eval-asnd eval-sets bench bench-queries clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,18 @@ eval-newspapers-tune: setup
 eval-select: setup
 	$(PY) scripts/sample_heldout.py --after 30 --n 40 --out build/select/articles
 	$(KG) eval build/select/articles data/gold/saudinewsnet_select
+
+# Another register: news posts of Arab outlets on social media (about 2019); a tune set (posts 1-35,
+# studied) and a held-out set (36-70, scored only) (data/gold/asnd_tune/README.md)
+eval-asnd: setup
+	$(PY) scripts/sample_asnd.py --after 0 --n 35 --out build/asnd_tune/articles
+	$(PY) scripts/sample_asnd.py --after 35 --n 35 --out build/asnd_heldout/articles
+	$(KG) eval build/asnd_tune/articles data/gold/asnd_tune
+	$(KG) eval build/asnd_heldout/articles data/gold/asnd_heldout
+
+# Every labelled set, one line each, JSON kept under build/eval/latest (scripts/eval_sets.py)
+eval-sets: setup
+	$(PY) scripts/eval_sets.py --out build/eval/latest
 
 gazetteer: setup
 	$(PY) scripts/build_gazetteer.py

@@ -1,6 +1,6 @@
-"""Score every labelled set with `kg eval --json` and print one line per set; compare two runs.
+"""Score every labelled set (twelve) with `kg eval --json` and print one line per set; compare two runs.
 
-Why: each round of issue 14 scores the same ten sets at its start and end (the figures of
+Why: each round of issue 14 scores the same sets at its start and end (the figures of
 docs/evaluation.md). The samplers of the Makefile's eval targets build the article folders that are
 not in the repository; this script runs them where a folder is missing, scores the sets two at a
 time, keeps each set's JSON under --out, and with --compare lists the articles whose counts moved.
@@ -36,8 +36,10 @@ SETS: dict[str, tuple[str, str, list[str]]] = {
     "ho": ("build/heldout/articles", "data/gold/saudinewsnet_heldout", []),
     "ho2": ("build/heldout2/articles", "data/gold/saudinewsnet_heldout2", []),
     "nh": ("build/newspapers_heldout/articles", "data/gold/newspapers_heldout", []),
+    "at": ("build/asnd_tune/articles", "data/gold/asnd_tune", []),
+    "ah": ("build/asnd_heldout/articles", "data/gold/asnd_heldout", []),
 }
-STUDIED = ("samples", "tune", "snn", "meet", "sel", "nt")  # the rest are scored only
+STUDIED = ("samples", "tune", "snn", "meet", "sel", "nt", "at")  # the rest are scored only
 
 # The sampler calls of the Makefile's eval targets, per folder.
 SAMPLERS: dict[str, list[list[str]]] = {
@@ -51,6 +53,8 @@ SAMPLERS: dict[str, list[list[str]]] = {
         ["sample_newspapers.py", "--after", "60", "--n", "74"],
     ],
     "build/select/articles": [["sample_heldout.py", "--after", "30", "--n", "40"]],
+    "build/asnd_tune/articles": [["sample_asnd.py", "--after", "0", "--n", "35"]],
+    "build/asnd_heldout/articles": [["sample_asnd.py", "--after", "35", "--n", "35"]],
 }
 
 

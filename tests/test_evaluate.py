@@ -555,6 +555,8 @@ def test_columns_table_renders_three_columns():
     ("saudinewsnet_select", "sample_heldout.py --after 30 --n 40", "saudinewsnet/articles.jsonl.gz", 40),
     ("saudinewsnet_heldout2", "sample_heldout.py --after 70 --n 30", "saudinewsnet/articles.jsonl.gz", 30),
     ("newspapers_heldout", "sample_newspapers.py --after 30 --n 30", "raw_arabic/arabic_newspapers_corpus.jsonl.gz", 30),
+    ("asnd_tune", "sample_asnd.py --after 0 --n 35", "raw_arabic_more/asnd_social_media_news.jsonl.gz", 35),
+    ("asnd_heldout", "sample_asnd.py --after 35 --n 35", "raw_arabic_more/asnd_social_media_news.jsonl.gz", 35),
 ])
 def test_a_further_tune_set_matches_its_fixed_sample(tmp_path, gold_dir, script, source, count):
     # the articles are written from ../shared/data by a fixed choice; the gold names them and every

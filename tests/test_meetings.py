@@ -1880,3 +1880,52 @@ def test_the_members_named_after_a_plural_noun_met_as_one_party():
     # counterparts of different states, each with his own title, stay apart
     apart = pairs("التقى وزير الخارجية الأمريكي أنتوني بلينكن الرئيس الفلبيني فرديناند ماركوس، ورئيس وزراء فيتنام فام مينه تشينه.")
     assert frozenset({"فرديناند ماركوس", "فام مينه تشينه"}) not in apart
+
+
+def test_a_landmark_visited_stands_in_the_place_after_bi_or_fi():
+    got, _ = events("زار رئيس الوزراء الماليزي أنور إبراهيم أمس المسجد الحرام بمكة المكرمة وأدى مناسك العمرة.")
+    assert [(e[0], e[2], e[3]) for e in got if e[0] == "Visit"] == [("Visit", frozenset({"أنور إبراهيم"}), "مكة المكرمة")]
+    got, _ = events("زار الرئيس السنغالي ماكي سال ضريح الملك محمد الخامس في الرباط.")
+    assert [(e[0], e[3]) for e in got] == [("Visit", "الرباط")]
+    # a place named further on, after punctuation, is not where the landmark stands
+    got, _ = events("زار الوزير الياباني يوكو كاميكاوا متحف الحضارة، وقال إن اليابان تدعم مصر.")
+    assert not [e for e in got if e[0] == "Visit"]
+
+
+def test_the_verbal_noun_of_tawajjaha_with_a_possessive_is_its_owners_journey():
+    got, _ = events("وقال وزير الخارجية الروسي سيرغي لافروف لدى توجهه إلى أنقرة إن المحادثات ستكون صعبة.")
+    assert ("Visit", frozenset({"سيرغي لافروف"}), "أنقرة") in [(e[0], e[2], e[3]) for e in got]
+    got, _ = events("وأكد الحزب الحاكم توجهه إلى المعارضة في الانتخابات المقبلة.")
+    assert not got
+
+
+def test_a_saudi_region_is_a_place_and_its_adjective_homograph_is_not():
+    _, rec = events("وصل وزير الصحة فهد الجلاجل إلى منطقة عسير أمس، بعد مخاض عسير للمفاوضات.")
+    assert [e.name for e in rec.entities if e.type not in {"Person", "Organization"}] == ["منطقة عسير"]
+
+
+def test_a_visit_noun_after_baada_is_the_sentence_subjects_earlier_stop():
+    got, _ = events("عاد حضرة صاحب السمو الشيخ مشعل الأحمد الجابر الصباح إلى البلاد مساء أمس، بعد زيارة رسمية إلى الأردن.")
+    assert ("Visit", frozenset({"مشعل الأحمد الجابر الصباح"}), "الأردن") in [(e[0], e[2], e[3]) for e in got]
+    # a reception's guest is no subject of the sentence: no visitor, no visit
+    got, _ = events("قال المتحدث إن الاتفاق جاء بعد زيارة إلى الأردن.")
+    assert not [e for e in got if e[0] == "Visit"]
+
+
+def test_the_stop_he_came_from_past_a_long_date_before_the_destination():
+    got, _ = events("وصل وزير الخارجية الأمريكي أنتوني بلينكن، الخميس 21 مارس 2024، إلى القاهرة قادماً من جدة، في إطار جولته.")
+    assert {(e[3], e[4]) for e in got if e[0] == "Visit"} >= {("القاهرة", "2024-03-21"), ("جدة", None)}
+
+
+def test_an_invitation_extended_or_received_names_who_invited_whom():
+    def invitation(text):
+        got, _ = events(text)
+        return [(e[5], e[6], e[3]) for e in got if e[0] == "Invitation"]
+    # «وجه/قدم X إلى/لـ Y دعوة»: the subject invites, the person after «إلى/لـ» is invited
+    assert invitation("ووجه رئيس الوزراء الهندي ناريندرا مودي إلى نظيره الياباني فوميو كيشيدا دعوة لزيارة نيودلهي.") == [
+        ("ناريندرا مودي", "فوميو كيشيدا", "نيودلهي")]
+    assert invitation("وقدم الرئيس الكيني وليام روتو للرئيس التنزاني سامية صولحو حسن دعوة لزيارة نيروبي.") == [
+        ("وليام روتو", "سامية صولحو حسن", "نيروبي")]
+    # «تلقى X دعوة [رسمية] من Y»: the receiver is invited
+    assert invitation("وتلقى الرئيس الإندونيسي جوكو ويدودو دعوة رسمية من نظيره الكوري يون سوك يول لزيارة سيول.") == [
+        ("يون سوك يول", "جوكو ويدودو", "سيول")]

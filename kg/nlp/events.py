@@ -65,6 +65,9 @@ ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخ
 # «عاد X إلى عمان بعد زيارة إلى بغداد»: words that put a visit noun after the subject's own action
 AFTER_A_VISIT = set(tokens("بعد عقب اثر إثر ختام"))
 PLURAL_TITLES = set(tokens("وزراء قادة رؤساء زعماء وزيرات سفراء"))
+AFTER_WORDS = set(tokens("بعد عقب إثر اثر وبعد"))
+EXTEND_VERBS = set(tokens("وجه يوجه وجهت قدم يقدم قدمت"))
+RECEIVING_VERBS = set(tokens("تلقى يتلقى تلقت تسلم يتسلم تسلمت"))  # «تلقى X دعوة من Y»: X is invited  # «وجه X إلى Y دعوة»: extended an invitation (readings drop «و»)  # «عاد X إلى بلاده بعد زيارة إلى …»: the visit came before
 HOSTED = set(tokens("استضاف واستضاف استضافت واستضافت يستضيف تستضيف"))  # «استضاف X قمة جمعت A و B»: X hosted it
 GATHERING_NOUNS = set(tokens("قمة القمة اجتماعا اجتماع لقاء لقاءا مأدبة"))  # nouns «جمعت» may follow
 # «وصل وزيرا الخارجية المصري A والأردني B»: a dual title right after a verb is its subject, both persons
@@ -94,7 +97,7 @@ DOING_IT = set(tokens("يجريها يجريه تجريها تجريه أجرا�
 SUPPORT_VERBS = set(tokens("قام يقوم سيقوم أجرى يجري يؤدي أدى بدأ يبدأ استهل اختتم يختتم سيبدأ تبدأ قامت بدأت تقوم تؤدي أدت"))
 # «الاجتماع الذي حضره …», «بحضور …»: who else was at a meeting.
 # Words of a ruler's style between a verb and its subject: «صاحب السمو الملكي الأمير», «فخامة».
-STYLE_WORDS = HONORIFICS | set(tokens("صاحب السمو الملكي سمو نائب خادم الحرمين الشريفين"))
+STYLE_WORDS = HONORIFICS | set(tokens("صاحب السمو الملكي سمو نائب خادم الحرمين الشريفين حضرة الجلالة جلالة"))  # «حضرة صاحب السمو»: Qatari and Kuwaiti style
 # A sentence that opens with one of these («وحضر», «فيما حضر», «كما حضر») lists attendees.
 # the feminine «حضرت»/«شاركت»: a woman attended, or a plural of things («وحضرت الاجتماع شخصيات …»)
 ATTENDANCE_VERBS = set(tokens("حضر حضره حضرها شارك حضرت شاركت"))
@@ -866,7 +869,7 @@ class _ArticleEvents:
         elif frame == "visit":
             if trig.trigger.pos == "noun" and modality == "occurred" and self._inside_invitation(trig):
                 return
-            called_on = self._visited_person(trig, refs, ce) if trig.trigger.calls_on else None
+            called_on = self._visited_person(trig, refs, ce) if trig.trigger.visits_object else None
             if called_on is not None:
                 # «زار X رئيس مجلس النواب Y في عين التينة»: a visit verb whose object is a person
                 # is a call on him, a meeting; no journey to a place is told
@@ -914,6 +917,15 @@ class _ArticleEvents:
             inviter = self.persons(before[-1:])
             if not inviter and trig.trigger.pos == "verb" and len(following) > 1:
                 inviter, following = following[:1], following[1:]  # «دعا الرئيس X نظيره Y …»
+            extended = self._extended_invitation(trig, before) if trig.trigger.pos == "noun" else None
+            if extended is not None:
+                # «ووجه X إلى نظيره Y دعوة لزيارة …»: the subject of «وجه» invites, the person
+                # after «إلى/لـ» is invited
+                inviter, following = [extended[0]], [extended[1]]
+            received = self._invitation_received(trig, before, after) if trig.trigger.pos == "noun" else None
+            if received is not None:
+                # «وتلقى X دعوة من Y لزيارة …»: Y invites, the receiver X is invited
+                following, inviter = [received[0]], [received[1]]
             inviter = inviter or self.persons(prev_refs[-1:])
             invitee = following[:1]
             people = inviter + [p for p in invitee if p not in inviter]
@@ -1479,6 +1491,11 @@ class _ArticleEvents:
                     # «يواصل X جولته …، على أن يختتمها بزيارة توغو»: the tour's, the sentence's subject
                     named = self.persons([r for r in refs if r.end <= trig.start])
                     visitor = named[0] if named else None
+                elif visitor is None and self._word_before(trig.start) in AFTER_WORDS and start <= sent.start:
+                    # «عاد X إلى أرض الوطن، بعد زيارة دولة إلى نيبال»: a visit noun with no visitor
+                    # of its own after «بعد/عقب/إثر» is that of the sentence's subject, who went on
+                    # (not behind «إن/أن»: «قال X إن الاتفاق جاء بعد زيارة …» tells no visit of his)
+                    visitor = self._sentence_subject(sent)
         if dest is None and trig.trigger.pos == "noun":
             # «وتحول الوزير X إلى الجزائر في زيارة عمل»: whatever the verb of motion, «X … إلى Y
             # في زيارة» is X's visit to Y
@@ -1599,8 +1616,12 @@ class _ArticleEvents:
         return out
 
     def _coming_from(self, trig: _Trig, after: list[TokenRef]) -> str | None:
-        """«قادما/قادمة من X» after an arrival verb: the place X the traveller came from."""
-        for k in range(trig.end, min(len(self.doc) - 1, trig.end + 14)):
+        """«قادما/قادمة من X» after an arrival verb: the place X the traveller came from, in the
+        verb's sentence, past a day and a date («وصل X، الجمعة 22 مارس 2024، إلى تل أبيب قادما من
+        القاهرة»)."""
+        for k in range(trig.end, min(len(self.doc) - 1, self.sent.end - 1, trig.end + 24)):
+            if self.doc[k].text in {".", "؛"}:
+                break
             if self.view.norm[k].startswith("قادم") and self.view.norm[k + 1] == "من":
                 return next((r.entity for r in after if r.start == k + 2 and self.is_place(r)), None)
         return None
@@ -2164,6 +2185,49 @@ class _ArticleEvents:
         return norm in HONORIFICS or self.lex.nationalities.match_at(self.view, j) is not None or (
             norm.startswith("ال") and norm.endswith("ي") and len(norm) > 4 and j not in self._name_tokens)
 
+    def _invitation_received(self, trig: _Trig, before: list[TokenRef], after: list[TokenRef]) -> tuple[str, str] | None:
+        """(invited, inviter) of «تلقى/تسلم X دعوة [رسمية] من Y»: the receiving verb's subject, right
+        after it behind titles, and the person after «من» right after the noun."""
+        k = next((j for j in range(trig.start - 1, max(self.seg_start, trig.start - 16) - 1, -1)
+                  if any(r in RECEIVING_VERBS for r in self.view.readings(j)[:2])), None)
+        if k is None:
+            return None
+        subject = next((r for r in before if r.start > k and self.is_person(r)), None)
+        if subject is None or not all(self._filler(j) for j in range(k + 1, subject.start)):
+            return None
+        j = self._skip_space(trig.end)
+        while j < len(self.doc) and j - trig.end <= 3 and self.view.norm[j] != "من" and self.doc[j].is_alpha:
+            j += 1  # «دعوة رسمية من», «دعوة خطية من»
+        if j >= len(self.doc) or self.view.norm[j] != "من":
+            return None
+        inviter = next((r for r in after if r.start > j and self.is_person(r)), None)
+        between = [x for x in range(j + 1, inviter.start) if not self._filler(x)] if inviter is not None else []
+        if inviter is None or len(between) > 2 or any(self.doc[x].is_punct for x in between):
+            return None  # («من نظيره الكوري X»: a counterpart and his nationality before the name)
+        return subject.entity, inviter.entity
+
+    def _extended_invitation(self, trig: _Trig, before: list[TokenRef]) -> tuple[str, str] | None:
+        """(inviter, invited) of «وجه/قدم X إلى/لـ Y دعوة»: a verb of extending right before the
+        subject in the clause, and the person after «إلى» or «لـ» between the subject and the noun."""
+        k = next((j for j in range(trig.start - 1, max(self.seg_start, trig.start - 20) - 1, -1)
+                  if any(r in EXTEND_VERBS for r in self.view.readings(j)[:2])), None)
+        if k is None:
+            return None
+        persons = [r for r in before if r.start > k and self.is_person(r)]
+        if len(persons) < 2 or self._skip_titles(self._skip_space(k + 1)) != persons[0].start and not all(
+                self._filler(j) for j in range(k + 1, persons[0].start)):
+            return None
+        invited = persons[1]
+        j = invited.start - 1  # back over the invited person's titles to the word before them
+        while j >= persons[0].end and (self.doc[j].is_space or j in self.title_tokens or self.view.norm[j] in HONORIFICS
+                                       or self.lex.nationalities.match_at(self.view, j) is not None
+                                       or any(r in COUNTERPART_WORDS for r in self.view.readings(j)[:3])):
+            j -= 1
+        opening = self._skip_space(j + 1)  # «للرئيس», «لنظيره»: «لـ» glued to the first of them
+        if not (self.view.norm[j] == "الي" or (opening < invited.start and self.view.norm[opening].startswith("ل"))):
+            return None
+        return persons[0].entity, invited.entity
+
     def _support_subject(self, trig: _Trig, before: list[TokenRef]) -> str | None:
         persons = [r for r in before if self.is_person(r) and r.actor]
         if not persons:
@@ -2701,6 +2765,22 @@ class _ArticleEvents:
         nationality = self.lex.nationalities.match_at(self.view, i)
         return i in self.title_tokens or (nationality is not None and nationality.end == i + 1)
 
+    def _word_before(self, i: int) -> str:
+        """The normalised word before token i, past spaces («بعد» in «بعد زيارة»)."""
+        k = i - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        return self.view.norm[k] if k >= 0 else ""
+
+    def _sentence_subject(self, sent: SpacySpan) -> str | None:
+        """The person right after the sentence's first word, its verb, behind titles and
+        honorifics («عاد حضرة صاحب السمو الشيخ X …»): the subject of a verb-first sentence."""
+        k = sent.start + 1
+        while k < sent.end and (self.doc[k].is_space or self.view.norm[k] in STYLE_WORDS or k in self.title_tokens):
+            k = self._skip_titles(k) if k in self.title_tokens and self._skip_titles(k) > k else k + 1
+        ref = next((r for r in self.m.refs if r.start == k), None)
+        return ref.entity if ref is not None and self.is_person(ref) and ref.actor else None
+
     def _skip_titles(self, i: int) -> int:
         """The first token after any titles that start at i («رئيس الوزراء الياباني»)."""
         moved = True
@@ -2831,6 +2911,9 @@ class _ArticleEvents:
                 return (nxt or r).entity
             if r.start - trig.end > 20:
                 break
+        landmark = self._landmark_place(trig, after, people_end) if trig.trigger.visits_object else None
+        if landmark is not None:
+            return landmark
         # «وصل … إلى قاعدة أندروز الجوية في ضواحي العاصمة الأمريكية واشنطن»: after «إلى» and
         # words the gazetteer does not know, the first place before any punctuation
         to = next((k for k in range(trig.end, min(len(doc), trig.end + 14)) if self.view.norm[k] in {"الي"}), None)
@@ -2845,6 +2928,25 @@ class _ArticleEvents:
                     nxt = self._apposed_city(r, after)
                     return (nxt or r).entity
         return None
+
+    def _landmark_place(self, trig: _Trig, after: list[TokenRef], people_end: int) -> str | None:
+        """«زار X المسجد النبوي بالمدينة المنورة», «زار X مقر الوكالة في فيينا»: the verb's object
+        is a landmark the gazetteer does not know; the place after «بـ» or «في» right after it (at
+        most six words with «في», no punctuation, no person between: «ضريح الملك محمد الخامس في
+        الرباط», whose king is a landmark's eponym) is where the visitor went."""
+        place = next((r for r in after if r.start >= people_end and self.is_place(r)), None)
+        if place is None or place.start in self.title_tokens:
+            return None
+        words = [k for k in range(people_end, place.start) if not self.doc[k].is_space]
+        landmark = [k for k in words if self.view.norm[k] not in time_words() and k not in self._adverbial_tokens]
+        if not landmark or len(landmark) > 6 or any(self.doc[k].is_punct for k in words):
+            return None
+        if any(r.start < place.start and r.end > people_end and (self.is_person(r) or self.is_place(r)) for r in after if r is not place):
+            return None
+        glued_in = self.view.norm[place.start].startswith("ب") and not normalize(self.entity(place.entity).name).startswith("ب")
+        if not (glued_in or self.view.norm[landmark[-1]] == "في"):
+            return None
+        return place.entity
 
     def _plan_between(self, start: int, end: int) -> bool:
         """A marker of what is still to come («على أن», «من المقرر أن»: data/lexicon/modality.tsv)

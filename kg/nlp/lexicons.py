@@ -30,7 +30,7 @@ class Trigger:
     needs_with: bool = False  # «استعرض X مع Y» is a meeting, «استعرض X المنحة» is not
     talk: bool = False  # «بحث», «مباحثات»: the parties talked, which a call in the same sentence may be
     held: bool = False  # «قمة»: a meeting only as the object of «عقد» («وعقد الزعيمان قمة»)
-    calls_on: bool = False  # «زار»: a person as its direct object is met («زار X الرئيس Y»)
+    visits_object: bool = False  # «زار»: its direct object is what is visited (a person met, a landmark's place)
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,7 @@ def load_lexicons() -> Lexicons:
             for form in verb_forms(row["past"], row["present"], objects=row.get("objects", "yes") != "no"):
                 if form not in triggers and form not in skip:
                     triggers.add(form, Trigger(form, row["type"], "verb", row["frame"], needs_with=row.get("with") == "yes",
-                                               talk=row.get("medium") == "talk", calls_on=row.get("person_object") == "meeting"))
+                                               talk=row.get("medium") == "talk", visits_object=row.get("direct_object") == "visited"))
     if (LEXICON / "trigger_nouns.tsv").exists():
         for row in read_tsv(LEXICON / "trigger_nouns.tsv"):
             for form in noun_forms(row["noun"]):
