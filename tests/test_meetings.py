@@ -1929,3 +1929,16 @@ def test_an_invitation_extended_or_received_names_who_invited_whom():
     # «تلقى X دعوة [رسمية] من Y»: the receiver is invited
     assert invitation("وتلقى الرئيس الإندونيسي جوكو ويدودو دعوة رسمية من نظيره الكوري يون سوك يول لزيارة سيول.") == [
         ("يون سوك يول", "جوكو ويدودو", "سيول")]
+
+
+def test_persons_put_in_a_place_by_a_sentence_with_no_verb_make_its_visit():
+    got, _ = events("الرئيس الفرنسي إيمانويل ماكرون وزوجته بريجيت في الجزائر لبحث ملف الذاكرة في زيارة تستغرق ثلاثة أيام.")
+    assert {(next(iter(e[2])), e[3]) for e in got if e[0] == "Visit"} == {("إيمانويل ماكرون", "الجزائر"), ("بريجيت", "الجزائر")}
+    # a verb before the place is the sentence's own clause: «التقى X في طهران Y» is no presence told
+    got, _ = events("التقى الرئيس الروسي فلاديمير بوتين في طهران نظيره الإيراني في زيارة.")
+    assert not [e for e in got if e[0] == "Visit"]
+
+
+def test_an_ordinal_apposition_stands_between_the_subject_and_its_verb():
+    got, _ = events("رئيس الوزراء الهندي ناريندرا مودي أول رئيس وزراء هندي يزور بولندا منذ عقود.")
+    assert ("Visit", frozenset({"ناريندرا مودي"}), "بولندا") in [(e[0], e[2], e[3]) for e in got]

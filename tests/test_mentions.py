@@ -797,3 +797,14 @@ def test_wa_before_a_name_written_with_its_hamza_is_the_conjunction() -> None:
     # «وأيمن الصفدي»: «و» + «أيمن», though «ويمن» looks like a respelled name word
     got = persons("وحضر اللقاء وزير الخارجية المصري سامح شكري وأيمن الصفدي.")
     assert "أيمن الصفدي" in got and "وأيمن الصفدي" not in got
+
+
+def test_a_surname_written_alone_glued_to_lam_begins_a_new_phrase_after_a_name() -> None:
+    # «أردوغان لبوتين»: «to Putin», a surname the corpora write alone; «يائير لبيد» keeps its surname
+    assert set(persons("وقال أردوغان لبوتين إن بلاده تريد السلام.")) == {"أردوغان"}
+    assert "يائير لبيد" in persons("وقال وزير الخارجية الإسرائيلي يائير لبيد إن بلاده تريد السلام.")
+
+
+def test_a_compass_word_before_a_place_after_a_title_is_no_name() -> None:
+    assert not persons("ونقلت الوكالة نتائج زيارة الوزير السعودي شرق سوريا أمس.")
+    assert "ثامر السبهان" in persons("وزار الوزير السعودي ثامر السبهان شمال سوريا أمس.")

@@ -42,6 +42,7 @@ BETWEEN_PRONOUNS = set(tokens("بينهما بينهم"))
 ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافقها المرافق المرافقين بحضور حضره حضرها يضم ضم ومعه ومعها ومعهم"))
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
+FIRST_OF = set(tokens("أول أولى ثاني ثالث آخر"))  # «X أول رئيس … يزور Y»: the apposition of an ordinal, then its verb
 WITH_WORDS = set(tokens("مع بمعية"))
 BY_PHONE = set(tokens("هاتفيا هاتفياً تلفونيا"))  # «بحث X هاتفيا مع Y»: by telephone
 DELEGATION_NOUNS = set(tokens("وفد وفدا الوفد وفود الوفود"))
@@ -1502,6 +1503,11 @@ class _ArticleEvents:
             back = self._destination_before(trig, before)
             if back is not None:
                 visitor, dest = back
+            present = self._present_in(trig, before) if back is None else None
+            if present is not None:
+                # «الرئيس ترمب وزوجته ميلانيا في العراق لتفقد القوات … في زيارة لم تكن معلنة»: a
+                # sentence with no verb puts the persons in the place; the visit noun is theirs
+                (visitor, *fellow), dest = present
         started = self._tour_started_in(trig)
         if dest is None and started and (any(self.view.norm[k] in TOUR_BEGUN for k in range(self.sent.start, trig.start))
                                          or (trig.trigger.pos == "noun" and not self._visit_told_in_sentence())):
@@ -1649,6 +1655,35 @@ class _ArticleEvents:
         if len(between) > 2 or any(self.doc[j].is_punct for j in between):
             return None
         return persons[-1].entity, place.entity
+
+    def _present_in(self, trig: _Trig, before: list[TokenRef]) -> tuple[list[str], str] | None:
+        """([persons], place) of a sentence with no verb before the visit noun: «X [وزوجته Y] في
+        PLACE [a purpose of at most five words] في زيارة …» (headline style: «بوتين في طهران في
+        زيارة رسمية»). The persons end right before «في PLACE»."""
+        places = [r for r in before if self.is_place(r)]
+        if not places:
+            return None
+        place = places[-1]
+        if any(m.payload.pos == "verb" for m in self.lex.triggers.find(self.view, self.sent.start, place.start)):
+            return None
+        between = [k for k in range(place.end, trig.start) if not self.doc[k].is_space]
+        if not between or self.view.norm[between[-1]] != "في" or len(between) > 6 or any(self.doc[k].is_punct for k in between):
+            return None
+        k = place.start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        if k < 0 or self.view.norm[k] != "في":
+            return None
+        persons = [r for r in before if self.is_person(r) and r.actor and r.end <= k]
+        if not persons or any(not self.doc[j].is_space for j in range(persons[-1].end, k)):
+            return None
+        people = [persons[-1].entity]
+        for r in reversed(persons[:-1]):
+            gap = [j for j in range(r.end, next(x.start for x in persons if x.entity == people[-1])) if not self.doc[j].is_space]
+            if not gap or len(gap) > 2 or not self.view.norm[gap[0]].startswith("و") or any(self.doc[j].is_punct for j in gap):
+                break
+            people.append(r.entity)  # «الرئيس ترمب وزوجته ميلانيا»: joined by «و» (a kin word at most)
+        return list(reversed(people)), place.entity
 
     def _subject_after_destination(self, dest: str | None, after: list[TokenRef]) -> str | None:
         """The verb's subject after its destination (verb, place, subject: «وصل إلى بغداد أمس وزير
@@ -2625,6 +2660,8 @@ class _ArticleEvents:
         gap = [self.doc[k] for k in range(last.end, trig.start) if not self.doc[k].is_space]
         if len(gap) <= 3 or all(t.is_punct or normalize(t.text) in SVO_FILLERS for t in gap):
             return last.entity
+        if normalize(gap[0].text) in FIRST_OF and len(gap) <= 6 and not any(t.is_punct for t in gap):
+            return last.entity  # «نتنياهو أول رئيس وزراء إسرائيلي يزور البرازيل»: an ordinal apposition
         return None
 
     def _one_party(self, trig: _Trig, ce: int) -> bool:

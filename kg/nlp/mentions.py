@@ -35,6 +35,7 @@ NAME_STOP = set(
 ALI_FORMS = {"علي", "وعلي"}
 # Stop words that are also given names, read as names after «بن» («إياد بن أمين مدني»)
 OFFICE_NAMES = set(tokens("أمين"))
+COMPASS_WORDS = set(tokens("شرق غرب شمال جنوب شرقي غربي شمالي جنوبي وسط"))  # before a place: «شرق سوريا»
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة سمو الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
                         "المخلوع المعزول الدكتورة المهندسة الراحلة المرحومة الفقيدة الشهيدة الشيخة الأميرة اللورد السير البارونة"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»; «سمو الشيخ»: his Highness
 # Honorifics that follow a name («الرئيس السابق»), so that inside a name they open no next one
@@ -668,6 +669,8 @@ class _Builder:
             return None  # «وزير الخارجية الإثيوبي للصحافيين»: no name after the title
         if i < len(doc) and self.future_verb(i):
             return None  # «ورئيس الوزراء الإثيوبي سيجريان مباحثات»: the title is the subject
+        if i + 1 < len(doc) and self.view.norm[i] in COMPASS_WORDS and self._place_at(self._on_line(i + 1)) is not None:
+            return None  # «زيارة الوزير السعودي شرق سوريا»: a direction of a place, no name
         if i < len(doc) and self._accusative_word(i):
             return None  # «وجلس الرئيس مرتديا بزته»: a participle (wearing) after the title, no name
         if i < len(doc) and (self.lex.triggers.match_at(self.view, i) is not None or self._verb_with_subject_suffix(i)) \
@@ -1159,8 +1162,8 @@ class _Builder:
         rest = norm[1:]
         if not self.lex.is_name_word(rest) or rest.startswith("ال") or rest in self.lex.common_words:
             return False
-        if rest in self.vocab:
-            return True
+        if rest in self.vocab or rest in self.lex.names_alone:
+            return True  # (a surname the corpora write alone, names_alone.txt: «لبوتين» is «to Putin»)
         # «جون كيري ببوريس جونسون»: «بـ» + a name word + another name word is a second person's
         # whole name, even when the article never writes the first word alone
         j = k + 1
@@ -1736,10 +1739,10 @@ class _Builder:
                 s, e = _clean_span(doc, ent.start, ent.end)
                 if self.benediction_at(s):
                     continue  # «رضوان الله عليه» after a name is a formula, not a second person
-                cut = next((k for k in range(s + 1, e) if self.benediction_at(k) or self._kin_link(k)), None)
+                cut = next((k for k in range(s + 1, e) if self.benediction_at(k) or self._kin_link(k) or self._glued_to_name(k)), None)
                 if cut is not None:
                     # «فيصل بن عبد العزيز رحمه الله»: the formula is no name; «رامي حداد ابن خال الرئيس»: the
-                    # kinship phrase is none either
+                    # kinship phrase is none either; nor «لبوتين» in «أردوغان لبوتين» (to another person)
                     s, e = _clean_span(doc, s, cut)
                 family = next((k for k in range(s + 1, e) if self.view.norm[k] == "ال"), None)
                 if family is not None and family + 1 < len(doc) and doc[family + 1].is_alpha:
