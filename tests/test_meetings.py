@@ -1942,3 +1942,20 @@ def test_persons_put_in_a_place_by_a_sentence_with_no_verb_make_its_visit():
 def test_an_ordinal_apposition_stands_between_the_subject_and_its_verb():
     got, _ = events("رئيس الوزراء الهندي ناريندرا مودي أول رئيس وزراء هندي يزور بولندا منذ عقود.")
     assert ("Visit", frozenset({"ناريندرا مودي"}), "بولندا") in [(e[0], e[2], e[3]) for e in got]
+
+
+def test_a_planned_visit_names_its_visitor_behind_a_style_and_its_destination_after_his_office():
+    # «رئيس الدولة إلى الصين»: only an envoy's or ambassador's title goes on «إلى» + a place
+    got, _ = events("وبحث الجانبان التحضيرات للزيارة المرتقبة لصاحب السمو الشيخ تميم بن حمد آل ثاني أمير البلاد إلى اليابان.")
+    assert [(e[0], e[1], e[2], e[3]) for e in got] == [("Visit", "planned", frozenset({"تميم بن حمد آل ثاني"}), "اليابان")]
+    _, rec = events("وأكد المبعوث الخاص إلى السودان توم بيرييلو دعم بلاده.")
+    assert [r.title_ar for e in rec.entities for r in e.roles] == ["المبعوث الخاص إلى السودان"]
+
+
+def test_a_call_told_in_a_statements_clause_takes_its_own_day_not_the_statements():
+    got, _ = events("قال المتحدث باسم الكرملين دميتري بيسكوف، اليوم الثلاثاء، إن الرئيس فلاديمير بوتين بحث في اتصال هاتفي "
+                    "مع الرئيس التركي رجب طيب أردوغان، مساء الأحد، الأوضاع في المنطقة.")
+    assert [(e[0], e[4]) for e in got if e[0] == "PhoneCall"] == [("PhoneCall", "2024-05-12")]
+    # with no day of its own, the event keeps the statement's
+    got, _ = events("قال المتحدث باسم الكرملين دميتري بيسكوف، اليوم الثلاثاء، إن الرئيس فلاديمير بوتين التقى رئيس الوزراء الهندي ناريندرا مودي.")
+    assert [(e[0], e[4]) for e in got if e[0] == "Meeting"] == [("Meeting", "2024-05-14")]

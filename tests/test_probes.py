@@ -17,7 +17,8 @@ calls and visits) and q (40 on who is a person). Round 13 added r (40 meetings i
 visits, their dates and the names of visitors and hosts), written blind the same way and studied, and t
 (40 mixed probes), written blind and scored once at the round's end. Round 14 studied t and added u (40
 mixed probes), written blind the same way and held out. Round 15 studied u and added v (40 mixed probes),
-written blind the same way and held out. Round 16 studied v. docs/evaluation.md gives their pass rates."""
+written blind the same way and held out. Round 16 studied v. Round 17 studied v further and added w (40
+mixed probes), written blind the same way and held out. docs/evaluation.md gives their pass rates."""
 
 from __future__ import annotations
 

@@ -356,6 +356,7 @@ class _ArticleEvents:
         # held takes no time still ahead
         held_before = self._held_before(trig)
         best: DateMention | None = None
+        said: DateMention | None = None
         for d in self.dates:
             if d.start >= sent.start_char and d.end <= sent.end_char and d.value is not None:
                 if held_before and any(normalize(w) in FUTURE_DATE_WORDS for w in d.text.split()):
@@ -367,8 +368,12 @@ class _ArticleEvents:
                     continue
                 if self._report_date(d.start, sent, trig):
                     continue
+                if self._statement_date(d.start, sent, trig):
+                    said = said or d  # «قال X اليوم، إن بوتين بحث … مساء أمس»: the statement's day
+                    continue
                 if best is None or abs(d.start - tstart) < abs(best.start - tstart):
                     best = d
+        best = best or said  # the statement's day when the clause said gives none of its own
         if best is None:
             return None, None
         before = self._days_before(trig)
@@ -390,6 +395,17 @@ class _ArticleEvents:
             return None
         days = DAYS_IN_SPAN.get(self.view.norm[n])
         return (days, a) if days is not None else None
+
+    def _statement_date(self, char: int, sent: SpacySpan, trig: _Trig) -> bool:
+        """Is the date that of a statement whose clause the event is told in? A speech verb
+        (a `speak` trigger) before the date, and «إن/أن» between the date and the event's trigger
+        («قال مساعد الرئيس … يوري أوشاكوف، اليوم الثلاثاء، إن الرئيس بوتين بحث في اتصال …»)."""
+        k = next((t.i for t in sent if t.idx + len(t.text) > char), None)
+        if k is None or k >= trig.start:
+            return False
+        if not any(self.view.norm[j] in COMPLEMENTIZERS for j in range(k + 1, trig.start)):
+            return False
+        return any(pm.payload.frame == "speak" for pm in self.lex.triggers.find(self.view, sent.start, k))
 
     def _report_date(self, char: int, sent: SpacySpan, trig: _Trig) -> bool:
         """Is the date the report's, not the event's? It follows a reporting verb (a `speak`
@@ -2297,6 +2313,8 @@ class _ArticleEvents:
                 i, moved = i + 1, True
             if i < len(doc) and (self.view.norm[i] in VISIT_MODIFIERS or self.view.norm[i] in AHEAD_ADJECTIVES):
                 i, moved = i + 1, True  # («زيارة سريعة», «الزيارة المرتقبة للرئيس …»)
+            if i < len(doc) and i not in self._name_tokens and any(r in STYLE_WORDS for r in self.view.readings(i)[:3]):
+                i, moved = i + 1, True  # («للزيارة المرتقبة لصاحب السمو الشيخ X»: the style before the name)
             j = self._skip_titles(i)
             if j != i:
                 i, moved = j, True

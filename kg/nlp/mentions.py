@@ -35,6 +35,7 @@ NAME_STOP = set(
 ALI_FORMS = {"علي", "وعلي"}
 # Stop words that are also given names, read as names after «بن» («إياد بن أمين مدني»)
 OFFICE_NAMES = set(tokens("أمين"))
+POSTED_TO_CATEGORIES = frozenset(("envoy", "ambassador"))  # offices whose title goes on «إلى/لدى» + a place
 COMPASS_WORDS = set(tokens("شرق غرب شمال جنوب شرقي غربي شمالي جنوبي وسط"))  # before a place: «شرق سوريا»
 HONORIFICS = set(tokens("السيد السيدة الدكتور المهندس الراحل المرحوم الفقيد الشهيد سماحة فخامة دولة معالي سعادة سمو الشيخ الأمير السابق السابقة الأسبق الأخ الاخ "
                         "المخلوع المعزول الدكتورة المهندسة الراحلة المرحومة الفقيدة الشهيدة الشيخة الأميرة اللورد السير البارونة"))  # «الرئيس المخلوع علي صالح»: an epithet, like «الراحل»; «سمو الشيخ»: his Highness
@@ -484,8 +485,11 @@ class _Builder:
                     end += 1
                     continue
                 # «المبعوث الخاص إلى الشرق الأوسط وشمال إفريقيا»: the region is part of the title.
-                nxt = self._place_at(end + 1) if word in {"الي", "لدي"} else self._place_at(end)
-                if nxt is not None and (word in {"الي", "لدي"} or doc[end].text.startswith("و")):
+                # (only an envoy's or ambassador's title is «to» a place: «رئيس الدولة إلى الصين» is the
+                # head of state's journey, the visit's destination)
+                to_place = word in {"الي", "لدي"} and m.payload.category in POSTED_TO_CATEGORIES
+                nxt = self._place_at(end + 1) if to_place else self._place_at(end)
+                if nxt is not None and (to_place or doc[end].text.startswith("و")):
                     end = nxt[0]
                     continue
                 break
