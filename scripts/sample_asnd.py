@@ -31,7 +31,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent))
 
 from kg.paths import shared_data  # noqa: E402
 from sample_meetings import write  # noqa: E402
-from sample_newspapers import OFFICE, same_story, shingles  # noqa: E402
+from sample_newspapers import OFFICE, one_per_story  # noqa: E402
 
 EVENT = re.compile(r"(استقبل|التقى|يلتقي|تلتقي|اجتمع|يجتمع|مباحثات|محادثات|بحث هاتفيا|اتصالا هاتفيا|اتصال هاتفي|زيارة|يزور|تزور|زار|وصل|يصل|تصل)")
 
@@ -43,14 +43,7 @@ def posts() -> list[dict]:
         docs = [json.loads(line) for line in fh]
     docs = [d for d in docs if len(d["text"].split()) >= 8 and EVENT.search(d["text"]) and OFFICE.search(d["text"])]
     docs.sort(key=lambda d: hashlib.sha1(d["id"].encode("utf-8")).hexdigest())
-    out, seen = [], []
-    for d in docs:
-        sh = shingles(d["text"])
-        if any(same_story(sh, s) for s in seen):
-            continue
-        seen.append(sh)
-        out.append(d)
-    return out
+    return one_per_story(docs)
 
 
 def main() -> None:

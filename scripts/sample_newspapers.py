@@ -67,8 +67,15 @@ def pages() -> list[dict]:
                     and EVENT.search(text) and OFFICE.search(text)):
                 d["_key"] = hashlib.sha1(d["id"].encode("utf-8")).hexdigest()
                 cands.append(d)
+    return one_per_story(sorted(cands, key=lambda d: d["_key"]), taken)
+
+
+def one_per_story(docs: list[dict], taken: list[set] | None = None) -> list[dict]:
+    """The documents in their order, less each that tells a story already taken (its opening
+    shares over a third of its 4-grams with an earlier one's, or with one of `taken`)."""
+    taken = list(taken or [])
     out = []
-    for d in sorted(cands, key=lambda d: d["_key"]):
+    for d in docs:
         sh = shingles(d["text"])
         if any(same_story(sh, t) for t in taken):
             continue

@@ -66,9 +66,9 @@ ADVERBIAL_HEADS = set(tokens("خلال أثناء في عقب لدى إثر وخ
 # «عاد X إلى عمان بعد زيارة إلى بغداد»: words that put a visit noun after the subject's own action
 AFTER_A_VISIT = set(tokens("بعد عقب اثر إثر ختام"))
 PLURAL_TITLES = set(tokens("وزراء قادة رؤساء زعماء وزيرات سفراء"))
-AFTER_WORDS = set(tokens("بعد عقب إثر اثر وبعد"))
-EXTEND_VERBS = set(tokens("وجه يوجه وجهت قدم يقدم قدمت"))
-RECEIVING_VERBS = set(tokens("تلقى يتلقى تلقت تسلم يتسلم تسلمت"))  # «تلقى X دعوة من Y»: X is invited  # «وجه X إلى Y دعوة»: extended an invitation (readings drop «و»)  # «عاد X إلى بلاده بعد زيارة إلى …»: the visit came before
+AFTER_WORDS = set(tokens("بعد عقب إثر اثر وبعد"))  # «عاد X إلى بلاده بعد زيارة إلى …»: the visit came before
+EXTEND_VERBS = set(tokens("وجه يوجه وجهت قدم يقدم قدمت"))  # «وجه X إلى Y دعوة»: extended an invitation (readings drop «و»)
+RECEIVING_VERBS = set(tokens("تلقى يتلقى تلقت تسلم يتسلم تسلمت"))  # «تلقى X دعوة من Y»: X is invited
 HOSTED = set(tokens("استضاف واستضاف استضافت واستضافت يستضيف تستضيف"))  # «استضاف X قمة جمعت A و B»: X hosted it
 GATHERING_NOUNS = set(tokens("قمة القمة اجتماعا اجتماع لقاء لقاءا مأدبة"))  # nouns «جمعت» may follow
 # «وصل وزيرا الخارجية المصري A والأردني B»: a dual title right after a verb is its subject, both persons
@@ -2265,9 +2265,9 @@ class _ArticleEvents:
         if k is None:
             return None
         persons = [r for r in before if r.start > k and self.is_person(r)]
-        if len(persons) < 2 or self._skip_titles(self._skip_space(k + 1)) != persons[0].start and not all(
-                self._filler(j) for j in range(k + 1, persons[0].start)):
-            return None
+        right_after = self._skip_titles(self._skip_space(k + 1)) == persons[0].start if persons else False
+        if len(persons) < 2 or not (right_after or all(self._filler(j) for j in range(k + 1, persons[0].start))):
+            return None  # the subject stands right after the verb, behind titles, honorifics, a day
         invited = persons[1]
         j = invited.start - 1  # back over the invited person's titles to the word before them
         while j >= persons[0].end and (self.doc[j].is_space or j in self.title_tokens or self.view.norm[j] in HONORIFICS
