@@ -1961,3 +1961,17 @@ def test_a_call_told_in_a_statements_clause_takes_its_own_day_not_the_statements
     # with no day of its own, the event keeps the statement's
     got, _ = events("قال المتحدث باسم الكرملين دميتري بيسكوف، اليوم الثلاثاء، إن الرئيس فلاديمير بوتين التقى رئيس الوزراء الهندي ناريندرا مودي.")
     assert [(e[0], e[4]) for e in got if e[0] == "Meeting"] == [("Meeting", "2024-05-14")]
+
+
+def test_guests_listed_behind_comma_wa_and_a_long_body_name_were_received_together():
+    # «عن» inside the second guest's title (the body's name) does not end the list of guests
+    got = pairs("استقبل أمير منطقة مكة المكرمة الأمير خالد الفيصل في مكتبه أمس مدير جامعة أم القرى الدكتور معدي آل مذهب، "
+                "ورئيس الجمعية الخيرية للدفاع عن حقوق المرضى بمحافظة جدة الشيخ سعد بن محمد العتيبي.")
+    assert got == {frozenset({"خالد الفيصل", "معدي آل مذهب"}), frozenset({"خالد الفيصل", "سعد بن محمد العتيبي"}),
+                   frozenset({"معدي آل مذهب", "سعد بن محمد العتيبي"})}
+
+
+def test_a_dual_relative_after_two_objects_takes_them_up_together():
+    got = pairs("والتقى رئيس الوزراء العراقي محمد شياع السوداني رئيس جهاز المخابرات حميد الشطري "
+                "ومستشار الأمن القومي قاسم الأعرجي اللذين قدما له إيجازا عن الأوضاع.")
+    assert frozenset({"حميد الشطري", "قاسم الأعرجي"}) in got

@@ -42,6 +42,7 @@ BETWEEN_PRONOUNS = set(tokens("بينهما بينهم"))
 ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافقها المرافق المرافقين بحضور حضره حضرها يضم ضم ومعه ومعها ومعهم"))
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
+PLURAL_RELATIVES = set(tokens("اللذين اللذان اللتين اللتان الذين اللواتي اللاتي"))  # «A و B اللذين …»: who (both)
 FIRST_OF = set(tokens("أول أولى ثاني ثالث آخر"))  # «X أول رئيس … يزور Y»: the apposition of an ordinal, then its verb
 WITH_WORDS = set(tokens("مع بمعية"))
 BY_PHONE = set(tokens("هاتفيا هاتفياً تلفونيا"))  # «بحث X هاتفيا مع Y»: by telephone
@@ -1264,11 +1265,30 @@ class _ArticleEvents:
             return [([subject, orgs[0]], subject)] if orgs else []
         if len(objects) == 1 or together or self._one_party(trig, ce):
             return [([subject] + objects, subject)]
+        if len(objects) >= 2 and self._both_taken_up(after, objects):
+            # «التقى X … A ورئيس جهاز الأمن السياسي B اللذين قدما له تقريرا»: a dual or plural
+            # relative after the last of them takes them up together: they met him together
+            return [([subject] + objects, subject)]
+        if trig.trigger.frame == "receive" and trig.trigger.pos == "verb" and self._listed_with_wa([r for r in after if r.entity in objects]):
+            # «استقبل X … A، ورئيس الهيئة B»: guests listed behind «، و» and their own titles were
+            # received together, one reception of all of them
+            return [([subject] + objects, subject)]
         members = self._members_of_plural_noun(trig, [r for r in after if r.entity in objects])
         if len(members) >= 2 and set(members) <= set(objects):
             # «التقى الرئيس X لاعبي المنتخب A و B»: the members of a plural noun met him together
             return [([subject] + members, subject)] + [([subject, o], subject) for o in objects if o not in members]
         return [([subject, o], subject) for o in objects]
+
+    def _both_taken_up(self, after: list[TokenRef], objects: list[str]) -> bool:
+        """A dual or plural relative pronoun («اللذين», «الذين») right after the last object's name
+        (a comma at most between)."""
+        last = max((r for r in after if r.entity in objects and self.is_person(r)), key=lambda r: r.end, default=None)
+        if last is None:
+            return False
+        k = last.end
+        while k < len(self.doc) and (self.doc[k].is_space or self.doc[k].text in {"،", ","}):
+            k += 1
+        return k < len(self.doc) and self.view.norm[k] in PLURAL_RELATIVES
 
     def _members_of_plural_noun(self, trig: _Trig, after: list[TokenRef]) -> list[str]:
         """The persons of `after` (the objects) joined by «و» right after a plural or dual noun of
@@ -2708,7 +2728,8 @@ class _ArticleEvents:
             subject_before = any(r.end <= trig.start and self.is_person(r) for r in refs)
             if norm in COMPLEMENTIZERS and named >= 1:
                 return k  # «… مع الوزيرة الأمريكية ان الرئيس مرسي أعلن …»: what follows «that» was said, no party
-            if norm in TOPIC_WORDS and (trig.trigger is None or trig.trigger.frame != "receive" or named >= (1 if subject_before else 2)):
+            if norm in TOPIC_WORDS and (trig.trigger is None or trig.trigger.frame != "receive" or named >= (1 if subject_before else 2)) \
+                    and not self._inside_listed_title(k, starts):
                 # (a reception whose guest is not named yet goes on: «استقبل X … مدير عام فرع هيئة
                 # الأمر بالمعروف والنهي عن المنكر … الشيخ Y»: «عن» inside the guest's title)
                 return k
@@ -2733,13 +2754,30 @@ class _ArticleEvents:
                 return k
         return ce
 
+    def _inside_listed_title(self, k: int, starts: set[int]) -> bool:
+        """Is the topic word at k inside the title of the next person of a list: «و» + an office
+        head at most six words before it, a person's name at most eight words after it, and no
+        punctuation between («، ورئيس هيئة الأمر بالمعروف والنهي عن المنكر بمدينة الرياض الشيخ Y»)?"""
+        head = next((j for j in range(k - 1, max(-1, k - 7), -1) if self.doc[j].is_punct or self._wa_office_head(j)), None)
+        if head is None or self.doc[head].is_punct:
+            return False
+        for j in range(k + 1, min(len(self.doc), k + 9)):
+            if self.doc[j].is_punct:
+                return False
+            if j in starts:
+                return True
+        return False
+
     def _person_near(self, j: int, starts: set[int], title_starts: set[int]) -> bool:
         """A person or title begins at j or right after a glued «و» word («ووزير الخارجية …»), or a
         person is named a few words on, before any punctuation: a description the office list does
-        not know («، ورئيس الاستخبارات العامة خالد الحميدان»)."""
+        not know («، ورئيس الاستخبارات العامة خالد الحميدان»); after «و» + an office head, the
+        description may be a body's long name («، ورئيس هيئة الأمر بالمعروف والنهي عن المنكر بمدينة
+        الرياض الشيخ Y»)."""
         if j in starts or j in title_starts or j + 1 in starts or j + 1 in title_starts:
             return True
-        for k in range(j + 1, min(len(self.doc), j + 7)):
+        reach = 13 if self._wa_office_head(j) else 7
+        for k in range(j + 1, min(len(self.doc), j + reach)):
             if self.doc[k].is_punct:
                 return False
             if k in starts:
