@@ -1975,3 +1975,15 @@ def test_a_dual_relative_after_two_objects_takes_them_up_together():
     got = pairs("والتقى رئيس الوزراء العراقي محمد شياع السوداني رئيس جهاز المخابرات حميد الشطري "
                 "ومستشار الأمن القومي قاسم الأعرجي اللذين قدما له إيجازا عن الأوضاع.")
     assert frozenset({"حميد الشطري", "قاسم الأعرجي"}) in got
+
+
+def test_intaqala_is_a_journey_and_a_thing_subject_carries_no_earlier_traveller():
+    got, _ = events("بحث الرئيس التركي رجب طيب أردوغان مع رئيس الوزراء العراقي محمد شياع السوداني ملف المياه. "
+                    "وانتقل أردوغان في وقت لاحق من اليوم نفسه إلى أربيل.")
+    assert ("Visit", frozenset({"رجب طيب أردوغان"}), "أربيل") in [(e[0], e[2], e[3]) for e in got]
+    # «ووصلت المعارك إلى حلب»: the battles arrived; no visit of the person of the sentence before
+    got, _ = events("التقى الرئيس التركي رجب طيب أردوغان نظيره الروسي فلاديمير بوتين. ووصلت المعارك إلى حلب.")
+    assert not [e for e in got if e[0] == "Visit"]
+    # a time right after the verb is no subject: the dropped subject is still carried
+    got, _ = events("استقبل الرئيس الفرنسي إيمانويل ماكرون أمير قطر الشيخ تميم بن حمد آل ثاني. وسيتوجه الشهر المقبل إلى الدوحة.")
+    assert ("Visit", "planned", frozenset({"إيمانويل ماكرون"}), "الدوحة") in [(e[0], e[1], e[2], e[3]) for e in got]

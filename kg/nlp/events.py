@@ -42,6 +42,7 @@ BETWEEN_PRONOUNS = set(tokens("بينهما بينهم"))
 ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافقها المرافق المرافقين بحضور حضره حضرها يضم ضم ومعه ومعها ومعهم"))
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
+NOT_NOUNS_WITH_AL = set(tokens("إلى الى الذي التي الذين اللذين اللذان اللتين اللتان الا إلا اليوم"))  # words in «ال…» that are no noun subject
 PLURAL_RELATIVES = set(tokens("اللذين اللذان اللتين اللتان الذين اللواتي اللاتي"))  # «A و B اللذين …»: who (both)
 FIRST_OF = set(tokens("أول أولى ثاني ثالث آخر"))  # «X أول رئيس … يزور Y»: the apposition of an ordinal, then its verb
 WITH_WORDS = set(tokens("مع بمعية"))
@@ -1482,6 +1483,8 @@ class _ArticleEvents:
                 pass  # «الكميات التي تصل إلى غزة»: the quantities arrive, not the last sentence's subject
             elif self._unnamed_subject_after_complementizer(trig):
                 pass  # «وأفادت تقارير بأن قائدا كبيرا في البحرية زار عدن»: an unnamed commander went
+            elif self._thing_subject_after(trig):
+                pass  # «ووصلت المعارك إلى حلب»: the battles arrived, not the last sentence's subject
             elif not sent_before:
                 carried = self.persons(prev_refs)
                 visitor = carried[0] if carried else None
@@ -2656,6 +2659,20 @@ class _ArticleEvents:
                for j in range(k + 1, trig.start)):
             return False  # («أن وزير خارجية المملكة المتحدة حل …»: an office, the person told before)
         return not any(self.is_person(r) and k < r.start < trig.start for r in self.sentence_refs(self.sent))
+
+    def _thing_subject_after(self, trig: _Trig) -> bool:
+        """The verb's subject is a plain definite noun right after it, no title, name, place, time
+        word, honorific or delegation («ووصلت المعارك إلى حلب», «وانتقلت الاشتباكات إلى …»)."""
+        j = self._skip_space(trig.end)
+        if j >= len(self.doc) or not self.doc[j].is_alpha:
+            return False
+        norm = self.view.norm[j]
+        if not norm.startswith("ال") or norm in NOT_NOUNS_WITH_AL or j in self.title_tokens or j in self._name_tokens \
+                or self._delegation_at(j):
+            return False  # («إلى» normalises to «الي»; «الذي», «التي» are pronouns)
+        if norm in time_words() or j in self._adverbial_tokens or self._in_date(j) or norm in STYLE_WORDS or norm in PLACE_DESCRIPTORS:
+            return False  # («سيتوجه الشهر المقبل إلى الدوحة»: a time, the subject is dropped)
+        return not any(r.start <= j < r.end for r in self.m.refs) and self.lex.nationalities.match_at(self.view, j) is None
 
     def _clause_on_a_thing(self, trig: _Trig) -> bool:
         """A verb right after a relative pronoun whose antecedent is a plain word, no person's name
