@@ -808,3 +808,13 @@ def test_a_surname_written_alone_glued_to_lam_begins_a_new_phrase_after_a_name()
 def test_a_compass_word_before_a_place_after_a_title_is_no_name() -> None:
     assert not persons("ونقلت الوكالة نتائج زيارة الوزير السعودي شرق سوريا أمس.")
     assert "ثامر السبهان" in persons("وزار الوزير السعودي ثامر السبهان شمال سوريا أمس.")
+
+
+def test_amman_is_read_where_the_article_tells_of_jordan_and_not_of_oman() -> None:
+    def places(text: str) -> dict[str, str | None]:
+        rec = extract_article(Article(id="t", text=text))
+        return {e.name: e.wikidata for e in rec.entities if e.type in {"City", "Country"}}
+    assert places("استقبل العاهل الأردني الملك عبدالله الثاني في عمان أمس رئيس الوزراء الإيطالي.") == {"عمان": "Q3805"}
+    assert places("وصل وزير الخارجية الإيراني إلى عمان في زيارة رسمية للسلطنة.") == {"عمان": "Q842"}
+    # both countries told of: the gazetteer's reading stands
+    assert places("بحث وزير الخارجية الأردني أيمن الصفدي مع نظيره العماني بدر البوسعيدي في عمان العلاقات.") == {"عمان": "Q842"}

@@ -79,6 +79,9 @@ class Lexicons:
     office_heads: frozenset[str] = frozenset()  # first words of the office titles («رئيس», «وزير», «مدير»), normalised
     name_tokens: frozenset[str] = frozenset()  # normalised words known as parts of personal names
     plural_parties: frozenset[str] = frozenset()  # «لاعبي», «القياديين»: nouns whose listed members meet as one party, normalised
+    # «عمان»: normalised word → (qid the gazetteer reads, country whose capital it also names, that
+    # country's cue words, the first reading's cue words) (data/lexicon/place_homonyms.tsv)
+    place_homonyms: dict[str, tuple[str, str, frozenset[str], frozenset[str]]] = field(default_factory=dict)
     news_words: frozenset[str] = frozenset()  # normalised ordinary words of raw news (rarely in a name)
     mostly_not_names: frozenset[str] = frozenset()  # words read as part of a name under 20% of the time
     not_person_words: frozenset[str] = frozenset()  # «ووتش», «برس», «بحر»: an organisation, medium or place
@@ -270,6 +273,9 @@ def load_lexicons() -> Lexicons:
         given_names=_word_list(LEXICON / "given_names.txt"),
         names_alone=frozenset(normalize(w) for w in _word_list(LEXICON / "names_alone.txt")),
         plural_parties=frozenset(normalize(w) for w in _word_list(LEXICON / "plural_parties.txt")),
+        place_homonyms={normalize(r["word"]): (r["qid"], r["alt_iso2"], frozenset(normalize(w) for w in r["alt_cues"].split()),
+                                               frozenset(normalize(w) for w in r["cues"].split()))
+                        for r in read_tsv(LEXICON / "place_homonyms.tsv", ["word", "qid", "alt_iso2", "alt_cues", "cues"])},
         name_tokens=_word_list(LEXICON / "name_tokens.txt"),
         news_words=_word_list(LEXICON / "news_words.txt"),
         mostly_not_names=frozenset(r["word"] for r in read_tsv(LEXICON / "mostly_not_names.tsv"))

@@ -268,7 +268,7 @@ class _Builder:
         in_long_name = {t.i for e in self.ents if e.label_ in PERSON_LABELS and len(e) > 1 for t in e}
         name_from = {e.start: (e.start, e.end) for e in self.ents if e.label_ in PERSON_LABELS and len(e) > 1}
         for m in self.lex.places.find(self.view):
-            ref: PlaceRef = m.payload
+            ref: PlaceRef = self._homonym_reading(m.start, m.end, m.payload)
             if ref.kind == "city" and m.end - m.start == 1 and m.start in ner_person and (
                     m.start in in_long_name or not self._after_place_preposition(m.start)):
                 continue  # «هايكو ماس» (Heiko Maas, not Haikou): a city name the model reads as a person
@@ -306,6 +306,23 @@ class _Builder:
         self._capitals()
         self._destinations_the_gazetteer_lacks()
         self._place_anaphors()
+
+    def _homonym_reading(self, start: int, end: int, ref: PlaceRef) -> PlaceRef:
+        """The other place a homonym names where the article tells of that place's country and not
+        of the gazetteer's reading («العاهل الأردني … في عمان»: Amman, not Oman;
+        data/lexicon/place_homonyms.tsv)."""
+        if end - start != 1:
+            return ref
+        word = next((r for r in self.view.readings(start) if r in self.lex.place_homonyms), None)
+        if word is None:
+            return ref
+        qid, alt_iso, alt_cues, cues = self.lex.place_homonyms[word]
+        if ref.qid != qid or not (self.vocab & alt_cues) or (self.vocab & cues):
+            return ref
+        capital = self.lex.gazetteer.capital_of(alt_iso)
+        if capital is None:
+            return ref
+        return PlaceRef(capital.qid, "capital", alt_iso, capital.label_ar, capital.label_en)
 
     def _after_place_preposition(self, k: int) -> bool:
         """«في», «إلى» or «من» stands before token k, over a word that names a kind of place
