@@ -1987,3 +1987,13 @@ def test_intaqala_is_a_journey_and_a_thing_subject_carries_no_earlier_traveller(
     # a time right after the verb is no subject: the dropped subject is still carried
     got, _ = events("استقبل الرئيس الفرنسي إيمانويل ماكرون أمير قطر الشيخ تميم بن حمد آل ثاني. وسيتوجه الشهر المقبل إلى الدوحة.")
     assert ("Visit", "planned", frozenset({"إيمانويل ماكرون"}), "الدوحة") in [(e[0], e[1], e[2], e[3]) for e in got]
+
+
+def test_a_visit_cancelled_in_the_present_and_a_purpose_after_the_members_of_a_delegation():
+    text = ("الرئيس الكيني يلغي زيارة وفد رفيع إلى لندن<NL>أعلنت الرئاسة الكينية إلغاء زيارة وفد رفيع كان من المقرر أن يتوجه "
+            "إلى لندن الأسبوع المقبل.<NL>وكان من المقرر أن يضم الوفد وزير الخارجية موساليا مودافادي ووزير المالية نجوغونا ندونغو، "
+            "للقاء مسؤولين في حكومة رئيس الوزراء كير ستارمر.")
+    got, _ = events(text.replace("<NL>", "\n\n"))
+    visits = [(e[1], e[2]) for e in got if e[0] == "Visit"]
+    assert visits and all(mod == "cancelled" for mod, _ in visits)
+    assert not any("كير ستارمر" in people for _, people in visits)  # named in the purpose, no member

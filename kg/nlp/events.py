@@ -43,6 +43,7 @@ ONE_PARTY_CUES = set(tokens("وفد الوفد وفدا يرافقه يرافق�
 # Words allowed between an SVO subject and its verb: «وكان لافروف قد التقى».
 SVO_FILLERS = set(tokens("قد كان كانت وقد فقد لقد"))
 NOT_NOUNS_WITH_AL = set(tokens("إلى الى الذي التي الذين اللذين اللذان اللتين اللتان الا إلا اليوم"))  # words in «ال…» that are no noun subject
+PURPOSE_NOUNS = set(tokens("بحث مناقشة المشاركة حضور متابعة تقديم"))  # «، لبحث …»: a purpose after a list of persons
 PLURAL_RELATIVES = set(tokens("اللذين اللذان اللتين اللتان الذين اللواتي اللاتي"))  # «A و B اللذين …»: who (both)
 FIRST_OF = set(tokens("أول أولى ثاني ثالث آخر"))  # «X أول رئيس … يزور Y»: the apposition of an ordinal, then its verb
 WITH_WORDS = set(tokens("مع بمعية"))
@@ -2769,6 +2770,8 @@ class _ArticleEvents:
                 continue  # «استقبل X، اليوم بمقره، وفدا برئاسة Y»: the object after a parenthesis («وفدا» is no «و» + word)
             if nxt in CLAUSE_OPENERS or (nxt.startswith("و") and len(nxt) > 3 and not self._person_near(j, starts, title_starts)):
                 return k
+            if nxt[:1] == "ل" and (nxt[1:] in PURPOSE_NOUNS or self.lex.triggers.match_at(self.view, j) is not None):
+                return k  # «يضم الوفد A و B، للقاء مسؤولين في إدارة الرئيس C»: a purpose, C is no member
         return ce
 
     def _inside_listed_title(self, k: int, starts: set[int]) -> bool:
