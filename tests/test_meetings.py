@@ -1997,3 +1997,10 @@ def test_a_visit_cancelled_in_the_present_and_a_purpose_after_the_members_of_a_d
     visits = [(e[1], e[2]) for e in got if e[0] == "Visit"]
     assert visits and all(mod == "cancelled" for mod, _ in visits)
     assert not any("كير ستارمر" in people for _, people in visits)  # named in the purpose, no member
+
+
+def test_min_al_murtaqab_plans_and_yahullu_is_an_arrival_with_bi():
+    got, _ = events("وكشفت مصادر دبلوماسية أن من المرتقب أن يحل رئيس الوزراء الإسباني بيدرو سانشيز بالرباط في زيارة عمل.")
+    assert ("Visit", "planned", frozenset({"بيدرو سانشيز"}), "الرباط") in [(e[0], e[1], e[2], e[3]) for e in got]
+    got, _ = events("وقال رئيس الوزراء اللبناني نجيب ميقاتي إن الحكومة تحل الأزمة في بيروت.")
+    assert not [e for e in got if e[0] == "Visit"]  # «تحل الأزمة»: solves, no place glued to «بـ»

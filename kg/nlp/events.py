@@ -94,7 +94,7 @@ SIDELINES = set(tokens("على علي هامش هامشها هامشه هامش�
 # the stops still to come)
 COVERS = set(tokens("شملت شمل وشملت"))
 # «حل بـ»: arrived in (the destination is after «بـ», never a direct object: «حل الأزمة»).
-ARRIVE_IN = set(tokens("حل حلت"))
+ARRIVE_IN = set(tokens("حل حلت يحل تحل سيحل ستحل"))
 # «يجريها», «أجراه»: a support verb with the pronoun of the noun before it («اتصالات يجريها X»)
 DOING_IT = set(tokens("يجريها يجريه تجريها تجريه أجراها أجراه أجرتها أجرته يجريانها يجرونها"))
 # Verbs that carry a visit noun: «قام X بزيارة», «يؤدي X زيارة», «بدأ X زيارة».
