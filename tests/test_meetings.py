@@ -2004,3 +2004,11 @@ def test_min_al_murtaqab_plans_and_yahullu_is_an_arrival_with_bi():
     assert ("Visit", "planned", frozenset({"بيدرو سانشيز"}), "الرباط") in [(e[0], e[1], e[2], e[3]) for e in got]
     got, _ = events("وقال رئيس الوزراء اللبناني نجيب ميقاتي إن الحكومة تحل الأزمة في بيروت.")
     assert not [e for e in got if e[0] == "Visit"]  # «تحل الأزمة»: solves, no place glued to «بـ»
+
+
+def test_the_year_a_noun_is_of_is_no_events_day_where_the_sentence_has_one():
+    got, _ = events("أعلنت الوزارة اليوم في الرياض نتائج تقرير التنمية لعام 2023، وقال وزير الاقتصاد فيصل الإبراهيم إن النمو مستمر.")
+    assert [(e[0], e[4]) for e in got if e[0] == "Statement"] == [("Statement", "2024-05-14")]
+    # with no other date, the year still dates it
+    got, _ = events("وقال وزير الاقتصاد فيصل الإبراهيم إن تقرير التنمية لعام 2023 يظهر نموا.")
+    assert [(e[0], e[4]) for e in got if e[0] == "Statement"] == [("Statement", "2023")]

@@ -360,6 +360,7 @@ class _ArticleEvents:
         held_before = self._held_before(trig)
         best: DateMention | None = None
         said: DateMention | None = None
+        year_of_noun: DateMention | None = None  # «لعام 2024»: the year a noun is of, no event's time unless nothing else dates it
         for d in self.dates:
             if d.start >= sent.start_char and d.end <= sent.end_char and d.value is not None:
                 if held_before and any(normalize(w) in FUTURE_DATE_WORDS for w in d.text.split()):
@@ -374,9 +375,12 @@ class _ArticleEvents:
                 if self._statement_date(d.start, sent, trig):
                     said = said or d  # «قال X اليوم، إن بوتين بحث … مساء أمس»: the statement's day
                     continue
+                if d.value.datatype == "gYear" and normalize(d.text).startswith(("لعام", "لسنه", "للعام")):
+                    year_of_noun = year_of_noun or d  # «مؤشر المعرفة لعام 2024»: a noun's year
+                    continue
                 if best is None or abs(d.start - tstart) < abs(best.start - tstart):
                     best = d
-        best = best or said  # the statement's day when the clause said gives none of its own
+        best = best or said or year_of_noun  # the statement's day when the clause said gives none of its own
         if best is None:
             return None, None
         before = self._days_before(trig)
